@@ -1,0 +1,52 @@
+/**
+ * `npm run demo`: the scale profile of a sample district — its trip ticket, each dimension of
+ * scale against its target, "at scale" and "sustainable" judged apart, and a warning when spread
+ * has outrun depth. Later modules grow this into a full pit-stop report.
+ */
+import { assessScale, detectSuperficialSpread } from 'scaling-navigator/dimensions';
+import { getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
+import { riverbendHistory, riverbendMeasures, riverbendPractice, riverbendTripTicket } from './sampleDistrict.js';
+
+const ticket = parseTripTicket(riverbendTripTicket);
+const assessment = assessScale(riverbendMeasures, ticket.destination.dimensions, { practice: riverbendPractice });
+const spread = detectSuperficialSpread(riverbendHistory);
+
+const percent = (value: number | null) => (value === null ? '  —  ' : `${(value * 100).toFixed(0).padStart(3)}% `);
+const bar = (value: number | null) =>
+  value === null ? ' '.repeat(20) : '█'.repeat(Math.round(value * 20)).padEnd(20, '·');
+const points = (value: number | null) => `${((value ?? 0) * 100).toFixed(0)} points`;
+const verdict = (value: boolean | null, yes: string, no: string) =>
+  value === null ? 'cannot tell yet' : value ? yes : no;
+
+console.log(`\n${ticket.title}`);
+console.log(
+  `Arrive by ${ticket.arriveBy} · focal groups: ${ticket.focalGroups.map((group) => group.label).join(', ')}`,
+);
+console.log(`Route: ${ticket.route.map((id) => getStrategy(id).label).join(' → ')}\n`);
+
+console.log('Scale profile (score vs target)');
+for (const entry of assessment.dimensions) {
+  const label = getScaleDimension(entry.dimension).label.padEnd(19);
+  const met =
+    entry.met === null
+      ? (entry.note?.message ?? '')
+      : entry.met
+        ? 'met'
+        : `short by ${percent(entry.shortfall).trim()}`;
+  console.log(`  ${label} ${bar(entry.score)} ${percent(entry.score)} target ${percent(entry.target)} ${met}`);
+}
+console.log(`  weakest dimension: ${assessment.weakest ?? 'none scored'}\n`);
+
+const share = assessment.practice?.share ?? null;
+console.log(
+  `At scale:    ${verdict(assessment.atScale, 'yes', 'not yet')} — ${percent(share).trim()} of ${riverbendPractice.intended} intended teachers use PBL with fidelity (threshold ${percent(assessment.policy.atScaleThreshold).trim()})`,
+);
+console.log(
+  `Sustainable: ${verdict(assessment.sustainable, 'yes', 'not yet')} (sustainability and ownership both met)\n`,
+);
+
+for (const interval of spread.intervals.filter((entry) => entry.superficial === true)) {
+  console.log(
+    `Warning: from ${interval.from} to ${interval.to} spread rose ${points(interval.spreadChange)} while depth fell ${points(-(interval.depthChange ?? 0))} — implementation may be growing superficial (seed 000).`,
+  );
+}

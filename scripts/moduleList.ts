@@ -1,0 +1,28 @@
+/**
+ * The one list of public modules. `scripts/modules.ts` generates the barrel (`src/index.ts`), the
+ * `exports` and `typesVersions` maps of package.json, typedoc's entry points and the size-limit
+ * budgets from it; tsup and vitest read it directly. Add a module here and run `npm run modules`.
+ */
+export interface ModuleSpec {
+  /** Folder under `src/` and subpath under `scaling-navigator/`. */
+  readonly name: string;
+  /** One line for the README's module table. */
+  readonly summary: string;
+  /** size-limit budget for the whole subpath (minified + brotli). */
+  readonly sizeLimit: string;
+}
+
+export const MODULES: readonly ModuleSpec[] = [
+  {
+    name: 'framework',
+    summary:
+      'The vocabulary as data: scale dimensions, the strategy typology, influential factors, pit-stop questions, stages, tools; the shared models (FocalGroup, ReachTarget, Measure, TripTicket) and the error type.',
+    sizeLimit: '20 kB',
+  },
+  {
+    name: 'dimensions',
+    summary:
+      'How far along each dimension of scale: assessScale (scores, targets, atScale vs sustainable) and detectSuperficialSpread.',
+    sizeLimit: '8 kB',
+  },
+];

@@ -1,0 +1,62 @@
+/**
+ * Full zod parsing for documents (trip tickets, measures, targets), turning the first zod issue
+ * into a `ScalingNavigatorError` with the issue's path and a message an analyst can act on.
+ *
+ * @internal
+ * @module
+ */
+import type * as z from 'zod/mini';
+import { type ErrorPath, ScalingNavigatorError } from './errors.js';
+
+type Issue = z.core.$ZodIssue;
+
+function describeIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const got = (issue as { input?: unknown }).input;
+      const received =
+        got === undefined ? 'nothing' : typeof got === 'number' && Number.isNaN(got) ? 'NaN' : typeof got;
+      return issue.expected === 'number' && typeof got === 'number'
+        ? `expected a finite number, got ${got}`
+        : `expected ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, got ${received}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `must have at least ${String(issue.minimum)} entries`;
+      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `expected one of: ${issue.values.map((value) => String(value)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'date'
+        ? 'expected an ISO calendar date (YYYY-MM-DD)'
+        : `expected the ${issue.format} format`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+    case 'not_multiple_of':
+      return issue.divisor === 1 ? 'expected a whole number' : `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function issuePath(issue: Issue): ErrorPath {
+  const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  // For unknown keys, point at the first unknown key itself.
+  return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
+}
+
+/** The error a failed parse turns into, with `prefix` (the argument name) in front of the path. */
+export function toScalingNavigatorError(error: z.core.$ZodError, prefix: ErrorPath): ScalingNavigatorError {
+  const issue = error.issues[0];
+  if (issue === undefined) return new ScalingNavigatorError('INVALID_INPUT', prefix, 'invalid input');
+  return new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...issuePath(issue)], describeIssue(issue));
+}
+
+/** Parses `value` with `schema`, or throws `INVALID_INPUT` at the first issue. */
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: ErrorPath): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw toScalingNavigatorError(result.error, prefix);
+}

@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import { Id, IsoDate, Share } from './schemaParts.js';
+
+/**
+ * What a reach target counts: students, educators, classrooms or schools (RE-AIM's reach and
+ * adoption).
+ *
+ * @category Models
+ * @example
+ * ```ts
+ * import { REACH_POPULATIONS } from 'scaling-navigator/framework';
+ * REACH_POPULATIONS //=> ['students', 'educators', 'classrooms', 'schools']
+ * ```
+ */
+export const REACH_POPULATIONS = ['students', 'educators', 'classrooms', 'schools'] as const;
+
+/**
+ * Schema for a reach target: the share of everyone, and of the focal students, to reach with at
+ * least `minEngagements` per `period`, by the date `by` (004's equity destination, e.g. "80% of
+ * the 29,284 students, including at least 80% of students furthest from opportunity, in two
+ * high-quality projects a year").
+ *
+ * - `population`: what is counted (`unit`), and optionally how many there are (`size`).
+ * - `overall` and `focal`: target shares in [0, 1].
+ * - `focalRule`: `'each'` — every focal group must reach `focal` on its own; `'union'` — the
+ *   students in any focal group, taken together, must reach it.
+ * - `focalGroups`: the focal group ids the target speaks of (default: all of the trip ticket's).
+ * - `period`: the window engagements are counted in (a school year), with `start ≤ end`.
+ *
+ * @category Models
+ * @example
+ * ```ts
+ * import { ReachTarget } from 'scaling-navigator/framework';
+ * const hqpbl = ReachTarget.parse({
+ *   population: { unit: 'students', size: 29284 },
+ *   minEngagements: 2,
+ *   overall: 0.8,
+ *   focal: 0.8,
+ *   focalRule: 'union',
+ *   period: { start: '2021-08-01', end: '2022-07-31' },
+ * });
+ * hqpbl.minEngagements //=> 2
+ * ReachTarget.safeParse({ ...hqpbl, overall: 1.2 }).success //=> false
+ * ReachTarget.safeParse({ ...hqpbl, period: { start: '2022-08-01', end: '2022-07-31' } }).success //=> false
+ * ```
+ */
+export const ReachTarget = z.strictObject({
+  population: z.strictObject({
+    unit: z.enum(REACH_POPULATIONS),
+    size: z.optional(z.int().check(z.gte(0))),
+    description: z.optional(z.string()),
+  }),
+  minEngagements: z._default(z.int().check(z.gte(1)), 1),
+  overall: Share,
+  focal: Share,
+  focalRule: z.enum(['each', 'union']),
+  focalGroups: z.optional(z.array(Id)),
+  period: z.optional(
+    z.strictObject({ start: IsoDate, end: IsoDate }).check(
+      z.refine((period) => period.start <= period.end, {
+        message: 'the period must not end before it starts',
+        path: ['end'],
+      }),
+    ),
+  ),
+  by: z.optional(IsoDate),
+});
+/** A reach target as the library holds it (defaults applied). @category Models */
+export type ReachTarget = z.output<typeof ReachTarget>;
+/** A reach target as a caller may write it (`minEngagements` optional). @category Models */
+export type ReachTargetInput = z.input<typeof ReachTarget>;

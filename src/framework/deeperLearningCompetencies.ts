@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+import type { SourceCitation } from './sources.js';
+
+/**
+ * The ids of the six deeper learning competencies, in the seed's order.
+ *
+ * @category Deeper learning
+ * @example
+ * ```ts
+ * import { DEEPER_LEARNING_COMPETENCY_IDS } from 'scaling-navigator/framework';
+ * DEEPER_LEARNING_COMPETENCY_IDS //=> ['core-academic-content', 'critical-thinking', 'collaboration', 'communication', 'learning-to-learn', 'academic-mindsets']
+ * ```
+ */
+export const DEEPER_LEARNING_COMPETENCY_IDS = [
+  'core-academic-content',
+  'critical-thinking',
+  'collaboration',
+  'communication',
+  'learning-to-learn',
+  'academic-mindsets',
+] as const;
+
+/**
+ * Schema for a deeper learning competency id: one of {@link DEEPER_LEARNING_COMPETENCY_IDS}.
+ *
+ * @category Deeper learning
+ * @example
+ * ```ts
+ * import { DeeperLearningCompetencyId } from 'scaling-navigator/framework';
+ * DeeperLearningCompetencyId.safeParse('collaboration').success //=> true
+ * DeeperLearningCompetencyId.safeParse('creativity').success //=> false
+ * ```
+ */
+export const DeeperLearningCompetencyId = z.enum(DEEPER_LEARNING_COMPETENCY_IDS);
+/** A deeper learning competency id. @category Deeper learning */
+export type DeeperLearningCompetencyId = z.infer<typeof DeeperLearningCompetencyId>;
+
+/**
+ * The shape of one entry of {@link DEEPER_LEARNING_COMPETENCIES}.
+ *
+ * @category Deeper learning
+ */
+export interface DeeperLearningCompetencyEntry {
+  /** Stable id used across the library. */
+  readonly id: DeeperLearningCompetencyId;
+  /** The competency's name in seed 004's list. */
+  readonly label: string;
+  /** What students can do with it, in our words. */
+  readonly description: string;
+  /** Where it comes from. */
+  readonly source: SourceCitation;
+}
+
+/**
+ * The six deeper learning competencies that seed 004 takes from the Hewlett Foundation's definition; a
+ * deeper learning innovation is any effort that makes students more likely to develop one or more of them.
+ *
+ * @category Deeper learning
+ * @example
+ * ```ts
+ * import { DEEPER_LEARNING_COMPETENCIES } from 'scaling-navigator/framework';
+ * DEEPER_LEARNING_COMPETENCIES.length //=> 6
+ * DEEPER_LEARNING_COMPETENCIES[4].label //=> 'Learn how to learn'
+ * ```
+ */
+export const DEEPER_LEARNING_COMPETENCIES = [
+  {
+    id: 'core-academic-content',
+    label: 'Master core academic content',
+    description: 'Build a firm grasp of the central ideas of the academic subjects.',
+    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+  },
+  {
+    id: 'critical-thinking',
+    label: 'Think critically and solve complex problems',
+    description: 'Reason carefully about evidence and ideas, and work through hard, unfamiliar problems.',
+    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+  },
+  {
+    id: 'collaboration',
+    label: 'Work collaboratively',
+    description: 'Work well with other people toward a shared goal.',
+    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+  },
+  {
+    id: 'communication',
+    label: 'Communicate effectively',
+    description: 'Get ideas across clearly to others.',
+    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+  },
+  {
+    id: 'learning-to-learn',
+    label: 'Learn how to learn',
+    description: 'Reflect on one’s own learning and keep improving it, without waiting to be taught.',
+    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+  },
+  {
+    id: 'academic-mindsets',
+    label: 'Develop academic mindsets',
+    description:
+      'Hold the inner dispositions and self-knowledge, such as confidence that effort leads to growth, that keep a learner going.',
+    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+  },
+] as const satisfies readonly DeeperLearningCompetencyEntry[];

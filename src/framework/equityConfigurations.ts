@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import type { SourceCitation } from './sources.js';
+
+/**
+ * The ids of the three configurations that scaling for equity can take, in the seed's order. A team may
+ * choose several; the seed's "all of the above" is all three ids.
+ *
+ * @category Equity configurations
+ * @example
+ * ```ts
+ * import { EQUITY_CONFIGURATION_IDS } from 'scaling-navigator/framework';
+ * EQUITY_CONFIGURATION_IDS //=> ['serve-underserved-schools', 'reach-focal-groups-first', 'share-ownership']
+ * ```
+ */
+export const EQUITY_CONFIGURATION_IDS = [
+  'serve-underserved-schools',
+  'reach-focal-groups-first',
+  'share-ownership',
+] as const;
+
+/**
+ * Schema for an equity configuration id: one of {@link EQUITY_CONFIGURATION_IDS}.
+ *
+ * @category Equity configurations
+ * @example
+ * ```ts
+ * import { EquityConfigurationId } from 'scaling-navigator/framework';
+ * EquityConfigurationId.safeParse('share-ownership').success //=> true
+ * EquityConfigurationId.safeParse('all-of-the-above').success //=> false
+ * ```
+ */
+export const EquityConfigurationId = z.enum(EQUITY_CONFIGURATION_IDS);
+/** An equity configuration id. @category Equity configurations */
+export type EquityConfigurationId = z.infer<typeof EquityConfigurationId>;
+
+/**
+ * The shape of one entry of {@link EQUITY_CONFIGURATIONS}.
+ *
+ * @category Equity configurations
+ */
+export interface EquityConfigurationEntry {
+  /** Stable id used across the library. */
+  readonly id: EquityConfigurationId;
+  /** A short display label. */
+  readonly label: string;
+  /** What the configuration means in practice, in our words. */
+  readonly description: string;
+  /** Where it comes from. */
+  readonly source: SourceCitation;
+}
+
+/**
+ * The configurations that scaling for equity can take (seed 004, Component 1): where the team works, whom
+ * it reaches first, and who owns the decisions. They are not exclusive; a team may adopt any combination,
+ * and the seed's "all of the above" means adopting all three.
+ *
+ * @category Equity configurations
+ * @example
+ * ```ts
+ * import { EQUITY_CONFIGURATIONS } from 'scaling-navigator/framework';
+ * EQUITY_CONFIGURATIONS.map((configuration) => configuration.label) //=> ['Serve underserved schools', 'Reach focal groups first', 'Share ownership']
+ * ```
+ */
+export const EQUITY_CONFIGURATIONS = [
+  {
+    id: 'serve-underserved-schools',
+    label: 'Serve underserved schools',
+    description:
+      'Do the work in schools and school systems whose enrolment includes large shares of students the system has historically underserved.',
+    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+  },
+  {
+    id: 'reach-focal-groups-first',
+    label: 'Reach focal groups first',
+    description:
+      'Sequence and tune how the innovation is delivered so that chosen groups of students are reached before others.',
+    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+  },
+  {
+    id: 'share-ownership',
+    label: 'Share ownership',
+    description:
+      'Make sure the decision-makers who own the work include educators, students and community members of color, and that their voices count.',
+    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+  },
+] as const satisfies readonly EquityConfigurationEntry[];

@@ -1,0 +1,113 @@
+import * as z from 'zod/mini';
+import { requireOneOf } from '../_lib/validate.js';
+import type { SourceCitation } from './sources.js';
+
+/**
+ * The four dimensions of scale (Coburn 2003, as used by seed 004): scale is more than spread.
+ * Each entry says what the dimension means in our words and the question a team answers to know
+ * how far along it is (004, "How will we know when we have arrived?").
+ *
+ * @category Scale dimensions
+ * @example
+ * ```ts
+ * import { SCALE_DIMENSIONS } from 'scaling-navigator/framework';
+ * SCALE_DIMENSIONS.map((dimension) => dimension.id) //=> ['depth', 'sustainability', 'spread', 'ownership']
+ * ```
+ */
+export const SCALE_DIMENSIONS = [
+  {
+    id: 'depth',
+    label: 'Depth',
+    description:
+      'Practice itself changes: the innovation shows up in what educators do in classrooms and in what they believe students can do, not only on paper.',
+    question: 'How will we know that educators have taken the innovation into their everyday practice?',
+    source: { source: '004', section: 'Component 1: How will we know when we have arrived?' },
+  },
+  {
+    id: 'sustainability',
+    label: 'Sustainability',
+    description:
+      'The change lasts: it is built into structures, routines, budgets and policies so that it survives the end of a grant and a change of leaders.',
+    question: 'What has to be in place for the change to last?',
+    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+  },
+  {
+    id: 'spread',
+    label: 'Spread',
+    description:
+      'The innovation reaches more students, classrooms and schools — and, for equity, first and fully the students furthest from opportunity.',
+    question:
+      'How many students, classrooms or schools will we reach, and are they the ones furthest from opportunity?',
+    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+  },
+  {
+    id: 'ownership',
+    label: 'Shift in ownership',
+    description:
+      'Authority and knowledge move from outside experts to local leaders and teachers, who can then deepen, sustain and spread the change themselves.',
+    question: 'How far do the school leaders and teachers who can sustain and spread the innovation own the work?',
+    source: { source: '004', section: 'Introduction; Component 1: Where are we headed?' },
+  },
+] as const satisfies readonly ScaleDimensionEntry[];
+
+/**
+ * The shape of one entry of {@link SCALE_DIMENSIONS}.
+ *
+ * @category Scale dimensions
+ */
+export interface ScaleDimensionEntry {
+  /** Stable id used across the library. */
+  readonly id: (typeof SCALE_DIMENSION_IDS)[number];
+  /** A short display label. */
+  readonly label: string;
+  /** What the dimension means, in our words. */
+  readonly description: string;
+  /** The question a team answers to judge progress on this dimension. */
+  readonly question: string;
+  /** Where it comes from. */
+  readonly source: SourceCitation;
+}
+
+/**
+ * The scale dimension ids in catalog order.
+ *
+ * @category Scale dimensions
+ * @example
+ * ```ts
+ * import { SCALE_DIMENSION_IDS } from 'scaling-navigator/framework';
+ * SCALE_DIMENSION_IDS //=> ['depth', 'sustainability', 'spread', 'ownership']
+ * ```
+ */
+export const SCALE_DIMENSION_IDS = ['depth', 'sustainability', 'spread', 'ownership'] as const;
+
+/**
+ * Schema for a scale dimension id: `'depth' | 'sustainability' | 'spread' | 'ownership'`.
+ *
+ * @category Scale dimensions
+ * @example
+ * ```ts
+ * import { ScaleDimensionId } from 'scaling-navigator/framework';
+ * ScaleDimensionId.safeParse('spread').success //=> true
+ * ScaleDimensionId.safeParse('reach').success //=> false
+ * ```
+ */
+export const ScaleDimensionId = z.enum(SCALE_DIMENSION_IDS);
+/** A scale dimension id. @category Scale dimensions */
+export type ScaleDimensionId = z.infer<typeof ScaleDimensionId>;
+
+/**
+ * Looks up a scale dimension by id.
+ *
+ * @category Scale dimensions
+ * @throws ScalingNavigatorError `INVALID_INPUT` for an unknown id; the message lists the valid ids.
+ * @example
+ * ```ts
+ * import { getScaleDimension } from 'scaling-navigator/framework';
+ * getScaleDimension('ownership').label //=> 'Shift in ownership'
+ * getScaleDimension('reach' as never) //=> throws INVALID_INPUT
+ * ```
+ */
+export function getScaleDimension(id: ScaleDimensionId): (typeof SCALE_DIMENSIONS)[number] {
+  const known = requireOneOf(id, SCALE_DIMENSION_IDS, ['id'], 'scale dimension');
+  return SCALE_DIMENSIONS.find((entry) => entry.id === known) as (typeof SCALE_DIMENSIONS)[number];
+}
