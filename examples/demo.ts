@@ -42,7 +42,7 @@ console.log(
   `At scale:    ${verdict(assessment.atScale, 'yes', 'not yet')} — ${percent(share).trim()} of ${riverbendPractice.intended} intended teachers use PBL with fidelity (threshold ${percent(assessment.policy.atScaleThreshold).trim()})`,
 );
 console.log(
-  `Sustainable: ${verdict(assessment.sustainable, 'yes', 'not yet')} (sustainability and ownership both met)\n`,
+  `Sustainable: ${verdict(assessment.sustainable, 'yes', 'not yet')} (needs sustainability and ownership both met)\n`,
 );
 
 for (const interval of spread.intervals.filter((entry) => entry.superficial === true)) {

@@ -13,7 +13,7 @@
  * ERROR_CODES //=> ['INVALID_INPUT']
  * ```
  */
-export const ERROR_CODES = ['INVALID_INPUT'] as const;
+export const ERROR_CODES = /* @__PURE__ */ Object.freeze(['INVALID_INPUT'] as const);
 
 /**
  * One of {@link ERROR_CODES}.

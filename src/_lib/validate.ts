@@ -44,19 +44,6 @@ export function requireNumber(value: unknown, path: ErrorPath, rule: NumberRule 
   return value;
 }
 
-/** A finite number in [0, 1]: a share, a rate, a normalized score or target. */
-export function requireProportion(value: unknown, path: ErrorPath): number {
-  return requireNumber(value, path, { min: 0, max: 1 });
-}
-
-/** A string that is not empty. */
-export function requireNonEmptyString(value: unknown, path: ErrorPath): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    invalid(path, `expected a non-empty string, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
 /** An array (any array-like that `Array.isArray` accepts). */
 export function requireArray(value: unknown, path: ErrorPath): readonly unknown[] {
   if (!Array.isArray(value)) invalid(path, `expected an array, got ${describeValue(value)}`);
@@ -82,20 +69,6 @@ export function requireOneOf<const T extends string>(
     invalid(path, `unknown ${what} ${describeValue(value)}; expected one of: ${allowed.join(', ')}`);
   }
   return value as T;
-}
-
-/** Rejects keys of `record` outside `allowed` (a typo in a target or option must not pass silently). */
-export function rejectUnknownKeys(
-  record: Readonly<Record<string, unknown>>,
-  allowed: readonly string[],
-  path: ErrorPath,
-  what: string,
-): void {
-  for (const key of Object.keys(record)) {
-    if (!allowed.includes(key)) {
-      invalid([...path, key], `unknown ${what} ${JSON.stringify(key)}; expected one of: ${allowed.join(', ')}`);
-    }
-  }
 }
 
 /** Throws when `id` was already seen; otherwise records it. */

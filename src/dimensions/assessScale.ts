@@ -5,7 +5,7 @@ import { requireArray, requireNumber, requireRecord, requireUniqueId } from '../
 import { Measure, type MeasureInput } from '../framework/Measure.js';
 import { ScaleTargets } from '../framework/ScaleTargets.js';
 import { SCALE_DIMENSION_IDS, type ScaleDimensionId } from '../framework/scaleDimensions.js';
-import { defineScalePolicy, type ScalePolicy } from './scalePolicy.js';
+import { resolveScalePolicy, type ScalePolicy } from './scalePolicy.js';
 
 /**
  * Why a dimension has no score, or no yes/no against a target.
@@ -145,6 +145,43 @@ function readPractice(practice: unknown): PracticeCounts {
   return { intended, withFidelity };
 }
 
+/** One dimension's weighted mean (summed in id order), its judgement against the target, and why either is unknown. */
+function scoreDimension(
+  dimension: ScaleDimensionId,
+  bucket: Scored[],
+  target: number | null,
+  policy: ScalePolicy,
+): DimensionScore {
+  bucket.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let weighted = 0;
+  let totalWeight = 0;
+  for (const scored of bucket) {
+    weighted += scored.weight * scored.value;
+    totalWeight += scored.weight;
+  }
+  const base = { dimension, target, measureCount: bucket.length };
+  if (bucket.length === 0) {
+    const why = note('NO_MEASURES', `no measure informs ${dimension}, so its score is unknown (not zero)`);
+    return { ...base, score: null, met: null, shortfall: null, note: why };
+  }
+  if (totalWeight === 0) {
+    const why = note('ZERO_WEIGHT', `every ${dimension} measure has weight 0, so there is nothing to average`);
+    return { ...base, score: null, met: null, shortfall: null, note: why };
+  }
+  const score = Math.min(1, Math.max(0, weighted / totalWeight));
+  if (target === null) {
+    const why = note('NO_TARGET', `no target was given for ${dimension}`);
+    return { ...base, score, met: null, shortfall: null, note: why };
+  }
+  return {
+    ...base,
+    score,
+    met: score >= target - policy.tolerance,
+    shortfall: Math.max(0, target - score),
+    note: null,
+  };
+}
+
 /** Kleene AND of two yes/no/unknown values. */
 function both(a: boolean | null, b: boolean | null): boolean | null {
   if (a === false || b === false) return false;
@@ -206,7 +243,7 @@ export function assessScale(
   const list = requireArray(measures, ['measures']);
   const parsedTargets = parseOrThrow(ScaleTargets, targets, ['targets']);
   const optionRecord = requireRecord(options, ['options']);
-  const policy = defineScalePolicy(optionRecord.policy as Partial<ScalePolicy> | undefined);
+  const policy = resolveScalePolicy(optionRecord.policy, ['options', 'policy']);
 
   const byDimension = new Map<ScaleDimensionId, Scored[]>();
   const seen = new Set<string>();
@@ -223,40 +260,17 @@ export function assessScale(
     byDimension.set(measure.dimension, bucket);
   });
 
-  const dimensions = SCALE_DIMENSION_IDS.map((dimension): DimensionScore => {
-    const bucket = (byDimension.get(dimension) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const target = parsedTargets[dimension] ?? null;
-    let weighted = 0;
-    let totalWeight = 0;
-    for (const scored of bucket) {
-      weighted += scored.weight * scored.value;
-      totalWeight += scored.weight;
-    }
-    let score: number | null = null;
-    let dimensionNote: Note<DimensionNoteCode> | null = null;
-    if (bucket.length === 0) {
-      dimensionNote = note('NO_MEASURES', `no measure informs ${dimension}, so its score is unknown (not zero)`);
-    } else if (totalWeight === 0) {
-      dimensionNote = note('ZERO_WEIGHT', `every ${dimension} measure has weight 0, so there is nothing to average`);
-    } else {
-      score = Math.min(1, Math.max(0, weighted / totalWeight));
-      if (target === null) dimensionNote = note('NO_TARGET', `no target was given for ${dimension}`);
-    }
-    const known = score !== null && target !== null;
-    return {
-      dimension,
-      score,
-      target,
-      met: known ? (score as number) >= (target as number) - policy.tolerance : null,
-      shortfall: known ? Math.max(0, (target as number) - (score as number)) : null,
-      measureCount: bucket.length,
-      note: dimensionNote,
-    };
-  });
+  const dimensions = SCALE_DIMENSION_IDS.map((dimension) =>
+    scoreDimension(dimension, byDimension.get(dimension) ?? [], parsedTargets[dimension] ?? null, policy),
+  );
 
-  let weakest: DimensionScore | null = null;
+  let weakest: ScaleDimensionId | null = null;
+  let weakestScore = Number.POSITIVE_INFINITY;
   for (const entry of dimensions) {
-    if (entry.score !== null && (weakest === null || entry.score < (weakest.score as number))) weakest = entry;
+    if (entry.score !== null && entry.score < weakestScore) {
+      weakest = entry.dimension;
+      weakestScore = entry.score;
+    }
   }
 
   const notes: Note<ScaleNoteCode>[] = [];
@@ -285,8 +299,9 @@ export function assessScale(
     }
   }
 
-  const sustainability = dimensions[1]?.met ?? null;
-  const ownership = dimensions[3]?.met ?? null;
+  const metOf = (dimension: ScaleDimensionId) => dimensions.find((entry) => entry.dimension === dimension)?.met ?? null;
+  const sustainability = metOf('sustainability');
+  const ownership = metOf('ownership');
   const sustainable = both(sustainability, ownership);
   if (sustainable === null) {
     if (sustainability === null) {
@@ -301,7 +316,7 @@ export function assessScale(
 
   return {
     dimensions,
-    weakest: weakest?.dimension ?? null,
+    weakest,
     atScale,
     practice,
     sustainable,

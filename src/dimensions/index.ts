@@ -7,4 +7,4 @@
  */
 export * from './assessScale.js';
 export * from './detectSuperficialSpread.js';
-export * from './scalePolicy.js';
+export { DEFAULT_SCALE_POLICY, defineScalePolicy, type ScalePolicy } from './scalePolicy.js';

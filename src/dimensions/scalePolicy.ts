@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ErrorPath } from '../_lib/errors.js';
 import { parseOrThrow } from '../_lib/parse.js';
 
 /**
@@ -50,7 +51,12 @@ export interface ScalePolicy {
  * ```
  */
 export function defineScalePolicy(overrides: Partial<ScalePolicy> = {}): ScalePolicy {
-  const parsed = parseOrThrow(ScalePolicyOverrides, overrides, ['policy']);
+  return resolveScalePolicy(overrides, ['policy']);
+}
+
+/** {@link defineScalePolicy} with errors reported under `path` (e.g. `['options', 'policy']`). @internal */
+export function resolveScalePolicy(overrides: unknown, path: ErrorPath): ScalePolicy {
+  const parsed = parseOrThrow(ScalePolicyOverrides, overrides ?? {}, path);
   return Object.freeze({
     atScaleThreshold: parsed.atScaleThreshold ?? DEFAULT_SCALE_POLICY.atScaleThreshold,
     tolerance: parsed.tolerance ?? DEFAULT_SCALE_POLICY.tolerance,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { ScaleDimensionId } from './scaleDimensions.js';
 import { Id, IsoDate } from './schemaParts.js';
 import { StrategyId } from './strategies.js';
@@ -13,7 +14,7 @@ import { StrategyId } from './strategies.js';
  * MEASURE_DIRECTIONS //=> ['higherIsBetter', 'lowerIsBetter']
  * ```
  */
-export const MEASURE_DIRECTIONS = ['higherIsBetter', 'lowerIsBetter'] as const;
+export const MEASURE_DIRECTIONS = /* @__PURE__ */ deepFreeze(['higherIsBetter', 'lowerIsBetter'] as const);
 
 const measureDefinitionShape = {
   /** Unique id of the measure. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { Id, IsoDate, Share } from './schemaParts.js';
 
 /**
@@ -12,7 +13,12 @@ import { Id, IsoDate, Share } from './schemaParts.js';
  * REACH_POPULATIONS //=> ['students', 'educators', 'classrooms', 'schools']
  * ```
  */
-export const REACH_POPULATIONS = ['students', 'educators', 'classrooms', 'schools'] as const;
+export const REACH_POPULATIONS = /* @__PURE__ */ deepFreeze([
+  'students',
+  'educators',
+  'classrooms',
+  'schools',
+] as const);
 
 /**
  * Schema for a reach target: the share of everyone, and of the focal students, to reach with at

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -11,14 +12,14 @@ import type { SourceCitation } from './sources.js';
  * DEEPER_LEARNING_COMPETENCY_IDS //=> ['core-academic-content', 'critical-thinking', 'collaboration', 'communication', 'learning-to-learn', 'academic-mindsets']
  * ```
  */
-export const DEEPER_LEARNING_COMPETENCY_IDS = [
+export const DEEPER_LEARNING_COMPETENCY_IDS = /* @__PURE__ */ deepFreeze([
   'core-academic-content',
   'critical-thinking',
   'collaboration',
   'communication',
   'learning-to-learn',
   'academic-mindsets',
-] as const;
+] as const);
 
 /**
  * Schema for a deeper learning competency id: one of {@link DEEPER_LEARNING_COMPETENCY_IDS}.
@@ -63,7 +64,7 @@ export interface DeeperLearningCompetencyEntry {
  * DEEPER_LEARNING_COMPETENCIES[4].label //=> 'Learn how to learn'
  * ```
  */
-export const DEEPER_LEARNING_COMPETENCIES = [
+export const DEEPER_LEARNING_COMPETENCIES = /* @__PURE__ */ deepFreeze([
   {
     id: 'core-academic-content',
     label: 'Master core academic content',
@@ -101,4 +102,4 @@ export const DEEPER_LEARNING_COMPETENCIES = [
       'Hold the inner dispositions and self-knowledge, such as confidence that effort leads to growth, that keep a learner going.',
     source: { source: '004', section: 'Introduction: A note on deeper learning' },
   },
-] as const satisfies readonly DeeperLearningCompetencyEntry[];
+] as const satisfies readonly DeeperLearningCompetencyEntry[]);

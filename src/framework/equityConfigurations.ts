@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -12,11 +13,11 @@ import type { SourceCitation } from './sources.js';
  * EQUITY_CONFIGURATION_IDS //=> ['serve-underserved-schools', 'reach-focal-groups-first', 'share-ownership']
  * ```
  */
-export const EQUITY_CONFIGURATION_IDS = [
+export const EQUITY_CONFIGURATION_IDS = /* @__PURE__ */ deepFreeze([
   'serve-underserved-schools',
   'reach-focal-groups-first',
   'share-ownership',
-] as const;
+] as const);
 
 /**
  * Schema for an equity configuration id: one of {@link EQUITY_CONFIGURATION_IDS}.
@@ -61,7 +62,7 @@ export interface EquityConfigurationEntry {
  * EQUITY_CONFIGURATIONS.map((configuration) => configuration.label) //=> ['Serve underserved schools', 'Reach focal groups first', 'Share ownership']
  * ```
  */
-export const EQUITY_CONFIGURATIONS = [
+export const EQUITY_CONFIGURATIONS = /* @__PURE__ */ deepFreeze([
   {
     id: 'serve-underserved-schools',
     label: 'Serve underserved schools',
@@ -83,4 +84,4 @@ export const EQUITY_CONFIGURATIONS = [
       'Make sure the decision-makers who own the work include educators, students and community members of color, and that their voices count.',
     source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
   },
-] as const satisfies readonly EquityConfigurationEntry[];
+] as const satisfies readonly EquityConfigurationEntry[]);

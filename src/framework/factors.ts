@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -12,7 +13,12 @@ import type { SourceCitation } from './sources.js';
  * FACTOR_CATEGORY_IDS //=> ['innovation', 'educators', 'improvement-team', 'conditions']
  * ```
  */
-export const FACTOR_CATEGORY_IDS = ['innovation', 'educators', 'improvement-team', 'conditions'] as const;
+export const FACTOR_CATEGORY_IDS = /* @__PURE__ */ deepFreeze([
+  'innovation',
+  'educators',
+  'improvement-team',
+  'conditions',
+] as const);
 
 /**
  * Schema for a factor category id: one of {@link FACTOR_CATEGORY_IDS}.
@@ -56,7 +62,7 @@ export interface FactorCategoryEntry {
  * FACTOR_CATEGORIES.map((category) => category.label) //=> ['The deeper learning innovation', 'Educators', 'The improvement team', 'Community, district, and state conditions']
  * ```
  */
-export const FACTOR_CATEGORIES = [
+export const FACTOR_CATEGORIES = /* @__PURE__ */ deepFreeze([
   {
     id: 'innovation',
     label: 'The deeper learning innovation',
@@ -88,7 +94,7 @@ export const FACTOR_CATEGORIES = [
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
-] as const satisfies readonly FactorCategoryEntry[];
+] as const satisfies readonly FactorCategoryEntry[]);
 
 /**
  * The ids of the seventeen influential factors, grouped by category in {@link FACTOR_CATEGORY_IDS} order.
@@ -101,7 +107,7 @@ export const FACTOR_CATEGORIES = [
  * FACTOR_IDS.slice(0, 5) //=> ['complexity', 'compatibility', 'observability', 'trialability', 'adaptability']
  * ```
  */
-export const FACTOR_IDS = [
+export const FACTOR_IDS = /* @__PURE__ */ deepFreeze([
   'complexity',
   'compatibility',
   'observability',
@@ -119,7 +125,7 @@ export const FACTOR_IDS = [
   'community-beliefs-and-values',
   'policies',
   'large-scale-events',
-] as const;
+] as const);
 
 /**
  * Schema for an influential factor id: one of {@link FACTOR_IDS}.
@@ -168,7 +174,7 @@ export interface FactorEntry {
  * FACTORS.every((factor) => factor.reflectiveQuestions.length >= 2) //=> true
  * ```
  */
-export const FACTORS = [
+export const FACTORS = /* @__PURE__ */ deepFreeze([
   {
     id: 'complexity',
     category: 'innovation',
@@ -402,7 +408,7 @@ export const FACTORS = [
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
-] as const satisfies readonly FactorEntry[];
+] as const satisfies readonly FactorEntry[]);
 
 /**
  * Looks up an influential factor by id.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -11,14 +12,14 @@ import type { SourceCitation } from './sources.js';
  * NAVIGATOR_TOOL_IDS //=> ['trip-ticket', 'pit-stop-checklist', 'strategy-set-tracker', 'factor-review', 'data-collection', 'travel-log']
  * ```
  */
-export const NAVIGATOR_TOOL_IDS = [
+export const NAVIGATOR_TOOL_IDS = /* @__PURE__ */ deepFreeze([
   'trip-ticket',
   'pit-stop-checklist',
   'strategy-set-tracker',
   'factor-review',
   'data-collection',
   'travel-log',
-] as const;
+] as const);
 
 /**
  * Schema for a Navigator tool id: one of {@link NAVIGATOR_TOOL_IDS}.
@@ -65,7 +66,7 @@ export interface NavigatorToolEntry {
  * NAVIGATOR_TOOLS[3].label //=> 'Factor review'
  * ```
  */
-export const NAVIGATOR_TOOLS = [
+export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
   {
     number: 1,
     id: 'trip-ticket',
@@ -117,7 +118,7 @@ export const NAVIGATOR_TOOLS = [
       'Keep a running, real-time record of encounters, decisions and actions: which strategies the team used, with whom, at what time and place, and for how long.',
     source: { source: '004', section: 'Tracking Progress During the Scaling Journey: A Learning System' },
   },
-] as const satisfies readonly NavigatorToolEntry[];
+] as const satisfies readonly NavigatorToolEntry[]);
 
 /**
  * The shape of one entry of {@link NAVIGATOR_TASKS}.
@@ -148,7 +149,7 @@ export interface NavigatorTaskEntry {
  * NAVIGATOR_TASKS[2].tools //=> ['data-collection', 'travel-log']
  * ```
  */
-export const NAVIGATOR_TASKS = [
+export const NAVIGATOR_TASKS = /* @__PURE__ */ deepFreeze([
   {
     id: 'set-intentions',
     label: 'Setting and revisiting scaling intentions',
@@ -173,4 +174,4 @@ export const NAVIGATOR_TASKS = [
     tools: ['factor-review'],
     source: { source: '004', section: 'Appendix: The Navigator' },
   },
-] as const satisfies readonly NavigatorTaskEntry[];
+] as const satisfies readonly NavigatorTaskEntry[]);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -11,7 +12,12 @@ import type { SourceCitation } from './sources.js';
  * PIT_STOP_QUESTION_IDS //=> ['on-course', 'broken', 'fuel', 'left-behind']
  * ```
  */
-export const PIT_STOP_QUESTION_IDS = ['on-course', 'broken', 'fuel', 'left-behind'] as const;
+export const PIT_STOP_QUESTION_IDS = /* @__PURE__ */ deepFreeze([
+  'on-course',
+  'broken',
+  'fuel',
+  'left-behind',
+] as const);
 
 /**
  * Schema for a pit stop checklist question id: one of {@link PIT_STOP_QUESTION_IDS}.
@@ -56,7 +62,7 @@ export interface PitStopQuestionEntry {
  * PIT_STOP_QUESTIONS[3].question //=> 'Who is at the wheel, who is reading the map, and who have we left behind?'
  * ```
  */
-export const PIT_STOP_QUESTIONS = [
+export const PIT_STOP_QUESTIONS = /* @__PURE__ */ deepFreeze([
   {
     id: 'on-course',
     question: 'Are we still on course for our destination?',
@@ -88,7 +94,7 @@ export const PIT_STOP_QUESTIONS = [
       section: 'Appendix: Tool #2: Pit Stop Checklist; Component 1: Where should we make pit stops?',
     },
   },
-] as const satisfies readonly PitStopQuestionEntry[];
+] as const satisfies readonly PitStopQuestionEntry[]);
 
 /**
  * The shape of one entry of {@link PIT_STOP_LEARNING_QUESTIONS}.
@@ -115,7 +121,7 @@ export interface PitStopLearningQuestionEntry {
  * PIT_STOP_LEARNING_QUESTIONS.map((entry) => entry.id) //=> ['where-have-we-been', 'still-headed', 'right-route', 'fuel-low', 'anything-broken']
  * ```
  */
-export const PIT_STOP_LEARNING_QUESTIONS = [
+export const PIT_STOP_LEARNING_QUESTIONS = /* @__PURE__ */ deepFreeze([
   {
     id: 'where-have-we-been',
     question: 'Where has the journey taken us so far?',
@@ -141,4 +147,4 @@ export const PIT_STOP_LEARNING_QUESTIONS = [
     question: 'Has anything broken down, and if so, what will fix it?',
     source: { source: '004', section: 'Component 1: Where should we make pit stops along the way?' },
   },
-] as const satisfies readonly PitStopLearningQuestionEntry[];
+] as const satisfies readonly PitStopLearningQuestionEntry[]);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -14,7 +15,7 @@ import type { SourceCitation } from './sources.js';
  * SCALE_DIMENSIONS.map((dimension) => dimension.id) //=> ['depth', 'sustainability', 'spread', 'ownership']
  * ```
  */
-export const SCALE_DIMENSIONS = [
+export const SCALE_DIMENSIONS = /* @__PURE__ */ deepFreeze([
   {
     id: 'depth',
     label: 'Depth',
@@ -48,7 +49,7 @@ export const SCALE_DIMENSIONS = [
     question: 'How far do the school leaders and teachers who can sustain and spread the innovation own the work?',
     source: { source: '004', section: 'Introduction; Component 1: Where are we headed?' },
   },
-] as const satisfies readonly ScaleDimensionEntry[];
+] as const satisfies readonly ScaleDimensionEntry[]);
 
 /**
  * The shape of one entry of {@link SCALE_DIMENSIONS}.
@@ -78,7 +79,12 @@ export interface ScaleDimensionEntry {
  * SCALE_DIMENSION_IDS //=> ['depth', 'sustainability', 'spread', 'ownership']
  * ```
  */
-export const SCALE_DIMENSION_IDS = ['depth', 'sustainability', 'spread', 'ownership'] as const;
+export const SCALE_DIMENSION_IDS = /* @__PURE__ */ deepFreeze([
+  'depth',
+  'sustainability',
+  'spread',
+  'ownership',
+] as const);
 
 /**
  * Schema for a scale dimension id: `'depth' | 'sustainability' | 'spread' | 'ownership'`.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -12,7 +13,12 @@ import type { SourceCitation } from './sources.js';
  * SCALING_STAGE_IDS //=> ['pilot', 'expansion', 'tight', 'institutionalized']
  * ```
  */
-export const SCALING_STAGE_IDS = ['pilot', 'expansion', 'tight', 'institutionalized'] as const;
+export const SCALING_STAGE_IDS = /* @__PURE__ */ deepFreeze([
+  'pilot',
+  'expansion',
+  'tight',
+  'institutionalized',
+] as const);
 
 /**
  * Schema for a scaling stage id: one of {@link SCALING_STAGE_IDS}.
@@ -58,7 +64,7 @@ export interface ScalingStageEntry {
  * SCALING_STAGES.map((stage) => [stage.order, stage.id]) //=> [[1, 'pilot'], [2, 'expansion'], [3, 'tight'], [4, 'institutionalized']]
  * ```
  */
-export const SCALING_STAGES = [
+export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
   {
     order: 1,
     id: 'pilot',
@@ -91,7 +97,7 @@ export const SCALING_STAGES = [
       'The intervention is built into structures and processes and owned by educators, so that it is "the way things are done" and outlasts a change of leaders; only then is scaling complete.',
     source: { source: '000', section: 'Institutionalizing change for sustainability' },
   },
-] as const satisfies readonly ScalingStageEntry[];
+] as const satisfies readonly ScalingStageEntry[]);
 
 /**
  * Looks up a scaling stage by id.

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../_lib/deepFreeze.js';
 /**
  * The source documents the library is built from (the project's `shared/seeds/`). Every catalog
  * entry and every decision reason cites one of them by id and section; no seed text is copied.
@@ -10,7 +11,7 @@
  * SOURCES[4].license //=> 'CC BY 4.0'
  * ```
  */
-export const SOURCES = [
+export const SOURCES = /* @__PURE__ */ deepFreeze([
   {
     id: '000',
     file: '000_781fc081d675d2af.txt',
@@ -61,7 +62,7 @@ export const SOURCES = [
     summary:
       'The scaling-for-equity journey: the trip ticket, the typology of eight scaling strategies, the four categories of influential factors, pit stops, the learning system and the Navigator tools.',
   },
-] as const;
+] as const);
 
 /**
  * The id of a source document: `'000'` … `'004'`.

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -12,11 +13,11 @@ import type { SourceCitation } from './sources.js';
  * STRATEGY_APPROACH_IDS //=> ['develop-scalable-innovation', 'build-educator-networks', 'influence-policymakers']
  * ```
  */
-export const STRATEGY_APPROACH_IDS = [
+export const STRATEGY_APPROACH_IDS = /* @__PURE__ */ deepFreeze([
   'develop-scalable-innovation',
   'build-educator-networks',
   'influence-policymakers',
-] as const;
+] as const);
 
 /**
  * Schema for a strategy approach id: one of {@link STRATEGY_APPROACH_IDS}.
@@ -60,7 +61,7 @@ export interface StrategyApproachEntry {
  * STRATEGY_APPROACHES.map((approach) => approach.label) //=> ['Develop a scalable innovation', 'Build and leverage educator networks', 'Influence state or local policymakers']
  * ```
  */
-export const STRATEGY_APPROACHES = [
+export const STRATEGY_APPROACHES = /* @__PURE__ */ deepFreeze([
   {
     id: 'develop-scalable-innovation',
     label: 'Develop a scalable innovation',
@@ -88,7 +89,7 @@ export const STRATEGY_APPROACHES = [
       section: 'Component 2: Strategies That Focus on Influencing State and District Policymakers',
     },
   },
-] as const satisfies readonly StrategyApproachEntry[];
+] as const satisfies readonly StrategyApproachEntry[]);
 
 /**
  * The ids of the eight scaling strategies of seed 004's typology, grouped by approach in the typology's order.
@@ -101,7 +102,7 @@ export const STRATEGY_APPROACHES = [
  * STRATEGY_IDS.slice(0, 3) //=> ['co-design', 'scalable-characteristics', 'proof-point']
  * ```
  */
-export const STRATEGY_IDS = [
+export const STRATEGY_IDS = /* @__PURE__ */ deepFreeze([
   'co-design',
   'scalable-characteristics',
   'proof-point',
@@ -110,7 +111,7 @@ export const STRATEGY_IDS = [
   'policy-network',
   'shape-policy',
   'educate-policymakers',
-] as const;
+] as const);
 
 /**
  * Schema for a scaling strategy id: one of {@link STRATEGY_IDS}.
@@ -176,7 +177,7 @@ export interface StrategyEntry {
  * STRATEGIES[2].theoryOfAction.length //=> 5
  * ```
  */
-export const STRATEGIES = [
+export const STRATEGIES = /* @__PURE__ */ deepFreeze([
   {
     id: 'co-design',
     approach: 'develop-scalable-innovation',
@@ -474,7 +475,7 @@ export const STRATEGIES = [
       section: 'Component 2: Strategies That Focus on Influencing State and District Policymakers',
     },
   },
-] as const satisfies readonly StrategyEntry[];
+] as const satisfies readonly StrategyEntry[]);
 
 /**
  * Looks up a scaling strategy by id.

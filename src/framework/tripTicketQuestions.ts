@@ -1,3 +1,4 @@
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -29,7 +30,7 @@ export interface TripTicketQuestionEntry {
  * TRIP_TICKET_QUESTIONS[0].prompts[0] //=> 'What do we, together, mean by equity?'
  * ```
  */
-export const TRIP_TICKET_QUESTIONS = [
+export const TRIP_TICKET_QUESTIONS = /* @__PURE__ */ deepFreeze([
   {
     id: 'destination',
     question: 'Where is our scaling-for-equity journey taking us?',
@@ -83,4 +84,4 @@ export const TRIP_TICKET_QUESTIONS = [
       section: 'Appendix: Tool #1: Trip Ticket; Component 1: How will we know when we have arrived?',
     },
   },
-] as const satisfies readonly TripTicketQuestionEntry[];
+] as const satisfies readonly TripTicketQuestionEntry[]);

@@ -193,6 +193,7 @@ describe('assessScale: bad input', () => {
     expectError(run({ intended: -1, withFidelity: 0 }), 'INVALID_INPUT', ['options', 'practice', 'intended']);
     expectError(run({ intended: 10 }), 'INVALID_INPUT', ['options', 'practice', 'withFidelity']);
     expectError(() => assessScale([], {}, { policy: { atScaleThreshold: 0 } }), 'INVALID_INPUT', [
+      'options',
       'policy',
       'atScaleThreshold',
     ]);

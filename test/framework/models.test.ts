@@ -183,3 +183,22 @@ describe('ScalingNavigatorError', () => {
     expect(isScalingNavigatorError('ScalingNavigatorError')).toBe(false);
   });
 });
+
+describe('catalogs are shared and cannot be changed by a host', () => {
+  it('every exported catalog is deeply frozen', async () => {
+    const framework = await import('../../src/framework/index.js');
+    const catalogs = Object.entries(framework).filter(
+      ([name, value]) => /^[A-Z][A-Z0-9_]+$/.test(name) && Array.isArray(value),
+    );
+    expect(catalogs.length).toBeGreaterThanOrEqual(20);
+    const isDeepFrozen = (value: unknown): boolean =>
+      typeof value !== 'object' ||
+      value === null ||
+      (Object.isFrozen(value) && Object.values(value).every(isDeepFrozen));
+    for (const [name, value] of catalogs) expect(isDeepFrozen(value), name).toBe(true);
+    const strategy = framework.getStrategy('proof-point') as { label: string };
+    expect(() => {
+      strategy.label = 'changed';
+    }).toThrow(TypeError);
+  });
+});

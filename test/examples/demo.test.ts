@@ -1,0 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+it('npm run demo prints the sample district’s scale profile', () => {
+  const out = execFileSync(process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, 'examples/demo.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(out).toContain('Riverbend Unified: high-quality project-based learning');
+  // depth: walkthrough (2.8 − 1)/3 = 0.6 with weight 2, beliefs 0.64 → (1.2 + 0.64)/3 = 0.6133
+  expect(out).toMatch(/Depth\s+[█·]+\s+61% {2}target {2}70%/);
+  expect(out).toContain('weakest dimension: sustainability');
+  expect(out).toContain('At scale:    not yet — 37% of 400 intended teachers');
+  expect(out).toMatch(/from 2026-01-20 to 2026-06-10 spread rose 28 points while depth fell 9 points/);
+});
