@@ -58,17 +58,35 @@ export function requireRecord(value: unknown, path: ErrorPath): Readonly<Record<
   return value as Readonly<Record<string, unknown>>;
 }
 
-/** One of a fixed list of ids; the message names every valid id. */
+/** Throws `INVALID_INPUT` for a value outside a fixed list of ids; the message names every valid id. */
+export function unknownId(value: unknown, allowed: readonly string[], path: ErrorPath, what: string): never {
+  return invalid(path, `unknown ${what} ${describeValue(value)}; expected one of: ${allowed.join(', ')}`);
+}
+
+/** One of a fixed list of ids. */
 export function requireOneOf<const T extends string>(
   value: unknown,
   allowed: readonly T[],
   path: ErrorPath,
   what: string,
 ): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    invalid(path, `unknown ${what} ${describeValue(value)}; expected one of: ${allowed.join(', ')}`);
-  }
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    unknownId(value, allowed, path, what);
   return value as T;
+}
+
+/** The catalog entry with this id (`path` is `['id']`: the lookup's argument). */
+export function findEntry<E extends { readonly id: string }>(catalog: readonly E[], id: unknown, what: string): E {
+  const entry = catalog.find((candidate) => candidate.id === id);
+  if (entry === undefined) {
+    unknownId(
+      id,
+      catalog.map((candidate) => candidate.id),
+      ['id'],
+      what,
+    );
+  }
+  return entry;
 }
 
 /** Throws when `id` was already seen; otherwise records it. */

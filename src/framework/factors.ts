@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { requireOneOf } from '../_lib/validate.js';
+import { findEntry, requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -423,8 +423,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
  * ```
  */
 export function getFactor(id: FactorId): (typeof FACTORS)[number] {
-  const known = requireOneOf(id, FACTOR_IDS, ['id'], 'factor');
-  return FACTORS.find((entry) => entry.id === known) as (typeof FACTORS)[number];
+  return findEntry(FACTORS, id, 'factor');
 }
 
 /**
@@ -461,6 +460,5 @@ export function factorsByCategory<C extends FactorCategoryId>(
  * ```
  */
 export function getFactorCategory(id: FactorCategoryId): (typeof FACTOR_CATEGORIES)[number] {
-  const known = requireOneOf(id, FACTOR_CATEGORY_IDS, ['id'], 'factor category');
-  return FACTOR_CATEGORIES.find((entry) => entry.id === known) as (typeof FACTOR_CATEGORIES)[number];
+  return findEntry(FACTOR_CATEGORIES, id, 'factor category');
 }

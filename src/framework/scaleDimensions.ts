@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { requireOneOf } from '../_lib/validate.js';
+import { findEntry } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -114,6 +114,5 @@ export type ScaleDimensionId = z.infer<typeof ScaleDimensionId>;
  * ```
  */
 export function getScaleDimension(id: ScaleDimensionId): (typeof SCALE_DIMENSIONS)[number] {
-  const known = requireOneOf(id, SCALE_DIMENSION_IDS, ['id'], 'scale dimension');
-  return SCALE_DIMENSIONS.find((entry) => entry.id === known) as (typeof SCALE_DIMENSIONS)[number];
+  return findEntry(SCALE_DIMENSIONS, id, 'scale dimension');
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { requireOneOf } from '../_lib/validate.js';
+import { findEntry } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -112,6 +112,5 @@ export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
  * ```
  */
 export function getScalingStage(id: ScalingStageId): (typeof SCALING_STAGES)[number] {
-  const known = requireOneOf(id, SCALING_STAGE_IDS, ['id'], 'scaling stage');
-  return SCALING_STAGES.find((entry) => entry.id === known) as (typeof SCALING_STAGES)[number];
+  return findEntry(SCALING_STAGES, id, 'scaling stage');
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { requireOneOf } from '../_lib/validate.js';
+import { findEntry, requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -491,8 +491,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
  * ```
  */
 export function getStrategy(id: StrategyId): (typeof STRATEGIES)[number] {
-  const known = requireOneOf(id, STRATEGY_IDS, ['id'], 'strategy');
-  return STRATEGIES.find((entry) => entry.id === known) as (typeof STRATEGIES)[number];
+  return findEntry(STRATEGIES, id, 'strategy');
 }
 
 /**
@@ -529,6 +528,5 @@ export function strategiesByApproach<A extends StrategyApproachId>(
  * ```
  */
 export function getStrategyApproach(id: StrategyApproachId): (typeof STRATEGY_APPROACHES)[number] {
-  const known = requireOneOf(id, STRATEGY_APPROACH_IDS, ['id'], 'strategy approach');
-  return STRATEGY_APPROACHES.find((entry) => entry.id === known) as (typeof STRATEGY_APPROACHES)[number];
+  return findEntry(STRATEGY_APPROACHES, id, 'strategy approach');
 }
