@@ -20,6 +20,12 @@ export const MODULES: readonly ModuleSpec[] = [
     sizeLimit: '20 kB',
   },
   {
+    name: 'stats',
+    summary:
+      'The numeric kernel, exact against scipy and R: correlate (Pearson, Spearman, Kendall τ-b), partialCorrelation, adjustPValues, effectSize and coxIndex (WWC), proportionInterval (Wilson), rwg, rwgJ, icc1, designEffect.',
+    sizeLimit: '40 kB',
+  },
+  {
     name: 'dimensions',
     summary:
       'How far along each dimension of scale: assessScale (scores, targets, atScale vs sustainable) and detectSuperficialSpread.',

@@ -8,3 +8,4 @@
 
 export * from './dimensions/index.js';
 export * from './framework/index.js';
+export * from './stats/index.js';

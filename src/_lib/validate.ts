@@ -94,3 +94,11 @@ export function requireUniqueId(seen: Set<string>, id: string, path: ErrorPath, 
   if (seen.has(id)) invalid(path, `duplicate ${what} ${JSON.stringify(id)}; each ${what} must be unique`);
   seen.add(id);
 }
+
+/** A confidence level strictly between 0 and 1; `undefined` gives the default 0.95. */
+export function readConfidenceLevel(value: unknown, path: ErrorPath): number {
+  if (value === undefined) return 0.95;
+  const level = requireNumber(value, path);
+  if (!(level > 0 && level < 1)) invalid(path, `a confidence level lies strictly between 0 and 1, got ${level}`);
+  return level;
+}

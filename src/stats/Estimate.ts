@@ -1,0 +1,28 @@
+import type { Note } from '../_lib/notes.js';
+
+/**
+ * The shape every estimate of the stats module shares, so apps can handle them alike: every field
+ * is always present, `null` when it does not apply or cannot be computed (then `note` says why).
+ *
+ * @category Estimates
+ */
+export interface Estimate<Code extends string = string> {
+  /** The point estimate, or `null` (see `note`). */
+  readonly estimate: number | null;
+  /** The test statistic (t or z), or `null`. */
+  readonly statistic: number | null;
+  /** Degrees of freedom of `statistic`, or `null` for a normal statistic. */
+  readonly df: number | null;
+  /** Two-sided p-value, or `null`. */
+  readonly pValue: number | null;
+  /** `[lower, upper]` at `confidenceLevel`, or `null`. */
+  readonly confidenceInterval: readonly [number, number] | null;
+  /** The confidence level of `confidenceInterval`; `null` for estimates that have no interval. */
+  readonly confidenceLevel: number | null;
+  /** Observations (or pairs) used. */
+  readonly n: number;
+  /** Observations (or pairs) dropped as missing. */
+  readonly nDropped: number;
+  /** Why a field is `null`, or `null`. */
+  readonly note: Note<Code> | null;
+}

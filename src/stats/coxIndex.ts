@@ -1,0 +1,115 @@
+import type { ErrorPath } from '../_lib/errors.js';
+import { invalid } from '../_lib/errors.js';
+import { criticalZ } from '../_lib/normalQuantile.js';
+import { note } from '../_lib/notes.js';
+import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import type { Estimate } from './Estimate.js';
+import { standardNormalCdf, twoSidedZ } from './inference.js';
+
+/**
+ * A group's binary outcome: how many of `n` succeeded.
+ *
+ * @category Effect sizes
+ */
+export interface ProportionGroup {
+  /** Whole number in [0, n]. */
+  readonly successes: number;
+  /** Whole number ≥ 1. */
+  readonly n: number;
+}
+
+/**
+ * Why a Cox index has no estimate: `EXTREME_PROPORTION` — a group's proportion is 0% or 100%, where
+ * the log odds are infinite.
+ *
+ * @category Effect sizes
+ */
+export type CoxIndexNoteCode = 'EXTREME_PROPORTION';
+
+/**
+ * The result of {@link coxIndex}. `statistic`, `pValue` and `confidenceInterval` come from the
+ * Wald test of the log odds ratio (SE √(1/a + 1/b + 1/c + 1/d)), carried to the Cox scale.
+ *
+ * @category Effect sizes
+ */
+export interface CoxIndexResult extends Estimate<CoxIndexNoteCode> {
+  /** ln(p_T/(1 − p_T)) − ln(p_C/(1 − p_C)). */
+  readonly logOddsRatio: number | null;
+  /** ω = 1 − 3/(4N − 9). */
+  readonly omega: number;
+  /** 100·Φ(estimate) − 50. */
+  readonly improvementIndex: number | null;
+  /** Standard error of the log odds ratio. */
+  readonly se: number | null;
+}
+
+function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
+  const record = requireRecord(value, path);
+  const n = requireNumber(record.n, [...path, 'n'], { min: 1, integer: true });
+  const successes = requireNumber(record.successes, [...path, 'successes'], { min: 0, integer: true });
+  if (successes > n) invalid([...path, 'successes'], `cannot exceed n (${n})`);
+  return { successes, n };
+}
+
+/**
+ * The Cox index: the WWC's effect size for a binary outcome (Procedures and Standards Handbook
+ * v5.0), $d_{Cox} = \omega\,[\operatorname{logit} p_T - \operatorname{logit} p_C]/1.65$ with
+ * $\omega = 1 - 3/(4N - 9)$, on the same scale as Hedges' g; improvement index $100\,\Phi(d) - 50$.
+ * At a proportion of 0% or 100% the log odds are infinite: `estimate: null` with a note.
+ *
+ * @category Effect sizes
+ * @throws ScalingNavigatorError `INVALID_INPUT` for counts that are not whole numbers, n < 1, or
+ *   successes above n.
+ * @example
+ * ```ts
+ * import { coxIndex } from 'scaling-navigator/stats';
+ * const result = coxIndex({ treatment: { successes: 60, n: 100 }, comparison: { successes: 45, n: 100 } });
+ * result.logOddsRatio //≈ 0.6061358035703155
+ * result.estimate //≈ 0.36596177697077625
+ * coxIndex({ treatment: { successes: 10, n: 10 }, comparison: { successes: 5, n: 10 } }).estimate //=> null
+ * ```
+ */
+export function coxIndex(
+  groups: { readonly treatment: ProportionGroup; readonly comparison: ProportionGroup },
+  options: { readonly confidenceLevel?: number } = {},
+): CoxIndexResult {
+  const record = requireRecord(groups, ['groups']);
+  const settings = requireRecord(options, ['options']);
+  const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
+  const t = readProportion(record.treatment, ['groups', 'treatment']);
+  const c = readProportion(record.comparison, ['groups', 'comparison']);
+  const total = t.n + c.n;
+  const omega = 1 - 3 / (4 * total - 9);
+  const base = { confidenceLevel, n: total, nDropped: 0, omega, df: null };
+  const extreme = [t, c].some((group) => group.successes === 0 || group.successes === group.n);
+  if (extreme) {
+    return {
+      ...base,
+      estimate: null,
+      statistic: null,
+      pValue: null,
+      confidenceInterval: null,
+      logOddsRatio: null,
+      improvementIndex: null,
+      se: null,
+      note: note('EXTREME_PROPORTION', 'a group succeeded 0% or 100% of the time, where the log odds are infinite'),
+    };
+  }
+  const logit = (group: ProportionGroup) => Math.log(group.successes / (group.n - group.successes));
+  const logOddsRatio = logit(t) - logit(c);
+  const estimate = (omega * logOddsRatio) / 1.65;
+  const se = Math.sqrt(1 / t.successes + 1 / (t.n - t.successes) + 1 / c.successes + 1 / (c.n - c.successes));
+  const statistic = logOddsRatio / se;
+  const half = (omega * criticalZ(confidenceLevel) * se) / 1.65;
+  return {
+    ...base,
+    estimate,
+    statistic,
+    pValue: twoSidedZ(statistic),
+    confidenceInterval: [estimate - half, estimate + half],
+    logOddsRatio,
+    improvementIndex: 100 * standardNormalCdf(estimate) - 50,
+    se,
+    note: null,
+  };
+}

@@ -1,0 +1,173 @@
+import { invalid } from '../_lib/errors.js';
+import { note } from '../_lib/notes.js';
+import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
+import type { Estimate } from './Estimate.js';
+import { upperF } from './inference.js';
+
+/**
+ * The one-way ANOVA table behind {@link icc1}.
+ *
+ * @category Agreement
+ */
+export interface OneWayAnova {
+  readonly dfBetween: number;
+  readonly dfWithin: number;
+  readonly ssBetween: number;
+  readonly ssWithin: number;
+  readonly msBetween: number;
+  readonly msWithin: number;
+  /** F = MSB/MSW, or `null` when MSW is 0. */
+  readonly f: number | null;
+  /** P(F > f), or `null` with `f`. */
+  readonly pValue: number | null;
+}
+
+/**
+ * Why ICC(1) has no estimate.
+ *
+ * - `TOO_FEW_GROUPS`: fewer than two groups with observations.
+ * - `TOO_FEW_OBSERVATIONS`: no group has a second observation (no within-group variance).
+ * - `NO_VARIANCE`: every observation is the same.
+ *
+ * @category Agreement
+ */
+export type Icc1NoteCode = 'TOO_FEW_GROUPS' | 'TOO_FEW_OBSERVATIONS' | 'NO_VARIANCE';
+
+/**
+ * The result of {@link icc1}: `statistic` and `pValue` are the ANOVA's F test; `n0` the
+ * unbalanced-groups size.
+ *
+ * @category Agreement
+ */
+export interface Icc1Result extends Estimate<Icc1NoteCode> {
+  /** n₀ = (N − Σn_j²/N)/(J − 1), the effective group size for unbalanced groups. */
+  readonly n0: number | null;
+  /** The mean group size N/J, which ICC(1) uses (as R's `multilevel::ICC1`). */
+  readonly meanGroupSize: number | null;
+  /** Groups with at least one observation. */
+  readonly groupCount: number;
+  readonly anova: OneWayAnova | null;
+}
+
+/**
+ * ICC(1), the share of variance that lies between groups (e.g. how much of teachers' ratings is
+ * about their school), from a one-way ANOVA: $(MSB - MSW)/(MSB + (k - 1)MSW)$ with k the mean
+ * group size N/J — R's `multilevel::ICC1(aov(y ~ group))` (Bliese 2000). Also reports n₀ for
+ * unbalanced groups and the ANOVA table with its F test. `null` entries are missing. O(N).
+ *
+ * @category Agreement
+ * @param groups - One series of observations per group.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a group that is not a series, NaN (unless
+ *   `nanPolicy: 'omit'`) or ±Infinity.
+ * @example
+ * ```ts
+ * import { icc1 } from 'scaling-navigator/stats';
+ * const bySchool = [
+ *   [3, 4, 4, 5],
+ *   [2, 2, 3, 3],
+ *   [4, 5, 5, 5],
+ * ];
+ * icc1(bySchool).estimate //≈ 0.74358974358974383
+ * icc1(bySchool).anova?.dfWithin //=> 9
+ * ```
+ */
+export function icc1(groups: readonly Series[], options: { readonly nanPolicy?: NanPolicy } = {}): Icc1Result {
+  const list = requireArray(groups, ['groups']);
+  const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
+  let nDropped = 0;
+  const columns: Float64Array[] = [];
+  list.forEach((group, index) => {
+    const rows = completeRows([requireSeries(group, ['groups', index])], [['groups', index]], nanPolicy);
+    nDropped += rows.nDropped;
+    if (rows.n > 0) columns.push(rows.columns[0] as Float64Array);
+  });
+  const groupCount = columns.length;
+  const total = columns.reduce((sum, column) => sum + column.length, 0);
+  const base = { confidenceInterval: null, confidenceLevel: null, df: null, n: total, nDropped, groupCount };
+  const none = (code: Icc1NoteCode, message: string, anova: OneWayAnova | null = null): Icc1Result => ({
+    ...base,
+    estimate: null,
+    statistic: anova?.f ?? null,
+    pValue: anova?.pValue ?? null,
+    n0: null,
+    meanGroupSize: groupCount > 0 ? total / groupCount : null,
+    anova,
+    note: note(code, message),
+  });
+  if (groupCount < 2) return none('TOO_FEW_GROUPS', 'ICC(1) needs at least two groups with observations');
+  if (total - groupCount < 1) return none('TOO_FEW_OBSERVATIONS', 'no group has more than one observation');
+
+  // Group means by a shifted sum (stable), then sums of squares.
+  let grandSum = 0;
+  const means = columns.map((column) => {
+    let sum = 0;
+    for (let i = 0; i < column.length; i += 1) sum += column[i] as number;
+    grandSum += sum;
+    return sum / column.length;
+  });
+  const grandMean = grandSum / total;
+  let ssBetween = 0;
+  let ssWithin = 0;
+  let sumSquaredSizes = 0;
+  columns.forEach((column, j) => {
+    const groupMean = means[j] as number;
+    ssBetween += column.length * (groupMean - grandMean) ** 2;
+    sumSquaredSizes += column.length * column.length;
+    for (let i = 0; i < column.length; i += 1) ssWithin += ((column[i] as number) - groupMean) ** 2;
+  });
+  const dfBetween = groupCount - 1;
+  const dfWithin = total - groupCount;
+  const msBetween = ssBetween / dfBetween;
+  const msWithin = ssWithin / dfWithin;
+  const f = msWithin === 0 ? null : msBetween / msWithin;
+  const anova: OneWayAnova = {
+    dfBetween,
+    dfWithin,
+    ssBetween,
+    ssWithin,
+    msBetween,
+    msWithin,
+    f,
+    pValue: f === null ? null : upperF(f, dfBetween, dfWithin),
+  };
+  const meanGroupSize = total / groupCount;
+  const denominator = msBetween + (meanGroupSize - 1) * msWithin;
+  if (denominator === 0) return none('NO_VARIANCE', 'every observation has the same value', anova);
+  return {
+    ...base,
+    estimate: (msBetween - msWithin) / denominator,
+    statistic: f,
+    pValue: anova.pValue,
+    n0: (total - sumSquaredSizes / total) / dfBetween,
+    meanGroupSize,
+    anova,
+    note: null,
+  };
+}
+
+/**
+ * Kish's design effect for a mean from clustered data, $1 + (m - 1)\rho$: how many times larger the
+ * variance is than under simple random sampling (effective n = n / design effect). For a
+ * correlation between two clustered variables, pass ρ_x·ρ_y as `icc` (Scott & Holt 1982).
+ *
+ * @category Agreement
+ * @param icc - The intraclass correlation, in [−1, 1].
+ * @param clusterSize - The (mean) cluster size m, ≥ 1.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for an ICC outside [−1, 1] or a cluster size below 1.
+ * @example
+ * ```ts
+ * import { designEffect } from 'scaling-navigator/stats';
+ * designEffect(0.2, 25) //≈ 5.8
+ * designEffect(0, 25) //=> 1
+ * ```
+ */
+export function designEffect(icc: number, clusterSize: number): number {
+  const rho = requireNumber(icc, ['icc'], { min: -1, max: 1 });
+  const m = requireNumber(clusterSize, ['clusterSize'], { min: 1 });
+  const effect = 1 + (m - 1) * rho;
+  if (effect <= 0) {
+    invalid(['icc'], `an ICC of ${rho} with clusters of ${m} gives a design effect of ${effect}, which is impossible`);
+  }
+  return effect;
+}

@@ -1,0 +1,192 @@
+import { invalid } from '../_lib/errors.js';
+import { note } from '../_lib/notes.js';
+import { pairMoments, pearsonR } from '../_lib/pearson.js';
+import { averageRanks } from '../_lib/rank.js';
+import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
+import type { Estimate } from './Estimate.js';
+import { correlationT, fisherInterval, twoSidedT } from './inference.js';
+
+/**
+ * Options for {@link partialCorrelation}.
+ *
+ * @category Correlation
+ */
+export interface PartialCorrelationOptions {
+  /** `'pearson'` (default) or `'spearman'` (every variable ranked first, as R's `ppcor`). */
+  readonly method?: 'pearson' | 'spearman';
+  /** Level of the confidence interval, strictly between 0 and 1 (default 0.95). */
+  readonly confidenceLevel?: number;
+  /** `'raise'` (default) or `'omit'` (NaN treated as missing). */
+  readonly nanPolicy?: NanPolicy;
+}
+
+/**
+ * Why a partial correlation has no estimate.
+ *
+ * - `TOO_FEW_ROWS`: fewer than k + 3 complete rows (the test needs n − 2 − k ≥ 1).
+ * - `CONSTANT_INPUT`: a variable takes a single value.
+ * - `SINGULAR_COVARIATES`: the variables are linearly dependent (e.g. a covariate duplicates
+ *   another), so the correlation matrix cannot be inverted.
+ * - `PERFECT_CORRELATION`: |estimate| = 1, so `statistic` is infinite and `pValue` is 0.
+ *
+ * @category Correlation
+ */
+export type PartialCorrelationNoteCode =
+  | 'TOO_FEW_ROWS'
+  | 'CONSTANT_INPUT'
+  | 'SINGULAR_COVARIATES'
+  | 'PERFECT_CORRELATION';
+
+/**
+ * The result of {@link partialCorrelation}.
+ *
+ * @category Correlation
+ */
+export interface PartialCorrelationResult extends Estimate<PartialCorrelationNoteCode> {
+  readonly method: 'pearson' | 'spearman';
+  /** k, the number of covariates controlled for. */
+  readonly covariateCount: number;
+}
+
+/** Inverts a small symmetric matrix by Gauss–Jordan elimination with partial pivoting; `null` if singular. */
+function invert(matrix: readonly Float64Array[]): Float64Array[] | null {
+  const size = matrix.length;
+  const a: Float64Array[] = matrix.map((row) => Float64Array.from(row));
+  const inverse: Float64Array[] = matrix.map((_, i) => {
+    const row = new Float64Array(size);
+    row[i] = 1;
+    return row;
+  });
+  for (let col = 0; col < size; col += 1) {
+    let pivot = col;
+    for (let row = col + 1; row < size; row += 1) {
+      if (Math.abs((a[row] as Float64Array)[col] as number) > Math.abs((a[pivot] as Float64Array)[col] as number))
+        pivot = row;
+    }
+    const pivotValue = (a[pivot] as Float64Array)[col] as number;
+    if (Math.abs(pivotValue) < 1e-12) return null;
+    [a[col], a[pivot]] = [a[pivot] as Float64Array, a[col] as Float64Array];
+    [inverse[col], inverse[pivot]] = [inverse[pivot] as Float64Array, inverse[col] as Float64Array];
+    const pivotRow = a[col] as Float64Array;
+    const pivotInverse = inverse[col] as Float64Array;
+    for (let k = 0; k < size; k += 1) {
+      pivotRow[k] = (pivotRow[k] as number) / pivotValue;
+      pivotInverse[k] = (pivotInverse[k] as number) / pivotValue;
+    }
+    for (let row = 0; row < size; row += 1) {
+      if (row === col) continue;
+      const factor = (a[row] as Float64Array)[col] as number;
+      if (factor === 0) continue;
+      const target = a[row] as Float64Array;
+      const targetInverse = inverse[row] as Float64Array;
+      for (let k = 0; k < size; k += 1) {
+        target[k] = (target[k] as number) - factor * (pivotRow[k] as number);
+        targetInverse[k] = (targetInverse[k] as number) - factor * (pivotInverse[k] as number);
+      }
+    }
+  }
+  return inverse;
+}
+
+/**
+ * The correlation of x and y after removing what k ≥ 1 covariates explain of each (e.g. fidelity
+ * and outcome, controlling for prior achievement).
+ *
+ * The estimate is $-P_{xy}/\sqrt{P_{xx}P_{yy}}$ with $P$ the inverse of the correlation matrix of
+ * (x, y, covariates) — R `ppcor::pcor`'s method; with one covariate it equals
+ * $(r_{xy} - r_{xz}r_{yz})/\sqrt{(1-r_{xz}^2)(1-r_{yz}^2)}$. Test: $t = r\sqrt{(n-2-k)/(1-r^2)}$ on
+ * n − 2 − k df; CI by Fisher's z with standard error $1/\sqrt{n-3-k}$ (`[−1, 1]` when that is not
+ * finite). Spearman ranks every variable (average ranks) first. Rows with any missing value are
+ * dropped (`nDropped`). O(n·k² + k³).
+ *
+ * @category Correlation
+ * @param covariates - One series per covariate, each paired with x and y.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for no covariates, unequal lengths, NaN (unless
+ *   `nanPolicy: 'omit'`), ±Infinity, a confidence level outside (0, 1) or an unknown method.
+ * @example
+ * ```ts
+ * import { partialCorrelation } from 'scaling-navigator/stats';
+ * const fidelity = [0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9];
+ * const outcome = [48, 55, 50, 61, 66, 63, 70, 78];
+ * const prior = [50, 52, 49, 58, 60, 57, 62, 66];
+ * const result = partialCorrelation(fidelity, outcome, [prior]);
+ * result.df //=> 5
+ * result.covariateCount //=> 1
+ * result.estimate //≈ 0.7894508886547047
+ * ```
+ */
+export function partialCorrelation(
+  x: Series,
+  y: Series,
+  covariates: readonly Series[],
+  options: PartialCorrelationOptions = {},
+): PartialCorrelationResult {
+  const xs = requireSeries(x, ['x']);
+  const ys = requireSeries(y, ['y']);
+  const list = requireArray(covariates, ['covariates']);
+  if (list.length === 0) invalid(['covariates'], 'give at least one covariate (one series per covariate)');
+  const covs = list.map((covariate, index) => requireSeries(covariate, ['covariates', index]));
+  const record = requireRecord(options, ['options']);
+  const method =
+    record.method === undefined
+      ? 'pearson'
+      : requireOneOf(
+          record.method,
+          ['pearson', 'spearman'] as const,
+          ['options', 'method'],
+          'partial correlation method',
+        );
+  const confidenceLevel = readConfidenceLevel(record.confidenceLevel, ['options', 'confidenceLevel']);
+  const nanPolicy = readNanPolicy(record.nanPolicy, ['options', 'nanPolicy']);
+  const k = covs.length;
+  const rows = completeRows(
+    [xs, ys, ...covs],
+    [['x'], ['y'], ...covs.map((_, index) => ['covariates', index])],
+    nanPolicy,
+  );
+  const base = { method, covariateCount: k, confidenceLevel, n: rows.n, nDropped: rows.nDropped };
+  const empty = { estimate: null, statistic: null, df: null, pValue: null, confidenceInterval: null };
+  if (rows.n < k + 3) {
+    const why = note(
+      'TOO_FEW_ROWS',
+      `with ${k} covariate(s) at least ${k + 3} complete rows are needed; there are ${rows.n}`,
+    );
+    return { ...base, ...empty, note: why };
+  }
+  const columns = method === 'spearman' ? rows.columns.map((column) => averageRanks(column)) : rows.columns;
+  const size = columns.length;
+  const matrix = columns.map(() => new Float64Array(size));
+  for (let i = 0; i < size; i += 1) {
+    (matrix[i] as Float64Array)[i] = 1;
+    for (let j = i + 1; j < size; j += 1) {
+      const r = pearsonR(pairMoments(columns[i] as Float64Array, columns[j] as Float64Array, 'raise', [['x'], ['y']]));
+      if (r === null) {
+        const why = note('CONSTANT_INPUT', 'a variable has the same value in every complete row');
+        return { ...base, ...empty, note: why };
+      }
+      (matrix[i] as Float64Array)[j] = r;
+      (matrix[j] as Float64Array)[i] = r;
+    }
+  }
+  const inverse = invert(matrix);
+  if (inverse === null) {
+    const why = note('SINGULAR_COVARIATES', 'the variables are linearly dependent, so nothing is left to correlate');
+    return { ...base, ...empty, note: why };
+  }
+  const pxy = (inverse[0] as Float64Array)[1] as number;
+  const pxx = (inverse[0] as Float64Array)[0] as number;
+  const pyy = (inverse[1] as Float64Array)[1] as number;
+  const estimate = Math.min(1, Math.max(-1, -pxy / Math.sqrt(pxx * pyy)));
+  const df = rows.n - 2 - k;
+  const statistic = correlationT(estimate, df);
+  return {
+    ...base,
+    estimate,
+    statistic,
+    df,
+    pValue: statistic === null ? 0 : twoSidedT(statistic, df),
+    confidenceInterval: fisherInterval(estimate, 1 / Math.sqrt(rows.n - 3 - k), confidenceLevel),
+    note: statistic === null ? note('PERFECT_CORRELATION', '|partial r| = 1: the t statistic is infinite') : null,
+  };
+}

@@ -1,0 +1,68 @@
+import { invalid } from '../_lib/errors.js';
+import { criticalZ } from '../_lib/normalQuantile.js';
+import { note } from '../_lib/notes.js';
+import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import type { Estimate } from './Estimate.js';
+
+/**
+ * Why a proportion has no estimate: `EMPTY` — n is 0.
+ *
+ * @category Intervals
+ */
+export type ProportionNoteCode = 'EMPTY';
+
+/**
+ * The result of {@link proportionInterval}.
+ *
+ * @category Intervals
+ */
+export interface ProportionResult extends Estimate<ProportionNoteCode> {
+  readonly successes: number;
+}
+
+/**
+ * A proportion with its Wilson score interval (Wilson 1927), well behaved near 0% and 100% where
+ * the textbook Wald interval fails; the same interval as R's
+ * `prop.test(x, n, correct = FALSE)$conf.int`:
+ *
+ * $$\frac{\hat p + \frac{z^2}{2n} \pm z\sqrt{\frac{\hat p(1-\hat p)}{n} + \frac{z^2}{4n^2}}}{1 + \frac{z^2}{n}}$$
+ *
+ * The bounds are exactly 0 at 0 successes and exactly 1 at n successes. n = 0 gives
+ * `estimate: null` with a note. O(1); needs no distribution tables (only the normal quantile).
+ *
+ * @category Intervals
+ * @throws ScalingNavigatorError `INVALID_INPUT` for counts that are not whole numbers ≥ 0,
+ *   successes above n, or a confidence level outside (0, 1).
+ * @example
+ * ```ts
+ * import { proportionInterval } from 'scaling-navigator/stats';
+ * const reached = proportionInterval(23428, 29284);
+ * reached.estimate //≈ 0.8000273186723126
+ * proportionInterval(0, 12).confidenceInterval?.[0] //=> 0
+ * proportionInterval(0, 0).note?.code //=> 'EMPTY'
+ * ```
+ */
+export function proportionInterval(
+  successes: number,
+  n: number,
+  options: { readonly confidenceLevel?: number } = {},
+): ProportionResult {
+  const total = requireNumber(n, ['n'], { min: 0, integer: true });
+  const count = requireNumber(successes, ['successes'], { min: 0, integer: true });
+  if (count > total) invalid(['successes'], `cannot exceed n (${total})`);
+  const settings = requireRecord(options, ['options']);
+  const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
+  const base = { statistic: null, df: null, pValue: null, confidenceLevel, n: total, nDropped: 0, successes: count };
+  if (total === 0) {
+    return { ...base, estimate: null, confidenceInterval: null, note: note('EMPTY', 'n is 0: there is no proportion') };
+  }
+  const p = count / total;
+  const z = criticalZ(confidenceLevel);
+  const z2n = (z * z) / total;
+  const denominator = 1 + z2n;
+  const center = (p + z2n / 2) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / total + z2n / (4 * total))) / denominator;
+  const lower = count === 0 ? 0 : Math.max(0, center - half);
+  const upper = count === total ? 1 : Math.min(1, center + half);
+  return { ...base, estimate: p, confidenceInterval: [lower, upper], note: null };
+}

@@ -1,0 +1,181 @@
+import { mean, sampleVariance } from 'simple-statistics';
+import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { note } from '../_lib/notes.js';
+import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
+import type { Estimate } from './Estimate.js';
+
+/**
+ * Why an agreement index has no estimate: `TOO_FEW_RATERS` — fewer than two raters with ratings.
+ *
+ * @category Agreement
+ */
+export type AgreementNoteCode = 'TOO_FEW_RATERS';
+
+/**
+ * The result of {@link rwg} and {@link rwgJ}: `estimate` truncated to [0, 1] as R's `multilevel`
+ * does (observed variance above the uniform null's counts as no agreement), `raw` untruncated.
+ *
+ * @category Agreement
+ */
+export interface AgreementResult extends Estimate<AgreementNoteCode> {
+  /** The index before truncation (can be negative; `null` with `estimate`). */
+  readonly raw: number | null;
+  /** σ²_EU = (A² − 1)/12, the variance of ratings spread uniformly over A points. */
+  readonly nullVariance: number;
+}
+
+function readScalePoints(value: unknown): number {
+  return requireNumber(value, ['scalePoints'], { min: 2, integer: true });
+}
+
+function checkOnScale(values: Float64Array, scalePoints: number, path: (index: number) => ErrorPath): void {
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] as number;
+    if (value < 1 || value > scalePoints) {
+      invalid(path(i), `rating ${value} is off the 1–${scalePoints} scale`);
+    }
+  }
+}
+
+function noEstimate(n: number, nDropped: number, nullVariance: number): AgreementResult {
+  return {
+    estimate: null,
+    raw: null,
+    statistic: null,
+    df: null,
+    pValue: null,
+    confidenceInterval: null,
+    confidenceLevel: null,
+    n,
+    nDropped,
+    nullVariance,
+    note: note('TOO_FEW_RATERS', 'agreement needs ratings from at least two raters'),
+  };
+}
+
+/**
+ * Within-group agreement of raters on one item, r_wg (James, Demaree & Wolf 1984):
+ * $1 - s^2/\sigma^2_{EU}$ with $s^2$ the sample variance of the ratings and
+ * $\sigma^2_{EU} = (A^2 - 1)/12$ for an A-point scale — 1 is full agreement, 0 no more than random.
+ * `estimate` matches R's `multilevel::rwg` (variance capped at σ²_EU, so in [0, 1]); `raw` is
+ * uncapped. Ratings are on 1…A; `null` is missing. O(n).
+ *
+ * @category Agreement
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a rating off the scale, a scale of fewer than 2
+ *   points, or NaN (unless `nanPolicy: 'omit'`).
+ * @example
+ * ```ts
+ * import { rwg } from 'scaling-navigator/stats';
+ * rwg([4, 4, 5, 4, 3], 5).estimate //=> 0.75
+ * rwg([1, 5, 1, 5], 5).raw //≈ -1.6666666666666665
+ * rwg([1, 5, 1, 5], 5).estimate //=> 0
+ * rwg([4], 5).note?.code //=> 'TOO_FEW_RATERS'
+ * ```
+ */
+export function rwg(
+  ratings: Series,
+  scalePoints: number,
+  options: { readonly nanPolicy?: NanPolicy } = {},
+): AgreementResult {
+  const series = requireSeries(ratings, ['ratings']);
+  const points = readScalePoints(scalePoints);
+  const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
+  const rows = completeRows([series], [['ratings']], nanPolicy);
+  const values = rows.columns[0] as Float64Array;
+  checkOnScale(values, points, (i) => ['ratings', i]);
+  const nullVariance = (points * points - 1) / 12;
+  if (rows.n < 2) return noEstimate(rows.n, rows.nDropped, nullVariance);
+  const variance = sampleVariance(Array.from(values));
+  return {
+    estimate: 1 - Math.min(variance, nullVariance) / nullVariance,
+    raw: 1 - variance / nullVariance,
+    statistic: null,
+    df: null,
+    pValue: null,
+    confidenceInterval: null,
+    confidenceLevel: null,
+    n: rows.n,
+    nDropped: rows.nDropped,
+    nullVariance,
+    note: null,
+  };
+}
+
+/**
+ * Agreement of raters across J parallel items, r_wg(J) (James, Demaree & Wolf 1984):
+ * $\frac{J(1 - \bar s^2/\sigma^2_{EU})}{J(1 - \bar s^2/\sigma^2_{EU}) + \bar s^2/\sigma^2_{EU}}$ with
+ * $\bar s^2$ the mean of the items' sample variances. Rows are raters, columns items. As R's
+ * `multilevel::rwg.j`, a rater with any missing rating is dropped (`nDropped` counts raters) and
+ * `estimate` caps $\bar s^2$ at σ²_EU; `raw` is uncapped (`null` where its denominator is 0).
+ * O(raters × items).
+ *
+ * @category Agreement
+ * @throws ScalingNavigatorError `INVALID_INPUT` for rows of different lengths, no items, a rating
+ *   off the scale, or NaN (unless `nanPolicy: 'omit'`).
+ * @example
+ * ```ts
+ * import { rwgJ } from 'scaling-navigator/stats';
+ * const review = [
+ *   [4, 5, 4],
+ *   [4, 4, 4],
+ *   [5, 4, 3],
+ * ];
+ * rwgJ(review, 5).estimate //≈ 0.9375
+ * ```
+ */
+export function rwgJ(
+  ratingsByRater: readonly Series[],
+  scalePoints: number,
+  options: { readonly nanPolicy?: NanPolicy } = {},
+): AgreementResult {
+  const raters = requireArray(ratingsByRater, ['ratingsByRater']).map((row, index) =>
+    requireSeries(row, ['ratingsByRater', index]),
+  );
+  const points = readScalePoints(scalePoints);
+  const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
+  const items = raters[0]?.length ?? 0;
+  if (raters.length > 0 && items === 0) invalid(['ratingsByRater', 0], 'each rater needs at least one item');
+  raters.forEach((row, index) => {
+    if (row.length !== items) {
+      invalid(['ratingsByRater', index], `has ${row.length} items but the first rater has ${items}; rows must align`);
+    }
+  });
+  // Columns are items; complete rows are raters who rated every item.
+  const itemColumns: Series[] = Array.from({ length: items }, (_, item) => raters.map((row) => row[item]));
+  const rows = completeRows(
+    itemColumns,
+    itemColumns.map((_, item) => ['items', item]),
+    nanPolicy,
+  );
+  rows.columns.forEach((column, item) => {
+    checkOnScale(column, points, () => {
+      const rater = raters.findIndex((row) => {
+        const value = row[item];
+        return typeof value === 'number' && (value < 1 || value > points);
+      });
+      return ['ratingsByRater', rater, item];
+    });
+  });
+  const nullVariance = (points * points - 1) / 12;
+  if (rows.n < 2) return noEstimate(rows.n, rows.nDropped, nullVariance);
+  const meanVariance = mean(rows.columns.map((column) => sampleVariance(Array.from(column))));
+  const index = (ratio: number): number | null => {
+    const numerator = items * (1 - ratio);
+    const denominator = numerator + ratio;
+    return denominator === 0 ? null : numerator / denominator;
+  };
+  return {
+    estimate: index(Math.min(meanVariance, nullVariance) / nullVariance),
+    raw: index(meanVariance / nullVariance),
+    statistic: null,
+    df: null,
+    pValue: null,
+    confidenceInterval: null,
+    confidenceLevel: null,
+    n: rows.n,
+    nDropped: rows.nDropped,
+    nullVariance,
+    note: null,
+  };
+}
