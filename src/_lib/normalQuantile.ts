@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noPrecisionLoss: the coefficients are copied digit for digit from Wichura (1988) so they can be checked against the paper.
 /**
  * The standard normal quantile Φ⁻¹(p), by Wichura's algorithm AS 241 (PPND16), accurate to about
  * 1e-16 relative: Wichura, M. J. (1988), "Algorithm AS 241: The Percentage Points of the Normal

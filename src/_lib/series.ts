@@ -43,7 +43,7 @@ export function readNanPolicy(value: unknown, path: ErrorPath): NanPolicy {
 export function isMissing(value: unknown, nanPolicy: NanPolicy, name: ErrorPath, index: number): boolean {
   if (typeof value === 'number') {
     if (value - value === 0) return false; // finite
-    if (value !== value && nanPolicy === 'omit') return true; // NaN treated as missing
+    if (Number.isNaN(value) && nanPolicy === 'omit') return true; // NaN treated as missing
     return badEntry(value, name, index);
   }
   if (value === null || value === undefined) return true;
