@@ -177,6 +177,11 @@ export function pairMoments(
 /** Pearson's r from moments, clamped to [−1, 1]; `null` when a variable is constant or n < 2. */
 export function pearsonR(moments: PairMoments): number | null {
   if (moments.n < 2 || moments.sxx === 0 || moments.syy === 0) return null;
-  const r = moments.sxy / (Math.sqrt(moments.sxx) * Math.sqrt(moments.syy));
+  // One square root of the product rounds once (so exactly linear data give exactly ±1); two roots
+  // avoid overflow or underflow of the product for extreme scales.
+  const product = moments.sxx * moments.syy;
+  const denominator =
+    product > 1e-300 && product < 1e300 ? Math.sqrt(product) : Math.sqrt(moments.sxx) * Math.sqrt(moments.syy);
+  const r = moments.sxy / denominator;
   return Math.min(1, Math.max(-1, r));
 }

@@ -31,12 +31,13 @@ export function standardNormalCdf(x: number): number {
 }
 
 /**
- * Fisher-z interval for a correlation: tanh(atanh(r) ± z·se). `[r, r]` when |r| = 1; `[−1, 1]`
- * when `se` is infinite (too few observations for the standard error).
+ * Fisher-z interval for a correlation: tanh(atanh(r) ± z·se). `[−1, 1]` when `se` is infinite (too
+ * few observations for the standard error; this rule comes first, as in scipy's `pearsonr`), and
+ * `[r, r]` when |r| = 1.
  */
 export function fisherInterval(r: number, se: number, level: number): readonly [number, number] {
-  if (Math.abs(r) === 1) return [r, r];
   if (!Number.isFinite(se)) return [-1, 1];
+  if (Math.abs(r) === 1) return [r, r];
   const center = Math.atanh(r);
   const half = criticalZ(level) * se;
   return [Math.tanh(center - half), Math.tanh(center + half)];

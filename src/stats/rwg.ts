@@ -25,15 +25,34 @@ export interface AgreementResult extends Estimate<AgreementNoteCode> {
   readonly nullVariance: number;
 }
 
-function readScalePoints(value: unknown): number {
-  return requireNumber(value, ['scalePoints'], { min: 2, integer: true });
+/**
+ * A rating scale: A points coded 1…A (pass the number A), or any whole-number range such as CFIR's
+ * −2…+2 (pass `{ min: -2, max: 2 }`, A = max − min + 1).
+ *
+ * @category Agreement
+ */
+export type RatingScale = number | { readonly min: number; readonly max: number };
+
+function readScale(value: unknown): { readonly min: number; readonly max: number; readonly points: number } {
+  if (typeof value === 'object' && value !== null) {
+    const record = requireRecord(value, ['scalePoints']);
+    const min = requireNumber(record.min, ['scalePoints', 'min'], { integer: true });
+    const max = requireNumber(record.max, ['scalePoints', 'max'], { integer: true, min: min + 1 });
+    return { min, max, points: max - min + 1 };
+  }
+  const points = requireNumber(value, ['scalePoints'], { min: 2, integer: true });
+  return { min: 1, max: points, points };
 }
 
-function checkOnScale(values: Float64Array, scalePoints: number, path: (index: number) => ErrorPath): void {
+function checkOnScale(
+  values: Float64Array,
+  scale: { readonly min: number; readonly max: number },
+  path: (index: number) => ErrorPath,
+): void {
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] as number;
-    if (value < 1 || value > scalePoints) {
-      invalid(path(i), `rating ${value} is off the 1–${scalePoints} scale`);
+    if (value < scale.min || value > scale.max) {
+      invalid(path(i), `rating ${value} is off the ${scale.min}…${scale.max} scale`);
     }
   }
 }
@@ -58,8 +77,9 @@ function noEstimate(n: number, nDropped: number, nullVariance: number): Agreemen
  * Within-group agreement of raters on one item, r_wg (James, Demaree & Wolf 1984):
  * $1 - s^2/\sigma^2_{EU}$ with $s^2$ the sample variance of the ratings and
  * $\sigma^2_{EU} = (A^2 - 1)/12$ for an A-point scale — 1 is full agreement, 0 no more than random.
+ * The scale is A points coded 1…A, or a range such as CFIR's `{ min: -2, max: 2 }`.
  * `estimate` matches R's `multilevel::rwg` (variance capped at σ²_EU, so in [0, 1]); `raw` is
- * uncapped. Ratings are on 1…A; `null` is missing. O(n).
+ * uncapped. `null` is missing. O(n).
  *
  * @category Agreement
  * @throws ScalingNavigatorError `INVALID_INPUT` for a rating off the scale, a scale of fewer than 2
@@ -71,20 +91,22 @@ function noEstimate(n: number, nDropped: number, nullVariance: number): Agreemen
  * rwg([1, 5, 1, 5], 5).raw //≈ -1.6666666666666665
  * rwg([1, 5, 1, 5], 5).estimate //=> 0
  * rwg([4], 5).note?.code //=> 'TOO_FEW_RATERS'
+ * rwg([-1, 0, 1, 2, 1, -2], { min: -2, max: 2 }).raw //≈ -0.08333333333333326
+ * rwg([0, 4], 5) //=> throws INVALID_INPUT
  * ```
  */
 export function rwg(
   ratings: Series,
-  scalePoints: number,
+  scalePoints: RatingScale,
   options: { readonly nanPolicy?: NanPolicy } = {},
 ): AgreementResult {
   const series = requireSeries(ratings, ['ratings']);
-  const points = readScalePoints(scalePoints);
+  const scale = readScale(scalePoints);
   const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
   const rows = completeRows([series], [['ratings']], nanPolicy);
   const values = rows.columns[0] as Float64Array;
-  checkOnScale(values, points, (i) => ['ratings', i]);
-  const nullVariance = (points * points - 1) / 12;
+  checkOnScale(values, scale, (i) => ['ratings', i]);
+  const nullVariance = (scale.points * scale.points - 1) / 12;
   if (rows.n < 2) return noEstimate(rows.n, rows.nDropped, nullVariance);
   const variance = sampleVariance(Array.from(values));
   return {
@@ -126,13 +148,13 @@ export function rwg(
  */
 export function rwgJ(
   ratingsByRater: readonly Series[],
-  scalePoints: number,
+  scalePoints: RatingScale,
   options: { readonly nanPolicy?: NanPolicy } = {},
 ): AgreementResult {
   const raters = requireArray(ratingsByRater, ['ratingsByRater']).map((row, index) =>
     requireSeries(row, ['ratingsByRater', index]),
   );
-  const points = readScalePoints(scalePoints);
+  const scale = readScale(scalePoints);
   const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
   const items = raters[0]?.length ?? 0;
   if (raters.length > 0 && items === 0) invalid(['ratingsByRater', 0], 'each rater needs at least one item');
@@ -149,15 +171,15 @@ export function rwgJ(
     nanPolicy,
   );
   rows.columns.forEach((column, item) => {
-    checkOnScale(column, points, () => {
+    checkOnScale(column, scale, () => {
       const rater = raters.findIndex((row) => {
         const value = row[item];
-        return typeof value === 'number' && (value < 1 || value > points);
+        return typeof value === 'number' && (value < scale.min || value > scale.max);
       });
       return ['ratingsByRater', rater, item];
     });
   });
-  const nullVariance = (points * points - 1) / 12;
+  const nullVariance = (scale.points * scale.points - 1) / 12;
   if (rows.n < 2) return noEstimate(rows.n, rows.nDropped, nullVariance);
   const meanVariance = mean(rows.columns.map((column) => sampleVariance(Array.from(column))));
   const index = (ratio: number): number | null => {
