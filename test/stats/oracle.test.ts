@@ -108,7 +108,9 @@ describe('adjustPValues against R p.adjust', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const adjusted = adjustPValues(c.pValues, c.method);
     expect(adjusted).toHaveLength(c.expected.length);
-    adjusted.forEach((value, index) => expectClose(value, c.expected[index], `p[${index}]`, P_TOLERANCE));
+    adjusted.forEach((value, index) => {
+      expectClose(value, c.expected[index], `p[${index}]`, P_TOLERANCE);
+    });
   });
 });
 
