@@ -18,7 +18,7 @@ import {
 } from '../../src/stats/index.js';
 
 const finiteDouble = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
-const pairsArbitrary = (values: fc.Arbitrary<number>) =>
+const pairsArbitrary = <T>(values: fc.Arbitrary<T>) =>
   fc
     .integer({ min: 0, max: 60 })
     .chain((n) =>
