@@ -4,7 +4,8 @@
  * - package.json `exports` and `typesVersions`,
  * - typedoc.json `entryPoints`,
  * - .size-limit.json (a budget per subpath, plus the framework tree-shake check),
- * - the module table in README.md (between the `modules:start` / `modules:end` markers).
+ * - the module table in README.md (between the `modules:start` / `modules:end` markers),
+ * - `LIBRARY_VERSION` in src/framework/version.ts, from package.json's version.
  *
  * `tsx scripts/modules.ts` writes them; `--check` fails if any is out of date.
  */
@@ -86,6 +87,13 @@ const sizeLimit = [
   },
 ];
 emit('.size-limit.json', `${JSON.stringify(sizeLimit, null, 2)}\n`);
+
+const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+const versionFile = readFileSync('src/framework/version.ts', 'utf8').replace(
+  /export const LIBRARY_VERSION = '[^']*';/,
+  `export const LIBRARY_VERSION = '${version}';`,
+);
+emit('src/framework/version.ts', versionFile);
 
 const readme = readFileSync('README.md', 'utf8');
 const table = [

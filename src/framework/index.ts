@@ -18,6 +18,7 @@ export {
   type ScalingNavigatorErrorCode,
 } from '../_lib/errors.js';
 export type { Note } from '../_lib/notes.js';
+export * from './Decision.js';
 export * from './deeperLearningCompetencies.js';
 export * from './equityConfigurations.js';
 export * from './FocalGroup.js';
@@ -33,3 +34,4 @@ export * from './sources.js';
 export * from './strategies.js';
 export * from './TripTicket.js';
 export * from './tripTicketQuestions.js';
+export * from './version.js';
