@@ -6,7 +6,7 @@ import { averageRanks } from '../_lib/rank.js';
 import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { readConfidenceLevel, requireOneOf, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from './inference.js';
+import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
 
 /**
  * The correlation methods of {@link correlate}.

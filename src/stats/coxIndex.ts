@@ -4,7 +4,7 @@ import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { standardNormalCdf, twoSidedZ } from './inference.js';
+import { standardNormalCdf, twoSidedZ } from '../_lib/inference.js';
 
 /**
  * A group's binary outcome: how many of `n` succeeded.

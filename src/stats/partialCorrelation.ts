@@ -5,7 +5,7 @@ import { averageRanks } from '../_lib/rank.js';
 import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { correlationT, fisherInterval, twoSidedT } from './inference.js';
+import { correlationT, fisherInterval, twoSidedT } from '../_lib/inference.js';
 
 /**
  * Options for {@link partialCorrelation}.

@@ -1,5 +1,5 @@
 /**
- * Shared inference helpers of the stats module: confidence levels, two-sided p-values, Fisher-z
+ * Shared inference helpers (stats, fidelity, …): confidence levels, two-sided p-values, Fisher-z
  * intervals. Distribution functions come from @stdlib (accurate to ≈ 1e-16 against scipy).
  *
  * @internal
@@ -8,11 +8,17 @@
 import betaCdf from '@stdlib/stats-base-dists-beta-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import { criticalZ } from '../_lib/normalQuantile.js';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { criticalZ } from './normalQuantile.js';
 
 /** Two-sided p-value of a t statistic with `df` degrees of freedom. */
 export function twoSidedT(t: number, df: number): number {
   return Math.min(1, 2 * tCdf(-Math.abs(t), df));
+}
+
+/** The two-sided critical value of Student's t with `df` degrees of freedom at `level`. */
+export function criticalT(level: number, df: number): number {
+  return tQuantile(0.5 + level / 2, df);
 }
 
 /** Two-sided p-value of a standard normal statistic. */
