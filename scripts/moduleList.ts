@@ -26,6 +26,12 @@ export const MODULES: readonly ModuleSpec[] = [
     sizeLimit: '40 kB',
   },
   {
+    name: 'fidelity',
+    summary:
+      'Fidelity-to-outcome analysis: analyzeFidelityOutcome (plain, partial on a baseline, adjusted for clustering; outcomes by band), componentContributions (with multiplicity control), fidelityThreshold (the level associated with outcomes, with a permutation test and a bootstrap interval).',
+    sizeLimit: '52 kB',
+  },
+  {
     name: 'dimensions',
     summary:
       'How far along each dimension of scale: assessScale (scores, targets, atScale vs sustainable) and detectSuperficialSpread.',

@@ -7,5 +7,6 @@
  */
 
 export * from './dimensions/index.js';
+export * from './fidelity/index.js';
 export * from './framework/index.js';
 export * from './stats/index.js';

@@ -102,3 +102,11 @@ export function readConfidenceLevel(value: unknown, path: ErrorPath): number {
   if (!(level > 0 && level < 1)) invalid(path, `a confidence level lies strictly between 0 and 1, got ${level}`);
   return level;
 }
+
+/** A non-empty string id. */
+export function requireNonEmptyId(value: unknown, path: ErrorPath): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    invalid(path, `expected a non-empty string id, got ${describeValue(value)}`);
+  }
+  return value;
+}
