@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { denseRanks } from './rank.js';
+import { sortOrder } from './rank.js';
 
 /** Pair counts behind τ-b and its tie-corrected variance (scipy's names). */
 export interface KendallCounts {
@@ -25,62 +25,67 @@ export interface KendallCounts {
   readonly y1: number;
 }
 
-function tieSums(ranks: Uint32Array, distinct: number): { pairs: number; t0: number; t1: number } {
-  const sizes = new Uint32Array(distinct);
-  for (let i = 0; i < ranks.length; i += 1) sizes[ranks[i] as number] = (sizes[ranks[i] as number] as number) + 1;
-  let pairs = 0;
-  let t0 = 0;
-  let t1 = 0;
-  for (let r = 0; r < distinct; r += 1) {
-    const t = sizes[r] as number;
-    if (t < 2) continue;
-    pairs += (t * (t - 1)) / 2;
-    t0 += t * (t - 1) * (t - 2);
-    t1 += t * (t - 1) * (2 * t + 5);
-  }
-  return { pairs, t0, t1 };
+/** Adds a tie group of size t to running sums: pairs, Σ t(t − 1)(t − 2), Σ t(t − 1)(2t + 5). */
+function addTieGroup(sums: { pairs: number; t0: number; t1: number }, t: number): void {
+  if (t < 2) return;
+  sums.pairs += (t * (t - 1)) / 2;
+  sums.t0 += t * (t - 1) * (t - 2);
+  sums.t1 += t * (t - 1) * (2 * t + 5);
 }
 
 /**
- * Counts concordant, discordant and tied pairs of (x, y) without comparing every pair: dense-rank
- * both (radix sort), order the pairs by (x, y) with two counting sorts, then count discordant
- * pairs with a Fenwick tree over y ranks (Knight 1966's idea; scipy uses the same tree). O(n log n).
+ * Counts concordant, discordant and tied pairs of (x, y) without comparing every pair (Knight 1966):
+ * order the pairs by x (radix sort), sort y within ties of x, then count the discordant pairs as
+ * the inversions of y in that order with a merge sort — which leaves y sorted, so its ties are
+ * counted in one more pass. O(n log n); no comparator callbacks.
  */
 export function kendallCounts(x: Float64Array, y: Float64Array): KendallCounts {
   const n = x.length;
-  const xr = denseRanks(x);
-  const yr = denseRanks(y);
+  const order = sortOrder(x);
+  const sequence = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) sequence[k] = y[order[k] as number] as number;
 
-  // Stable counting sort by y rank, then by x rank: pairs ordered by (x, y).
-  const byY = countingOrder(yr.ranks, yr.distinct, null);
-  const order = countingOrder(xr.ranks, xr.distinct, byY);
-
-  // Discordant pairs: for each pair in (x, y) order, earlier pairs with a larger y rank.
-  const tree = new Int32Array(yr.distinct + 1);
-  let dis = 0;
+  // Ties in x (and joint ties in x and y): sort y inside each run of equal x.
+  const xt = { pairs: 0, t0: 0, t1: 0 };
   let jointTies = 0;
-  let run = 1;
-  for (let k = 0; k < n; k += 1) {
-    const index = order[k] as number;
-    const rank = (yr.ranks[index] as number) + 1;
-    let notGreater = 0;
-    for (let j = rank; j > 0; j -= j & -j) notGreater += tree[j] as number;
-    dis += k - notGreater;
-    for (let j = rank; j <= yr.distinct; j += j & -j) tree[j] = (tree[j] as number) + 1;
-    if (k > 0) {
-      const previous = order[k - 1] as number;
-      if (xr.ranks[previous] === xr.ranks[index] && yr.ranks[previous] === yr.ranks[index]) {
-        run += 1;
-      } else {
-        jointTies += (run * (run - 1)) / 2;
-        run = 1;
+  let start = 0;
+  while (start < n) {
+    const value = x[order[start] as number];
+    let end = start + 1;
+    while (end < n && x[order[end] as number] === value) end += 1;
+    const size = end - start;
+    addTieGroup(xt, size);
+    if (size > 1) {
+      const run = sequence.subarray(start, end);
+      run.sort();
+      let same = 1;
+      for (let k = 1; k < size; k += 1) {
+        if (run[k] === run[k - 1]) {
+          same += 1;
+        } else {
+          jointTies += (same * (same - 1)) / 2;
+          same = 1;
+        }
       }
+      jointTies += (same * (same - 1)) / 2;
+    }
+    start = end;
+  }
+
+  const dis = countInversions(sequence);
+
+  // The merge sort left y sorted: count its ties.
+  const yt = { pairs: 0, t0: 0, t1: 0 };
+  let same = 1;
+  for (let k = 1; k <= n; k += 1) {
+    if (k < n && sequence[k] === sequence[k - 1]) {
+      same += 1;
+    } else {
+      addTieGroup(yt, same);
+      same = 1;
     }
   }
-  jointTies += (run * (run - 1)) / 2;
 
-  const xt = tieSums(xr.ranks, xr.distinct);
-  const yt = tieSums(yr.ranks, yr.distinct);
   const tot = (n * (n - 1)) / 2;
   return {
     tot,
@@ -95,20 +100,63 @@ export function kendallCounts(x: Float64Array, y: Float64Array): KendallCounts {
   };
 }
 
-/** Stable counting sort of `within` (or of 0..n−1) by `keys`. */
-function countingOrder(keys: Uint32Array, distinct: number, within: Uint32Array | null): Uint32Array {
-  const n = keys.length;
-  const starts = new Uint32Array(distinct + 1);
-  for (let i = 0; i < n; i += 1) starts[(keys[i] as number) + 1] = (starts[(keys[i] as number) + 1] as number) + 1;
-  for (let r = 0; r < distinct; r += 1) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
-  const out = new Uint32Array(n);
-  for (let k = 0; k < n; k += 1) {
-    const index = within === null ? k : (within[k] as number);
-    const key = keys[index] as number;
-    out[starts[key] as number] = index;
-    starts[key] = (starts[key] as number) + 1;
+const RUN = 32;
+
+/**
+ * Strict inversions (i < j with a[i] > a[j]) of a sequence, by a bottom-up merge sort that counts
+ * what it moves: insertion sort on runs of 32, then merges. O(n log n). Leaves the sorted values
+ * in `a`.
+ */
+export function countInversions(a: Float64Array): number {
+  const n = a.length;
+  let inversions = 0;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i += 1) {
+      const value = a[i] as number;
+      let j = i - 1;
+      while (j >= lo && (a[j] as number) > value) {
+        a[j + 1] = a[j] as number;
+        j -= 1;
+      }
+      inversions += i - 1 - j;
+      a[j + 1] = value;
+    }
   }
-  return out;
+  let source: Float64Array = a;
+  let target: Float64Array = new Float64Array(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      if (mid >= hi || (source[mid - 1] as number) <= (source[mid] as number)) {
+        // Already in order (common after sorting y within ties of x): copy, no inversions.
+        target.set(source.subarray(lo, hi), lo);
+        continue;
+      }
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const left = source[i] as number;
+        const right = source[j] as number;
+        if (left <= right) {
+          target[k] = left;
+          i += 1;
+        } else {
+          target[k] = right;
+          j += 1;
+          inversions += mid - i;
+        }
+        k += 1;
+      }
+      while (i < mid) target[k++] = source[i++] as number;
+      while (j < hi) target[k++] = source[j++] as number;
+    }
+    [source, target] = [target, source];
+  }
+  if (source !== a) a.set(source);
+  return inversions;
 }
 
 /**

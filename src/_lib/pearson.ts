@@ -185,3 +185,41 @@ export function pearsonR(moments: PairMoments): number | null {
   const r = moments.sxy / denominator;
   return Math.min(1, Math.max(-1, r));
 }
+
+/**
+ * Pearson's r of two rank vectors (ranks 1…n, ties averaged), i.e. Spearman's ρ. Ranks always sum
+ * to n(n + 1)/2, so they are centred exactly; each product of centred ranks is exact, and the sums
+ * are compensated (Neumaier), so ρ is accurate to a few ulps even for millions of pairs.
+ */
+export function rankCorrelation(rx: Float64Array, ry: Float64Array): number | null {
+  const n = rx.length;
+  if (n < 2) return null;
+  const center = (n + 1) / 2;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  let cxx = 0;
+  let cyy = 0;
+  let cxy = 0;
+  for (let i = 0; i < n; i += 1) {
+    const d = (rx[i] as number) - center;
+    const e = (ry[i] as number) - center;
+    const dd = d * d;
+    const ee = e * e;
+    const de = d * e;
+    let t = sxx + dd;
+    cxx += Math.abs(sxx) >= dd ? sxx - t + dd : dd - t + sxx;
+    sxx = t;
+    t = syy + ee;
+    cyy += Math.abs(syy) >= ee ? syy - t + ee : ee - t + syy;
+    syy = t;
+    t = sxy + de;
+    cxy += Math.abs(sxy) >= Math.abs(de) ? sxy - t + de : de - t + sxy;
+    sxy = t;
+  }
+  sxx += cxx;
+  syy += cyy;
+  sxy += cxy;
+  if (sxx === 0 || syy === 0) return null;
+  return Math.min(1, Math.max(-1, sxy / Math.sqrt(sxx * syy)));
+}

@@ -109,8 +109,12 @@ export function averageRanks(values: Float64Array): Float64Array {
   return ranks;
 }
 
-/** 0-based dense ranks (equal values share one rank) and the number of distinct values. */
-export function denseRanks(values: Float64Array): { readonly ranks: Uint32Array; readonly distinct: number } {
+/** 0-based dense ranks (equal values share one rank), the number of distinct values, and the sort order used. */
+export function denseRanks(values: Float64Array): {
+  readonly ranks: Uint32Array;
+  readonly distinct: number;
+  readonly order: Uint32Array;
+} {
   const n = values.length;
   const order = sortOrder(values);
   const ranks = new Uint32Array(n);
@@ -125,5 +129,5 @@ export function denseRanks(values: Float64Array): { readonly ranks: Uint32Array;
     }
     ranks[index] = rank;
   }
-  return { ranks, distinct: rank + 1 };
+  return { ranks, distinct: rank + 1, order };
 }

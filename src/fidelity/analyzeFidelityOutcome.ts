@@ -132,7 +132,12 @@ export interface FidelityOutcomeAnalysis {
   readonly policy: FidelityPolicy;
 }
 
-function summarizeBands(fidelity: readonly (number | null)[], outcome: readonly (number | null)[], cuts: readonly number[], level: number): FidelityBandSummary[] {
+function summarizeBands(
+  fidelity: readonly (number | null)[],
+  outcome: readonly (number | null)[],
+  cuts: readonly number[],
+  level: number,
+): FidelityBandSummary[] {
   const edges = [0, ...cuts, 1];
   const buckets = edges.slice(1).map(() => [] as number[]);
   for (let i = 0; i < fidelity.length; i += 1) {
@@ -148,13 +153,29 @@ function summarizeBands(fidelity: readonly (number | null)[], outcome: readonly 
     const upper = edges[index + 1] as number;
     const n = values.length;
     if (n === 0) {
-      return { lower, upper, n, mean: null, sd: null, confidenceInterval: null, note: note('EMPTY_BAND', `no observation has fidelity in [${lower}, ${upper})`) };
+      return {
+        lower,
+        upper,
+        n,
+        mean: null,
+        sd: null,
+        confidenceInterval: null,
+        note: note('EMPTY_BAND', `no observation has fidelity in [${lower}, ${upper})`),
+      };
     }
     let sum = 0;
     for (const value of values) sum += value;
     const mean = sum / n;
     if (n === 1) {
-      return { lower, upper, n, mean, sd: null, confidenceInterval: null, note: note('ONE_OBSERVATION', 'one observation: no SD or interval') };
+      return {
+        lower,
+        upper,
+        n,
+        mean,
+        sd: null,
+        confidenceInterval: null,
+        note: note('ONE_OBSERVATION', 'one observation: no SD or interval'),
+      };
     }
     let squares = 0;
     for (const value of values) squares += (value - mean) ** 2;
@@ -184,7 +205,8 @@ function adjustedInference(
   const df = effectiveN - 2;
   if (df <= 0) return { statistic: null, df: null, pValue: null, confidenceInterval: [-1, 1] };
   const statistic = correlationT(r, df);
-  const se = correlation.method === 'spearman' ? Math.sqrt((1 + (r * r) / 2) / (effectiveN - 3)) : 1 / Math.sqrt(effectiveN - 3);
+  const se =
+    correlation.method === 'spearman' ? Math.sqrt((1 + (r * r) / 2) / (effectiveN - 3)) : 1 / Math.sqrt(effectiveN - 3);
   return {
     statistic,
     df,
@@ -314,7 +336,12 @@ export function analyzeFidelityOutcome(
   const method =
     settings.method === undefined
       ? 'pearson'
-      : requireOneOf(settings.method, ['pearson', 'spearman', 'kendall'] as const, ['options', 'method'], 'correlation method');
+      : requireOneOf(
+          settings.method,
+          ['pearson', 'spearman', 'kendall'] as const,
+          ['options', 'method'],
+          'correlation method',
+        );
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const scale = readFidelityScale(settings.fidelityScale, ['options', 'fidelityScale']);
@@ -331,7 +358,8 @@ export function analyzeFidelityOutcome(
     requireLength(list as Series, fidelity.length, ['data', 'clusters'], 'fidelity');
     list.forEach((id, index) => {
       const ok = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
-      if (!ok) invalid(['data', 'clusters', index], 'every observation needs a cluster id (a non-empty string or a number)');
+      if (!ok)
+        invalid(['data', 'clusters', index], 'every observation needs a cluster id (a non-empty string or a number)');
     });
     clusters = list as readonly (string | number)[];
   }

@@ -1,6 +1,13 @@
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
-import { readConfidenceLevel, requireArray, requireNonEmptyId, requireOneOf, requireRecord, requireUniqueId } from '../_lib/validate.js';
+import {
+  readConfidenceLevel,
+  requireArray,
+  requireNonEmptyId,
+  requireOneOf,
+  requireRecord,
+  requireUniqueId,
+} from '../_lib/validate.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
 import {
@@ -43,7 +50,8 @@ export const COMPONENT_RULES = /* @__PURE__ */ Object.freeze([
     guidance: Object.freeze({
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
-      summary: 'Users need to know the minimum practice that produces the outcomes; a component shown to add nothing meaningful is a candidate to loosen.',
+      summary:
+        'Users need to know the minimum practice that produces the outcomes; a component shown to add nothing meaningful is a candidate to loosen.',
     }),
   }),
   Object.freeze({
@@ -54,7 +62,8 @@ export const COMPONENT_RULES = /* @__PURE__ */ Object.freeze([
     guidance: Object.freeze({
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
-      summary: 'Keep assessing components with practical, continuous fidelity measures until their contribution is clear.',
+      summary:
+        'Keep assessing components with practical, continuous fidelity measures until their contribution is clear.',
     }),
   }),
   Object.freeze({
@@ -184,7 +193,9 @@ export function componentContributions(
       ? 'pearson'
       : requireOneOf(settings.method, ['pearson', 'spearman'] as const, ['options', 'method'], 'correlation method');
   const adjust =
-    settings.adjust === undefined ? 'holm' : requireOneOf(settings.adjust, ['holm', 'bh'] as const, ['options', 'adjust'], 'adjustment');
+    settings.adjust === undefined
+      ? 'holm'
+      : requireOneOf(settings.adjust, ['holm', 'bh'] as const, ['options', 'adjust'], 'adjustment');
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const scale = readFidelityScale(settings.fidelityScale, ['options', 'fidelityScale']);
@@ -217,9 +228,13 @@ export function componentContributions(
       judged.estimate === null
         ? null
         : partial === null
-          ? correlate(component.fidelity, outcome, { method, confidenceLevel: widenedLevel, nanPolicy }).confidenceInterval
-          : partialCorrelation(component.fidelity, outcome, others, { method, confidenceLevel: widenedLevel, nanPolicy })
-              .confidenceInterval;
+          ? correlate(component.fidelity, outcome, { method, confidenceLevel: widenedLevel, nanPolicy })
+              .confidenceInterval
+          : partialCorrelation(component.fidelity, outcome, others, {
+              method,
+              confidenceLevel: widenedLevel,
+              nanPolicy,
+            }).confidenceInterval;
     return { component, correlation, partial, estimate: judged.estimate, pValue: judged.pValue, widened };
   });
   const adjusted = adjustPValues(
@@ -229,7 +244,8 @@ export function componentContributions(
   const order = analyses
     .map((analysis, index) => ({ index, estimate: analysis.estimate }))
     .sort((a, b) => {
-      if (a.estimate === null || b.estimate === null) return (a.estimate === null ? 1 : 0) - (b.estimate === null ? 1 : 0) || a.index - b.index;
+      if (a.estimate === null || b.estimate === null)
+        return (a.estimate === null ? 1 : 0) - (b.estimate === null ? 1 : 0) || a.index - b.index;
       return b.estimate - a.estimate || a.index - b.index;
     });
   const ranks = new Map(order.map((entry, position) => [entry.index, position + 1]));

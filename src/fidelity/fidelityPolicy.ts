@@ -79,7 +79,8 @@ export function resolveFidelityPolicy(overrides: unknown, path: ErrorPath): Fide
   const parsed = parseOrThrow(Overrides, overrides ?? {}, path);
   const bands = parsed.bands ?? DEFAULT_FIDELITY_POLICY.bands;
   bands.forEach((cut, index) => {
-    if (cut <= 0 || cut >= 1) invalid([...path, 'bands', index], `a band cut-point lies strictly between 0 and 1, got ${cut}`);
+    if (cut <= 0 || cut >= 1)
+      invalid([...path, 'bands', index], `a band cut-point lies strictly between 0 and 1, got ${cut}`);
     const previous = bands[index - 1];
     if (previous !== undefined && cut <= previous) {
       invalid([...path, 'bands', index], 'band cut-points must increase');

@@ -249,7 +249,8 @@ function continuousStatistics(prepared: Prepared, y: Float64Array, out: Float64A
     const count = n - position;
     if (position < prepared.minGroupSize || count < prepared.minGroupSize) {
       out[c] = Number.NaN;
-      if (fits) fits[c] = { improvement: Number.NaN, rssHinge: Number.NaN, rssLinear, slopeBelow: null, slopeAbove: null };
+      if (fits)
+        fits[c] = { improvement: Number.NaN, rssHinge: Number.NaN, rssLinear, slopeBelow: null, slopeAbove: null };
       continue;
     }
     const k = (cuts[c] as number) - meanF;
@@ -264,7 +265,8 @@ function continuousStatistics(prepared: Prepared, y: Float64Array, out: Float64A
     const determinant = cff * chh - cfh * cfh;
     if (!(determinant > 1e-12 * cff * Math.max(chh, 1e-300)) || rssLinear <= 0) {
       out[c] = rssLinear <= 0 ? 0 : Number.NaN;
-      if (fits) fits[c] = { improvement: out[c] as number, rssHinge: rssLinear, rssLinear, slopeBelow: null, slopeAbove: null };
+      if (fits)
+        fits[c] = { improvement: out[c] as number, rssHinge: rssLinear, rssLinear, slopeBelow: null, slopeAbove: null };
       continue;
     }
     const b1 = (chh * cfy - cfh * chy) / determinant;
@@ -313,7 +315,7 @@ function defaultCandidates(sortedF: Float64Array): number[] {
     if (distinct.length === 0 || distinct[distinct.length - 1] !== value) distinct.push(value);
   }
   if (distinct.length <= 101) return distinct.filter((value) => value > 0);
-  return Array.from({ length: 100 }, (_, k) => Math.round((k + 1)) / 100);
+  return Array.from({ length: 100 }, (_, k) => Math.round(k + 1) / 100);
 }
 
 /**
@@ -370,11 +372,19 @@ export function fidelityThreshold(
   const scale = readFidelityScale(settings.fidelityScale, ['options', 'fidelityScale']);
   const policy = resolveFidelityPolicy(settings.policy, ['options', 'policy']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
-  const seed = settings.seed === undefined ? 1 : requireNumber(settings.seed, ['options', 'seed'], { min: 0, integer: true });
+  const seed =
+    settings.seed === undefined ? 1 : requireNumber(settings.seed, ['options', 'seed'], { min: 0, integer: true });
   const fidelity = readFidelitySeries(record.fidelity, scale, nanPolicy, ['data', 'fidelity']);
   const outcome = requireSeries(record.outcome, ['data', 'outcome']);
   requireLength(outcome, fidelity.length, ['data', 'outcome'], 'fidelity');
-  const rows = completeRows([fidelity, outcome], [['data', 'fidelity'], ['data', 'outcome']], nanPolicy);
+  const rows = completeRows(
+    [fidelity, outcome],
+    [
+      ['data', 'fidelity'],
+      ['data', 'outcome'],
+    ],
+    nanPolicy,
+  );
   const n = rows.n;
   const rawF = rows.columns[0] as Float64Array;
   const rawY = rows.columns[1] as Float64Array;
@@ -385,7 +395,12 @@ export function fidelityThreshold(
       ? allBinary
         ? 'binary'
         : 'continuous'
-      : requireOneOf(settings.outcomeType, ['binary', 'continuous'] as const, ['options', 'outcomeType'], 'outcome type');
+      : requireOneOf(
+          settings.outcomeType,
+          ['binary', 'continuous'] as const,
+          ['options', 'outcomeType'],
+          'outcome type',
+        );
   if (outcomeType === 'binary' && !allBinary) {
     const index = Array.from(rawY).findIndex((value) => value !== 0 && value !== 1);
     invalid(['data', 'outcome', index], 'a binary outcome is coded 0 or 1');
@@ -419,7 +434,10 @@ export function fidelityThreshold(
     minGroupSize: policy.minGroupSize,
   });
   const prepared = prepare(f, y, cuts);
-  const compute = outcomeType === 'binary' ? binaryStatistics : (p: Prepared, ys: Float64Array, out: Float64Array) => continuousStatistics(p, ys, out, null);
+  const compute =
+    outcomeType === 'binary'
+      ? binaryStatistics
+      : (p: Prepared, ys: Float64Array, out: Float64Array) => continuousStatistics(p, ys, out, null);
 
   const observed = new Float64Array(cuts.length);
   const fits: HingeFit[] = [];
@@ -564,7 +582,8 @@ export function fidelityThreshold(
     chosen.sort((a, b) => a - b);
     const m = chosen.length;
     const tail = (1 - confidenceLevel) / 2;
-    const quantile = (p: number) => (m === 0 ? null : (chosen[Math.min(m - 1, Math.max(0, Math.ceil(p * m) - 1))] as number));
+    const quantile = (p: number) =>
+      m === 0 ? null : (chosen[Math.min(m - 1, Math.max(0, Math.ceil(p * m) - 1))] as number);
     interval = {
       lower: quantile(tail),
       upper: quantile(1 - tail),
@@ -601,7 +620,13 @@ export function fidelityThreshold(
     action = 'threshold-found';
     why = {
       rule: 'PERMUTATION_SIGNIFICANT',
-      evidence: { cut: cuts[bestIndex] as number, statistic: maxObserved, pValue, alpha: policy.alpha, permutations: policy.permutations },
+      evidence: {
+        cut: cuts[bestIndex] as number,
+        statistic: maxObserved,
+        pValue,
+        alpha: policy.alpha,
+        permutations: policy.permutations,
+      },
       guidance: guidanceOf('PERMUTATION_SIGNIFICANT'),
     };
   } else {
@@ -629,7 +654,9 @@ export function fidelityThreshold(
     decision: { action, reasons: [why], policy, version: LIBRARY_VERSION },
     interval,
     fixedGates,
-    note: constant ? note('CONSTANT_OUTCOME', 'every outcome is the same, so no level of fidelity goes with a better one') : null,
+    note: constant
+      ? note('CONSTANT_OUTCOME', 'every outcome is the same, so no level of fidelity goes with a better one')
+      : null,
     policy,
   };
 }

@@ -63,6 +63,9 @@ export function readFidelitySeries(
 /** Checks that a series has `length` entries. */
 export function requireLength(series: Series, length: number, path: ErrorPath, other: string): void {
   if (series.length !== length) {
-    invalid(path, `has ${series.length} values but ${other} has ${length}; every series must have one value per observation`);
+    invalid(
+      path,
+      `has ${series.length} values but ${other} has ${length}; every series must have one value per observation`,
+    );
   }
 }

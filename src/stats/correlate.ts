@@ -1,12 +1,12 @@
 import { invalid } from '../_lib/errors.js';
+import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
 import { kendallCounts, kendallExactP } from '../_lib/kendall.js';
 import { type Note, note } from '../_lib/notes.js';
-import { type PairMoments, pairMoments, pearsonR } from '../_lib/pearson.js';
+import { type PairMoments, pairMoments, pearsonR, rankCorrelation } from '../_lib/pearson.js';
 import { averageRanks } from '../_lib/rank.js';
 import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { readConfidenceLevel, requireOneOf, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
 
 /**
  * The correlation methods of {@link correlate}.
@@ -119,7 +119,7 @@ function spearman(x: Float64Array, y: Float64Array, level: number): Outcome {
   if (n < 3) return tooFew(n);
   const rx = averageRanks(x);
   const ry = averageRanks(y);
-  const r = pearsonR(pairMoments(rx, ry, 'raise', [['x'], ['y']]));
+  const r = rankCorrelation(rx, ry);
   if (r === null) return CONSTANT();
   return tBased(r, n, Math.sqrt((1 + (r * r) / 2) / (n - 3)), level);
 }

@@ -1,10 +1,10 @@
 import type { ErrorPath } from '../_lib/errors.js';
 import { invalid } from '../_lib/errors.js';
+import { standardNormalCdf, twoSidedZ } from '../_lib/inference.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { standardNormalCdf, twoSidedZ } from '../_lib/inference.js';
 
 /**
  * A group's binary outcome: how many of `n` succeeded.

@@ -1,11 +1,11 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { ErrorPath } from '../_lib/errors.js';
+import { standardNormalCdf, twoSidedT } from '../_lib/inference.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { standardNormalCdf, twoSidedT } from '../_lib/inference.js';
 
 /**
  * A group summarized by its mean, standard deviation (n − 1 denominator) and size.

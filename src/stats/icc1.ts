@@ -1,9 +1,9 @@
 import { invalid } from '../_lib/errors.js';
+import { upperF } from '../_lib/inference.js';
 import { note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { upperF } from '../_lib/inference.js';
 
 /**
  * The one-way ANOVA table behind {@link icc1}.

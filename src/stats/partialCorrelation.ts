@@ -1,11 +1,11 @@
 import { invalid } from '../_lib/errors.js';
+import { correlationT, fisherInterval, twoSidedT } from '../_lib/inference.js';
 import { note } from '../_lib/notes.js';
 import { pairMoments, pearsonR } from '../_lib/pearson.js';
 import { averageRanks } from '../_lib/rank.js';
 import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
 import type { Estimate } from './Estimate.js';
-import { correlationT, fisherInterval, twoSidedT } from '../_lib/inference.js';
 
 /**
  * Options for {@link partialCorrelation}.

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
+import { Id } from '../framework/schemaParts.js';
+
+/**
+ * The kinds of interaction a team can declare between two influential factors (seed 004, Component 3,
+ * "Interacting Factors and Change at Scale"; the kinds are our grouping of its examples):
+ *
+ * - `'tension'`: one factor presses against the other, e.g. district leaders' pressure on graduation
+ *   rates against teacher-leaders' grasp of how the innovation serves that goal.
+ * - `'alignment'`: the two pull the same way and can be leveraged together, e.g. a community's wish for
+ *   more STEM careers and an improvement team that designed its innovation for that goal.
+ * - `'dependency'`: one factor's effect hinges on the other, e.g. a champion strategy that only works
+ *   if the teacher-leaders are confident and credible.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { FACTOR_INTERACTION_KINDS } from 'scaling-navigator/factors';
+ * FACTOR_INTERACTION_KINDS //=> ['tension', 'alignment', 'dependency']
+ * ```
+ */
+export const FACTOR_INTERACTION_KINDS = /* @__PURE__ */ deepFreeze(['tension', 'alignment', 'dependency'] as const);
+
+/**
+ * Schema for a declared interaction between two factors: an `id`, the two factor ids (catalog or
+ * declared custom factors, distinct), the `kind` ({@link FACTOR_INTERACTION_KINDS}) and an optional note.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { FactorInteraction } from 'scaling-navigator/factors';
+ * const pressure = FactorInteraction.parse({
+ *   id: 'graduation-pressure', factors: ['leadership', 'compatibility'], kind: 'tension',
+ * });
+ * pressure.factors //=> ['leadership', 'compatibility']
+ * FactorInteraction.safeParse({ ...pressure, factors: ['leadership'] }).success //=> false
+ * ```
+ */
+export const FactorInteraction = z.strictObject({
+  id: Id,
+  factors: z.tuple([Id, Id]),
+  kind: z.enum(FACTOR_INTERACTION_KINDS),
+  note: z.optional(z.string()),
+});
+/** A declared interaction between two factors. @category Factor review */
+export type FactorInteraction = z.infer<typeof FactorInteraction>;
+/** One of {@link FACTOR_INTERACTION_KINDS}. @category Factor review */
+export type FactorInteractionKind = FactorInteraction['kind'];

@@ -1,0 +1,117 @@
+import * as z from 'zod/mini';
+import { FACTOR_IDS } from '../framework/factors.js';
+import { CustomFactor } from './CustomFactor.js';
+import { FactorInteraction } from './FactorInteraction.js';
+import { FactorRating } from './FactorRating.js';
+
+/** A cross-field problem in a factor review document, with its path from the document. @internal */
+export interface ReviewIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** The parts of a factor review document the cross-field rules look at. @internal */
+export interface ReviewParts {
+  readonly ratings: readonly FactorRating[];
+  readonly customFactors: readonly CustomFactor[];
+  readonly interactions: readonly FactorInteraction[];
+}
+
+const CATALOG: ReadonlySet<string> = new Set(FACTOR_IDS);
+
+/**
+ * The first cross-field problem of a factor review, or `undefined`: custom factor ids that clash with
+ * the catalog or repeat, ratings of undeclared factors, a rater rating the same factor twice on one
+ * day, interactions with unknown or identical factors, repeated interaction ids or pairs. O(n).
+ *
+ * @internal
+ */
+export function checkReviewParts(parts: ReviewParts): ReviewIssue | undefined {
+  const custom = new Set<string>();
+  for (const [index, factor] of parts.customFactors.entries()) {
+    if (CATALOG.has(factor.id)) {
+      return {
+        path: ['customFactors', index, 'id'],
+        message: `"${factor.id}" is already a catalog factor; rate it directly instead of declaring it`,
+      };
+    }
+    if (custom.has(factor.id)) {
+      return { path: ['customFactors', index, 'id'], message: `duplicate custom factor id "${factor.id}"` };
+    }
+    custom.add(factor.id);
+  }
+  const known = (id: string) => CATALOG.has(id) || custom.has(id);
+  const unknown = (id: string) =>
+    `unknown factor "${id}"; use a catalog factor id (${FACTOR_IDS.join(', ')}) or declare it in customFactors`;
+
+  const seen = new Set<string>();
+  for (const [index, rating] of parts.ratings.entries()) {
+    if (!known(rating.factorId)) return { path: ['ratings', index, 'factorId'], message: unknown(rating.factorId) };
+    const key = `${rating.factorId}\u0000${rating.raterId}\u0000${rating.ratedOn}`;
+    if (seen.has(key)) {
+      return {
+        path: ['ratings', index, 'raterId'],
+        message: `rater "${rating.raterId}" already rated "${rating.factorId}" on ${rating.ratedOn}; one rating per rater, factor and day`,
+      };
+    }
+    seen.add(key);
+  }
+
+  const interactionIds = new Set<string>();
+  const pairs = new Set<string>();
+  for (const [index, interaction] of parts.interactions.entries()) {
+    if (interactionIds.has(interaction.id)) {
+      return { path: ['interactions', index, 'id'], message: `duplicate interaction id "${interaction.id}"` };
+    }
+    interactionIds.add(interaction.id);
+    const [first, second] = interaction.factors;
+    if (!known(first)) return { path: ['interactions', index, 'factors', 0], message: unknown(first) };
+    if (!known(second)) return { path: ['interactions', index, 'factors', 1], message: unknown(second) };
+    if (first === second) {
+      return { path: ['interactions', index, 'factors', 1], message: 'an interaction joins two different factors' };
+    }
+    const pair = first < second ? `${first}\u0000${second}` : `${second}\u0000${first}`;
+    if (pairs.has(pair)) {
+      return {
+        path: ['interactions', index, 'factors'],
+        message: `the interaction between "${first}" and "${second}" is already declared`,
+      };
+    }
+    pairs.add(pair);
+  }
+  return undefined;
+}
+
+/**
+ * Schema for a factor review as a document (seed 004, Tool #4, as JSON): the ratings, any custom
+ * factors the team declared, and the interactions it declared. Cross-field rules: custom ids are new
+ * and unique; every rating and interaction names a catalog or declared factor; one rating per rater,
+ * factor and day; an interaction joins two different factors, and each pair is declared once.
+ * `reviewFactors(input.ratings, input)` reviews it.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { FactorReviewInput } from 'scaling-navigator/factors';
+ * const review = FactorReviewInput.parse({
+ *   customFactors: [{ id: 'team-goals', category: 'improvement-team', label: 'Team goals' }],
+ *   ratings: [{ factorId: 'team-goals', raterId: 'kim', rating: 2, ratedOn: '2025-10-01' }],
+ * });
+ * review.interactions //=> []
+ * FactorReviewInput.safeParse({ ratings: [{ factorId: 'team-goal', raterId: 'kim', rating: 2, ratedOn: '2025-10-01' }] }).success //=> false
+ * ```
+ */
+export const FactorReviewInput = z
+  .strictObject({
+    ratings: z.array(FactorRating),
+    customFactors: z._default(z.array(CustomFactor), []),
+    interactions: z._default(z.array(FactorInteraction), []),
+  })
+  .check(
+    z.superRefine((review, context) => {
+      const issue = checkReviewParts(review);
+      if (issue) context.issues.push({ code: 'custom', input: review, path: issue.path, message: issue.message });
+    }),
+  );
+/** A factor review document as the library holds it. @category Factor review */
+export type FactorReviewInput = z.output<typeof FactorReviewInput>;
