@@ -63,7 +63,7 @@ export type ThresholdRule = (typeof THRESHOLD_RULES)[number]['id'];
 export interface FidelityThresholdOptions {
   /** `'binary'` (0/1 outcomes) or `'continuous'`; default: binary when every outcome is 0 or 1. */
   readonly outcomeType?: 'binary' | 'continuous';
-  /** Candidate cut-points in (0, 1] (rescaled); default the distinct observed fidelity values (the instrument's own scale points), or a 0.01 grid when there are more than 101. */
+  /** Candidate cut-points in [0, 1] (rescaled); default the distinct observed fidelity values (the instrument's own scale points), or a 0.01 grid when there are more than 101. */
   readonly candidates?: readonly number[];
   /** Level of the bootstrap interval for the cut-point (default 0.95). */
   readonly confidenceLevel?: number;
@@ -259,14 +259,24 @@ function continuousStatistics(prepared: Prepared, y: Float64Array, out: Float64A
     const shh = s2 - 2 * k * s1 + k * k * count;
     const sfh = s2 - k * s1;
     const shy = t2 - k * t1;
+    // Centred cross-products (u and v are centred, so Σu = Σv = 0 and only Σh needs a correction).
     const chh = shh - (sh * sh) / n;
-    const cfh = sfh; // Σ u·h − Σu·Σh/n, and Σu = 0
-    const chy = shy - (sh * 0) / n; // Σ v = 0 overall
+    const cfh = sfh;
+    const chy = shy;
     const determinant = cff * chh - cfh * cfh;
     if (!(determinant > 1e-12 * cff * Math.max(chh, 1e-300)) || rssLinear <= 0) {
-      out[c] = rssLinear <= 0 ? 0 : Number.NaN;
-      if (fits)
-        fits[c] = { improvement: out[c] as number, rssHinge: rssLinear, rssLinear, slopeBelow: null, slopeAbove: null };
+      // The hinge adds nothing the straight line lacks (no observation lies above the cut by more
+      // than 0, or the line already fits exactly): no improvement, as lm() reports.
+      out[c] = 0;
+      if (fits) {
+        fits[c] = {
+          improvement: 0,
+          rssHinge: rssLinear,
+          rssLinear,
+          slopeBelow: cff > 0 ? cfy / cff : null,
+          slopeAbove: null,
+        };
+      }
       continue;
     }
     const b1 = (chh * cfy - cfh * chy) / determinant;
@@ -348,7 +358,7 @@ function defaultCandidates(sortedF: Float64Array): number[] {
  *
  * @category Fidelity
  * @throws ScalingNavigatorError `INVALID_INPUT` for fidelity outside [0, 1] after rescaling, unequal
- *   lengths, non-0/1 outcomes with `outcomeType: 'binary'`, candidates outside (0, 1], or a
+ *   lengths, non-0/1 outcomes with `outcomeType: 'binary'`, candidates outside [0, 1], or a
  *   `minGroupSize` larger than half the complete pairs.
  * @example
  * ```ts
@@ -412,16 +422,25 @@ export function fidelityThreshold(
     );
   }
 
-  const order = sortOrder(rawF);
-  const f = Float64Array.from(order, (index) => rawF[index] as number);
-  const y = Float64Array.from(order, (index) => rawY[index] as number);
+  // Canonical order: by fidelity, ties by outcome (two stable radix sorts), so the input order of
+  // teachers never changes a draw.
+  const byOutcome = sortOrder(rawY);
+  const fByOutcome = Float64Array.from(byOutcome, (index) => rawF[index] as number);
+  const byFidelity = sortOrder(fByOutcome);
+  const f = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) {
+    const index = byOutcome[byFidelity[k] as number] as number;
+    f[k] = rawF[index] as number;
+    y[k] = rawY[index] as number;
+  }
   let cuts: number[];
   if (settings.candidates === undefined) {
     cuts = defaultCandidates(f);
   } else {
     cuts = requireArray(settings.candidates, ['options', 'candidates']).map((value, index) => {
       const cut = requireNumber(value, ['options', 'candidates', index]);
-      if (!(cut > 0 && cut <= 1)) invalid(['options', 'candidates', index], `a cut-point lies in (0, 1], got ${cut}`);
+      if (!(cut >= 0 && cut <= 1)) invalid(['options', 'candidates', index], `a cut-point lies in [0, 1], got ${cut}`);
       return cut;
     });
     cuts = [...new Set(cuts)].sort((a, b) => a - b);
