@@ -4,8 +4,15 @@
  * has outrun depth. Later modules grow this into a full pit-stop report.
  */
 import { assessScale, detectSuperficialSpread } from 'scaling-navigator/dimensions';
+import { analyzeFidelityOutcome, fidelityThreshold } from 'scaling-navigator/fidelity';
 import { getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
-import { riverbendHistory, riverbendMeasures, riverbendPractice, riverbendTripTicket } from './sampleDistrict.js';
+import {
+  riverbendHistory,
+  riverbendMeasures,
+  riverbendPractice,
+  riverbendTeachers,
+  riverbendTripTicket,
+} from './sampleDistrict.js';
 
 const ticket = parseTripTicket(riverbendTripTicket);
 const assessment = assessScale(riverbendMeasures, ticket.destination.dimensions, { practice: riverbendPractice });
@@ -48,5 +55,40 @@ console.log(
 for (const interval of spread.intervals.filter((entry) => entry.superficial === true)) {
   console.log(
     `Warning: from ${interval.from} to ${interval.to} spread rose ${points(interval.spreadChange)} while depth fell ${points(-(interval.depthChange ?? 0))} — implementation may be growing superficial (seed 000).`,
+  );
+}
+
+// Does implementing with fidelity go with growth? (seed 002: fidelity measures should correlate
+// with intended outcomes.)
+const teachers = riverbendTeachers;
+const fidelityAnalysis = analyzeFidelityOutcome(
+  { fidelity: teachers.fidelity, outcome: teachers.growth, clusters: teachers.school },
+  { method: 'spearman' },
+);
+const rho = fidelityAnalysis.correlation;
+const interval = (bounds: readonly [number, number] | null) =>
+  bounds === null ? 'no interval' : `[${bounds[0].toFixed(2)}, ${bounds[1].toFixed(2)}]`;
+console.log(
+  `\nFidelity and growth, ${rho.n} teachers: Spearman ρ = ${rho.estimate?.toFixed(2)} ${interval(rho.confidenceInterval)}, p = ${rho.pValue?.toExponential(1)}`,
+);
+for (const band of fidelityAnalysis.bands) {
+  const mean = band.mean === null ? '—' : band.mean.toFixed(1);
+  console.log(
+    `  fidelity ${band.lower.toFixed(1)}–${band.upper.toFixed(1)}: ${String(band.n).padStart(2)} teachers, mean growth ${mean} ${interval(band.confidenceInterval)}`,
+  );
+}
+console.log(
+  `  Clustering: ${fidelityAnalysis.clustering?.note?.message ?? `effective n ${fidelityAnalysis.clustering?.effectiveN?.toFixed(0)}`}`,
+);
+
+const level = fidelityThreshold({ fidelity: teachers.fidelity, outcome: teachers.growth }, { seed: 2026 });
+const found = level.associatedLevel;
+console.log(
+  `Fidelity level associated with growth: ${found === null ? 'none' : found.cut.toFixed(2)} (slope ${found?.continuous?.slopeBelow?.toFixed(1)} below, ${found?.continuous?.slopeAbove?.toFixed(1)} above; permutation p = ${level.test.pValue?.toFixed(3)}; bootstrap ${level.interval?.lower}–${level.interval?.upper}, ${((level.interval?.agreement ?? 0) * 100).toFixed(0)}% of draws agree) → ${level.decision.action}`,
+);
+console.log('  An association in these data, not a requirement; compare the fixed gates:');
+for (const gate of level.fixedGates) {
+  console.log(
+    `  gate ${gate.cut}: ${gate.nBelow} below (mean ${gate.continuous?.meanBelow.toFixed(1)}), ${gate.nAbove} at or above (mean ${gate.continuous?.meanAbove.toFixed(1)})`,
   );
 }

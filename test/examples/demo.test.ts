@@ -15,4 +15,7 @@ it('npm run demo prints the sample district’s scale profile', () => {
   expect(out).toContain('weakest dimension: sustainability');
   expect(out).toContain('At scale:    not yet — 37% of 400 intended teachers');
   expect(out).toMatch(/from 2026-01-20 to 2026-06-10 spread rose 28 points while depth fell 9 points/);
+  expect(out).toContain('Fidelity and growth, 84 teachers: Spearman ρ = 0.51');
+  expect(out).toContain('7 cluster(s) hold the data; at least 10 are needed');
+  expect(out).toMatch(/Fidelity level associated with growth: 0\.65 .* → threshold-found/);
 });
