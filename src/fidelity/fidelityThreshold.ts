@@ -549,8 +549,9 @@ export function fidelityThreshold(
         cfy += ((f[i] as number) - meanF) * ((y[i] as number) - meanY);
       }
       const slope = cff > 0 ? cfy / cff : 0;
-      fitted = Float64Array.from(f, (value) => meanY + slope * (value - meanF));
-      residuals = Float64Array.from(y, (value, i) => value - (fitted as Float64Array)[i]!);
+      const line = Float64Array.from(f, (value) => meanY + slope * (value - meanF));
+      fitted = line;
+      residuals = Float64Array.from(y, (value, i) => value - (line[i] as number));
       permuted = new Float64Array(n);
     }
     const tolerance = 1e-12 * Math.max(1, Math.abs(maxObserved));
