@@ -37,4 +37,10 @@ export const MODULES: readonly ModuleSpec[] = [
       'How far along each dimension of scale: assessScale (scores, targets, atScale vs sustainable) and detectSuperficialSpread.',
     sizeLimit: '8 kB',
   },
+  {
+    name: 'learning',
+    summary:
+      'The learning system: runChart (Anhøj rules exactly as R qicharts2, IHI shift/trend, baselines and phases), anhoejLimits; PdsaCycle, studyPdsa, decidePdsa (abandon / revise / expand / undetermined, explained), pdsaSeries.',
+    sizeLimit: '56 kB',
+  },
 ];

@@ -9,4 +9,5 @@
 export * from './dimensions/index.js';
 export * from './fidelity/index.js';
 export * from './framework/index.js';
+export * from './learning/index.js';
 export * from './stats/index.js';

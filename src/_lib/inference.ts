@@ -8,17 +8,11 @@
 import betaCdf from '@stdlib/stats-base-dists-beta-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { criticalZ } from './normalQuantile.js';
 
 /** Two-sided p-value of a t statistic with `df` degrees of freedom. */
 export function twoSidedT(t: number, df: number): number {
   return Math.min(1, 2 * tCdf(-Math.abs(t), df));
-}
-
-/** The two-sided critical value of Student's t with `df` degrees of freedom at `level`. */
-export function criticalT(level: number, df: number): number {
-  return tQuantile(0.5 + level / 2, df);
 }
 
 /** Two-sided p-value of a standard normal statistic. */

@@ -1,7 +1,8 @@
 import { invalid } from '../_lib/errors.js';
-import { correlationT, criticalT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
+import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
 import { type Note, note } from '../_lib/notes.js';
 import { isMissing, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { criticalT } from '../_lib/tQuantile.js';
 import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
 import {
   type CorrelationMethod,

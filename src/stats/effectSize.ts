@@ -104,6 +104,12 @@ function readGroup(
   const rows = completeRows([series], [path], nanPolicy);
   const values = Array.from(rows.columns[0] as Float64Array);
   if (values.length === 0) return { summary: null, dropped: rows.nDropped };
+  // A constant group has SD exactly 0 and its value as mean: summing [3.3, 3.3, 3.3] would give a
+  // mean one ulp off and an SD of 5e-16 — and a standardized difference of 10¹⁵.
+  const first = values[0] as number;
+  if (values.every((value) => value === first)) {
+    return { summary: { mean: first, sd: 0, n: values.length }, dropped: rows.nDropped };
+  }
   return {
     summary: { mean: mean(values), sd: values.length > 1 ? sampleStandardDeviation(values) : 0, n: values.length },
     dropped: rows.nDropped,
@@ -135,6 +141,7 @@ function readGroup(
  * result.hedgesG //≈ 0.24801030446976327
  * Math.round(result.improvementIndex ?? 0) //=> 10
  * effectSize({ treatment: [3, 3, 3], comparison: [3, 3] }).note?.code //=> 'ZERO_POOLED_SD'
+ * effectSize({ treatment: [2.3, 2.3, 2.3], comparison: [3.3, 3.3, 3.3] }).note?.code //=> 'ZERO_POOLED_SD'
  * ```
  */
 export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions = {}): EffectSizeResult {

@@ -1,0 +1,29 @@
+/**
+ * The learning system of seed 004: run charts read with the Anhøj rules (as R's qicharts2 computes
+ * them) and the IHI rules, with baselines and phases; and plan-do-study-act cycles — a model of the
+ * cycle, the study of its data against the prediction, the explained act (abandon, revise, expand
+ * or undetermined) and the ramp of cycles that test one strategy.
+ *
+ * @module learning
+ */
+export { type AnhoejLimits, anhoejLimits } from './anhoejLimits.js';
+export { decidePdsa, type PdsaDecision } from './decidePdsa.js';
+export * from './PdsaCycle.js';
+export { DEFAULT_PDSA_POLICY, definePdsaPolicy, type PdsaPolicy } from './pdsaPolicy.js';
+export { PDSA_RULES, type PdsaRule, type PdsaRuleEntry } from './pdsaRules.js';
+export * from './pdsaSeries.js';
+export * from './runChart.js';
+export {
+  DEFAULT_RUN_CHART_POLICY,
+  defineRunChartPolicy,
+  type RunChartPolicy,
+  type RunsTableRow,
+} from './runChartPolicy.js';
+export * from './runChartRules.js';
+export {
+  type PdsaGroupSummary,
+  type PdsaNoteCode,
+  type PdsaStudy,
+  type PdsaUnitsImproved,
+  studyPdsa,
+} from './studyPdsa.js';

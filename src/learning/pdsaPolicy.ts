@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { parseOrThrow } from '../_lib/parse.js';
+
+/**
+ * The thresholds {@link studyPdsa} and {@link decidePdsa} apply; see {@link DEFAULT_PDSA_POLICY}.
+ *
+ * @category PDSA cycles
+ */
+export interface PdsaPolicy {
+  /** Fewest units in each group (reference and tested) for any act but `'undetermined'` (whole number ≥ 1). */
+  readonly minUnitsPerGroup: number;
+  /** Share of the predicted change the observed change must reach for the prediction to hold (> 0). */
+  readonly heldAt: number;
+  /** Share of the predicted change, either way, below which nothing moved (in (0, heldAt)). */
+  readonly movedAt: number;
+  /** Expand only when the effect size's interval excludes zero on the predicted side. */
+  readonly requireInterval: boolean;
+  /** Level of the effect-size and share-improved intervals, strictly between 0 and 1. */
+  readonly confidenceLevel: number;
+}
+
+/**
+ * The default PDSA thresholds, with their sources. Seed 004 describes the cycle and its three acts
+ * but gives no numbers, so each default below is the library's convention, documented so a team
+ * can see it and change it with {@link definePdsaPolicy}.
+ *
+ * - `minUnitsPerGroup: 3` — with fewer units in a group one unusual classroom decides the result,
+ *   and a spread (and so an effect size) cannot be estimated from fewer than two; the seed's example
+ *   plans five classrooms.
+ * - `heldAt: 1` — the prediction holds when the observed change reaches the predicted change: the
+ *   plain reading of studying the data "against the prediction".
+ * - `movedAt: 0.25` — a change smaller than a quarter of the prediction, either way, counts as
+ *   nothing moved (abandon); between a quarter and the full prediction the direction was right but
+ *   short (revise).
+ * - `requireInterval: false` — PDSA cycles are small, fast tests; the seed asks the team to compare
+ *   the data with the prediction, not for a significance test. Turn it on to expand only when
+ *   Hedges' g's interval excludes zero.
+ * - `confidenceLevel: 0.95` — the conventional level for the intervals reported.
+ *
+ * Shares are compared with a tolerance of 1e-9, so that rounding in the means cannot flip a decision
+ * (a drop from 3.1 to 2.1 is a change of exactly 1 for the rules).
+ *
+ * @category PDSA cycles
+ * @example
+ * ```ts
+ * import { DEFAULT_PDSA_POLICY } from 'scaling-navigator/learning';
+ * DEFAULT_PDSA_POLICY
+ * //=> { minUnitsPerGroup: 3, heldAt: 1, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95 }
+ * ```
+ */
+export const DEFAULT_PDSA_POLICY: PdsaPolicy = /* @__PURE__ */ Object.freeze({
+  minUnitsPerGroup: 3,
+  heldAt: 1,
+  movedAt: 0.25,
+  requireInterval: false,
+  confidenceLevel: 0.95,
+});
+
+const Overrides = z.strictObject({
+  minUnitsPerGroup: z.optional(z.int().check(z.gte(1))),
+  heldAt: z.optional(z.number().check(z.gt(0), z.lte(10))),
+  movedAt: z.optional(z.number().check(z.gt(0), z.lte(10))),
+  requireInterval: z.optional(z.boolean()),
+  confidenceLevel: z.optional(z.number().check(z.gt(0), z.lt(1))),
+});
+
+/** {@link definePdsaPolicy} with errors reported under `path`. @internal */
+export function resolvePdsaPolicy(overrides: unknown, path: ErrorPath): PdsaPolicy {
+  const parsed = parseOrThrow(Overrides, overrides ?? {}, path);
+  const base = DEFAULT_PDSA_POLICY;
+  const heldAt = parsed.heldAt ?? base.heldAt;
+  const movedAt = parsed.movedAt ?? base.movedAt;
+  if (movedAt >= heldAt) {
+    invalid(
+      [...path, parsed.movedAt === undefined ? 'heldAt' : 'movedAt'],
+      `movedAt (${movedAt}) must be below heldAt (${heldAt}): a change can move without reaching the prediction`,
+    );
+  }
+  return Object.freeze({
+    minUnitsPerGroup: parsed.minUnitsPerGroup ?? base.minUnitsPerGroup,
+    heldAt,
+    movedAt,
+    requireInterval: parsed.requireInterval ?? base.requireInterval,
+    confidenceLevel: parsed.confidenceLevel ?? base.confidenceLevel,
+  });
+}
+
+/**
+ * Validates overrides and merges them over {@link DEFAULT_PDSA_POLICY}.
+ *
+ * @category PDSA cycles
+ * @throws ScalingNavigatorError `INVALID_INPUT` for unknown keys, values out of range, or `movedAt`
+ *   not below `heldAt`.
+ * @example
+ * ```ts
+ * import { definePdsaPolicy } from 'scaling-navigator/learning';
+ * definePdsaPolicy({ heldAt: 0.8, minUnitsPerGroup: 5 })
+ * //=> { minUnitsPerGroup: 5, heldAt: 0.8, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95 }
+ * definePdsaPolicy({ movedAt: 1.5 }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function definePdsaPolicy(overrides: Partial<PdsaPolicy> = {}): PdsaPolicy {
+  return resolvePdsaPolicy(overrides, ['policy']);
+}

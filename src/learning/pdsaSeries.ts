@@ -1,0 +1,232 @@
+import { invalid } from '../_lib/errors.js';
+import { parseOrThrow } from '../_lib/parse.js';
+import { requireArray, requireUniqueId } from '../_lib/validate.js';
+import type { StrategyId } from '../framework/strategies.js';
+import { decideFromStudy } from './decidePdsa.js';
+import { type PdsaAction, PdsaCycle, type PdsaCycleInput } from './PdsaCycle.js';
+import { type PdsaPolicy, resolvePdsaPolicy } from './pdsaPolicy.js';
+import type { PdsaRule } from './pdsaRules.js';
+import { studyParsedPdsa } from './studyPdsa.js';
+
+/**
+ * The parts of a plan {@link pdsaSeries} compares between consecutive cycles.
+ *
+ * @category PDSA cycles
+ * @example
+ * ```ts
+ * import { PDSA_PLAN_FIELDS } from 'scaling-navigator/learning';
+ * PDSA_PLAN_FIELDS //=> ['change', 'measure', 'instrument', 'prediction', 'sample-unit', 'sample-size', 'design']
+ * ```
+ */
+export const PDSA_PLAN_FIELDS = /* @__PURE__ */ Object.freeze([
+  'change',
+  'measure',
+  'instrument',
+  'prediction',
+  'sample-unit',
+  'sample-size',
+  'design',
+] as const);
+
+/**
+ * One of {@link PDSA_PLAN_FIELDS}.
+ *
+ * @category PDSA cycles
+ */
+export type PdsaPlanField = (typeof PDSA_PLAN_FIELDS)[number];
+
+/**
+ * One cycle in a {@link PdsaSeriesReport}.
+ *
+ * @category PDSA cycles
+ */
+export interface PdsaSeriesCycle {
+  readonly id: string;
+  /** Position in the series, from 0. */
+  readonly index: number;
+  /** `plan.plannedOn`, else the first observation's date, else `null`. */
+  readonly startedOn: string | null;
+  /** The change tested. */
+  readonly change: string;
+  /** The plan's sample unit and size. */
+  readonly sampleUnit: string;
+  readonly samplePlanned: number;
+  /** Units actually tested (after or treatment). */
+  readonly unitsTested: number;
+  /** `samplePlanned` over the previous cycle's; `null` for the first cycle. */
+  readonly sampleGrowth: number | null;
+  /** What the plan changed from the previous cycle's (empty for the first). */
+  readonly changedFromPrevious: readonly PdsaPlanField[];
+  readonly predictedChange: number;
+  readonly observedChange: number | null;
+  readonly attainment: number | null;
+  readonly predictionHeld: boolean | null;
+  /** What {@link decidePdsa} recommends, and by which rule. */
+  readonly recommended: PdsaAction | 'undetermined';
+  readonly rule: PdsaRule;
+  /** The act the team recorded, or `null`. */
+  readonly recorded: PdsaAction | null;
+  /** Whether the recorded act is the recommended one; `null` when either is missing or undetermined. */
+  readonly followedRecommendation: boolean | null;
+}
+
+/**
+ * The result of {@link pdsaSeries}.
+ *
+ * @category PDSA cycles
+ */
+export interface PdsaSeriesReport {
+  /** The strategy every cycle tests; `null` for an empty series. */
+  readonly strategyId: StrategyId | null;
+  /** The cycles in the order given. */
+  readonly cycles: readonly PdsaSeriesCycle[];
+  /** Last cycle's planned sample over the first's; `null` with fewer than two cycles. */
+  readonly sampleGrowth: number | null;
+  /** Cycles whose prediction held, and cycles where it could be judged. */
+  readonly predictionsHeld: number;
+  readonly predictionsJudged: number;
+  /** The recommendation for the latest cycle; `null` for an empty series. */
+  readonly latestRecommendation: PdsaAction | 'undetermined' | null;
+  /** The effective policy. */
+  readonly policy: PdsaPolicy;
+}
+
+function changedFields(previous: PdsaCycle, current: PdsaCycle): PdsaPlanField[] {
+  const a = previous.plan;
+  const b = current.plan;
+  const changed: PdsaPlanField[] = [];
+  if (a.change !== b.change) changed.push('change');
+  if (a.measure !== b.measure) changed.push('measure');
+  if (a.instrument !== b.instrument) changed.push('instrument');
+  if (a.prediction.direction !== b.prediction.direction || a.prediction.amount !== b.prediction.amount) {
+    changed.push('prediction');
+  }
+  if (a.sample.unit !== b.sample.unit) changed.push('sample-unit');
+  if (a.sample.size !== b.sample.size) changed.push('sample-size');
+  if (previous.do.design !== current.do.design) changed.push('design');
+  return changed;
+}
+
+function startOf(cycle: PdsaCycle): string | null {
+  if (cycle.plan.plannedOn !== undefined) return cycle.plan.plannedOn;
+  let first: string | null = null;
+  for (const observation of cycle.do.observations) {
+    if (first === null || observation.date < first) first = observation.date;
+  }
+  return first;
+}
+
+/**
+ * The ramp of PDSA cycles that test one strategy, in the order the team ran them: how the planned
+ * sample grew, what each plan changed from the one before, where the predictions held, and what
+ * each cycle's data recommend (by {@link decidePdsa}) beside what the team recorded.
+ *
+ * Seed 004 pictures cycles that move from a few users to more as predictions hold; the series
+ * makes that ramp visible. O(m) over all observations.
+ *
+ * @category PDSA cycles
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a cycle that fails the {@link PdsaCycle} schema
+ *   (path `['cycles', i, …]`), duplicate cycle ids, cycles of different strategies
+ *   (`['cycles', i, 'plan', 'strategyId']`), cycles out of date order (`['cycles', i]`), or an
+ *   invalid policy.
+ * @example
+ * ```ts
+ * import { pdsaSeries } from 'scaling-navigator/learning';
+ * const cycle = (id: string, size: number, date: string, before: number[], after: number[]) => ({
+ *   id,
+ *   plan: {
+ *     change: 'Two visits to a demonstration classroom',
+ *     strategyId: 'proof-point' as const,
+ *     measure: 'Teacher-directed to student-directed learning (ratio of minutes)',
+ *     prediction: { direction: 'decrease' as const, amount: 1 },
+ *     instrument: 'Classroom observation protocol',
+ *     sample: { unit: 'classroom', size },
+ *   },
+ *   do: {
+ *     design: 'before-after' as const,
+ *     observations: [
+ *       ...before.map((value, i) => ({ unit: `room-${i}`, group: 'before' as const, date, value })),
+ *       ...after.map((value, i) => ({ unit: `room-${i}`, group: 'after' as const, date, value })),
+ *     ],
+ *   },
+ * });
+ * const series = pdsaSeries([
+ *   cycle('fall', 5, '2025-10-01', [3.2, 2.8, 3.5, 2.9, 3.1], [1.9, 1.8, 2.3, 1.7, 2.0]),
+ *   cycle('winter', 10, '2026-01-15', [3, 3, 3, 3, 3, 3, 3, 3, 3, 3], [2.5, 2.4, 2.6, 2.5, 2.5, 2.4, 2.6, 2.5, 2.5, 2.5]),
+ * ]);
+ * series.cycles.map((entry) => [entry.id, entry.sampleGrowth, entry.recommended])
+ * //=> [['fall', null, 'expand'], ['winter', 2, 'revise']]
+ * series.cycles[1].changedFromPrevious //=> ['sample-size']
+ * [series.predictionsHeld, series.predictionsJudged] //=> [1, 2]
+ * ```
+ */
+export function pdsaSeries(cycles: readonly PdsaCycleInput[], policy: Partial<PdsaPolicy> = {}): PdsaSeriesReport {
+  const list = requireArray(cycles, ['cycles']);
+  const resolved = resolvePdsaPolicy(policy, ['policy']);
+  const seen = new Set<string>();
+  const parsed = list.map((input, index) => {
+    const cycle = parseOrThrow(PdsaCycle, input, ['cycles', index]);
+    requireUniqueId(seen, cycle.id, ['cycles', index, 'id'], 'cycle id');
+    return cycle;
+  });
+  const strategyId = parsed[0]?.plan.strategyId ?? null;
+  let previousStart: string | null = null;
+  parsed.forEach((cycle, index) => {
+    if (cycle.plan.strategyId !== strategyId) {
+      invalid(
+        ['cycles', index, 'plan', 'strategyId'],
+        `a series follows one strategy ("${strategyId}"), got "${cycle.plan.strategyId}"`,
+      );
+    }
+    const start = startOf(cycle);
+    if (start !== null && previousStart !== null && start < previousStart) {
+      invalid(
+        ['cycles', index],
+        `cycles out of order: this one starts on ${start}, before the previous (${previousStart})`,
+      );
+    }
+    if (start !== null) previousStart = start;
+  });
+
+  const entries = parsed.map((cycle, index): PdsaSeriesCycle => {
+    const study = studyParsedPdsa(cycle, resolved);
+    const decision = decideFromStudy(study, resolved);
+    const previous = parsed[index - 1];
+    const recorded = cycle.act?.decision ?? null;
+    return {
+      id: cycle.id,
+      index,
+      startedOn: startOf(cycle),
+      change: cycle.plan.change,
+      sampleUnit: cycle.plan.sample.unit,
+      samplePlanned: cycle.plan.sample.size,
+      unitsTested: study.tested.units,
+      sampleGrowth: previous === undefined ? null : cycle.plan.sample.size / previous.plan.sample.size,
+      changedFromPrevious: previous === undefined ? [] : changedFields(previous, cycle),
+      predictedChange: study.predictedChange,
+      observedChange: study.observedChange,
+      attainment: study.attainment,
+      predictionHeld: study.predictionHeld,
+      recommended: decision.action,
+      rule: (decision.reasons[0] as (typeof decision.reasons)[number]).rule,
+      recorded,
+      followedRecommendation:
+        recorded === null || decision.action === 'undetermined' ? null : recorded === decision.action,
+    };
+  });
+
+  const first = parsed[0];
+  const last = parsed.at(-1);
+  return {
+    strategyId,
+    cycles: entries,
+    sampleGrowth:
+      first === undefined || last === undefined || parsed.length < 2
+        ? null
+        : last.plan.sample.size / first.plan.sample.size,
+    predictionsHeld: entries.filter((entry) => entry.predictionHeld === true).length,
+    predictionsJudged: entries.filter((entry) => entry.predictionHeld !== null).length,
+    latestRecommendation: entries.at(-1)?.recommended ?? null,
+    policy: resolved,
+  };
+}
