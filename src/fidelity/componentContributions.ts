@@ -1,3 +1,4 @@
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import {
@@ -27,55 +28,55 @@ import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLengt
  * @example
  * ```ts
  * import { COMPONENT_RULES } from 'scaling-navigator/fidelity';
- * COMPONENT_RULES.map((rule) => rule.id) //=> ['CONTRIBUTES', 'BELOW_MINIMUM_EFFECT', 'INCONCLUSIVE', 'NO_ESTIMATE']
+ * COMPONENT_RULES.map((rule) => rule.id) //=> ['contributes', 'below-minimum-effect', 'inconclusive', 'no-estimate']
  * ```
  */
-export const COMPONENT_RULES = /* @__PURE__ */ Object.freeze([
-  Object.freeze({
-    id: 'CONTRIBUTES',
+export const COMPONENT_RULES = /* @__PURE__ */ deepFreeze([
+  {
+    id: 'contributes',
     action: 'supported',
     description:
       'The component’s own association with the outcome (controlling for the other components) is positive and significant after multiplicity adjustment.',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary: 'Judge each essential component by what it adds to the outcomes the program is meant to produce.',
-    }),
-  }),
-  Object.freeze({
-    id: 'BELOW_MINIMUM_EFFECT',
+    },
+  },
+  {
+    id: 'below-minimum-effect',
     action: 'not-supported',
     description:
       'The whole interval (widened for the number of components) lies below the smallest effect worth acting on: the data rule out a meaningful contribution.',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'Users need to know the minimum practice that produces the outcomes; a component shown to add nothing meaningful is a candidate to loosen.',
-    }),
-  }),
-  Object.freeze({
-    id: 'INCONCLUSIVE',
+    },
+  },
+  {
+    id: 'inconclusive',
     action: 'undetermined',
     description:
       'Not significant, but the interval still includes a meaningful effect: absence of evidence is not evidence of no contribution.',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'Keep assessing components with practical, continuous fidelity measures until their contribution is clear.',
-    }),
-  }),
-  Object.freeze({
-    id: 'NO_ESTIMATE',
+    },
+  },
+  {
+    id: 'no-estimate',
     action: 'undetermined',
     description: 'Too few complete observations, a constant series, or collinear components: no estimate exists.',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary: 'Collect fidelity data on each component that are practical enough to use continuously.',
-    }),
-  }),
+    },
+  },
 ] as const);
 
 /** The id of a component rule. @category Fidelity */
@@ -260,13 +261,13 @@ export function componentContributions(
       let why: DecisionReason<ComponentRule>;
       if (estimate === null || adjustedPValue === null || widened === null) {
         action = 'undetermined';
-        why = reason('NO_ESTIMATE', { n: analysis.correlation.n });
+        why = reason('no-estimate', { n: analysis.correlation.n });
       } else if (estimate > 0 && adjustedPValue < policy.alpha) {
         action = 'supported';
-        why = reason('CONTRIBUTES', { estimate, adjustedPValue, alpha: policy.alpha, adjust });
+        why = reason('contributes', { estimate, adjustedPValue, alpha: policy.alpha, adjust });
       } else if (widened[1] < policy.minimumMeaningfulEffect) {
         action = 'not-supported';
-        why = reason('BELOW_MINIMUM_EFFECT', {
+        why = reason('below-minimum-effect', {
           estimate,
           upperBound: widened[1],
           intervalLevel: widenedLevel,
@@ -274,7 +275,7 @@ export function componentContributions(
         });
       } else {
         action = 'undetermined';
-        why = reason('INCONCLUSIVE', {
+        why = reason('inconclusive', {
           estimate,
           adjustedPValue,
           upperBound: widened[1],

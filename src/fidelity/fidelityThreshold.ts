@@ -1,3 +1,4 @@
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { createRandom, type RandomSource } from '../_lib/random.js';
@@ -17,39 +18,39 @@ import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLengt
  * @example
  * ```ts
  * import { THRESHOLD_RULES } from 'scaling-navigator/fidelity';
- * THRESHOLD_RULES.map((rule) => rule.id) //=> ['PERMUTATION_SIGNIFICANT', 'PERMUTATION_NOT_SIGNIFICANT', 'NO_ELIGIBLE_CUT']
+ * THRESHOLD_RULES.map((rule) => rule.id) //=> ['permutation-significant', 'permutation-not-significant', 'no-eligible-cut']
  * ```
  */
-export const THRESHOLD_RULES = /* @__PURE__ */ Object.freeze([
-  Object.freeze({
-    id: 'PERMUTATION_SIGNIFICANT',
+export const THRESHOLD_RULES = /* @__PURE__ */ deepFreeze([
+  {
+    id: 'permutation-significant',
     action: 'threshold-found',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'Users need to know the minimum practice that produces the intended outcomes; the data show a fidelity level that outcomes change at, beyond what chance would give.',
-    }),
-  }),
-  Object.freeze({
-    id: 'PERMUTATION_NOT_SIGNIFICANT',
+    },
+  },
+  {
+    id: 'permutation-not-significant',
     action: 'no-threshold-found',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'No fidelity level stands out from what shuffled data would give; do not set a gate from these data (absence of evidence, not evidence of absence).',
-    }),
-  }),
-  Object.freeze({
-    id: 'NO_ELIGIBLE_CUT',
+    },
+  },
+  {
+    id: 'no-eligible-cut',
     action: 'undetermined',
-    guidance: Object.freeze({
+    guidance: {
       source: '002',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary: 'Too few observations on either side of every candidate level to compare outcomes.',
-    }),
-  }),
+    },
+  },
 ] as const);
 
 /** The id of a threshold rule. @category Fidelity */
@@ -632,14 +633,14 @@ export function fidelityThreshold(
   if (pValue === null) {
     action = 'undetermined';
     why = {
-      rule: 'NO_ELIGIBLE_CUT',
+      rule: 'no-eligible-cut',
       evidence: { n, candidates: cuts.length, minGroupSize: policy.minGroupSize, constantOutcome: constant },
-      guidance: guidanceOf('NO_ELIGIBLE_CUT'),
+      guidance: guidanceOf('no-eligible-cut'),
     };
   } else if (pValue < policy.alpha) {
     action = 'threshold-found';
     why = {
-      rule: 'PERMUTATION_SIGNIFICANT',
+      rule: 'permutation-significant',
       evidence: {
         cut: cuts[bestIndex] as number,
         statistic: maxObserved,
@@ -647,14 +648,14 @@ export function fidelityThreshold(
         alpha: policy.alpha,
         permutations: policy.permutations,
       },
-      guidance: guidanceOf('PERMUTATION_SIGNIFICANT'),
+      guidance: guidanceOf('permutation-significant'),
     };
   } else {
     action = 'no-threshold-found';
     why = {
-      rule: 'PERMUTATION_NOT_SIGNIFICANT',
+      rule: 'permutation-not-significant',
       evidence: { statistic: maxObserved, pValue, alpha: policy.alpha, permutations: policy.permutations },
-      guidance: guidanceOf('PERMUTATION_NOT_SIGNIFICANT'),
+      guidance: guidanceOf('permutation-not-significant'),
     };
   }
 

@@ -192,7 +192,7 @@ describe('componentContributions against R', () => {
         DEFAULT_FIDELITY_POLICY.minimumMeaningfulEffect,
       );
     } else {
-      expect(noisyVerdict?.reasons[0]?.rule).toMatch(/INCONCLUSIVE|CONTRIBUTES/);
+      expect(noisyVerdict?.reasons[0]?.rule).toMatch(/inconclusive|contributes/);
     }
     expect(result.components[0]?.verdict.version).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -246,7 +246,7 @@ describe('fidelityThreshold', () => {
     for (const noise of [noiseContinuous, noiseBinary]) {
       const none = fidelityThreshold({ fidelity: noise.fidelity, outcome: noise.outcome }, { seed: 11 });
       expect(none.decision.action).toBe('no-threshold-found');
-      expect(none.decision.reasons[0]?.rule).toBe('PERMUTATION_NOT_SIGNIFICANT');
+      expect(none.decision.reasons[0]?.rule).toBe('permutation-not-significant');
     }
   });
 
