@@ -203,13 +203,11 @@ interface HingeFit {
   readonly slopeAbove: number | null;
 }
 
-/**
- * Hinge-regression improvement over a straight line at every candidate, for outcomes `y` in
- * fidelity order: y = b0 + b1·f + b2·max(f − c, 0). Sums over the part above each cut come from
- * running suffix sums, so all candidates cost O(n + K).
- */
-function continuousStatistics(prepared: Prepared, y: Float64Array, out: Float64Array, fits: HingeFit[] | null): void {
-  const { f, cuts, positions } = prepared;
+/** Means and centred sums of squares and products of f and y (two passes): the straight-line fit. */
+function straightLine(
+  f: Float64Array,
+  y: Float64Array,
+): { meanF: number; meanY: number; cff: number; cfy: number; cyy: number } {
   const n = f.length;
   let meanF = 0;
   let meanY = 0;
@@ -229,6 +227,18 @@ function continuousStatistics(prepared: Prepared, y: Float64Array, out: Float64A
     cfy += u * v;
     cyy += v * v;
   }
+  return { meanF, meanY, cff, cfy, cyy };
+}
+
+/**
+ * Hinge-regression improvement over a straight line at every candidate, for outcomes `y` in
+ * fidelity order: y = b0 + b1·f + b2·max(f − c, 0). Sums over the part above each cut come from
+ * running suffix sums, so all candidates cost O(n + K).
+ */
+function continuousStatistics(prepared: Prepared, y: Float64Array, out: Float64Array, fits: HingeFit[] | null): void {
+  const { f, cuts, positions } = prepared;
+  const n = f.length;
+  const { meanF, meanY, cff, cfy, cyy } = straightLine(f, y);
   const rssLinear = cff > 0 ? Math.max(0, cyy - (cfy * cfy) / cff) : cyy;
   // Suffix sums (centred) from the top down, read at candidate positions in descending order.
   let index = n;
@@ -535,20 +545,7 @@ export function fidelityThreshold(
     if (outcomeType === 'binary') {
       permuted = y.slice();
     } else {
-      let meanF = 0;
-      let meanY = 0;
-      for (let i = 0; i < n; i += 1) {
-        meanF += f[i] as number;
-        meanY += y[i] as number;
-      }
-      meanF /= n;
-      meanY /= n;
-      let cff = 0;
-      let cfy = 0;
-      for (let i = 0; i < n; i += 1) {
-        cff += ((f[i] as number) - meanF) ** 2;
-        cfy += ((f[i] as number) - meanF) * ((y[i] as number) - meanY);
-      }
+      const { meanF, meanY, cff, cfy } = straightLine(f, y);
       const slope = cff > 0 ? cfy / cff : 0;
       const line = Float64Array.from(f, (value) => meanY + slope * (value - meanF));
       fitted = line;
