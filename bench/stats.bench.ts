@@ -30,12 +30,6 @@ interface Pairs {
   readonly label: string;
   readonly x: Float64Array;
   readonly y: Float64Array;
-  readonly plainX: number[];
-  readonly plainY: number[];
-}
-
-function pairs(label: string, x: Float64Array, y: Float64Array): Pairs {
-  return { label, x, y, plainX: Array.from(x), plainY: Array.from(y) };
 }
 
 function makePairs(): { continuous: Pairs; tied: Pairs } {
@@ -49,7 +43,7 @@ function makePairs(): { continuous: Pairs; tied: Pairs } {
   }
   const roundedX = x.map((value) => Math.round(value * 10) / 10);
   const roundedY = y.map((value) => Math.round(value * 10) / 10);
-  return { continuous: pairs('continuous', x, y), tied: pairs('ties (1 decimal)', roundedX, roundedY) };
+  return { continuous: { label: 'continuous', x, y }, tied: { label: 'ties (1 decimal)', x: roundedX, y: roundedY } };
 }
 
 /** The baseline: Pearson's r from sums of deviations from the first pair, one pass, no checks. */
@@ -106,8 +100,10 @@ function medianMs(fn: () => unknown): number {
   return times[2] as number;
 }
 
-const data = makePairs();
-const { continuous, tied } = data;
+const { continuous, tied } = makePairs();
+/** simple-statistics takes plain arrays: the continuous pairs as numbers[]. */
+const plainX = Array.from(continuous.x);
+const plainY = Array.from(continuous.y);
 
 // ---------------------------------------------------------------------------------------------
 // scipy: the same x and y as little-endian float64 files, timed by bench/stats_scipy.py.
@@ -186,33 +182,34 @@ compareWithScipy();
 // ---------------------------------------------------------------------------------------------
 // Sanity: the baseline and simple-statistics compute the same numbers as correlate.
 
-warnIfApart('pearson, plain loop', estimate(continuous.x, continuous.y, 'pearson'), plainPearson(continuous.x, continuous.y));
+warnIfApart(
+  'pearson, plain loop',
+  estimate(continuous.x, continuous.y, 'pearson'),
+  plainPearson(continuous.x, continuous.y),
+);
 warnIfApart(
   'pearson, simple-statistics',
   estimate(continuous.x, continuous.y, 'pearson'),
-  sampleCorrelation(continuous.plainX, continuous.plainY),
+  sampleCorrelation(plainX, plainY),
 );
 
 // ---------------------------------------------------------------------------------------------
 // mitata
 
-const pearsonMs = oneCallMs(() => sampleCorrelation(continuous.plainX, continuous.plainY));
-const rankMs = oneCallMs(() => sampleRankCorrelation(continuous.plainX, continuous.plainY));
+const pearsonMs = oneCallMs(() => sampleCorrelation(plainX, plainY));
+const rankMs = oneCallMs(() => sampleRankCorrelation(plainX, plainY));
 
 function slowNote(ms: number): string {
   return `10⁵ pairs: one call at 10⁶ took ${(ms / 1_000).toFixed(1)} s`;
 }
 
-function smallPairs(set: Pairs): Pairs {
-  return {
-    label: set.label,
-    x: set.x.subarray(0, SMALL_N),
-    y: set.y.subarray(0, SMALL_N),
-    plainX: set.plainX.slice(0, SMALL_N),
-    plainY: set.plainY.slice(0, SMALL_N),
-  };
-}
-const small = smallPairs(continuous);
+/** The first 10⁵ continuous pairs, for a simple-statistics function too slow at 10⁶. */
+const small = {
+  x: continuous.x.subarray(0, SMALL_N),
+  y: continuous.y.subarray(0, SMALL_N),
+  plainX: plainX.slice(0, SMALL_N),
+  plainY: plainY.slice(0, SMALL_N),
+};
 
 group('Pearson r, 10⁶ pairs (continuous)', () => {
   summary(() => {
@@ -224,7 +221,7 @@ group('Pearson r, 10⁶ pairs (continuous)', () => {
     ).baseline(true);
     if (pearsonMs <= SLOW_CALL_MS) {
       bench('simple-statistics sampleCorrelation (plain arrays)', () =>
-        do_not_optimize(sampleCorrelation(continuous.plainX, continuous.plainY)),
+        do_not_optimize(sampleCorrelation(plainX, plainY)),
       );
     }
   });
@@ -252,7 +249,7 @@ group('Spearman ρ, 10⁶ pairs', () => {
     );
     if (rankMs <= SLOW_CALL_MS) {
       bench('simple-statistics sampleRankCorrelation (plain arrays), continuous', () =>
-        do_not_optimize(sampleRankCorrelation(continuous.plainX, continuous.plainY)),
+        do_not_optimize(sampleRankCorrelation(plainX, plainY)),
       );
     }
   });

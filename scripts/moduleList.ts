@@ -29,7 +29,7 @@ export const MODULES: readonly ModuleSpec[] = [
     name: 'fidelity',
     summary:
       'Fidelity-to-outcome analysis: analyzeFidelityOutcome (plain, partial on a baseline, adjusted for clustering; outcomes by band), componentContributions (with multiplicity control), fidelityThreshold (the level associated with outcomes, with a permutation test and a bootstrap interval).',
-    sizeLimit: '52 kB',
+    sizeLimit: '60 kB',
   },
   {
     name: 'dimensions',
@@ -41,6 +41,18 @@ export const MODULES: readonly ModuleSpec[] = [
     name: 'learning',
     summary:
       'The learning system: runChart (Anhøj rules exactly as R qicharts2, IHI shift/trend, baselines and phases), anhoejLimits; PdsaCycle, studyPdsa, decidePdsa (abandon / revise / expand / undetermined, explained), pdsaSeries.',
-    sizeLimit: '56 kB',
+    sizeLimit: '48 kB',
+  },
+  {
+    name: 'factors',
+    summary:
+      'Influential-factor reviews from several raters (CFIR −2…+2): reviewFactors (means, r_wg agreement, support / roadblock / neutral / mixed verdicts, category forces, role disagreements, interactions), compareReviews, and suggestStrategies from one reviewed factor→strategy table.',
+    sizeLimit: '20 kB',
+  },
+  {
+    name: 'strategies',
+    summary:
+      'The strategy set: the StrategySet model (theories of action, steps with lead and date, status, changes), reviewStrategySet (warnings a team can act on) and screenStrategies (acceptable and affordable for every partner; power gaps).',
+    sizeLimit: '12 kB',
   },
 ];

@@ -7,7 +7,9 @@
  */
 
 export * from './dimensions/index.js';
+export * from './factors/index.js';
 export * from './fidelity/index.js';
 export * from './framework/index.js';
 export * from './learning/index.js';
 export * from './stats/index.js';
+export * from './strategies/index.js';

@@ -10,15 +10,38 @@ import { type ErrorPath, ScalingNavigatorError } from './errors.js';
 
 type Issue = z.core.$ZodIssue;
 
-function describeIssue(issue: Issue): string {
+/** The value at `path` inside `input` (zod issues do not carry the input by default). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeIssue(issue: Issue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
-      const got = (issue as { input?: unknown }).input;
+      const got = valueAt(input, issue.path);
       const received =
-        got === undefined ? 'nothing' : typeof got === 'number' && Number.isNaN(got) ? 'NaN' : typeof got;
-      return issue.expected === 'number' && typeof got === 'number'
-        ? `expected a finite number, got ${got}`
-        : `expected ${issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`}, got ${received}`;
+        got === undefined
+          ? 'nothing'
+          : got === null
+            ? 'null'
+            : typeof got === 'number' && Number.isNaN(got)
+              ? 'NaN'
+              : Array.isArray(got)
+                ? 'an array'
+                : typeof got;
+      if (issue.expected === 'int') {
+        return typeof got === 'number'
+          ? `expected a whole number, got ${got}`
+          : `expected a whole number, got ${received}`;
+      }
+      if (issue.expected === 'number' && typeof got === 'number') return `expected a finite number, got ${got}`;
+      const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
+      return `expected ${article} ${issue.expected}, got ${received}`;
     }
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
@@ -48,15 +71,19 @@ function issuePath(issue: Issue): ErrorPath {
 }
 
 /** The error a failed parse turns into, with `prefix` (the argument name) in front of the path. */
-export function toScalingNavigatorError(error: z.core.$ZodError, prefix: ErrorPath): ScalingNavigatorError {
+export function toScalingNavigatorError(
+  error: z.core.$ZodError,
+  prefix: ErrorPath,
+  input: unknown,
+): ScalingNavigatorError {
   const issue = error.issues[0];
   if (issue === undefined) return new ScalingNavigatorError('INVALID_INPUT', prefix, 'invalid input');
-  return new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...issuePath(issue)], describeIssue(issue));
+  return new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...issuePath(issue)], describeIssue(issue, input));
 }
 
 /** Parses `value` with `schema`, or throws `INVALID_INPUT` at the first issue. */
 export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: ErrorPath): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw toScalingNavigatorError(result.error, prefix);
+  throw toScalingNavigatorError(result.error, prefix, value);
 }

@@ -19,6 +19,43 @@ export interface ReviewParts {
 
 const CATALOG: ReadonlySet<string> = new Set(FACTOR_IDS);
 
+/** Levenshtein distance, capped: returns `cap + 1` as soon as the distance must exceed `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > cap) return cap + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** The catalog or custom id closest to a mistyped one (at most two edits away), if any. */
+function closest(id: string, candidates: Iterable<string>): string | undefined {
+  let found: string | undefined;
+  let distance = 3;
+  for (const candidate of candidates) {
+    const d = editDistance(id, candidate, 2);
+    if (d < distance) {
+      found = candidate;
+      distance = d;
+    }
+  }
+  return found;
+}
+
 /**
  * The first cross-field problem of a factor review, or `undefined`: custom factor ids that clash with
  * the catalog or repeat, ratings of undeclared factors, a rater rating the same factor twice on one
@@ -41,8 +78,10 @@ export function checkReviewParts(parts: ReviewParts): ReviewIssue | undefined {
     custom.add(factor.id);
   }
   const known = (id: string) => CATALOG.has(id) || custom.has(id);
-  const unknown = (id: string) =>
-    `unknown factor "${id}"; use a catalog factor id (${FACTOR_IDS.join(', ')}) or declare it in customFactors`;
+  const unknown = (id: string) => {
+    const guess = closest(id, [...FACTOR_IDS, ...custom]);
+    return `unknown factor "${id}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; use a catalog factor id (${FACTOR_IDS.join(', ')}) or declare it in customFactors`;
+  };
 
   const seen = new Set<string>();
   for (const [index, rating] of parts.ratings.entries()) {

@@ -146,7 +146,7 @@ export type TripTicketInput = z.input<typeof TripTicket>;
 export function parseTripTicket(input: unknown): TripTicket {
   const result = TripTicket.safeParse(input);
   if (result.success) return result.data;
-  throw toScalingNavigatorError(result.error, []);
+  throw toScalingNavigatorError(result.error, [], input);
 }
 
 /**
@@ -169,5 +169,5 @@ export function safeParseTripTicket(
   const result = TripTicket.safeParse(input);
   return result.success
     ? { success: true, data: result.data }
-    : { success: false, error: toScalingNavigatorError(result.error, []) };
+    : { success: false, error: toScalingNavigatorError(result.error, [], input) };
 }

@@ -92,6 +92,16 @@ function rewrite(code: string): string {
       continue;
     }
     const check = /^(.*?);?\s*\/\/(=>|≈)\s*(.+)$/.exec(line);
+    if (check && (check[1] ?? '').trim() === '') {
+      // `//=>` on a line of its own asserts the expression that ends on the line(s) above.
+      const expression = popExpression(lines);
+      const expected = (check[3] ?? '').trim();
+      const throws = /^throws\s+([A-Z_]+)$/.exec(expected);
+      if (throws) lines.push(`__throws(() => (${expression}), ${JSON.stringify(throws[1])});`);
+      else if (check[2] === '≈') lines.push(`__close((${expression}), (${expected}));`);
+      else lines.push(`__expect((${expression}), (${expected}));`);
+      continue;
+    }
     if (check && (check[1] ?? '').trim() !== '') {
       const expression = check[1] ?? '';
       const expected = (check[3] ?? '').trim();
@@ -104,6 +114,28 @@ function rewrite(code: string): string {
     lines.push(line);
   }
   return lines.join('\n');
+}
+
+/**
+ * Removes and returns the expression statement that ends the emitted lines: whole lines are taken
+ * back until their brackets balance and the first does not continue an earlier line.
+ */
+function popExpression(lines: string[]): string {
+  const taken: string[] = [];
+  let depth = 0;
+  while (lines.length > 0) {
+    const line = lines.pop() as string;
+    if (line.trim() === '' && taken.length === 0) continue;
+    taken.unshift(line);
+    for (const char of line.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, '')) {
+      if ('([{'.includes(char)) depth += 1;
+      else if (')]}'.includes(char)) depth -= 1;
+    }
+    if (depth === 0 && !/^\s*[.)\]}?:]/.test(line)) break;
+  }
+  const statement = taken.join('\n').replace(/;\s*$/, '');
+  if (statement.trim() === '') throw new Error('a `//=>` line follows no expression');
+  return statement;
 }
 
 export interface ExampleRuntime {

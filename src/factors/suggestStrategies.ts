@@ -1,0 +1,299 @@
+import * as z from 'zod/mini';
+import { invalid } from '../_lib/errors.js';
+import { parseOrThrow } from '../_lib/parse.js';
+import { requireRecord } from '../_lib/validate.js';
+import { Id } from '../framework/schemaParts.js';
+import type { SourceCitation } from '../framework/sources.js';
+import { STRATEGIES, type StrategyApproachId, StrategyId } from '../framework/strategies.js';
+import { TOLERANCE } from './factorReviewPolicy.js';
+import {
+  FACTOR_MATCH_CONDITIONS,
+  FACTOR_STRATEGY_MATCHES,
+  type FactorMatchCondition,
+} from './factorStrategyMatches.js';
+import type { FactorVerdict } from './factorVerdicts.js';
+import { readReview } from './readReview.js';
+import type { FactorReview } from './reviewFactors.js';
+
+/**
+ * Schema for a row a team adds to the factor→strategy table for its own factors (or to record its
+ * own judgement about a catalog factor): the same fields as {@link FACTOR_STRATEGY_MATCHES} minus the
+ * id and the seed citation.
+ *
+ * @category Strategy suggestions
+ * @example
+ * ```ts
+ * import { AdditionalFactorMatch } from 'scaling-navigator/factors';
+ * const row = {
+ *   factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 1,
+ *   rationale: 'Our shared goals give the network something to rally around.',
+ * };
+ * AdditionalFactorMatch.safeParse(row).success //=> true
+ * AdditionalFactorMatch.safeParse({ factorId: 'team-goals', when: 'support', strategyId: 'lobbying', strength: 1, rationale: 'x' }).success //=> false
+ * ```
+ */
+export const AdditionalFactorMatch = z.strictObject({
+  factorId: Id,
+  when: z.enum(FACTOR_MATCH_CONDITIONS),
+  strategyId: StrategyId,
+  strength: z.literal([1, 2]),
+  rationale: z.string().check(z.minLength(1)),
+});
+/** A team's own factor→strategy row. @category Strategy suggestions */
+export type AdditionalFactorMatch = z.infer<typeof AdditionalFactorMatch>;
+
+/**
+ * Options for {@link suggestStrategies}.
+ *
+ * @category Strategy suggestions
+ */
+export interface SuggestStrategiesOptions {
+  /** Also rank strategies that leverage supports (default `true`). */
+  readonly leverageSupports?: boolean;
+  /** The strategies already in the team's strategy set; suggestions say whether they are. */
+  readonly strategySet?: readonly StrategyId[];
+  /** Rows the team adds for its own factors; they must name factors of the review. */
+  readonly additionalMatches?: readonly AdditionalFactorMatch[];
+}
+
+/**
+ * One factor a suggested strategy answers, from one row of the table.
+ *
+ * @category Strategy suggestions
+ */
+export interface SuggestionAnswer {
+  /** The row id, `'<factorId>:<when>:<strategyId>'`. */
+  readonly id: string;
+  readonly factorId: string;
+  /** Why the row applies: the factor is a roadblock, the raters are split on it, or it is a support. */
+  readonly as: FactorMatchCondition;
+  /** The factor's mean rating in the review. */
+  readonly mean: number | null;
+  readonly strength: 1 | 2;
+  readonly rationale: string;
+  /** The seed passage of a table row; `null` for a team's own row. */
+  readonly source: SourceCitation | null;
+}
+
+/**
+ * One strategy of the typology, ranked for a review.
+ *
+ * @category Strategy suggestions
+ */
+export interface StrategySuggestion {
+  /** The strategy id. */
+  readonly id: StrategyId;
+  readonly approach: StrategyApproachId;
+  readonly label: string;
+  /** 1 for the first; strategies tied on score, severity and leverage share a rank. */
+  readonly rank: number;
+  /** Summed strength over the roadblocks and split factors it answers (CFIR–ERIC style). */
+  readonly score: number;
+  /** Summed strength × |mean| over the roadblocks it answers (ranks ties of `score`). */
+  readonly severity: number;
+  /** Summed strength over the supports it leverages. */
+  readonly leverage: number;
+  /** Whether `options.strategySet` already holds it. */
+  readonly inStrategySet: boolean;
+  /** The factors it answers: roadblocks first, then split factors, then supports; stronger rows first. */
+  readonly answers: readonly SuggestionAnswer[];
+}
+
+/**
+ * A roadblock or split factor that no row answers (typically a custom factor): the team must find
+ * its own response.
+ *
+ * @category Strategy suggestions
+ */
+export interface UnansweredFactor {
+  /** The factor id. */
+  readonly id: string;
+  readonly verdict: FactorVerdict;
+  readonly mean: number | null;
+}
+
+/**
+ * The result of {@link suggestStrategies}.
+ *
+ * @category Strategy suggestions
+ */
+export interface StrategySuggestions {
+  /** The review's date. */
+  readonly reviewedOn: string | null;
+  /** Ranked suggestions (only strategies that answer something). */
+  readonly suggestions: readonly StrategySuggestion[];
+  /** Roadblocks and split factors that no row answers, in review order. */
+  readonly unanswered: readonly UnansweredFactor[];
+  /** Whether supports were leveraged. */
+  readonly leverageSupports: boolean;
+}
+
+interface Row {
+  readonly id: string;
+  readonly factorId: string;
+  readonly when: FactorMatchCondition;
+  readonly strategyId: StrategyId;
+  readonly strength: 1 | 2;
+  readonly rationale: string;
+  readonly source: SourceCitation | null;
+}
+
+const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadblock: 0, mixed: 1, support: 2 };
+
+/**
+ * Suggests strategies of the typology for a factor review: those that answer its roadblocks (and
+ * the factors raters are split on), then those that leverage its supports — each with the factors it
+ * answers, a strength and a rationale in our words citing the seed 004 passage it rests on (from
+ * {@link FACTOR_STRATEGY_MATCHES}).
+ *
+ * In the spirit of the CFIR–ERIC matching tool (Waltz et al. 2019), strategies are ranked by
+ * `score` $= \sum$ strength over the roadblocks and split factors they answer; ties by `severity`
+ * $= \sum$ strength $\times |\bar x|$ over the roadblocks (worse roadblocks weigh more), then by
+ * `leverage` $= \sum$ strength over the supports, then by typology order. A factor is *split* when
+ * its verdict is mixed or two roles disagree on it (`roleDisagreements`); the table's `'mixed'` rows
+ * answer it. O(f + m) for f factors and m rows. The inputs are not mutated.
+ *
+ * @category Strategy suggestions
+ * @param review - A {@link FactorReview} from {@link reviewFactors} (it may have been stored as JSON).
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, an unknown strategy id in
+ *   `strategySet` or `additionalMatches`, or an additional row naming a factor the review lacks or
+ *   repeating a row.
+ * @example
+ * ```ts
+ * import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';
+ * const review = reviewFactors([
+ *   { factorId: 'observability', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' },
+ *   { factorId: 'policies', raterId: 'ana', rating: -1, ratedOn: '2025-10-01' },
+ * ]);
+ * const { suggestions } = suggestStrategies(review, { strategySet: ['proof-point'] });
+ * suggestions.map((entry) => [entry.id, entry.score, entry.rank]) //=> [['proof-point', 2, 1], ['policy-network', 2, 2], ['shape-policy', 2, 2], ['scalable-characteristics', 1, 4], ['network-of-users', 1, 4], ['educate-policymakers', 1, 6]]
+ * suggestions[0].inStrategySet //=> true
+ * suggestions[0].answers[0].source //=> { source: '004', section: 'Component 2: Strategies That Build and Leverage Educator Networks' }
+ * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function suggestStrategies(review: FactorReview, options: SuggestStrategiesOptions = {}): StrategySuggestions {
+  const view = readReview(review, ['review']);
+  const optionRecord = requireRecord(options, ['options']);
+  const leverageSupports = parseOrThrow(z.optional(z.boolean()), optionRecord.leverageSupports, [
+    'options',
+    'leverageSupports',
+  ]);
+  const strategySet = new Set(
+    parseOrThrow(z.optional(z.array(StrategyId)), optionRecord.strategySet, ['options', 'strategySet']) ?? [],
+  );
+  const additional = parseOrThrow(z.optional(z.array(AdditionalFactorMatch)), optionRecord.additionalMatches, [
+    'options',
+    'additionalMatches',
+  ]);
+
+  const factorIds = new Set(view.factors.map((factor) => factor.id));
+  const rows: Row[] = [...FACTOR_STRATEGY_MATCHES];
+  const rowIds = new Set(rows.map((row) => row.id));
+  (additional ?? []).forEach((match, index) => {
+    if (!factorIds.has(match.factorId)) {
+      invalid(
+        ['options', 'additionalMatches', index, 'factorId'],
+        `factor "${match.factorId}" is not in the review; add rows only for factors the review rated or declared`,
+      );
+    }
+    const id = `${match.factorId}:${match.when}:${match.strategyId}`;
+    if (rowIds.has(id)) {
+      invalid(['options', 'additionalMatches', index], `the row ${id} already exists; each row appears once`);
+    }
+    rowIds.add(id);
+    rows.push({ ...match, id, source: null });
+  });
+  const rowsFor = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = `${row.factorId}\u0000${row.when}`;
+    rowsFor.set(key, [...(rowsFor.get(key) ?? []), row]);
+  }
+
+  const split = new Set(view.roleDisagreements.map((entry) => entry.id));
+  const answersByStrategy = new Map<StrategyId, { answer: SuggestionAnswer; order: number }[]>();
+  const unanswered: UnansweredFactor[] = [];
+  view.factors.forEach((factor, order) => {
+    const conditions: FactorMatchCondition[] = [];
+    if (factor.verdict === 'roadblock') conditions.push('roadblock');
+    if (factor.verdict === 'mixed' || split.has(factor.id)) conditions.push('mixed');
+    if (factor.verdict === 'support' && leverageSupports !== false) conditions.push('support');
+    let answeredConcern = false;
+    for (const condition of conditions) {
+      for (const row of rowsFor.get(`${factor.id}\u0000${condition}`) ?? []) {
+        if (condition !== 'support') answeredConcern = true;
+        const list = answersByStrategy.get(row.strategyId) ?? [];
+        list.push({
+          order,
+          answer: {
+            id: row.id,
+            factorId: factor.id,
+            as: condition,
+            mean: factor.mean,
+            strength: row.strength,
+            rationale: row.rationale,
+            source: row.source,
+          },
+        });
+        answersByStrategy.set(row.strategyId, list);
+      }
+    }
+    if (!answeredConcern && conditions.some((condition) => condition !== 'support')) {
+      unanswered.push({ id: factor.id, verdict: factor.verdict, mean: factor.mean });
+    }
+  });
+
+  const unranked = STRATEGIES.flatMap((strategy, catalogIndex) => {
+    const list = answersByStrategy.get(strategy.id);
+    if (list === undefined) return [];
+    let score = 0;
+    let severity = 0;
+    let leverage = 0;
+    for (const { answer } of list) {
+      if (answer.as === 'support') leverage += answer.strength;
+      else score += answer.strength;
+      if (answer.as === 'roadblock') severity += answer.strength * Math.abs(answer.mean ?? 0);
+    }
+    const answers = [...list]
+      .sort(
+        (a, b) =>
+          CONDITION_ORDER[a.answer.as] - CONDITION_ORDER[b.answer.as] ||
+          b.answer.strength - a.answer.strength ||
+          a.order - b.order,
+      )
+      .map((entry) => entry.answer);
+    return [
+      {
+        catalogIndex,
+        suggestion: {
+          id: strategy.id,
+          approach: strategy.approach,
+          label: strategy.label,
+          score,
+          severity,
+          leverage,
+          inStrategySet: strategySet.has(strategy.id),
+          answers,
+        },
+      },
+    ];
+  });
+
+  const compare = (
+    a: { score: number; severity: number; leverage: number },
+    b: { score: number; severity: number; leverage: number },
+  ): number => {
+    if (a.score !== b.score) return b.score - a.score;
+    if (Math.abs(a.severity - b.severity) > TOLERANCE) return b.severity - a.severity;
+    return b.leverage - a.leverage;
+  };
+  unranked.sort((a, b) => compare(a.suggestion, b.suggestion) || a.catalogIndex - b.catalogIndex);
+  const suggestions: StrategySuggestion[] = [];
+  unranked.forEach(({ suggestion }, index) => {
+    const previous = suggestions[index - 1];
+    const rank = previous !== undefined && compare(previous, suggestion) === 0 ? previous.rank : index + 1;
+    suggestions.push({ ...suggestion, rank });
+  });
+
+  return { reviewedOn: view.reviewedOn, suggestions, unanswered, leverageSupports: leverageSupports !== false };
+}

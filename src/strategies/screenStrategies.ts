@@ -1,0 +1,393 @@
+import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
+import { invalid } from '../_lib/errors.js';
+import { type Note, note } from '../_lib/notes.js';
+import { parseOrThrow } from '../_lib/parse.js';
+import { requireArray } from '../_lib/validate.js';
+import type { Decision, DecisionReason, Guidance } from '../framework/Decision.js';
+import { StrategyId } from '../framework/strategies.js';
+import { LIBRARY_VERSION } from '../framework/version.js';
+import { PartnerJudgement, type PartnerJudgementInput } from './PartnerJudgement.js';
+
+/**
+ * The shape of one entry of {@link SCREENING_RULES}.
+ *
+ * @category Strategy screening
+ */
+export interface ScreeningRuleEntry {
+  /** Stable id, used as `rule` in a screening decision's reasons. */
+  readonly id: string;
+  /** The action the rule leads to. */
+  readonly action: 'pass' | 'fail' | 'undetermined';
+  /** Where the rule comes from, with our paraphrase. */
+  readonly guidance: Guidance;
+}
+
+const CRITERIA = 'Component 1: What route will we take to get there?';
+const TRACKER = 'Appendix: Tool #3: Revisiting and Revising the Strategy Set';
+
+/**
+ * The rules of {@link screenStrategies}. The combination is fixed by seed 004 and has no thresholds:
+ * a strategy must be acceptable to **every** partner and affordable for **every** partner (the
+ * minimum over partners, never the mean), so there is no screening policy to override.
+ *
+ * @category Strategy screening
+ * @example
+ * ```ts
+ * import { SCREENING_RULES } from 'scaling-navigator/strategies';
+ * SCREENING_RULES.map((rule) => [rule.id, rule.action]) //=> [['not-acceptable-to-partner', 'fail'], ['not-affordable-for-partner', 'fail'], ['partner-has-not-judged', 'undetermined'], ['no-partners', 'undetermined'], ['acceptable-and-affordable-for-all', 'pass']]
+ * ```
+ */
+export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
+  {
+    id: 'not-acceptable-to-partner',
+    action: 'fail',
+    guidance: {
+      source: '004',
+      section: CRITERIA,
+      summary:
+        'A strategy must be acceptable to all partners, not only to those with the most power; one partner who finds it unacceptable blocks it until the team addresses the objection.',
+    },
+  },
+  {
+    id: 'not-affordable-for-partner',
+    action: 'fail',
+    guidance: {
+      source: '004',
+      section: CRITERIA,
+      summary:
+        'A strategy must be affordable for all current and future partners; one partner who cannot afford it blocks it, whatever the others can pay.',
+    },
+  },
+  {
+    id: 'partner-has-not-judged',
+    action: 'undetermined',
+    guidance: {
+      source: '004',
+      section: TRACKER,
+      summary:
+        'Acceptability and affordability are asked of every stakeholder; until each partner has answered, the strategy has not passed.',
+    },
+  },
+  {
+    id: 'no-partners',
+    action: 'undetermined',
+    guidance: {
+      source: '004',
+      section: CRITERIA,
+      summary: 'With no partner judgements there is nobody to find the strategy acceptable or affordable.',
+    },
+  },
+  {
+    id: 'acceptable-and-affordable-for-all',
+    action: 'pass',
+    guidance: {
+      source: '004',
+      section: CRITERIA,
+      summary: 'Every partner, with more power or less, finds the strategy acceptable and affordable.',
+    },
+  },
+] as const satisfies readonly ScreeningRuleEntry[]);
+
+/** The id of one of {@link SCREENING_RULES}. @category Strategy screening */
+export type ScreeningRule = (typeof SCREENING_RULES)[number]['id'];
+
+/**
+ * Why part of a screening could not be done.
+ *
+ * - `NO_PARTNERS`: no partner judgements were given; every strategy is undetermined.
+ * - `POWER_NOT_GIVEN`: some partners have no `power`; they are left out of the power comparison.
+ * - `POWER_NOT_COMPARABLE`: fewer than two different power levels among the partners, so there are
+ *   no "least" and "most" powerful to compare.
+ *
+ * @category Strategy screening
+ */
+export type ScreeningNoteCode = 'NO_PARTNERS' | 'POWER_NOT_GIVEN' | 'POWER_NOT_COMPARABLE';
+
+/**
+ * A partner that blocks a strategy, and on which criteria.
+ *
+ * @category Strategy screening
+ */
+export interface BlockingPartner {
+  /** The partner id. */
+  readonly id: string;
+  readonly role: string | null;
+  readonly power: number | null;
+  readonly notAcceptable: boolean;
+  readonly notAffordable: boolean;
+  /** The partner's reasons, or `null`. */
+  readonly why: string | null;
+}
+
+/**
+ * One candidate strategy's screening.
+ *
+ * @category Strategy screening
+ */
+export interface StrategyScreening {
+  /** The strategy id. */
+  readonly id: StrategyId;
+  /** `'pass'` only when every partner finds it acceptable and affordable. */
+  readonly decision: Decision<'pass' | 'fail', ScreeningRule, null>;
+  /** Partners who find it unacceptable or unaffordable, in the order given. */
+  readonly blockedBy: readonly BlockingPartner[];
+  /** Partners who have not judged it (or one of its criteria) yet. */
+  readonly awaiting: readonly string[];
+  /** Partners who find it acceptable and affordable. */
+  readonly approvedBy: readonly string[];
+}
+
+/**
+ * The partners at one end of the power scale, split by how they judged a strategy.
+ *
+ * @category Strategy screening
+ */
+export interface PowerSide {
+  /** Their power level. */
+  readonly power: number;
+  /** Partners at that level who find the strategy acceptable and affordable. */
+  readonly pass: readonly string[];
+  /** Partners at that level who find it unacceptable or unaffordable. */
+  readonly fail: readonly string[];
+}
+
+/**
+ * A strategy on which the least and the most powerful partners disagree.
+ *
+ * - `'least-powerful-object'`: all of the least powerful who judged reject it, all of the most
+ *   powerful accept it — the case seed 004 warns about.
+ * - `'most-powerful-object'`: the reverse.
+ * - `'split'`: the two ends disagree, but neither end is unanimous.
+ *
+ * @category Strategy screening
+ */
+export interface PowerDisagreement {
+  /** The strategy id. */
+  readonly id: StrategyId;
+  readonly kind: 'least-powerful-object' | 'most-powerful-object' | 'split';
+  readonly leastPowerful: PowerSide;
+  readonly mostPowerful: PowerSide;
+}
+
+/**
+ * The result of {@link screenStrategies}.
+ *
+ * @category Strategy screening
+ */
+export interface ScreeningReport {
+  /** One entry per candidate, in the order given. */
+  readonly strategies: readonly StrategyScreening[];
+  readonly passed: readonly StrategyId[];
+  readonly failed: readonly StrategyId[];
+  readonly undetermined: readonly StrategyId[];
+  /** Candidates on which the least and the most powerful partners disagree, in candidate order. */
+  readonly powerDisagreements: readonly PowerDisagreement[];
+  readonly notes: readonly Note<ScreeningNoteCode>[];
+  /** The `scaling-navigator` version that screened. */
+  readonly version: string;
+}
+
+function guidanceOf(rule: ScreeningRule): Guidance {
+  const entry = SCREENING_RULES.find((candidate) => candidate.id === rule);
+  /* c8 ignore next */
+  if (entry === undefined) throw new Error(`unknown screening rule ${rule}`);
+  return entry.guidance;
+}
+
+function reason(
+  rule: ScreeningRule,
+  evidence: Readonly<Record<string, number | string | boolean | null>>,
+): DecisionReason<ScreeningRule> {
+  return { rule, evidence, guidance: guidanceOf(rule) };
+}
+
+/**
+ * Screens candidate strategies by acceptability and affordability for **every** partner (seed 004,
+ * Component 1 and Tool #3): a strategy passes only if each partner finds it both acceptable and
+ * affordable — the minimum over partners, not the mean; one partner's "no" fails it (the decision
+ * names the blocking partners and their reasons); a partner who has not judged it yet makes it
+ * `'undetermined'`, never a pass. A rejection decides even while others are still to judge.
+ *
+ * It also reports where the least powerful partners (lowest `power`) and the most powerful (highest
+ * `power`) disagree on a strategy, so a team can see whose view a decision would override.
+ * Decisions are {@link Decision}s with `policy: null` (the rule has no thresholds) and the library
+ * version. O(c + j) for c candidates and j judgements. The inputs are not mutated.
+ *
+ * @category Strategy screening
+ * @param candidates - Strategy ids to screen (unique, from the typology).
+ * @param partnerJudgements - Each partner with its power, role and judgements ({@link PartnerJudgement}).
+ * @throws ScalingNavigatorError `INVALID_INPUT` for an unknown or repeated strategy id, a repeated
+ *   partner, a strategy judged twice by one partner, a non-boolean judgement or a non-finite power.
+ * @example
+ * ```ts
+ * import { screenStrategies } from 'scaling-navigator/strategies';
+ * const report = screenStrategies(['proof-point', 'shape-policy', 'local-champions'], [
+ *   { partnerId: 'district', power: 3, judgements: [
+ *     { strategyId: 'proof-point', acceptable: true, affordable: true },
+ *     { strategyId: 'shape-policy', acceptable: true, affordable: true },
+ *     { strategyId: 'local-champions', acceptable: true, affordable: true },
+ *   ] },
+ *   { partnerId: 'teachers-union', power: 1, judgements: [
+ *     { strategyId: 'proof-point', acceptable: true, affordable: true },
+ *     { strategyId: 'shape-policy', acceptable: false, affordable: true, why: 'Adds evaluation pressure' },
+ *   ] },
+ * ]);
+ * report.passed //=> ['proof-point']
+ * report.failed //=> ['shape-policy']
+ * report.undetermined //=> ['local-champions']
+ * report.strategies[1].blockedBy.map((partner) => [partner.id, partner.why]) //=> [['teachers-union', 'Adds evaluation pressure']]
+ * report.powerDisagreements.map((entry) => [entry.id, entry.kind]) //=> [['shape-policy', 'least-powerful-object']]
+ * screenStrategies(['teleport' as never], []) //=> throws INVALID_INPUT
+ * ```
+ */
+export function screenStrategies(
+  candidates: readonly StrategyId[],
+  partnerJudgements: readonly PartnerJudgementInput[],
+): ScreeningReport {
+  const strategyIds = parseOrThrow(z.array(StrategyId), candidates, ['candidates']);
+  const seenStrategies = new Set<string>();
+  strategyIds.forEach((id, index) => {
+    if (seenStrategies.has(id)) invalid(['candidates', index], `strategy "${id}" is listed twice`);
+    seenStrategies.add(id);
+  });
+  const partners = requireArray(partnerJudgements, ['partnerJudgements']).map((partner, index) =>
+    parseOrThrow(PartnerJudgement, partner, ['partnerJudgements', index]),
+  );
+  const seenPartners = new Set<string>();
+  partners.forEach((partner, index) => {
+    if (seenPartners.has(partner.partnerId)) {
+      invalid(['partnerJudgements', index, 'partnerId'], `partner "${partner.partnerId}" is listed twice`);
+    }
+    seenPartners.add(partner.partnerId);
+  });
+
+  const judgementOf = (partner: PartnerJudgement, id: StrategyId) =>
+    partner.judgements.find((judgement) => judgement.strategyId === id);
+  const passes = (partner: PartnerJudgement, id: StrategyId): boolean | null => {
+    const judgement = judgementOf(partner, id);
+    if (judgement === undefined) return null;
+    if (judgement.acceptable === false || judgement.affordable === false) return false;
+    if (judgement.acceptable === null || judgement.affordable === null) return null;
+    return true;
+  };
+
+  const strategies: StrategyScreening[] = strategyIds.map((id) => {
+    const blockedBy: BlockingPartner[] = [];
+    const awaiting: string[] = [];
+    const approvedBy: string[] = [];
+    const failReasons: DecisionReason<ScreeningRule>[] = [];
+    const waitReasons: DecisionReason<ScreeningRule>[] = [];
+    for (const partner of partners) {
+      const judgement = judgementOf(partner, id);
+      const who = { partnerId: partner.partnerId, role: partner.role ?? null, power: partner.power ?? null };
+      if (judgement === undefined) {
+        awaiting.push(partner.partnerId);
+        waitReasons.push(reason('partner-has-not-judged', { ...who, acceptable: null, affordable: null }));
+        continue;
+      }
+      const notAcceptable = judgement.acceptable === false;
+      const notAffordable = judgement.affordable === false;
+      if (notAcceptable || notAffordable) {
+        blockedBy.push({
+          id: partner.partnerId,
+          role: who.role,
+          power: who.power,
+          notAcceptable,
+          notAffordable,
+          why: judgement.why ?? null,
+        });
+        const evidence = { ...who, why: judgement.why ?? null };
+        if (notAcceptable) failReasons.push(reason('not-acceptable-to-partner', evidence));
+        if (notAffordable) failReasons.push(reason('not-affordable-for-partner', evidence));
+      } else if (judgement.acceptable === null || judgement.affordable === null) {
+        awaiting.push(partner.partnerId);
+        waitReasons.push(
+          reason('partner-has-not-judged', {
+            ...who,
+            acceptable: judgement.acceptable,
+            affordable: judgement.affordable,
+          }),
+        );
+      } else {
+        approvedBy.push(partner.partnerId);
+      }
+    }
+    let decision: Decision<'pass' | 'fail', ScreeningRule, null>;
+    if (failReasons.length > 0) {
+      decision = { action: 'fail', reasons: failReasons, policy: null, version: LIBRARY_VERSION };
+    } else if (partners.length === 0) {
+      decision = {
+        action: 'undetermined',
+        reasons: [reason('no-partners', { partners: 0 })],
+        policy: null,
+        version: LIBRARY_VERSION,
+      };
+    } else if (waitReasons.length > 0) {
+      decision = { action: 'undetermined', reasons: waitReasons, policy: null, version: LIBRARY_VERSION };
+    } else {
+      decision = {
+        action: 'pass',
+        reasons: [reason('acceptable-and-affordable-for-all', { partners: partners.length })],
+        policy: null,
+        version: LIBRARY_VERSION,
+      };
+    }
+    return { id, decision, blockedBy, awaiting, approvedBy };
+  });
+
+  const notes: Note<ScreeningNoteCode>[] = [];
+  if (partners.length === 0) {
+    notes.push(note('NO_PARTNERS', 'no partner judgements were given, so no strategy can pass'));
+  }
+  const ranked = partners.filter((partner) => partner.power !== undefined);
+  if (ranked.length < partners.length) {
+    const missing = partners.filter((partner) => partner.power === undefined).map((partner) => partner.partnerId);
+    notes.push(note('POWER_NOT_GIVEN', `no power given for ${missing.join(', ')}; left out of the power comparison`));
+  }
+  const powers = ranked.map((partner) => partner.power as number);
+  const least = Math.min(...powers);
+  const most = Math.max(...powers);
+  const powerDisagreements: PowerDisagreement[] = [];
+  if (partners.length > 0 && !(ranked.length >= 2 && least < most)) {
+    notes.push(
+      note(
+        'POWER_NOT_COMPARABLE',
+        'the partners do not span two different power levels, so the least and most powerful cannot be compared',
+      ),
+    );
+  } else if (ranked.length >= 2) {
+    for (const id of strategyIds) {
+      const side = (level: number): PowerSide => {
+        const atLevel = ranked.filter((partner) => partner.power === level);
+        return {
+          power: level,
+          pass: atLevel.filter((partner) => passes(partner, id) === true).map((partner) => partner.partnerId),
+          fail: atLevel.filter((partner) => passes(partner, id) === false).map((partner) => partner.partnerId),
+        };
+      };
+      const leastPowerful = side(least);
+      const mostPowerful = side(most);
+      const disagree =
+        (leastPowerful.fail.length > 0 && mostPowerful.pass.length > 0) ||
+        (leastPowerful.pass.length > 0 && mostPowerful.fail.length > 0);
+      if (!disagree) continue;
+      let kind: PowerDisagreement['kind'] = 'split';
+      if (leastPowerful.pass.length === 0 && mostPowerful.fail.length === 0) kind = 'least-powerful-object';
+      else if (leastPowerful.fail.length === 0 && mostPowerful.pass.length === 0) kind = 'most-powerful-object';
+      powerDisagreements.push({ id, kind, leastPowerful, mostPowerful });
+    }
+  }
+
+  const withAction = (action: 'pass' | 'fail' | 'undetermined') =>
+    strategies.filter((entry) => entry.decision.action === action).map((entry) => entry.id);
+  return {
+    strategies,
+    passed: withAction('pass'),
+    failed: withAction('fail'),
+    undetermined: withAction('undetermined'),
+    powerDisagreements,
+    notes,
+    version: LIBRARY_VERSION,
+  };
+}

@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import type { ErrorPath } from '../_lib/errors.js';
+import { parseOrThrow } from '../_lib/parse.js';
+
+/**
+ * The thresholds {@link reviewStrategySet} applies; see {@link DEFAULT_STRATEGY_SET_POLICY}.
+ *
+ * @category Policies
+ */
+export interface StrategySetPolicy {
+  /** A theory of action with fewer steps than this is vague; whole number in [1, 20]. */
+  readonly minTheorySteps: number;
+  /** A step not done this many days after its date is overdue; whole number in [0, 365]. */
+  readonly overdueAfterDays: number;
+}
+
+/**
+ * The default thresholds of a strategy-set review, with their sources.
+ *
+ * - `minTheorySteps: 3` — seed 004 (Component 2) calls "if people visit this site, the practice will
+ *   spread" (one step) too vague, and spells out a five-step version for a proof point (visit, observe
+ *   with a protocol, get guidance from experts, try with feedback, be accountable). Three steps is our
+ *   floor: exposure alone, or exposure plus one follow-up, leaves out the supported try or the
+ *   follow-through the seed says uptake needs. Our judgement, overridable.
+ * - `overdueAfterDays: 0` — a step is overdue the day after its date if it is not done (seed 004,
+ *   Tool #3 asks when each step will happen; no grace period is suggested).
+ *
+ * @category Policies
+ * @example
+ * ```ts
+ * import { DEFAULT_STRATEGY_SET_POLICY } from 'scaling-navigator/strategies';
+ * DEFAULT_STRATEGY_SET_POLICY //=> { minTheorySteps: 3, overdueAfterDays: 0 }
+ * ```
+ */
+export const DEFAULT_STRATEGY_SET_POLICY: StrategySetPolicy = Object.freeze({ minTheorySteps: 3, overdueAfterDays: 0 });
+
+const StrategySetPolicyOverrides = z.strictObject({
+  minTheorySteps: z.optional(z.number().check(z.multipleOf(1), z.gte(1), z.lte(20))),
+  overdueAfterDays: z.optional(z.number().check(z.multipleOf(1), z.gte(0), z.lte(365))),
+});
+
+/**
+ * Validates overrides and merges them over {@link DEFAULT_STRATEGY_SET_POLICY}.
+ *
+ * @category Policies
+ * @throws ScalingNavigatorError `INVALID_INPUT` for unknown keys or values out of range.
+ * @example
+ * ```ts
+ * import { defineStrategySetPolicy } from 'scaling-navigator/strategies';
+ * defineStrategySetPolicy({ overdueAfterDays: 7 }) //=> { minTheorySteps: 3, overdueAfterDays: 7 }
+ * defineStrategySetPolicy({ minTheorySteps: 0 }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function defineStrategySetPolicy(overrides: Partial<StrategySetPolicy> = {}): StrategySetPolicy {
+  return resolveStrategySetPolicy(overrides, ['policy']);
+}
+
+/** {@link defineStrategySetPolicy} with errors reported under `path`. @internal */
+export function resolveStrategySetPolicy(overrides: unknown, path: ErrorPath): StrategySetPolicy {
+  const parsed = parseOrThrow(StrategySetPolicyOverrides, overrides ?? {}, path);
+  return Object.freeze({
+    minTheorySteps: parsed.minTheorySteps ?? DEFAULT_STRATEGY_SET_POLICY.minTheorySteps,
+    overdueAfterDays: parsed.overdueAfterDays ?? DEFAULT_STRATEGY_SET_POLICY.overdueAfterDays,
+  });
+}
