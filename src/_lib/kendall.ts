@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { sortOrder } from './rank.js';
+import { sortOrder, sortValues } from './rank.js';
 
 /** Pair counts behind τ-b and its tie-corrected variance (scipy's names). */
 export interface KendallCounts {
@@ -57,7 +57,7 @@ export function kendallCounts(x: Float64Array, y: Float64Array): KendallCounts {
     addTieGroup(xt, size);
     if (size > 1) {
       const run = sequence.subarray(start, end);
-      run.sort();
+      sortValues(run);
       let same = 1;
       for (let k = 1; k < size; k += 1) {
         if (run[k] === run[k - 1]) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kendallCounts } from '../../src/_lib/kendall.js';
 import { createRandom } from '../../src/_lib/random.js';
-import { averageRanks, sortOrder } from '../../src/_lib/rank.js';
+import { averageRanks, sortOrder, sortValues } from '../../src/_lib/rank.js';
 import {
   adjustPValues,
   CORRELATION_METHODS,
@@ -188,6 +188,18 @@ describe('ranking without comparator callbacks', () => {
           if (values[a] === values[b] && !(Object.is(values[a], -0) !== Object.is(values[b], -0)))
             expect(a).toBeLessThan(b);
         }
+      }),
+    );
+  });
+
+  it('sortValues sorts in place like a numeric sort (both sides of the insertion threshold)', () => {
+    fc.assert(
+      fc.property(fc.array(awkward, { maxLength: 400 }), (values) => {
+        const typed = Float64Array.from(values);
+        sortValues(typed);
+        // −0 and +0 are equal values; only their order among themselves may differ.
+        const plain = (list: Iterable<number>) => Array.from(list, (value) => (value === 0 ? 0 : value));
+        expect(plain(typed)).toEqual(plain(Float64Array.from(values).sort()));
       }),
     );
   });
