@@ -107,7 +107,7 @@ const RUN = 32;
  * what it moves: insertion sort on runs of 32, then merges. O(n log n). Leaves the sorted values
  * in `a`.
  */
-export function countInversions(a: Float64Array): number {
+function countInversions(a: Float64Array): number {
   const n = a.length;
   let inversions = 0;
   for (let lo = 0; lo < n; lo += RUN) {

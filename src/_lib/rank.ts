@@ -109,29 +109,6 @@ export function averageRanks(values: Float64Array): Float64Array {
   return ranks;
 }
 
-/** 0-based dense ranks (equal values share one rank), the number of distinct values, and the sort order used. */
-export function denseRanks(values: Float64Array): {
-  readonly ranks: Uint32Array;
-  readonly distinct: number;
-  readonly order: Uint32Array;
-} {
-  const n = values.length;
-  const order = sortOrder(values);
-  const ranks = new Uint32Array(n);
-  let rank = -1;
-  let previous = Number.NaN;
-  for (let k = 0; k < n; k += 1) {
-    const index = order[k] as number;
-    const value = values[index] as number;
-    if (value !== previous) {
-      rank += 1;
-      previous = value;
-    }
-    ranks[index] = rank;
-  }
-  return { ranks, distinct: rank + 1, order };
-}
-
 /**
  * Sorts Float64 values ascending in place (−0 and +0 count as equal; no NaN) by an LSD radix sort with 11-bit
  * digits, skipping digits every value shares — for the many mid-sized runs of Kendall's tie
