@@ -1,17 +1,23 @@
 /**
- * `npm run demo`: the scale profile of a sample district — its trip ticket, each dimension of
+ * `npm run demo`: a pit-stop report for a sample district — its trip ticket; each dimension of
  * scale against its target, "at scale" and "sustainable" judged apart, and a warning when spread
- * has outrun depth. Later modules grow this into a full pit-stop report.
+ * has outrun depth; fidelity against growth (with the level associated with it); the factor review
+ * with suggested strategies; and the learning system (a PDSA decision, a run chart).
  */
 import { assessScale, detectSuperficialSpread } from 'scaling-navigator/dimensions';
+import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';
 import { analyzeFidelityOutcome, fidelityThreshold } from 'scaling-navigator/fidelity';
-import { getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
+import { getFactor, getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
+import { decidePdsa, runChart } from 'scaling-navigator/learning';
 import {
+  riverbendFactorRatings,
   riverbendHistory,
   riverbendMeasures,
   riverbendPractice,
+  riverbendProofPointCycle,
   riverbendTeachers,
   riverbendTripTicket,
+  riverbendWeeklyWalkthroughs,
 } from './sampleDistrict.js';
 
 const ticket = parseTripTicket(riverbendTripTicket);
@@ -92,3 +98,28 @@ for (const gate of level.fixedGates) {
     `  gate ${gate.cut}: ${gate.nBelow} below (mean ${gate.continuous?.meanBelow.toFixed(1)}), ${gate.nAbove} at or above (mean ${gate.continuous?.meanAbove.toFixed(1)})`,
   );
 }
+
+// What pushes and pulls (004 Tool #4), and which strategies answer the roadblocks.
+const review = reviewFactors(riverbendFactorRatings);
+const label = (id: string) => getFactor(id as Parameters<typeof getFactor>[0]).label;
+console.log(
+  `\nFactor review, ${review.factors.filter((factor) => factor.raters > 0).length} factors rated by 4 team members`,
+);
+console.log(`  roadblocks: ${review.roadblocks.map(label).join('; ') || 'none'}`);
+console.log(`  supports:   ${review.supports.map(label).join('; ') || 'none'}`);
+const split = review.factors.filter((factor) => factor.verdict === 'mixed').map((factor) => label(factor.id));
+console.log(`  mixed (raters disagree): ${split.join('; ') || 'none'}`);
+const { suggestions } = suggestStrategies(review, { strategySet: ticket.route });
+for (const suggestion of suggestions.slice(0, 3)) {
+  console.log(
+    `  suggested: ${getStrategy(suggestion.id).label}${suggestion.inStrategySet ? ' (already on the route)' : ''} — answers ${suggestion.answers.map((answer) => label(answer.factorId)).join(', ')}`,
+  );
+}
+
+// The learning system: a PDSA cycle and a run chart (004, "A Learning System").
+const pdsa = decidePdsa(riverbendProofPointCycle);
+console.log(`\nPDSA "${riverbendProofPointCycle.plan.change}": ${pdsa.action} (rule ${pdsa.reasons[0]?.rule})`);
+const chart = runChart(riverbendWeeklyWalkthroughs);
+console.log(
+  `Run chart of weekly walkthroughs: median ${chart.median}%, longest run ${chart.longestRun} (limit ${chart.longestRunMax}), crossings ${chart.crossings} (minimum ${chart.crossingsMin}) → ${chart.runsSignal ? 'non-random variation: practice is changing' : 'no signal yet'}`,
+);

@@ -193,3 +193,55 @@ export const riverbendTeachers = {
     Array.from({ length: [13, 11, 12, 14, 10, 12, 12][index] ?? 0 }, () => id),
   ),
 };
+
+/** The improvement team's factor review before the June 2026 pit stop (CFIR scale −2…+2). */
+export const riverbendFactorRatings = [
+  ['observability', [-2, -1, -2, -1]],
+  ['compatibility', [1, 2, 1, 1]],
+  ['complexity', [-1, -1, -2, 0]],
+  ['attitudes', [1, 1, 2, 1]],
+  ['leadership', [2, -1, -2, 1]],
+  ['competition-for-attention', [-2, -2, -1, -2]],
+  ['policies', [0, -1, 0, -1]],
+].flatMap(([factorId, ratings]) =>
+  (ratings as number[]).map((rating, index) => ({
+    factorId: factorId as string,
+    raterId: ['coach', 'teacher-leader', 'principal', 'family-liaison'][index] as string,
+    role: index < 2 ? 'school' : 'district',
+    rating: rating as -2 | -1 | 0 | 1 | 2,
+    ratedOn: '2026-06-01',
+  })),
+);
+
+/** A PDSA cycle on the proof-point route: two visits to a demonstration classroom (seed 004). */
+export const riverbendProofPointCycle = {
+  id: 'proof-point-visits-1',
+  plan: {
+    change: 'Two visits to a demonstration classroom with an observation protocol',
+    strategyId: 'proof-point' as const,
+    measure: 'Minutes of teacher-directed per minute of student-directed learning',
+    prediction: { direction: 'decrease' as const, amount: 1 },
+    instrument: 'Structured classroom observation protocol',
+    sample: { unit: 'classroom', size: 5 },
+  },
+  do: {
+    design: 'before-after' as const,
+    observations: [
+      ...[3.1, 2.7, 3.4, 2.9, 3.0].map((value, i) => ({
+        unit: `room-${i + 1}`,
+        group: 'before' as const,
+        date: '2026-02-02',
+        value,
+      })),
+      ...[2.3, 2.2, 2.6, 2.1, 2.4].map((value, i) => ({
+        unit: `room-${i + 1}`,
+        group: 'after' as const,
+        date: '2026-03-09',
+        value,
+      })),
+    ],
+  },
+};
+
+/** Weekly share (%) of walkthroughs showing a student-led project task, spring 2026. */
+export const riverbendWeeklyWalkthroughs = [31, 34, 29, 33, 32, 30, 35, 33, 38, 41, 39, 43, 40, 44, 42, 45];

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-it('npm run demo prints the sample district’s scale profile', () => {
+it('npm run demo prints the sample district’s pit-stop report', () => {
   const out = execFileSync(process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, 'examples/demo.ts'], {
     cwd: root,
     encoding: 'utf8',
@@ -18,4 +18,8 @@ it('npm run demo prints the sample district’s scale profile', () => {
   expect(out).toContain('Fidelity and growth, 84 teachers: Spearman ρ = 0.51');
   expect(out).toContain('7 cluster(s) hold the data; at least 10 are needed');
   expect(out).toMatch(/Fidelity level associated with growth: 0\.65 .* → threshold-found/);
+  expect(out).toContain('roadblocks: Competition for attention; Observability of the innovation; Policies');
+  expect(out).toContain('mixed (raters disagree): Complexity of the innovation; Leadership');
+  expect(out).toMatch(/PDSA ".*": revise \(rule short-of-prediction\)/);
+  expect(out).toContain('longest run 8 (limit 7), crossings 1 (minimum 4)');
 });
