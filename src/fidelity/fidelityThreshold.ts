@@ -336,7 +336,7 @@ function defaultCandidates(sortedF: Float64Array): number[] {
     if (distinct.length === 0 || distinct[distinct.length - 1] !== value) distinct.push(value);
   }
   if (distinct.length <= 101) return distinct.filter((value) => value > 0);
-  return Array.from({ length: 100 }, (_, k) => Math.round(k + 1) / 100);
+  return Array.from({ length: 100 }, (_, k) => (k + 1) / 100);
 }
 
 /**
