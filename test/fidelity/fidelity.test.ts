@@ -250,6 +250,25 @@ describe('fidelityThreshold', () => {
     }
   });
 
+  it('uses the observed scale points as candidates, or a 0.01 grid when there are more than 101', () => {
+    const random = createRandom(9);
+    const continuous = Array.from({ length: 300 }, () => random.nextFloat());
+    const outcome = continuous.map((value) => 10 * value + random.nextFloat());
+    const grid = fidelityThreshold(
+      { fidelity: continuous, outcome },
+      { policy: { permutations: 99, bootstrapDraws: 99 } },
+    );
+    expect(grid.candidates.map((candidate) => candidate.cut)).toEqual(
+      Array.from({ length: 100 }, (_, k) => (k + 1) / 100),
+    );
+    const points = continuous.map((value) => Math.round(value * 4) / 4);
+    const scale = fidelityThreshold(
+      { fidelity: points, outcome },
+      { policy: { permutations: 99, bootstrapDraws: 99 } },
+    );
+    expect(scale.candidates.map((candidate) => candidate.cut)).toEqual([0.25, 0.5, 0.75, 1]);
+  });
+
   it('shows the fixed gates on the same data and echoes seed and draws', () => {
     const [binary] = fixture.thresholds;
     if (!binary) throw new Error('fixture');
