@@ -55,4 +55,10 @@ export const MODULES: readonly ModuleSpec[] = [
       'The strategy set: the StrategySet model (theories of action, steps with lead and date, status, changes), reviewStrategySet (warnings a team can act on) and screenStrategies (acceptable and affordable for every partner; power gaps).',
     sizeLimit: '12 kB',
   },
+  {
+    name: 'reach',
+    summary:
+      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget, suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
+    sizeLimit: '14 kB',
+  },
 ];

@@ -11,5 +11,6 @@ export * from './factors/index.js';
 export * from './fidelity/index.js';
 export * from './framework/index.js';
 export * from './learning/index.js';
+export * from './reach/index.js';
 export * from './stats/index.js';
 export * from './strategies/index.js';

@@ -264,9 +264,9 @@ describe('other estimates: invariants', () => {
           const [successes, n] = a <= b ? [a, b] : [b, a];
           const result = proportionInterval(successes, n, { confidenceLevel: level });
           if (n === 0) {
-          expect(result.estimate).toBeNull();
-          return;
-        }
+            expect(result.estimate).toBeNull();
+            return;
+          }
           const [lower, upper] = result.confidenceInterval as [number, number];
           expect(
             0 <= lower && lower <= (result.estimate as number) && (result.estimate as number) <= upper && upper <= 1,

@@ -1,0 +1,208 @@
+/**
+ * Reach over a synthetic state: 6,000,000 students in 1,000 districts × 9 schools (9,000 schools)
+ * with three overlapping focal flags and 0–4 engagements, summarized by school and district.
+ *
+ * - mitata compares `summarizeReach` on the columnar form with a hand-written typed-array loop
+ *   (counts per school × flag combination, rolled up to districts and to each flag; no validation,
+ *   no histograms, no intervals).
+ * - The slow contenders run a few times each, timed with performance.now() (median): the row form,
+ *   arquero 8 (groupby/rollup by school and by district), and pandas groupby on the same data via
+ *   bench/reach_pandas.py (skipped with a message when python3 or pandas is missing).
+ * - Memory: the accumulator state after 600,000 and after 6,000,000 rows (it grows with cells —
+ *   schools × flag combinations — not rows).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as aq from 'arquero';
+import { bench, do_not_optimize, group, summary } from 'mitata';
+import { type ReachColumns, type ReachRow, reachAccumulator, summarizeReach } from '../src/reach/index.js';
+
+const STUDENTS = 6_000_000;
+const DISTRICTS = 1_000;
+const SCHOOLS_PER_DISTRICT = 9;
+const SCHOOLS = DISTRICTS * SCHOOLS_PER_DISTRICT;
+const GROUPS = ['poverty', 'el', 'swd'];
+const MIN = 2;
+const options = { focalGroups: GROUPS, unitLevels: ['district', 'school'], minEngagements: MIN };
+
+function makeColumns(count: number): ReachColumns {
+  let state = 0x9e3779b9;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+  const unitCodes = new Uint16Array(count);
+  const groupMasks = new Uint8Array(count);
+  const engagements = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    unitCodes[index] = Math.floor(next() * SCHOOLS);
+    groupMasks[index] = (next() < 0.45 ? 1 : 0) | (next() < 0.15 ? 2 : 0) | (next() < 0.13 ? 4 : 0);
+    engagements[index] = Math.floor(next() * 5);
+  }
+  const units = Array.from({ length: SCHOOLS }, (_, code) => ({
+    district: `D${Math.floor(code / SCHOOLS_PER_DISTRICT)}`,
+    school: `S${code % SCHOOLS_PER_DISTRICT}`,
+  }));
+  return { unitCodes, units, groupMasks, engagements };
+}
+
+/** Counts per school × flag combination, then per school and district for everyone, each flag, union, none. */
+function handLoop(columns: ReachColumns): Float64Array[] {
+  const n = new Float64Array(SCHOOLS * 8);
+  const reached = new Float64Array(SCHOOLS * 8);
+  const { unitCodes, groupMasks, engagements } = columns;
+  for (let index = 0; index < unitCodes.length; index += 1) {
+    const cell = ((unitCodes[index] as number) << 3) | (groupMasks[index] as number);
+    n[cell] = (n[cell] as number) + 1;
+    if ((engagements[index] as number) >= MIN) reached[cell] = (reached[cell] as number) + 1;
+  }
+  // 6 populations (everyone, 3 flags, union, none) × (n, reached), for schools then districts
+  const school = new Float64Array(SCHOOLS * 12);
+  const district = new Float64Array(DISTRICTS * 12);
+  for (let unit = 0; unit < SCHOOLS; unit += 1) {
+    for (let mask = 0; mask < 8; mask += 1) {
+      const a = n[unit * 8 + mask] as number;
+      const r = reached[unit * 8 + mask] as number;
+      const pops = [true, (mask & 1) !== 0, (mask & 2) !== 0, (mask & 4) !== 0, mask !== 0, mask === 0];
+      pops.forEach((inside, pop) => {
+        if (!inside) return;
+        const d = Math.floor(unit / SCHOOLS_PER_DISTRICT);
+        school[unit * 12 + pop * 2] = (school[unit * 12 + pop * 2] as number) + a;
+        school[unit * 12 + pop * 2 + 1] = (school[unit * 12 + pop * 2 + 1] as number) + r;
+        district[d * 12 + pop * 2] = (district[d * 12 + pop * 2] as number) + a;
+        district[d * 12 + pop * 2 + 1] = (district[d * 12 + pop * 2 + 1] as number) + r;
+      });
+    }
+  }
+  return [school, district];
+}
+
+function makeRows(columns: ReachColumns): ReachRow[] {
+  const groupLists = Array.from({ length: 8 }, (_, mask) => GROUPS.filter((_, bit) => (mask & (1 << bit)) !== 0));
+  return Array.from({ length: columns.unitCodes.length }, (_, index) => ({
+    id: `s${index}`,
+    units: columns.units[columns.unitCodes[index] as number] as Record<string, string>,
+    groups: groupLists[columns.groupMasks[index] as number] as string[],
+    engagements: columns.engagements[index] as number,
+  }));
+}
+
+function arqueroSummary(columns: ReachColumns) {
+  const table = aq
+    .table({
+      school: columns.unitCodes,
+      mask: columns.groupMasks,
+      e: columns.engagements,
+    })
+    .derive({
+      district: aq.escape((d: { school: number }) => Math.floor(d.school / SCHOOLS_PER_DISTRICT)),
+      r: (d: { e: number }) => (d.e >= 2 ? 1 : 0),
+      f1: (d: { mask: number }) => d.mask & 1,
+      f2: (d: { mask: number }) => (d.mask >> 1) & 1,
+      f3: (d: { mask: number }) => (d.mask >> 2) & 1,
+    })
+    .derive({
+      u: (d: { mask: number }) => (d.mask !== 0 ? 1 : 0),
+      r1: (d: { r: number; f1: number }) => d.r * d.f1,
+      r2: (d: { r: number; f2: number }) => d.r * d.f2,
+      r3: (d: { r: number; f3: number }) => d.r * d.f3,
+      ru: (d: { r: number; mask: number }) => (d.mask !== 0 ? d.r : 0),
+    });
+  const rollup = {
+    n: aq.op.count(),
+    reached: (d: { r: number }) => aq.op.sum(d.r),
+    n1: (d: { f1: number }) => aq.op.sum(d.f1),
+    r1: (d: { r1: number }) => aq.op.sum(d.r1),
+    n2: (d: { f2: number }) => aq.op.sum(d.f2),
+    r2: (d: { r2: number }) => aq.op.sum(d.r2),
+    n3: (d: { f3: number }) => aq.op.sum(d.f3),
+    r3: (d: { r3: number }) => aq.op.sum(d.r3),
+    nu: (d: { u: number }) => aq.op.sum(d.u),
+    ru: (d: { ru: number }) => aq.op.sum(d.ru),
+  };
+  return [
+    table.groupby('district', 'school').rollup(rollup).numRows(),
+    table.groupby('district').rollup(rollup).numRows(),
+  ];
+}
+
+function median(run: () => unknown, times: number): number {
+  const samples: number[] = [];
+  for (let index = 0; index < times; index += 1) {
+    const start = performance.now();
+    do_not_optimize(run());
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+const columns = makeColumns(STUDENTS);
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const columnarMs = median(() => summarizeReach(columns, options), 5);
+const loopMs = median(() => handLoop(columns), 5);
+const passMs = median(() => {
+  const acc = reachAccumulator(options);
+  return acc.addColumns(acc.init(), columns);
+}, 5);
+console.log(
+  `reach, ${STUDENTS.toLocaleString('en')} students (median of 5): summarizeReach columnar ${ms(columnarMs)}, its pass alone ${ms(passMs)}, hand loop ${ms(loopMs)}`,
+);
+
+const arqueroMs = median(() => arqueroSummary(columns), 2);
+console.log(
+  `arquero 8 groupby/rollup (school and district; median of 2): ${ms(arqueroMs)} = ${(arqueroMs / columnarMs).toFixed(1)}× columnar`,
+);
+
+const pandasScript = fileURLToPath(new URL('./reach_pandas.py', import.meta.url));
+try {
+  execFileSync('python3', ['-c', 'import pandas, numpy'], { stdio: 'ignore' });
+  const dir = mkdtempSync(join(tmpdir(), 'reach-bench-'));
+  writeFileSync(join(dir, 'school.u16'), columns.unitCodes);
+  writeFileSync(join(dir, 'mask.u8'), columns.groupMasks);
+  writeFileSync(join(dir, 'e.u8'), columns.engagements);
+  const out = execFileSync('python3', [pandasScript, dir], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
+  const pandasMs = Number(out.trim());
+  console.log(`pandas groupby (median of 5): ${ms(pandasMs)} = ${(pandasMs / columnarMs).toFixed(1)}× columnar`);
+} catch {
+  console.log('pandas groupby: skipped (python3 with pandas and numpy is not installed here)');
+}
+
+{
+  const rows = makeRows(columns);
+  const rowMs = median(() => summarizeReach(rows, options), 3);
+  console.log(`row form (6M row objects; median of 3): ${ms(rowMs)} = ${(rowMs / columnarMs).toFixed(1)}× columnar`);
+}
+
+for (const count of [600_000, STUDENTS]) {
+  const acc = reachAccumulator(options);
+  const state = acc.addColumns(acc.init(), count === STUDENTS ? columns : makeColumns(count));
+  const bytes = [state.cellOf, state.cellLeaf, state.cellMask, state.histogram, state.sum, state.excluded].reduce(
+    (sum, array) => sum + array.byteLength,
+    0,
+  );
+  console.log(
+    `accumulator state after ${count.toLocaleString('en')} rows: ${state.cells} cells, ${(bytes / 1e6).toFixed(2)} MB`,
+  );
+}
+
+group(`summarizeReach, ${STUDENTS.toLocaleString('en')} students, columnar`, () => {
+  summary(() => {
+    bench('scaling-navigator summarizeReach (columnar, validated, full summary)', () =>
+      do_not_optimize(summarizeReach(columns, options)),
+    );
+    bench('scaling-navigator accumulator addColumns (the validated pass only, no summary)', () => {
+      const acc = reachAccumulator(options);
+      return do_not_optimize(acc.addColumns(acc.init(), columns));
+    });
+    bench('hand-written typed-array loop (counts only, no validation)', () =>
+      do_not_optimize(handLoop(columns)),
+    ).baseline(true);
+  });
+});

@@ -1,0 +1,77 @@
+import type { FocalGroup } from '../framework/FocalGroup.js';
+import type { ReachPolicy } from './reachPolicy.js';
+
+/**
+ * One person (or classroom, or school) of a reach roster in row form.
+ *
+ * - `id`: unique within the roster (duplicates are an error).
+ * - `units`: the unit at each declared level, e.g. `{ district: 'D1', school: 'S4' }`; keys are
+ *   composite, so school `S4` of two districts never merge.
+ * - `groups`: the ids of the focal groups the person belongs to (any number, overlapping).
+ * - `eligible`: `false` excludes the row from every denominator; it is counted as `excluded`
+ *   (RE-AIM: report exclusions). Default `true`.
+ * - `engagements`: a whole count ≥ 0, taken as already per period; or `engagedOn`: ISO dates, of
+ *   which those inside `options.period` count (two entries on one day count twice). Neither means 0;
+ *   both is an error.
+ *
+ * @category Reach
+ */
+export interface ReachRow {
+  readonly id: string;
+  readonly units: Readonly<Record<string, string>>;
+  readonly groups?: readonly string[];
+  readonly eligible?: boolean;
+  readonly engagements?: number;
+  readonly engagedOn?: readonly string[];
+}
+
+/**
+ * A reach roster in columnar form, for large data: one entry per person in each typed array.
+ *
+ * - `unitCodes[i]`: index into `units`, the table of unit paths (`{ district: 'D1', school: 'S4' }`).
+ * - `groupMasks[i]`: focal-group membership as a bit mask, bit `k` for `options.focalGroups[k]`
+ *   (so at most 8 focal groups).
+ * - `engagements[i]`: whole engagements in the period (count dated engagements before building the
+ *   columns).
+ * - `eligible[i]` (optional): 0 excludes the person, anything else includes them.
+ * - `ids` (optional): checked for duplicates when given (a `Set` pass: it costs more than the count).
+ *
+ * Gives exactly the same results as the same people in row form.
+ *
+ * @category Reach
+ */
+export interface ReachColumns {
+  readonly unitCodes: Uint8Array | Uint16Array | Uint32Array | Int32Array;
+  readonly units: readonly Readonly<Record<string, string>>[];
+  readonly groupMasks: Uint8Array;
+  readonly engagements: Uint8Array | Uint16Array | Uint32Array | Int32Array;
+  readonly eligible?: Uint8Array;
+  readonly ids?: readonly string[];
+}
+
+/**
+ * Options of {@link summarizeReach} and {@link reachAccumulator}.
+ *
+ * - `focalGroups`: the focal groups (as `FocalGroup`s or their ids), at most 8.
+ * - `unitLevels`: the unit levels from largest to smallest, e.g. `['district', 'school']`.
+ * - `minEngagements`: engagements that count as reached (default 1).
+ * - `period`: the window dated engagements are counted in (a school year), inclusive.
+ * - `histogramMax`: the engagement histogram counts 0 … histogramMax − 1 exactly and
+ *   histogramMax-or-more in its last bin (default max(10, minEngagements)); a target's minimum
+ *   can be evaluated later up to this value.
+ * - `intersections`: focal-group combinations to report too, e.g. `[['poverty', 'el']]`.
+ * - `confidenceLevel`: of the Wilson intervals (default 0.95).
+ * - `policy`: overrides of {@link DEFAULT_REACH_POLICY}.
+ *
+ * @category Reach
+ */
+export interface ReachOptions {
+  readonly focalGroups: readonly (FocalGroup | string)[];
+  readonly unitLevels: readonly string[];
+  readonly minEngagements?: number;
+  readonly period?: { readonly start: string; readonly end: string };
+  readonly histogramMax?: number;
+  readonly intersections?: readonly (readonly string[])[];
+  readonly confidenceLevel?: number;
+  readonly policy?: Partial<ReachPolicy>;
+}

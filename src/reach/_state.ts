@@ -1,0 +1,541 @@
+/**
+ * The reach accumulator's state and its hot paths: counts per (leaf unit × focal-group mask) cell,
+ * each with an engagement histogram, the sum of engagements and the excluded count. Row and
+ * columnar input update the same cells, so both forms give identical results; counts are whole
+ * numbers in float64, so merging shards is exact.
+ *
+ * @internal
+ * @module
+ */
+import { requireIsoDate } from '../_lib/dates.js';
+import { type ErrorPath, invalid } from '../_lib/errors.js';
+import {
+  describeValue,
+  readConfidenceLevel,
+  requireArray,
+  requireNonEmptyId,
+  requireNumber,
+  requireRecord,
+  requireUniqueId,
+} from '../_lib/validate.js';
+import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
+import { type ReachPolicy, resolveReachPolicy } from './reachPolicy.js';
+
+/** At most this many focal groups (masks are bytes). */
+export const MAX_FOCAL_GROUPS = 8;
+
+/** A requested intersection of focal groups. */
+export interface IntersectionSpec {
+  readonly id: string;
+  readonly members: readonly string[];
+  readonly mask: number;
+}
+
+/** Options after validation. */
+export interface ReachConfig {
+  readonly focalGroups: readonly string[];
+  readonly unitLevels: readonly string[];
+  readonly minEngagements: number;
+  readonly histogramMax: number;
+  readonly period: { readonly start: string; readonly end: string } | null;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly intersections: readonly IntersectionSpec[];
+  readonly confidenceLevel: number;
+  readonly policy: ReachPolicy;
+  /** Identifies configurations whose states may be merged. */
+  readonly fingerprint: string;
+}
+
+const OPTION_KEYS = new Set([
+  'focalGroups',
+  'unitLevels',
+  'minEngagements',
+  'period',
+  'histogramMax',
+  'intersections',
+  'confidenceLevel',
+  'policy',
+]);
+
+/** Validates {@link ReachOptions}. */
+export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
+  const options = requireRecord(value, path);
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) invalid([...path, key], `unknown option ${JSON.stringify(key)}`);
+  }
+  const groupList = requireArray(options.focalGroups, [...path, 'focalGroups']);
+  if (groupList.length > MAX_FOCAL_GROUPS) {
+    invalid([...path, 'focalGroups'], `at most ${MAX_FOCAL_GROUPS} focal groups, got ${groupList.length}`);
+  }
+  const seenGroups = new Set<string>();
+  const focalGroups = groupList.map((entry, index) => {
+    const groupPath = [...path, 'focalGroups', index];
+    const id =
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+        ? requireNonEmptyId((entry as { id?: unknown }).id, [...groupPath, 'id'])
+        : requireNonEmptyId(entry, groupPath);
+    requireUniqueId(seenGroups, id, groupPath, 'focal group');
+    return id;
+  });
+  const levelList = requireArray(options.unitLevels, [...path, 'unitLevels']);
+  const seenLevels = new Set<string>();
+  const unitLevels = levelList.map((entry, index) => {
+    const id = requireNonEmptyId(entry, [...path, 'unitLevels', index]);
+    requireUniqueId(seenLevels, id, [...path, 'unitLevels', index], 'unit level');
+    return id;
+  });
+  const minEngagements =
+    options.minEngagements === undefined
+      ? 1
+      : requireNumber(options.minEngagements, [...path, 'minEngagements'], { min: 1, integer: true });
+  const histogramMax =
+    options.histogramMax === undefined
+      ? Math.max(10, minEngagements)
+      : requireNumber(options.histogramMax, [...path, 'histogramMax'], {
+          min: minEngagements,
+          max: 1000,
+          integer: true,
+        });
+  let period: ReachConfig['period'] = null;
+  let periodStart = 0;
+  let periodEnd = -1;
+  if (options.period !== undefined) {
+    const raw = requireRecord(options.period, [...path, 'period']);
+    periodStart = requireIsoDate(raw.start, [...path, 'period', 'start']);
+    periodEnd = requireIsoDate(raw.end, [...path, 'period', 'end']);
+    if (periodEnd < periodStart) invalid([...path, 'period', 'end'], 'the period must not end before it starts');
+    period = { start: raw.start as string, end: raw.end as string };
+  }
+  const seenIntersections = new Set<string>();
+  const intersections = (
+    options.intersections === undefined ? [] : requireArray(options.intersections, [...path, 'intersections'])
+  ).map((entry, index) => {
+    const entryPath = [...path, 'intersections', index];
+    const members = requireArray(entry, entryPath);
+    if (members.length < 2) invalid(entryPath, 'an intersection names at least two focal groups');
+    let mask = 0;
+    const names: string[] = [];
+    members.forEach((member, position) => {
+      const bit = focalGroups.indexOf(member as string);
+      if (bit < 0) invalid([...entryPath, position], `unknown focal group ${describeValue(member)}`);
+      if ((mask & (1 << bit)) !== 0) invalid([...entryPath, position], `focal group ${describeValue(member)} twice`);
+      mask |= 1 << bit;
+      names.push(member as string);
+    });
+    const id = names.join('&');
+    requireUniqueId(seenIntersections, String(mask), entryPath, 'intersection');
+    return { id, members: names, mask };
+  });
+  const confidenceLevel = readConfidenceLevel(options.confidenceLevel, [...path, 'confidenceLevel']);
+  const policy = resolveReachPolicy(options.policy, [...path, 'policy']);
+  const fingerprint = JSON.stringify([focalGroups, unitLevels, histogramMax, period]);
+  return {
+    focalGroups,
+    unitLevels,
+    minEngagements,
+    histogramMax,
+    period,
+    periodStart,
+    periodEnd,
+    intersections,
+    confidenceLevel,
+    policy,
+    fingerprint,
+  };
+}
+
+/**
+ * The accumulator state: plain data (typed arrays, arrays, numbers), so it survives
+ * `structuredClone` and `postMessage`.
+ *
+ * @category Reach
+ */
+export interface ReachState {
+  /** Marks the object as a reach state. */
+  readonly kind: 'reach-state';
+  /** The configuration the state was made with (states merge only with equal fingerprints). */
+  readonly fingerprint: string;
+  /** Number of focal groups (bits per mask). */
+  readonly groupBits: number;
+  /** Histogram bins per cell. */
+  readonly bins: number;
+  /** Rows added, eligible or not. */
+  rows: number;
+  /** Paths of the leaf units, in order of first appearance. */
+  leafPaths: string[][];
+  /** Cells in use. */
+  cells: number;
+  /** `(leaf << groupBits) | mask` → cell, or −1; length a multiple of `2^groupBits`. */
+  cellOf: Int32Array;
+  /** Leaf of each cell. */
+  cellLeaf: Int32Array;
+  /** Mask of each cell. */
+  cellMask: Int32Array;
+  /** Histogram of each cell, `bins` entries per cell. */
+  histogram: Float64Array;
+  /**
+   * Sum of engagements of each cell's eligible rows in the top histogram bin (≥ histogramMax);
+   * the rows below it are summed from the histogram.
+   */
+  sum: Float64Array;
+  /** Excluded (ineligible) rows of each cell. */
+  excluded: Float64Array;
+}
+
+/** Lookup from level codes to leaf index (a trie of Maps), rebuilt from `leafPaths` when needed. */
+export type LeafIndex = Map<string, unknown>;
+
+const cache = new WeakMap<ReachState, LeafIndex>();
+
+/** The leaf lookup of a state. */
+export function leafIndexOf(state: ReachState): LeafIndex {
+  let index = cache.get(state);
+  if (index === undefined) {
+    index = new Map();
+    state.leafPaths.forEach((leafPath, leaf) => {
+      insertLeaf(index as LeafIndex, leafPath, leaf);
+    });
+    cache.set(state, index);
+  }
+  return index;
+}
+
+function insertLeaf(index: LeafIndex, leafPath: readonly string[], leaf: number): void {
+  let node = index;
+  for (let level = 0; level < leafPath.length - 1; level += 1) {
+    const key = leafPath[level] as string;
+    let next = node.get(key) as LeafIndex | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(key, next);
+    }
+    node = next;
+  }
+  node.set(leafPath.length === 0 ? '' : (leafPath[leafPath.length - 1] as string), leaf);
+}
+
+/** A new, empty state. */
+export function emptyState(config: ReachConfig): ReachState {
+  return {
+    kind: 'reach-state',
+    fingerprint: config.fingerprint,
+    groupBits: config.focalGroups.length,
+    bins: config.histogramMax + 1,
+    rows: 0,
+    leafPaths: [],
+    cells: 0,
+    cellOf: new Int32Array(0),
+    cellLeaf: new Int32Array(16),
+    cellMask: new Int32Array(16),
+    histogram: new Float64Array(16 * (config.histogramMax + 1)),
+    sum: new Float64Array(16),
+    excluded: new Float64Array(16),
+  };
+}
+
+/** Registers a leaf path and returns its index. */
+export function leafFor(state: ReachState, leafPath: readonly string[]): number {
+  const index = leafIndexOf(state);
+  let node: unknown = index;
+  const last = leafPath.length - 1;
+  for (let level = 0; level < last; level += 1) {
+    node = (node as LeafIndex).get(leafPath[level] as string);
+    if (node === undefined) break;
+  }
+  if (node !== undefined) {
+    const found = (node as LeafIndex).get(last < 0 ? '' : (leafPath[last] as string));
+    if (typeof found === 'number') return found;
+  }
+  const leaf = state.leafPaths.length;
+  state.leafPaths.push([...leafPath]);
+  insertLeaf(index, leafPath, leaf);
+  const needed = (leaf + 1) << state.groupBits;
+  if (state.cellOf.length < needed) {
+    const grown = new Int32Array(Math.max(needed, state.cellOf.length * 2)).fill(-1);
+    grown.set(state.cellOf);
+    state.cellOf = grown;
+  }
+  return leaf;
+}
+
+/** Creates the cell for `key = (leaf << groupBits) | mask`. */
+export function newCell(state: ReachState, key: number): number {
+  const cell = state.cells;
+  if (cell === state.cellLeaf.length) {
+    const capacity = cell * 2;
+    const grow = <A extends Int32Array | Float64Array>(array: A, size: number): A => {
+      const grown = new (array.constructor as new (length: number) => A)(size);
+      grown.set(array);
+      return grown;
+    };
+    state.cellLeaf = grow(state.cellLeaf, capacity);
+    state.cellMask = grow(state.cellMask, capacity);
+    state.histogram = grow(state.histogram, capacity * state.bins);
+    state.sum = grow(state.sum, capacity);
+    state.excluded = grow(state.excluded, capacity);
+  }
+  state.cells = cell + 1;
+  state.cellLeaf[cell] = key >>> state.groupBits;
+  state.cellMask[cell] = key & ((1 << state.groupBits) - 1);
+  state.cellOf[key] = cell;
+  return cell;
+}
+
+/** The error path of a row: `base`, or `base` + `position` (a row of a roster); built only on failure. */
+function rowPath(base: ErrorPath, position: number): ErrorPath {
+  return position < 0 ? base : [...base, position];
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+/**
+ * Adds one row (validated); `seen` collects ids for the duplicate check. Checks are inline and
+ * error paths are built only on failure: this runs once per person.
+ */
+export function addRow(
+  config: ReachConfig,
+  state: ReachState,
+  groupBit: ReadonlyMap<string, number>,
+  value: unknown,
+  base: ErrorPath,
+  position: number,
+  seen: Set<string> | null,
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    requireRecord(value, rowPath(base, position));
+  const row = value as Partial<ReachRow>;
+  const id = row.id;
+  if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
+  if (seen !== null) {
+    if (seen.has(id as string)) requireUniqueId(seen, id as string, [...rowPath(base, position), 'id'], 'id');
+    seen.add(id as string);
+  }
+  const units = row.units;
+  if (typeof units !== 'object' || units === null || Array.isArray(units))
+    requireRecord(units, [...rowPath(base, position), 'units']);
+  const levels = config.unitLevels;
+  const leafPath: string[] = [];
+  for (let level = 0; level < levels.length; level += 1) {
+    const name = levels[level] as string;
+    const code = (units as Record<string, unknown>)[name];
+    if (!isId(code)) requireNonEmptyId(code, [...rowPath(base, position), 'units', name]);
+    leafPath.push(code as string);
+  }
+  let mask = 0;
+  const groups = row.groups;
+  if (groups !== undefined) {
+    if (!Array.isArray(groups)) requireArray(groups, [...rowPath(base, position), 'groups']);
+    for (let entry = 0; entry < groups.length; entry += 1) {
+      const bit = groupBit.get(groups[entry] as string);
+      if (bit === undefined) {
+        invalid(
+          [...rowPath(base, position), 'groups', entry],
+          `unknown focal group ${describeValue(groups[entry])}; expected one of: ${config.focalGroups.join(', ')}`,
+        );
+      }
+      mask |= 1 << bit;
+    }
+  }
+  let eligible = true;
+  if (row.eligible !== undefined) {
+    if (typeof row.eligible !== 'boolean') {
+      invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
+    }
+    eligible = row.eligible;
+  }
+  let engagements = 0;
+  if (row.engagements !== undefined) {
+    if (row.engagedOn !== undefined) {
+      invalid(
+        [...rowPath(base, position), 'engagedOn'],
+        'give either engagements (a count) or engagedOn (dates), not both',
+      );
+    }
+    engagements = row.engagements;
+    if (!(Number.isInteger(engagements) && engagements >= 0)) {
+      requireNumber(engagements, [...rowPath(base, position), 'engagements'], { min: 0, integer: true });
+    }
+  } else if (row.engagedOn !== undefined) {
+    const dates = requireArray(row.engagedOn, [...rowPath(base, position), 'engagedOn']);
+    if (config.period === null && dates.length > 0) {
+      invalid(
+        [...rowPath(base, position), 'engagedOn'],
+        'dated engagements need options.period (the window they are counted in)',
+      );
+    }
+    for (let entry = 0; entry < dates.length; entry += 1) {
+      const day = requireIsoDate(dates[entry], [...rowPath(base, position), 'engagedOn', entry]);
+      if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
+    }
+  }
+  const leaf = leafFor(state, leafPath);
+  const key = (leaf << state.groupBits) | mask;
+  let cell = state.cellOf[key] as number;
+  if (cell < 0) cell = newCell(state, key);
+  state.rows += 1;
+  if (!eligible) {
+    state.excluded[cell] = (state.excluded[cell] as number) + 1;
+    return;
+  }
+  const cap = config.histogramMax;
+  const at = cell * state.bins + Math.min(engagements, cap);
+  state.histogram[at] = (state.histogram[at] as number) + 1;
+  if (engagements >= cap) state.sum[cell] = (state.sum[cell] as number) + engagements;
+}
+
+const INTEGER_ARRAYS = [Uint8Array, Uint16Array, Uint32Array, Int32Array] as const;
+
+function requireIntegerArray(value: unknown, path: ErrorPath, length: number | null): ArrayLike<number> {
+  if (!INTEGER_ARRAYS.some((kind) => value instanceof kind)) {
+    invalid(path, `expected a Uint8Array, Uint16Array, Uint32Array or Int32Array, got ${describeValue(value)}`);
+  }
+  const array = value as ArrayLike<number>;
+  if (length !== null && array.length !== length) {
+    invalid(path, `expected ${length} entries (one per person, as unitCodes), got ${array.length}`);
+  }
+  return array;
+}
+
+/** Adds a columnar roster (validated) in one pass over the typed arrays. */
+export function addColumns(config: ReachConfig, state: ReachState, value: unknown, path: ErrorPath): void {
+  const columns = requireRecord(value, path) as Partial<ReachColumns>;
+  const unitCodes = requireIntegerArray(columns.unitCodes, [...path, 'unitCodes'], null);
+  const n = unitCodes.length;
+  const masks = columns.groupMasks;
+  if (!(masks instanceof Uint8Array)) {
+    invalid([...path, 'groupMasks'], `expected a Uint8Array of bit masks, got ${describeValue(masks)}`);
+  }
+  if (masks.length !== n) {
+    invalid([...path, 'groupMasks'], `expected ${n} entries (one per person, as unitCodes), got ${masks.length}`);
+  }
+  const engagements = requireIntegerArray(columns.engagements, [...path, 'engagements'], n);
+  const eligible = columns.eligible;
+  if (eligible !== undefined) {
+    if (!(eligible instanceof Uint8Array)) {
+      invalid([...path, 'eligible'], `expected a Uint8Array, got ${describeValue(eligible)}`);
+    }
+    if (eligible.length !== n) {
+      invalid([...path, 'eligible'], `expected ${n} entries (one per person, as unitCodes), got ${eligible.length}`);
+    }
+  }
+  if (columns.ids !== undefined) {
+    const ids = requireArray(columns.ids, [...path, 'ids']);
+    if (ids.length !== n) invalid([...path, 'ids'], `expected ${n} entries (one per person), got ${ids.length}`);
+    const seen = new Set<string>();
+    for (let index = 0; index < n; index += 1) {
+      requireUniqueId(seen, requireNonEmptyId(ids[index], [...path, 'ids', index]), [...path, 'ids', index], 'id');
+    }
+  }
+  const table = requireArray(columns.units, [...path, 'units']);
+  const levels = config.unitLevels;
+  const bits = state.groupBits;
+  const leafKeys = new Int32Array(table.length);
+  table.forEach((entry, code) => {
+    const units = requireRecord(entry, [...path, 'units', code]);
+    const leafPath = levels.map((name) => requireNonEmptyId(units[name], [...path, 'units', code, name]));
+    leafKeys[code] = leafFor(state, leafPath) << bits;
+  });
+  const codes = table.length;
+  const maxMask = (1 << bits) - 1;
+  const cap = config.histogramMax;
+  const bins = state.bins;
+  // The hot pass counts into batch-local cells, numbered on first sight of each (code, mask), with
+  // 32-bit counters (half the cache footprint of float64); they are folded into the state after.
+  const cellOfCode = new Int32Array(codes << bits).fill(-1);
+  let capacity = Math.max(16, Math.min(n, codes << bits, 1 << 16));
+  let localKey = new Int32Array(capacity);
+  let histogram = new Uint32Array(capacity * bins);
+  let overflow = new Float64Array(capacity);
+  let excluded = new Uint32Array(capacity);
+  let cells = 0;
+  for (let index = 0; index < n; index += 1) {
+    const code = unitCodes[index] as number;
+    const mask = masks[index] as number;
+    const count = engagements[index] as number;
+    if (!(code >= 0 && code < codes)) {
+      invalid([...path, 'unitCodes', index], `unit code ${code} is not an index into units (0 … ${codes - 1})`);
+    }
+    if (mask > maxMask) {
+      invalid([...path, 'groupMasks', index], `mask ${mask} sets a bit beyond the ${bits} focal groups`);
+    }
+    if (count < 0) invalid([...path, 'engagements', index], `must be at least 0, got ${count}`);
+    const local = (code << bits) | mask;
+    let cell = cellOfCode[local] as number;
+    if (cell < 0) {
+      if (cells === capacity) {
+        capacity *= 2;
+        const grownKey = new Int32Array(capacity);
+        grownKey.set(localKey);
+        localKey = grownKey;
+        const grownHistogram = new Uint32Array(capacity * bins);
+        grownHistogram.set(histogram);
+        histogram = grownHistogram;
+        const grownOverflow = new Float64Array(capacity);
+        grownOverflow.set(overflow);
+        overflow = grownOverflow;
+        const grownExcluded = new Uint32Array(capacity);
+        grownExcluded.set(excluded);
+        excluded = grownExcluded;
+      }
+      cell = cells;
+      cells += 1;
+      localKey[cell] = local;
+      cellOfCode[local] = cell;
+    }
+    if (eligible !== undefined && eligible[index] === 0) {
+      excluded[cell] = (excluded[cell] as number) + 1;
+    } else if (count < cap) {
+      const at = cell * bins + count;
+      histogram[at] = (histogram[at] as number) + 1;
+    } else {
+      const at = cell * bins + cap;
+      histogram[at] = (histogram[at] as number) + 1;
+      overflow[cell] = (overflow[cell] as number) + count;
+    }
+  }
+  for (let cell = 0; cell < cells; cell += 1) {
+    const local = localKey[cell] as number;
+    const key = (leafKeys[local >>> bits] as number) | (local & maxMask);
+    let into = state.cellOf[key] as number;
+    if (into < 0) into = newCell(state, key);
+    for (let bin = 0; bin < bins; bin += 1) {
+      state.histogram[into * bins + bin] =
+        (state.histogram[into * bins + bin] as number) + (histogram[cell * bins + bin] as number);
+    }
+    state.sum[into] = (state.sum[into] as number) + (overflow[cell] as number);
+    state.excluded[into] = (state.excluded[into] as number) + (excluded[cell] as number);
+  }
+  state.rows += n;
+}
+
+/** Adds `source` into `target` (same configuration). */
+export function mergeInto(target: ReachState, source: ReachState): void {
+  const bins = target.bins;
+  const leafMap = source.leafPaths.map((leafPath) => leafFor(target, leafPath));
+  for (let cell = 0; cell < source.cells; cell += 1) {
+    const key =
+      ((leafMap[source.cellLeaf[cell] as number] as number) << target.groupBits) | (source.cellMask[cell] as number);
+    let into = target.cellOf[key] as number;
+    if (into < 0) into = newCell(target, key);
+    for (let bin = 0; bin < bins; bin += 1) {
+      target.histogram[into * bins + bin] =
+        (target.histogram[into * bins + bin] as number) + (source.histogram[cell * bins + bin] as number);
+    }
+    target.sum[into] = (target.sum[into] as number) + (source.sum[cell] as number);
+    target.excluded[into] = (target.excluded[into] as number) + (source.excluded[cell] as number);
+  }
+  target.rows += source.rows;
+}
+
+/** Throws unless `value` is a state made with `config`. */
+export function requireState(config: ReachConfig, value: unknown, path: ErrorPath): ReachState {
+  const state = requireRecord(value, path) as Partial<ReachState>;
+  if (state.kind !== 'reach-state') invalid(path, 'expected a reach state from init()');
+  if (state.fingerprint !== config.fingerprint) {
+    invalid(path, 'this state was made with other options (focal groups, unit levels, histogramMax or period)');
+  }
+  return state as ReachState;
+}

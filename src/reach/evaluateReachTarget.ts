@@ -1,0 +1,241 @@
+import { invalid } from '../_lib/errors.js';
+import { type Note, note } from '../_lib/notes.js';
+import { parseOrThrow } from '../_lib/parse.js';
+import { requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { ReachTarget, type ReachTargetInput } from '../framework/ReachTarget.js';
+import type { ReachBreakdown, ReachStats, ReachSummary } from './ReachSummary.js';
+
+/**
+ * Why a target check is undecided or worth a look:
+ *
+ * - `EMPTY_GROUP` — nobody (eligible) in the population: met is `null`, never a silent pass.
+ * - `POPULATION_SIZE_DIFFERS` — the target's `population.size` is not the summary's n.
+ * - `PERIOD_NOT_CHECKED` — the target names a period but the summary counted plain engagements.
+ *
+ * @category Reach
+ */
+export type ReachTargetNoteCode = 'EMPTY_GROUP' | 'POPULATION_SIZE_DIFFERS' | 'PERIOD_NOT_CHECKED';
+
+/**
+ * One unit's part of a shortfall: how many more of the population it must reach for its own rate
+ * to meet the target.
+ *
+ * @category Reach
+ */
+export interface ReachShortfallUnit {
+  readonly id: string;
+  readonly level: string;
+  readonly n: number;
+  readonly reached: number;
+  readonly rate: number | null;
+  readonly shortfall: number;
+}
+
+/**
+ * A target checked for one population: `needed` is the smallest count whose rate meets the target
+ * share (within the policy's tolerance); `shortfall` = max(0, needed − reached) people; `met` is
+ * `null` when the population is empty. `units` lists the units (at the chosen level) with the
+ * largest shortfalls of their own, largest first.
+ *
+ * @category Reach
+ */
+export interface ReachTargetCheck {
+  readonly id: string;
+  readonly members: readonly string[];
+  readonly target: number;
+  readonly n: number;
+  readonly reached: number;
+  readonly rate: number | null;
+  readonly needed: number;
+  readonly shortfall: number;
+  readonly met: boolean | null;
+  readonly units: readonly ReachShortfallUnit[];
+  readonly note: Note<ReachTargetNoteCode> | null;
+}
+
+/**
+ * The result of {@link evaluateReachTarget}.
+ *
+ * @category Reach
+ */
+export interface ReachTargetEvaluation {
+  /** Met for everyone and the focal students; `null` when some part cannot be told and none failed. */
+  readonly met: boolean | null;
+  readonly minEngagements: number;
+  readonly focalRule: 'each' | 'union';
+  readonly overall: ReachTargetCheck;
+  /** One check per focal group (`'each'`), or one for their union (`'union'`, id `'union'`). */
+  readonly groups: readonly ReachTargetCheck[];
+  /**
+   * People still to reach: for everyone, and for the focal students under the rule (for `'each'`,
+   * the largest group shortfall — groups overlap, so one student can close two).
+   */
+  readonly shortfall: { readonly overall: number; readonly focal: number };
+  readonly level: string | null;
+  readonly target: ReachTarget;
+  readonly notes: readonly Note<ReachTargetNoteCode>[];
+}
+
+/** Combines yes/no/unknown: any no → no; else any unknown → unknown; else yes. */
+function allMet(values: readonly (boolean | null)[]): boolean | null {
+  if (values.includes(false)) return false;
+  return values.includes(null) ? null : true;
+}
+
+/**
+ * Checks a reach summary against a {@link ReachTarget} (004's equity destination: "80% of the
+ * students, including at least 80% of those furthest from opportunity, in two projects a year").
+ *
+ * A population meets a target share t when reached ≥ needed = ⌈(t − tolerance) · n⌉, i.e. its rate
+ * is at least t; the comparison is made in whole people, so a rate exactly on the boundary meets
+ * it. `focalRule: 'each'` checks every focal group on its own; `'union'` checks the students in any
+ * of them together. The target's `minEngagements` may differ from the summary's: reach is recounted
+ * from the engagement histograms (up to the summary's `histogramMax`). `options.level` chooses the
+ * unit level whose units are ranked by shortfall (default the smallest, e.g. schools) and
+ * `options.topUnits` how many are listed per population (default 10). O(units × groups).
+ *
+ * @category Reach
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a target that fails the `ReachTarget` schema, focal
+ *   groups the summary does not have, a union of only some of the summary's focal groups (summarize
+ *   with exactly those), a period other than the summary's, `minEngagements` above `histogramMax`,
+ *   or an unknown `level`.
+ * @example
+ * ```ts
+ * import { evaluateReachTarget, summarizeReach } from 'scaling-navigator/reach';
+ * const roster = [
+ *   ...Array.from({ length: 8 }, (_, i) => ({ id: `f${i}`, units: { school: 'A' }, groups: ['pov'], engagements: i < 6 ? 2 : 1 })),
+ *   ...Array.from({ length: 12 }, (_, i) => ({ id: `o${i}`, units: { school: 'B' }, engagements: 2 })),
+ * ];
+ * const summary = summarizeReach(roster, { focalGroups: ['pov'], unitLevels: ['school'], minEngagements: 2 });
+ * const result = evaluateReachTarget(summary, {
+ *   population: { unit: 'students' }, minEngagements: 2, overall: 0.8, focal: 0.8, focalRule: 'union',
+ * });
+ * result.overall.met //=> true
+ * result.groups[0].needed //=> 7
+ * result.groups[0].shortfall //=> 1
+ * result.met //=> false
+ * result.groups[0].units[0].id //=> 'A'
+ * ```
+ */
+export function evaluateReachTarget(
+  summary: ReachSummary,
+  target: ReachTargetInput,
+  options: { readonly level?: string; readonly topUnits?: number } = {},
+): ReachTargetEvaluation {
+  const report = requireRecord(summary, ['summary']) as unknown as ReachSummary;
+  if (!Array.isArray(report.units) || !Array.isArray(report.focalGroups) || !Array.isArray(report.groups)) {
+    invalid(['summary'], 'expected a summary from summarizeReach');
+  }
+  const parsed = parseOrThrow(ReachTarget, target, ['target']);
+  const settings = requireRecord(options, ['options']);
+  const level =
+    settings.level === undefined
+      ? (report.unitLevels[report.unitLevels.length - 1] ?? null)
+      : requireOneOf(settings.level, report.unitLevels, ['options', 'level'], 'unit level');
+  const topUnits =
+    settings.topUnits === undefined
+      ? 10
+      : requireNumber(settings.topUnits, ['options', 'topUnits'], { min: 0, integer: true });
+  const minEngagements = parsed.minEngagements;
+  if (minEngagements > report.histogramMax) {
+    invalid(
+      ['target', 'minEngagements'],
+      `the summary's histogram stops at ${report.histogramMax}: summarize with histogramMax ≥ ${minEngagements}`,
+    );
+  }
+  const notes: Note<ReachTargetNoteCode>[] = [];
+  if (parsed.period !== undefined) {
+    if (report.period === null) {
+      notes.push(note('PERIOD_NOT_CHECKED', 'the summary counted plain engagements, taken as already per period'));
+    } else if (report.period.start !== parsed.period.start || report.period.end !== parsed.period.end) {
+      invalid(['target', 'period'], `the summary counted ${report.period.start} … ${report.period.end}`);
+    }
+  }
+  const focalIds = parsed.focalGroups ?? [...report.focalGroups];
+  focalIds.forEach((id, index) => {
+    if (!report.focalGroups.includes(id)) {
+      invalid(['target', 'focalGroups', index], `the summary has no focal group ${JSON.stringify(id)}`);
+    }
+  });
+  if (
+    parsed.focalRule === 'union' &&
+    (new Set(focalIds).size !== report.focalGroups.length || focalIds.length !== report.focalGroups.length)
+  ) {
+    invalid(['target', 'focalGroups'], 'a union target needs the summary made with exactly these focal groups');
+  }
+  const tolerance = report.policy.tolerance;
+  const reachedAt = (stats: ReachStats): number => {
+    let reached = 0;
+    for (let bin = minEngagements; bin < stats.histogram.length; bin += 1) reached += stats.histogram[bin] as number;
+    return reached;
+  };
+  const neededFor = (share: number, n: number): number => Math.max(0, Math.ceil((share - tolerance) * n));
+  const units = report.units.filter((unit) => unit.level === level);
+  const check = (
+    id: string,
+    members: readonly string[],
+    share: number,
+    pick: (breakdown: ReachBreakdown) => ReachStats,
+  ): ReachTargetCheck => {
+    const stats = pick(report);
+    const reached = reachedAt(stats);
+    const needed = neededFor(share, stats.n);
+    const shortfall = Math.max(0, needed - reached);
+    const unitShortfalls = units
+      .map((unit) => {
+        const own = pick(unit);
+        const unitReached = reachedAt(own);
+        return {
+          id: unit.id,
+          level: unit.level,
+          n: own.n,
+          reached: unitReached,
+          rate: own.n === 0 ? null : unitReached / own.n,
+          shortfall: Math.max(0, neededFor(share, own.n) - unitReached),
+        };
+      })
+      .filter((unit) => unit.shortfall > 0)
+      .sort((a, b) => b.shortfall - a.shortfall || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, topUnits);
+    return {
+      id,
+      members,
+      target: share,
+      n: stats.n,
+      reached,
+      rate: stats.n === 0 ? null : reached / stats.n,
+      needed,
+      shortfall,
+      met: stats.n === 0 ? null : reached >= needed,
+      units: unitShortfalls,
+      note: stats.n === 0 ? note('EMPTY_GROUP', `nobody eligible in ${id}: the target cannot be checked`) : null,
+    };
+  };
+  const overall = check('everyone', [], parsed.overall, (breakdown) => breakdown.overall);
+  const groups =
+    parsed.focalRule === 'union'
+      ? [check('union', [...report.focalGroups], parsed.focal, (breakdown) => breakdown.union)]
+      : focalIds.map((id) => {
+          const index = report.focalGroups.indexOf(id);
+          return check(id, [id], parsed.focal, (breakdown) => breakdown.groups[index] as ReachStats);
+        });
+  const size = parsed.population.size;
+  if (size !== undefined && size !== overall.n) {
+    notes.push(note('POPULATION_SIZE_DIFFERS', `the target names ${size}; the summary has ${overall.n} eligible`));
+  }
+  return {
+    met: allMet([overall.met, ...groups.map((group) => group.met)]),
+    minEngagements,
+    focalRule: parsed.focalRule,
+    overall,
+    groups,
+    shortfall: {
+      overall: overall.shortfall,
+      focal:
+        parsed.focalRule === 'union' ? (groups[0]?.shortfall ?? 0) : Math.max(0, ...groups.map((g) => g.shortfall)),
+    },
+    level,
+    target: parsed,
+    notes,
+  };
+}

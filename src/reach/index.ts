@@ -1,0 +1,16 @@
+/**
+ * Equity-targeted reach: who has the innovation reached, and are the students furthest from
+ * opportunity reached fully — at every level of a system, for any size of data (seed 004's equity
+ * destination, seed 002's scale by district). Rosters in row or columnar form, summaries with gaps,
+ * risk ratios and representation, targets, small-cell suppression, and a mergeable accumulator.
+ *
+ * @module reach
+ */
+export * from './evaluateReachTarget.js';
+export type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
+export type * from './ReachSummary.js';
+export * from './reachAccumulator.js';
+export { DEFAULT_REACH_POLICY, defineReachPolicy, type ReachPolicy } from './reachPolicy.js';
+export * from './shardOf.js';
+export * from './summarizeReach.js';
+export * from './suppressSmallCells.js';

@@ -1,0 +1,70 @@
+import { invalid } from '../_lib/errors.js';
+import { requireArray } from '../_lib/validate.js';
+import { finalizeState } from './_finalize.js';
+import { addColumns, addRow, emptyState, resolveReachConfig } from './_state.js';
+
+const ROSTER = ['roster'] as const;
+
+import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
+import type { ReachSummary } from './ReachSummary.js';
+
+/**
+ * A reach summary of a roster in row form (an array of {@link ReachRow}) or columnar form
+ * ({@link ReachColumns}); both give identical results.
+ *
+ * For everyone, each focal group, their union ("furthest from opportunity"), students in no focal
+ * group, requested intersections, and each unit at each level: n (eligible), excluded, reached
+ * (≥ `minEngagements` in the period), the rate with its Wilson interval (stats
+ * `proportionInterval`), mean engagements and an engagement histogram. For each group the gap to
+ * everyone else and to the non-focal students (Newcombe's hybrid score interval), the risk ratio
+ * under the IDEA n-size rule applied to the denominator only (34 CFR 300.647; an alternate ratio
+ * against a larger unit when the local comparison group is too small), and the representation
+ * index. Ineligible rows are counted as `excluded` and left out of every rate (RE-AIM reach:
+ * participants ÷ eligible). Units with no rows are not listed.
+ *
+ * One pass over the rows, O(rows + units × populations); memory grows with units and groups, not
+ * rows (see bench/README.md).
+ *
+ * @category Reach
+ * @throws ScalingNavigatorError `INVALID_INPUT` for bad options, negative or fractional engagements,
+ *   duplicate ids, unknown focal groups, unequal column lengths, non-ISO dates, dated engagements
+ *   without a period, or a unit missing a declared level.
+ * @example
+ * ```ts
+ * import { summarizeReach } from 'scaling-navigator/reach';
+ * const roster = [
+ *   { id: 's1', units: { district: 'D1', school: 'S1' }, groups: ['el'], engagedOn: ['2024-09-10', '2025-02-03'] },
+ *   { id: 's2', units: { district: 'D1', school: 'S1' }, groups: [], engagedOn: ['2024-10-01'] },
+ *   { id: 's3', units: { district: 'D2', school: 'S1' }, groups: ['el'], engagedOn: [] },
+ *   { id: 's4', units: { district: 'D2', school: 'S1' }, eligible: false },
+ * ];
+ * const summary = summarizeReach(roster, {
+ *   focalGroups: ['el'],
+ *   unitLevels: ['district', 'school'],
+ *   minEngagements: 2,
+ *   period: { start: '2024-08-01', end: '2025-07-31' },
+ * });
+ * summary.overall.n //=> 3
+ * summary.overall.excluded //=> 1
+ * summary.overall.reached //=> 1
+ * summary.groups[0].rate //=> 0.5
+ * summary.units.map((unit) => unit.id) //=> ['D1', 'D2', 'D1/S1', 'D2/S1']
+ * ```
+ */
+export function summarizeReach(roster: readonly ReachRow[] | ReachColumns, options: ReachOptions): ReachSummary {
+  const config = resolveReachConfig(options, ['options']);
+  const state = emptyState(config);
+  if (Array.isArray(roster)) {
+    const rows = requireArray(roster, ['roster']);
+    const groupBit = new Map(config.focalGroups.map((id, bit) => [id, bit]));
+    const seen = new Set<string>();
+    for (let index = 0; index < rows.length; index += 1) {
+      addRow(config, state, groupBit, rows[index], ROSTER, index, seen);
+    }
+  } else if (typeof roster === 'object' && roster !== null) {
+    addColumns(config, state, roster, ['roster']);
+  } else {
+    invalid(['roster'], 'expected an array of rows or a columnar roster');
+  }
+  return finalizeState(config, state);
+}
