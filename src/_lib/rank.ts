@@ -144,10 +144,17 @@ export function sortValues(values: Float64Array): void {
     }
     keyLo[i] = lo;
     keyHi[i] = hi;
-    for (let digit = 0; digit < 6; digit += 1) {
-      const bucket = digit * 2048 + digitOf(digit, lo, hi);
-      counts[bucket] = (counts[bucket] as number) + 1;
-    }
+    counts[lo & 2047] = (counts[lo & 2047] as number) + 1;
+    const d1 = 2048 + ((lo >>> 11) & 2047);
+    counts[d1] = (counts[d1] as number) + 1;
+    const d2 = 4096 + (((lo >>> 22) | (hi << 10)) & 2047);
+    counts[d2] = (counts[d2] as number) + 1;
+    const d3 = 6144 + ((hi >>> 1) & 2047);
+    counts[d3] = (counts[d3] as number) + 1;
+    const d4 = 8192 + ((hi >>> 12) & 2047);
+    counts[d4] = (counts[d4] as number) + 1;
+    const d5 = 10240 + (hi >>> 23);
+    counts[d5] = (counts[d5] as number) + 1;
   }
   let nextLo = new Uint32Array(n);
   let nextHi = new Uint32Array(n);
@@ -160,10 +167,15 @@ export function sortValues(values: Float64Array): void {
       counts[base + bucket] = sum;
       sum += count;
     }
+    // The digit's bits: [11·digit, 11·digit + 11) of the key (hi:lo); digit 2 spans both words.
+    const fromHi = digit >= 3;
+    const spans = digit === 2;
+    const shift = fromHi ? 11 * digit - 32 : 11 * digit;
     for (let i = 0; i < n; i += 1) {
       const lo = keyLo[i] as number;
       const hi = keyHi[i] as number;
-      const bucket = base + digitOf(digit, lo, hi);
+      const part = spans ? (lo >>> 22) | (hi << 10) : fromHi ? hi >>> shift : lo >>> shift;
+      const bucket = base + (part & 2047);
       const to = counts[bucket] as number;
       counts[bucket] = to + 1;
       nextLo[to] = lo;
