@@ -160,18 +160,27 @@ console.log(
 );
 
 const pandasScript = fileURLToPath(new URL('./reach_pandas.py', import.meta.url));
+// The first interpreter that has pandas: the one on PATH, or Debian's (apt-get install python3-pandas).
+const python = ['python3', '/usr/bin/python3'].find((candidate) => {
+  try {
+    execFileSync(candidate, ['-c', 'import pandas, numpy'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
 try {
-  execFileSync('python3', ['-c', 'import pandas, numpy'], { stdio: 'ignore' });
+  if (python === undefined) throw new Error('no pandas');
   const dir = mkdtempSync(join(tmpdir(), 'reach-bench-'));
   writeFileSync(join(dir, 'school.u16'), columns.unitCodes);
   writeFileSync(join(dir, 'mask.u8'), columns.groupMasks);
   writeFileSync(join(dir, 'e.u8'), columns.engagements);
-  const out = execFileSync('python3', [pandasScript, dir], { encoding: 'utf8' });
+  const out = execFileSync(python, [pandasScript, dir], { encoding: 'utf8' });
   rmSync(dir, { recursive: true, force: true });
   const pandasMs = Number(out.trim());
   console.log(`pandas groupby (median of 5): ${ms(pandasMs)} = ${(pandasMs / columnarMs).toFixed(1)}× columnar`);
 } catch {
-  console.log('pandas groupby: skipped (python3 with pandas and numpy is not installed here)');
+  console.log('pandas groupby: skipped (no python3 with pandas and numpy: apt-get install -y python3-pandas)');
 }
 
 {
