@@ -57,19 +57,25 @@ function checkOnScale(
   }
 }
 
-function noEstimate(n: number, nDropped: number, nullVariance: number): AgreementResult {
+/** An agreement result: estimate and raw value (both `null` with a note when there are too few raters). */
+function agreement(
+  estimate: number | null,
+  raw: number | null,
+  rows: { readonly n: number; readonly nDropped: number },
+  nullVariance: number,
+): AgreementResult {
   return {
-    estimate: null,
-    raw: null,
+    estimate,
+    raw,
     statistic: null,
     df: null,
     pValue: null,
     confidenceInterval: null,
     confidenceLevel: null,
-    n,
-    nDropped,
+    n: rows.n,
+    nDropped: rows.nDropped,
     nullVariance,
-    note: note('TOO_FEW_RATERS', 'agreement needs ratings from at least two raters'),
+    note: rows.n < 2 ? note('TOO_FEW_RATERS', 'agreement needs ratings from at least two raters') : null,
   };
 }
 
@@ -107,21 +113,14 @@ export function rwg(
   const values = rows.columns[0] as Float64Array;
   checkOnScale(values, scale, (i) => ['ratings', i]);
   const nullVariance = (scale.points * scale.points - 1) / 12;
-  if (rows.n < 2) return noEstimate(rows.n, rows.nDropped, nullVariance);
+  if (rows.n < 2) return agreement(null, null, rows, nullVariance);
   const variance = sampleVariance(Array.from(values));
-  return {
-    estimate: 1 - Math.min(variance, nullVariance) / nullVariance,
-    raw: 1 - variance / nullVariance,
-    statistic: null,
-    df: null,
-    pValue: null,
-    confidenceInterval: null,
-    confidenceLevel: null,
-    n: rows.n,
-    nDropped: rows.nDropped,
+  return agreement(
+    1 - Math.min(variance, nullVariance) / nullVariance,
+    1 - variance / nullVariance,
+    rows,
     nullVariance,
-    note: null,
-  };
+  );
 }
 
 /**
@@ -180,24 +179,17 @@ export function rwgJ(
     });
   });
   const nullVariance = (scale.points * scale.points - 1) / 12;
-  if (rows.n < 2) return noEstimate(rows.n, rows.nDropped, nullVariance);
+  if (rows.n < 2) return agreement(null, null, rows, nullVariance);
   const meanVariance = mean(rows.columns.map((column) => sampleVariance(Array.from(column))));
   const index = (ratio: number): number | null => {
     const numerator = items * (1 - ratio);
     const denominator = numerator + ratio;
     return denominator === 0 ? null : numerator / denominator;
   };
-  return {
-    estimate: index(Math.min(meanVariance, nullVariance) / nullVariance),
-    raw: index(meanVariance / nullVariance),
-    statistic: null,
-    df: null,
-    pValue: null,
-    confidenceInterval: null,
-    confidenceLevel: null,
-    n: rows.n,
-    nDropped: rows.nDropped,
+  return agreement(
+    index(Math.min(meanVariance, nullVariance) / nullVariance),
+    index(meanVariance / nullVariance),
+    rows,
     nullVariance,
-    note: null,
-  };
+  );
 }
