@@ -48,6 +48,9 @@ function binomialHalfQuantile(p: number, m: number): number {
   return centre; // not reached for p < ½: the lower half holds at least half the weight
 }
 
+/** The largest `nUseful` {@link anhoejLimits} accepts (the quantile search keeps O(√n) weights). */
+const MAX_POINTS = 100_000_000;
+
 /** The limits for `nUseful` (a whole number ≥ 0, already validated). @internal */
 export function anhoejLimitsFor(nUseful: number): AnhoejLimits {
   if (nUseful === 0) return { nUseful, longestRunMax: null, crossingsMin: null };
@@ -67,10 +70,11 @@ export function anhoejLimitsFor(nUseful: number): AnhoejLimits {
  *
  * i.e. `qbinom(0.05, n - 1, 0.5)` in R. A run longer than `longestRunMax`, or fewer crossings than
  * `crossingsMin`, signals non-random variation (Anhøj & Olesen 2014). Checked against R for
- * n = 1…100 and up to 100,000 (test/fixtures/runchart.json). O(√n).
+ * n = 1…100 and up to 100,000 (test/fixtures/runchart.json). O(√n) time and memory, so `nUseful`
+ * is capped at 10⁸ points (a run chart is read by eye; no real one comes near).
  *
  * @category Run charts
- * @throws ScalingNavigatorError `INVALID_INPUT` when `nUseful` is not a whole number ≥ 0.
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `nUseful` is not a whole number in [0, 10⁸].
  * @example
  * ```ts
  * import { anhoejLimits } from 'scaling-navigator/learning';
@@ -78,8 +82,9 @@ export function anhoejLimitsFor(nUseful: number): AnhoejLimits {
  * anhoejLimits(100) //=> { nUseful: 100, longestRunMax: 10, crossingsMin: 41 }
  * anhoejLimits(0) //=> { nUseful: 0, longestRunMax: null, crossingsMin: null }
  * anhoejLimits(2.5) //=> throws INVALID_INPUT
+ * anhoejLimits(1e12) //=> throws INVALID_INPUT
  * ```
  */
 export function anhoejLimits(nUseful: number): AnhoejLimits {
-  return anhoejLimitsFor(requireNumber(nUseful, ['nUseful'], { min: 0, integer: true }));
+  return anhoejLimitsFor(requireNumber(nUseful, ['nUseful'], { min: 0, max: MAX_POINTS, integer: true }));
 }
