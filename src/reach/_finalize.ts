@@ -8,6 +8,7 @@
 
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
+import { wilsonBounds } from '../_lib/wilson.js';
 import type { ReachConfig, ReachState } from './_state.js';
 import type {
   ReachBreakdown,
@@ -80,23 +81,14 @@ function reachedOf(histogram: readonly number[], minEngagements: number): number
 }
 
 /**
- * The Wilson score interval of reached / n — the stats kernel's `proportionInterval`, operation for
- * operation, with the critical value computed once per summary instead of per call (the kernel
- * validates and builds a full estimate object each time, which was most of the time of a
- * 10,000-unit summary). test/reach/wilson.test.ts checks the two agree bit for bit.
+ * The Wilson score interval of reached / n — the same formula as the stats kernel's
+ * `proportionInterval` (`_lib/wilson.ts`), with the critical value computed once per summary
+ * instead of per call (the kernel validates and builds a full estimate object each time, which was
+ * most of the time of a 10,000-unit summary). test/reach/wilson.test.ts checks the two agree.
  */
 export function wilsonWith(z: number) {
-  return (count: number, total: number): { rate: number | null; interval: [number, number] | null } => {
-    if (total === 0) return { rate: null, interval: null };
-    const p = count / total;
-    const z2n = (z * z) / total;
-    const denominator = 1 + z2n;
-    const center = (p + z2n / 2) / denominator;
-    const half = (z * Math.sqrt((p * (1 - p)) / total + z2n / (4 * total))) / denominator;
-    const lower = count === 0 ? 0 : Math.max(0, center - half);
-    const upper = count === total ? 1 : Math.min(1, center + half);
-    return { rate: p, interval: [lower, upper] };
-  };
+  return (count: number, total: number): { rate: number | null; interval: [number, number] | null } =>
+    total === 0 ? { rate: null, interval: null } : { rate: count / total, interval: wilsonBounds(count, total, z) };
 }
 
 function statsOf(counts: Counts, config: ReachConfig, wilson: ReturnType<typeof wilsonWith>): ReachStats {

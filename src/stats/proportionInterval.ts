@@ -2,6 +2,7 @@ import { invalid } from '../_lib/errors.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import { wilsonBounds } from '../_lib/wilson.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -56,13 +57,6 @@ export function proportionInterval(
   if (total === 0) {
     return { ...base, estimate: null, confidenceInterval: null, note: note('EMPTY', 'n is 0: there is no proportion') };
   }
-  const p = count / total;
-  const z = criticalZ(confidenceLevel);
-  const z2n = (z * z) / total;
-  const denominator = 1 + z2n;
-  const center = (p + z2n / 2) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / total + z2n / (4 * total))) / denominator;
-  const lower = count === 0 ? 0 : Math.max(0, center - half);
-  const upper = count === total ? 1 : Math.min(1, center + half);
-  return { ...base, estimate: p, confidenceInterval: [lower, upper], note: null };
+  const confidenceInterval = wilsonBounds(count, total, criticalZ(confidenceLevel));
+  return { ...base, estimate: count / total, confidenceInterval, note: null };
 }
