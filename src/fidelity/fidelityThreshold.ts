@@ -476,24 +476,22 @@ export function fidelityThreshold(
   const bestIndex = best(observed, prepared.positions);
   const constant = y.every((value) => value === y[0]);
 
+  // Outcome sums below each position, once, for every cut described.
+  const outcomePrefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i += 1) outcomePrefix[i + 1] = (outcomePrefix[i] as number) + (y[i] as number);
   const describeCut = (cut: number, statistic: number, fit: HingeFit | undefined): ThresholdCut => {
     const position = lowerBound(f, cut);
     const nBelow = position;
     const nAbove = n - position;
     const eligible = nBelow >= policy.minGroupSize && nAbove >= policy.minGroupSize && !Number.isNaN(statistic);
-    let sumBelow = 0;
-    for (let i = 0; i < position; i += 1) sumBelow += y[i] as number;
-    let sumAbove = 0;
-    for (let i = position; i < n; i += 1) sumAbove += y[i] as number;
+    const sumBelow = outcomePrefix[position] as number;
+    const sumAbove = (outcomePrefix[n] as number) - sumBelow;
+    const base = { cut, nBelow, nAbove, eligible, statistic: eligible ? statistic : null };
     if (outcomeType === 'binary') {
       const positives = sumBelow + sumAbove;
       const negatives = n - positives;
       return {
-        cut,
-        nBelow,
-        nAbove,
-        eligible,
-        statistic: eligible ? statistic : null,
+        ...base,
         continuous: null,
         binary:
           nBelow > 0 && nAbove > 0 && positives > 0 && negatives > 0
@@ -513,11 +511,7 @@ export function fidelityThreshold(
         ? (rss.rssLinear - rss.rssHinge) / (rss.rssHinge / degreesOfFreedom)
         : null;
     return {
-      cut,
-      nBelow,
-      nAbove,
-      eligible,
-      statistic: eligible ? statistic : null,
+      ...base,
       binary: null,
       continuous:
         nBelow > 0 && nAbove > 0
