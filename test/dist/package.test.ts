@@ -4,13 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { brotliCompressSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../../scripts/moduleList.js';
+import { consumerDir, hostBundle } from '../_support/hostBundle.js';
 
-const consumer = fileURLToPath(new URL('../.tmp/consumer', import.meta.url));
+const consumer = consumerDir;
 const installed = `${consumer}/node_modules/scaling-navigator`;
 
 function node(args: string[], env: Record<string, string> = {}): string {
@@ -71,24 +69,11 @@ describe('the packed package', () => {
   });
 
   it('a host importing only getStrategy from scaling-navigator/framework ships < 16 kB brotli and no statistics code', async () => {
-    const bundle = await build({
-      stdin: {
-        contents:
-          "import { getStrategy } from 'scaling-navigator/framework'; console.log(getStrategy('proof-point').label);",
-        resolveDir: consumer,
-        loader: 'js',
-      },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      metafile: true,
-    });
-    const code = bundle.outputFiles[0]?.text ?? '';
-    const brotli = brotliCompressSync(Buffer.from(code)).length;
-    expect(brotli).toBeLessThan(16 * 1024);
-    const inputs = Object.keys(bundle.metafile.inputs);
+    const { code, inputs, brotliBytes } = await hostBundle(
+      "import { getStrategy } from 'scaling-navigator/framework'; console.log(getStrategy('proof-point').label);",
+    );
+    expect(brotliBytes).toBeLessThan(16 * 1024);
+    expect(inputs.some((path) => path.includes('dist/framework/index.js'))).toBe(true);
     expect(inputs.some((path) => path.includes('simple-statistics') || path.includes('@stdlib'))).toBe(false);
     expect(code).not.toContain('assessScale');
     expect(code).not.toContain('normalize');
