@@ -259,22 +259,27 @@ export function leafFor(state: ReachState, leafPath: readonly string[]): number 
   return leaf;
 }
 
+/** Makes room for `extra` more cells (capacity at least doubles, so growth is amortized). */
+function reserveCells(state: ReachState, extra: number): void {
+  const needed = state.cells + extra;
+  if (needed <= state.cellLeaf.length) return;
+  const capacity = Math.max(needed, state.cellLeaf.length * 2);
+  const grow = <A extends Int32Array | Float64Array>(array: A, size: number): A => {
+    const grown = new (array.constructor as new (length: number) => A)(size);
+    grown.set(array);
+    return grown;
+  };
+  state.cellLeaf = grow(state.cellLeaf, capacity);
+  state.cellMask = grow(state.cellMask, capacity);
+  state.histogram = grow(state.histogram, capacity * state.bins);
+  state.sum = grow(state.sum, capacity);
+  state.excluded = grow(state.excluded, capacity);
+}
+
 /** Creates the cell for `key = (leaf << groupBits) | mask`. */
 export function newCell(state: ReachState, key: number): number {
   const cell = state.cells;
-  if (cell === state.cellLeaf.length) {
-    const capacity = cell * 2;
-    const grow = <A extends Int32Array | Float64Array>(array: A, size: number): A => {
-      const grown = new (array.constructor as new (length: number) => A)(size);
-      grown.set(array);
-      return grown;
-    };
-    state.cellLeaf = grow(state.cellLeaf, capacity);
-    state.cellMask = grow(state.cellMask, capacity);
-    state.histogram = grow(state.histogram, capacity * state.bins);
-    state.sum = grow(state.sum, capacity);
-    state.excluded = grow(state.excluded, capacity);
-  }
+  if (cell === state.cellLeaf.length) reserveCells(state, 1);
   state.cells = cell + 1;
   state.cellLeaf[cell] = key >>> state.groupBits;
   state.cellMask[cell] = key & ((1 << state.groupBits) - 1);
@@ -439,29 +444,125 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
     leafKeys[code] = leafFor(state, leafPath) << bits;
   });
   const codes = table.length;
-  const maxMask = (1 << bits) - 1;
+  const keys = codes << bits;
   const cap = config.histogramMax;
   const bins = state.bins;
-  // The hot pass counts into batch-local cells, numbered on first sight of each (code, mask), with
-  // 32-bit counters (half the cache footprint of float64); they are folded into the state after.
+  // Rows per kernel call: 32-bit counters cannot overflow inside one chunk.
+  for (let start = 0; start < n; start += CHUNK) {
+    const end = Math.min(n, start + CHUNK);
+    const kernel = { unitCodes, masks, engagements, eligible, codes, bits, cap, path };
+    // Dense counters (one per unit code × mask × bin) when they cost no more than the rows do;
+    // otherwise counters for the (code, mask) cells that occur, numbered on first sight.
+    if (keys * (bins + 1) <= 2 * (end - start) + DENSE_FLOOR) countDense(state, leafKeys, kernel, start, end);
+    else countSparse(state, leafKeys, kernel, start, end);
+  }
+  state.rows += n;
+}
+
+/** Rows per counting chunk (keeps 32-bit counters exact). */
+const CHUNK = 2 ** 31;
+/** Dense counters are used up to this many entries even for few rows (256 KB). */
+const DENSE_FLOOR = 1 << 16;
+
+/** The validated columns a counting kernel reads. */
+interface Kernel {
+  readonly unitCodes: ArrayLike<number>;
+  readonly masks: Uint8Array;
+  readonly engagements: ArrayLike<number>;
+  readonly eligible: Uint8Array | undefined;
+  readonly codes: number;
+  readonly bits: number;
+  readonly cap: number;
+  readonly path: ErrorPath;
+}
+
+/** Throws for the first bad entry of row `index` (called only when a check failed). */
+function badColumnEntry(kernel: Kernel, index: number): never {
+  const code = kernel.unitCodes[index] as number;
+  const { path, codes, bits } = kernel;
+  if (!(code >= 0 && code < codes)) {
+    invalid([...path, 'unitCodes', index], `unit code ${code} is not an index into units (0 … ${codes - 1})`);
+  }
+  const mask = kernel.masks[index] as number;
+  if (mask >= 1 << bits)
+    invalid([...path, 'groupMasks', index], `mask ${mask} sets a bit beyond the ${bits} focal groups`);
+  invalid([...path, 'engagements', index], `must be at least 0, got ${kernel.engagements[index]}`);
+}
+
+/**
+ * Counts rows `start … end − 1` into bin-major dense counters: entry `bin × keys + key`, where
+ * `key = code << bits | mask` and bin `bins` holds the excluded rows. Bin-major keeps the few bins
+ * real data hits (0 … 4 engagements, say) together in cache, which makes this faster than counting
+ * n and reached per cell.
+ */
+function countDense(state: ReachState, leafKeys: Int32Array, kernel: Kernel, start: number, end: number): void {
+  const { unitCodes, masks, engagements, eligible, codes, bits, cap } = kernel;
+  const keys = codes << bits;
+  const maxMask = (1 << bits) - 1;
+  const bins = state.bins;
+  const counts = new Uint32Array(keys * (bins + 1));
+  const overflow = new Float64Array(keys);
+  const excludedRow = bins * keys;
+  for (let index = start; index < end; index += 1) {
+    const code = unitCodes[index] as number;
+    const mask = masks[index] as number;
+    const count = engagements[index] as number;
+    if (!(code >= 0 && code < codes && mask <= maxMask && count >= 0)) badColumnEntry(kernel, index);
+    const key = (code << bits) | mask;
+    if (eligible !== undefined && eligible[index] === 0) {
+      counts[excludedRow + key] = (counts[excludedRow + key] as number) + 1;
+    } else if (count < cap) {
+      counts[count * keys + key] = (counts[count * keys + key] as number) + 1;
+    } else {
+      counts[cap * keys + key] = (counts[cap * keys + key] as number) + 1;
+      overflow[key] = (overflow[key] as number) + count;
+    }
+  }
+  // Fold into the state: totals per key in row order (sequential reads), room for the new cells
+  // reserved once, then each used key's bins.
+  const totals = counts.slice(0, keys);
+  for (let bin = 1; bin <= bins; bin += 1) {
+    const row = bin * keys;
+    for (let key = 0; key < keys; key += 1) totals[key] = (totals[key] as number) + (counts[row + key] as number);
+  }
+  let used = 0;
+  for (let key = 0; key < keys; key += 1) if (totals[key] !== 0) used += 1;
+  reserveCells(state, used);
+  for (let key = 0; key < keys; key += 1) {
+    if (totals[key] === 0) continue;
+    const stateKey = (leafKeys[key >>> bits] as number) | (key & maxMask);
+    let into = state.cellOf[stateKey] as number;
+    if (into < 0) into = newCell(state, stateKey);
+    const histogram = state.histogram;
+    for (let bin = 0; bin < bins; bin += 1) {
+      histogram[into * bins + bin] = (histogram[into * bins + bin] as number) + (counts[bin * keys + key] as number);
+    }
+    state.sum[into] = (state.sum[into] as number) + (overflow[key] as number);
+    state.excluded[into] = (state.excluded[into] as number) + (counts[excludedRow + key] as number);
+  }
+}
+
+/**
+ * Counts rows `start … end − 1` into cell-major counters for the (code, mask) cells that occur,
+ * numbered on first sight (for many unit codes and few rows, where dense counters would be mostly
+ * empty).
+ */
+function countSparse(state: ReachState, leafKeys: Int32Array, kernel: Kernel, start: number, end: number): void {
+  const { unitCodes, masks, engagements, eligible, codes, bits, cap } = kernel;
+  const maxMask = (1 << bits) - 1;
+  const bins = state.bins;
   const cellOfCode = new Int32Array(codes << bits).fill(-1);
-  let capacity = Math.max(16, Math.min(n, codes << bits, 1 << 16));
+  let capacity = Math.max(16, Math.min(end - start, codes << bits, 1 << 16));
   let localKey = new Int32Array(capacity);
   let histogram = new Uint32Array(capacity * bins);
   let overflow = new Float64Array(capacity);
   let excluded = new Uint32Array(capacity);
   let cells = 0;
-  for (let index = 0; index < n; index += 1) {
+  for (let index = start; index < end; index += 1) {
     const code = unitCodes[index] as number;
     const mask = masks[index] as number;
     const count = engagements[index] as number;
-    if (!(code >= 0 && code < codes)) {
-      invalid([...path, 'unitCodes', index], `unit code ${code} is not an index into units (0 … ${codes - 1})`);
-    }
-    if (mask > maxMask) {
-      invalid([...path, 'groupMasks', index], `mask ${mask} sets a bit beyond the ${bits} focal groups`);
-    }
-    if (count < 0) invalid([...path, 'engagements', index], `must be at least 0, got ${count}`);
+    if (!(code >= 0 && code < codes && mask <= maxMask && count >= 0)) badColumnEntry(kernel, index);
     const local = (code << bits) | mask;
     let cell = cellOfCode[local] as number;
     if (cell < 0) {
@@ -508,7 +609,6 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
     state.sum[into] = (state.sum[into] as number) + (overflow[cell] as number);
     state.excluded[into] = (state.excluded[into] as number) + (excluded[cell] as number);
   }
-  state.rows += n;
 }
 
 /** Adds `source` into `target` (same configuration). */

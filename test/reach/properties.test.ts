@@ -66,6 +66,53 @@ describe('reach invariants', () => {
     );
   });
 
+  it('columnar counting gives the same result through dense and sparse counters', () => {
+    // A units table of 1,500 entries for a few rows makes dense counters (code × mask × bin)
+    // costlier than the rows, so the sparse path numbers cells on first sight; the compact table
+    // of toColumns takes the dense path.
+    fc.assert(
+      fc.property(rosterArbitrary, fc.nat(1000), (roster, shift) => {
+        const columns = toColumns(roster, options);
+        const padding = Array.from({ length: 1500 }, (_, index) => ({ district: `X${index}`, school: 'S1' }));
+        const units = [...padding.slice(0, shift), ...columns.units, ...padding.slice(shift)];
+        const unitCodes = Uint32Array.from(columns.unitCodes, (code) => code + shift);
+        const sparse = summarizeReach({ ...columns, units, unitCodes }, options);
+        expect(sparse).toEqual(summarizeReach(columns, options));
+        expect(sparse).toEqual(summarizeReach(roster, options));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('lists units level by level in path order, also when packed sort keys would pass 2^53', () => {
+    const byPath = (a: readonly string[], b: readonly string[]) => {
+      for (let index = 0; index < a.length; index += 1) {
+        if (a[index] !== b[index]) return (a[index] as string) < (b[index] as string) ? -1 : 1;
+      }
+      return 0;
+    };
+    // 4 levels × 10,000 distinct codes: 10^16 leaf orders, past 2^53 ≈ 9.0 × 10^15.
+    for (const [people, levels] of [
+      [300, 2],
+      [10_000, 4],
+    ] as const) {
+      const unitLevels = ['a', 'b', 'c', 'd'].slice(0, levels);
+      const rows: ReachRow[] = Array.from({ length: people }, (_, index) => ({
+        id: `p${index}`,
+        units: Object.fromEntries(unitLevels.map((level, depth) => [level, `${(index * (7 + depth * 6)) % 10_007}x`])),
+        engagements: index % 3,
+      }));
+      const summary = summarizeReach(rows, { focalGroups: ['g'], unitLevels });
+      const expected = unitLevels.flatMap((_, depth) =>
+        [...new Set(rows.map((row) => JSON.stringify(unitLevels.slice(0, depth + 1).map((level) => row.units[level]))))]
+          .map((key) => JSON.parse(key) as string[])
+          .sort(byPath),
+      );
+      expect(summary.units.map((unit) => unit.path)).toEqual(expected);
+      expect(summary.units.filter((unit) => unit.level === unitLevels[levels - 1]).length).toBe(people);
+    }
+  });
+
   it('does not depend on row order', () => {
     fc.assert(
       fc.property(rosterArbitrary, fc.nat(), (roster, seed) => {
