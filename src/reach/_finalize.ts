@@ -8,7 +8,7 @@
 
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
-import { wilsonBounds } from '../_lib/wilson.js';
+import { wilsonBounds, wilsonInto } from '../_lib/wilson.js';
 import type { ReachConfig, ReachState } from './_state.js';
 import type {
   ReachBreakdown,
@@ -61,16 +61,20 @@ function withNote(notes: Note<ReachNoteCode>[] | null, entry: Note<ReachNoteCode
   return list;
 }
 
-/** Newcombe's (1998, method 10) hybrid score interval for p1 − p2 from the two Wilson intervals. */
+/**
+ * Newcombe's (1998, method 10) hybrid score interval for p1 − p2 from the two Wilson intervals
+ * (`lower2`, `upper2` bound p2).
+ */
 export function newcombe(
   p1: number,
   ci1: readonly [number, number],
   p2: number,
-  ci2: readonly [number, number],
+  lower2: number,
+  upper2: number,
 ): [number, number] {
   const d = p1 - p2;
-  const lower = d - Math.sqrt((p1 - ci1[0]) ** 2 + (ci2[1] - p2) ** 2);
-  const upper = d + Math.sqrt((ci1[1] - p1) ** 2 + (p2 - ci2[0]) ** 2);
+  const lower = d - Math.sqrt((p1 - ci1[0]) ** 2 + (upper2 - p2) ** 2);
+  const upper = d + Math.sqrt((ci1[1] - p1) ** 2 + (p2 - lower2) ** 2);
   return [Math.max(-1, lower), Math.min(1, upper)];
 }
 
@@ -100,32 +104,35 @@ function scopesOf(config: ReachConfig, state: ReachState): Scopes {
   const leaves: number[] = [];
   for (let leaf = 0; leaf < leafPaths.length; leaf += 1) if (used[leaf] === 1) leaves.push(leaf);
   const usedLeaves = sortLeaves(leafPaths, leaves, depth);
-  // Per level: the units in path order (leaves are sorted, so a new unit is new when its id changes).
-  const perLevel: { id: string; path: string[]; parentId: string | null }[][] = Array.from({ length: depth }, () => []);
+  // Per level: the units in path order. Leaves are sorted, so a unit is new when its code or an
+  // ancestor's differs from the previous leaf's.
+  const levelIds: string[][] = Array.from({ length: depth }, () => []);
+  const levelPaths: string[][][] = Array.from({ length: depth }, () => []);
   const localIndex = new Int32Array(leafPaths.length * depth);
-  const previous: (string | null)[] = new Array(depth).fill(null);
+  const currentId: string[] = new Array(depth).fill('');
+  let previous: readonly string[] | null = null;
   for (const leaf of usedLeaves) {
     const path = leafPaths[leaf] as string[];
-    let id = '';
-    let changed = false;
+    let changed = previous === null;
     for (let level = 0; level < depth; level += 1) {
       const code = path[level] as string;
-      const escaped = code.includes('%') || code.includes('/') ? escapeCode(code) : code;
-      const parentId = level === 0 ? null : id;
-      id = level === 0 ? escaped : `${id}/${escaped}`;
-      const units = perLevel[level] as { id: string; path: string[]; parentId: string | null }[];
-      if (changed || id !== previous[level]) {
-        changed = true;
-        previous[level] = id;
-        units.push({ id, path: path.slice(0, level + 1), parentId });
+      const ids = levelIds[level] as string[];
+      if (!changed && code !== (previous as readonly string[])[level]) changed = true;
+      if (changed) {
+        const escaped = code.includes('%') || code.includes('/') ? escapeCode(code) : code;
+        const id = level === 0 ? escaped : `${currentId[level - 1]}/${escaped}`;
+        currentId[level] = id;
+        ids.push(id);
+        (levelPaths[level] as string[][]).push(path.slice(0, level + 1));
       }
-      localIndex[leaf * depth + level] = units.length - 1;
+      localIndex[leaf * depth + level] = ids.length - 1;
     }
+    previous = path;
   }
   const offsets = new Int32Array(depth + 1);
   offsets[0] = 1;
   for (let level = 0; level < depth; level += 1) {
-    offsets[level + 1] = (offsets[level] as number) + (perLevel[level] as unknown[]).length;
+    offsets[level + 1] = (offsets[level] as number) + (levelIds[level] as string[]).length;
   }
   const count = offsets[depth] as number;
   const ids: (string | null)[] = [null];
@@ -135,11 +142,9 @@ function scopesOf(config: ReachConfig, state: ReachState): Scopes {
   parent[0] = -1;
   levelOf[0] = -1;
   for (let level = 0; level < depth; level += 1) {
-    for (const unit of perLevel[level] as { id: string; path: string[]; parentId: string | null }[]) {
-      levelOf[ids.length] = level;
-      ids.push(unit.id);
-      paths.push(unit.path);
-    }
+    levelOf.fill(level, offsets[level] as number, offsets[level + 1] as number);
+    for (const id of levelIds[level] as string[]) ids.push(id);
+    for (const path of levelPaths[level] as string[][]) paths.push(path);
   }
   const leafScope = new Int32Array(leafPaths.length * depth);
   for (const leaf of usedLeaves) {
@@ -258,6 +263,8 @@ interface Builder {
   readonly z: number;
   readonly minN: number;
   readonly noneIndex: number;
+  /** Wilson bounds of a comparison group (used and dropped at once). */
+  readonly scratch: Float64Array;
 }
 
 function histogramOf(totals: Totals, at: number): number[] {
@@ -322,14 +329,17 @@ function groupOf(
       notes = withNote(notes, EMPTY_COMPARISON_NOTE);
     } else {
       gap = rate - restRate;
-      gapInterval = newcombe(rate, interval, restRate, wilsonBounds(restReached, restN, z));
+      const bounds = builder.scratch;
+      wilsonInto(restReached, restN, z, bounds);
+      gapInterval = newcombe(rate, interval, restRate, bounds[0] as number, bounds[1] as number);
     }
     if (spec.kind !== 'none') {
       if (noneRate === null) {
         notes = withNote(notes, NO_NON_FOCAL_NOTE);
       } else {
         gapToNone = rate - noneRate;
-        gapToNoneInterval = newcombe(rate, interval, noneRate, noneInterval as [number, number]);
+        const bounds = noneInterval as [number, number];
+        gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0], bounds[1]);
       }
     }
     if (own < minN) {
@@ -450,6 +460,7 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
     z: criticalZ(config.confidenceLevel),
     minN: config.policy.minN,
     noneIndex: specs.findIndex((spec) => spec.kind === 'none'),
+    scratch: new Float64Array(2),
   };
   const top = breakdownOf(builder, 0);
   const levels = config.unitLevels;
