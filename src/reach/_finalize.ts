@@ -211,10 +211,13 @@ function totalsOf(
     const scope = depth === 0 ? 0 : (leafScope[(cellLeaf[cell] as number) * depth + depth - 1] as number);
     const mask = cellMask[cell] as number;
     const from = cell * bins;
+    // Engagement counts are usually small: add only up to the cell's highest non-empty bin.
+    let top = bins;
+    while (top > 0 && cellHistogram[from + top - 1] === 0) top -= 1;
     for (let entry = populationStart[mask] as number; entry < (populationStart[mask + 1] as number); entry += 1) {
       const at = scope * populations + (populationList[entry] as number);
       const to = at * bins;
-      for (let bin = 0; bin < bins; bin += 1) {
+      for (let bin = 0; bin < top; bin += 1) {
         histogram[to + bin] = (histogram[to + bin] as number) + (cellHistogram[from + bin] as number);
       }
       sum[at] = (sum[at] as number) + (cellSum[cell] as number);
