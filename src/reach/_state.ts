@@ -8,6 +8,7 @@
  * @module
  */
 import { requireIsoDate } from '../_lib/dates.js';
+import { firstRepeat, hashString } from '../_lib/duplicates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import {
   describeValue,
@@ -296,99 +297,194 @@ function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
+/** Takes one validated row: its leaf, focal-group mask, eligibility and engagements in the period. */
+export type RowSink = (leaf: number, mask: number, eligible: boolean, engagements: number) => void;
+
 /**
- * Adds one row (validated); `seen` collects ids for the duplicate check. Checks are inline and
- * error paths are built only on failure: this runs once per person.
+ * Reads rows of the row form (validated) and hands each to `sink`. When `hashes` is given, row
+ * `position`'s id hash goes to `hashes[position]` for the duplicate check after the pass
+ * ({@link firstRepeat}). Checks are inline and error paths are built only on failure: this runs
+ * once per person.
  */
-export function addRow(
+export function rowReader(
   config: ReachConfig,
   state: ReachState,
-  groupBit: ReadonlyMap<string, number>,
-  value: unknown,
-  base: ErrorPath,
-  position: number,
-  seen: Set<string> | null,
-): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    requireRecord(value, rowPath(base, position));
-  const row = value as Partial<ReachRow>;
-  const id = row.id;
-  if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
-  if (seen !== null) {
-    if (seen.has(id as string)) requireUniqueId(seen, id as string, [...rowPath(base, position), 'id'], 'id');
-    seen.add(id as string);
-  }
-  const units = row.units;
-  if (typeof units !== 'object' || units === null || Array.isArray(units))
-    requireRecord(units, [...rowPath(base, position), 'units']);
+  hashes: Uint32Array | null,
+  sink: RowSink,
+): (value: unknown, base: ErrorPath, position: number) => void {
   const levels = config.unitLevels;
-  const leafPath: string[] = [];
-  for (let level = 0; level < levels.length; level += 1) {
-    const name = levels[level] as string;
-    const code = (units as Record<string, unknown>)[name];
-    if (!isId(code)) requireNonEmptyId(code, [...rowPath(base, position), 'units', name]);
-    leafPath.push(code as string);
-  }
-  let mask = 0;
-  const groups = row.groups;
-  if (groups !== undefined) {
-    if (!Array.isArray(groups)) requireArray(groups, [...rowPath(base, position), 'groups']);
-    for (let entry = 0; entry < groups.length; entry += 1) {
-      const bit = groupBit.get(groups[entry] as string);
-      if (bit === undefined) {
+  const depth = levels.length;
+  const groupIds = config.focalGroups;
+  const index = leafIndexOf(state);
+
+  /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf. */
+  const leafOf = (units: Record<string, unknown>, base: ErrorPath, position: number): number => {
+    let node: LeafIndex | undefined = index;
+    for (let level = 0; level < depth; level += 1) {
+      const name = levels[level] as string;
+      const code = units[name];
+      if (!isId(code)) requireNonEmptyId(code, [...rowPath(base, position), 'units', name]);
+      if (node === undefined) continue;
+      const found: unknown = node.get(code as string);
+      if (level === depth - 1) {
+        if (typeof found === 'number') return found;
+      } else {
+        node = found as LeafIndex | undefined;
+      }
+    }
+    if (depth === 0 && typeof index.get('') === 'number') return index.get('') as number;
+    return leafFor(
+      state,
+      levels.map((name) => units[name] as string),
+    );
+  };
+
+  return (value, base, position) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      requireRecord(value, rowPath(base, position));
+    const row = value as Partial<ReachRow>;
+    const id = row.id;
+    if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
+    if (hashes !== null) hashes[position] = hashString(id as string);
+    const units = row.units;
+    if (typeof units !== 'object' || units === null || Array.isArray(units))
+      requireRecord(units, [...rowPath(base, position), 'units']);
+    const leaf = leafOf(units as Record<string, unknown>, base, position);
+    let mask = 0;
+    const groups = row.groups;
+    if (groups !== undefined) {
+      if (!Array.isArray(groups)) requireArray(groups, [...rowPath(base, position), 'groups']);
+      for (let entry = 0; entry < groups.length; entry += 1) {
+        const bit = groupIds.indexOf(groups[entry] as string);
+        if (bit < 0) {
+          invalid(
+            [...rowPath(base, position), 'groups', entry],
+            `unknown focal group ${describeValue(groups[entry])}; expected one of: ${groupIds.join(', ')}`,
+          );
+        }
+        mask |= 1 << bit;
+      }
+    }
+    let eligible = true;
+    if (row.eligible !== undefined) {
+      if (typeof row.eligible !== 'boolean') {
+        invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
+      }
+      eligible = row.eligible;
+    }
+    let engagements = 0;
+    if (row.engagements !== undefined) {
+      if (row.engagedOn !== undefined) {
         invalid(
-          [...rowPath(base, position), 'groups', entry],
-          `unknown focal group ${describeValue(groups[entry])}; expected one of: ${config.focalGroups.join(', ')}`,
+          [...rowPath(base, position), 'engagedOn'],
+          'give either engagements (a count) or engagedOn (dates), not both',
         );
       }
-      mask |= 1 << bit;
+      engagements = row.engagements;
+      if (!(Number.isInteger(engagements) && engagements >= 0)) {
+        requireNumber(engagements, [...rowPath(base, position), 'engagements'], { min: 0, integer: true });
+      }
+    } else if (row.engagedOn !== undefined) {
+      const dates = requireArray(row.engagedOn, [...rowPath(base, position), 'engagedOn']);
+      if (config.period === null && dates.length > 0) {
+        invalid(
+          [...rowPath(base, position), 'engagedOn'],
+          'dated engagements need options.period (the window they are counted in)',
+        );
+      }
+      for (let entry = 0; entry < dates.length; entry += 1) {
+        const day = requireIsoDate(dates[entry], [...rowPath(base, position), 'engagedOn', entry]);
+        if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
+      }
     }
-  }
-  let eligible = true;
-  if (row.eligible !== undefined) {
-    if (typeof row.eligible !== 'boolean') {
-      invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
-    }
-    eligible = row.eligible;
-  }
-  let engagements = 0;
-  if (row.engagements !== undefined) {
-    if (row.engagedOn !== undefined) {
-      invalid(
-        [...rowPath(base, position), 'engagedOn'],
-        'give either engagements (a count) or engagedOn (dates), not both',
-      );
-    }
-    engagements = row.engagements;
-    if (!(Number.isInteger(engagements) && engagements >= 0)) {
-      requireNumber(engagements, [...rowPath(base, position), 'engagements'], { min: 0, integer: true });
-    }
-  } else if (row.engagedOn !== undefined) {
-    const dates = requireArray(row.engagedOn, [...rowPath(base, position), 'engagedOn']);
-    if (config.period === null && dates.length > 0) {
-      invalid(
-        [...rowPath(base, position), 'engagedOn'],
-        'dated engagements need options.period (the window they are counted in)',
-      );
-    }
-    for (let entry = 0; entry < dates.length; entry += 1) {
-      const day = requireIsoDate(dates[entry], [...rowPath(base, position), 'engagedOn', entry]);
-      if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
-    }
-  }
-  const leaf = leafFor(state, leafPath);
-  const key = (leaf << state.groupBits) | mask;
-  let cell = state.cellOf[key] as number;
-  if (cell < 0) cell = newCell(state, key);
-  state.rows += 1;
-  if (!eligible) {
-    state.excluded[cell] = (state.excluded[cell] as number) + 1;
-    return;
-  }
+    sink(leaf, mask, eligible, engagements);
+  };
+}
+
+/** A sink adding each row to its cell at once (the accumulator's `add`, one row per call). */
+export function directSink(config: ReachConfig, state: ReachState): RowSink {
   const cap = config.histogramMax;
-  const at = cell * state.bins + Math.min(engagements, cap);
-  state.histogram[at] = (state.histogram[at] as number) + 1;
-  if (engagements >= cap) state.sum[cell] = (state.sum[cell] as number) + engagements;
+  return (leaf, mask, eligible, engagements) => {
+    const key = (leaf << state.groupBits) | mask;
+    let cell = state.cellOf[key] as number;
+    if (cell < 0) cell = newCell(state, key);
+    state.rows += 1;
+    if (!eligible) {
+      state.excluded[cell] = (state.excluded[cell] as number) + 1;
+      return;
+    }
+    const at = cell * state.bins + Math.min(engagements, cap);
+    state.histogram[at] = (state.histogram[at] as number) + 1;
+    if (engagements >= cap) state.sum[cell] = (state.sum[cell] as number) + engagements;
+  };
+}
+
+/**
+ * A sink that buffers rows as columns (leaf, mask, engagements, eligibility) and counts each full
+ * buffer with the columnar kernel: adding a row straight to its cell touches a random place in
+ * the state's histograms (a cache miss per person once there are thousands of units), while the
+ * kernel counts a batch in compact counters. `flush()` counts what is left.
+ */
+export function batchSink(
+  config: ReachConfig,
+  state: ReachState,
+  capacity: number,
+): { readonly sink: RowSink; readonly flush: () => void } {
+  const size = Math.max(1, capacity);
+  const leaves = new Uint32Array(size);
+  const masks = new Uint8Array(size);
+  const engagements = new Uint32Array(size);
+  const eligible = new Uint8Array(size);
+  const direct = directSink(config, state);
+  const reuse: DenseScratch = { counts: new Uint32Array(0), overflow: new Float64Array(0) };
+  let length = 0;
+  const flush = (): void => {
+    if (length === 0) return;
+    const codes = state.leafPaths.length;
+    const leafKeys = new Int32Array(codes);
+    for (let leaf = 0; leaf < codes; leaf += 1) leafKeys[leaf] = leaf << state.groupBits;
+    const kernel: Kernel = {
+      unitCodes: leaves,
+      masks,
+      engagements,
+      eligible,
+      codes,
+      bits: state.groupBits,
+      cap: config.histogramMax,
+      path: [],
+      reuse,
+    };
+    countRows(state, leafKeys, kernel, 0, length);
+    state.rows += length;
+    length = 0;
+  };
+  const sink: RowSink = (leaf, mask, isEligible, count) => {
+    // A count past 32 bits (valid, if odd) skips the buffer.
+    if (count > 0xffffffff) {
+      direct(leaf, mask, isEligible, count);
+      return;
+    }
+    leaves[length] = leaf;
+    masks[length] = mask;
+    engagements[length] = count;
+    eligible[length] = isEligible ? 1 : 0;
+    length += 1;
+    if (length === size) flush();
+  };
+  return { sink, flush };
+}
+
+/** Throws when two of `count` ids are equal, at the second occurrence of the earliest repeat. */
+export function requireDistinctIds(
+  hashes: Uint32Array,
+  idAt: (index: number) => string,
+  pathOf: (index: number) => ErrorPath,
+): void {
+  const repeat = firstRepeat(hashes, idAt);
+  if (repeat >= 0) {
+    const id = idAt(repeat);
+    invalid(pathOf(repeat), `duplicate id ${JSON.stringify(id)}; each id must be unique`);
+  }
 }
 
 const INTEGER_ARRAYS = [Uint8Array, Uint16Array, Uint32Array, Int32Array] as const;
@@ -429,10 +525,17 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
   if (columns.ids !== undefined) {
     const ids = requireArray(columns.ids, [...path, 'ids']);
     if (ids.length !== n) invalid([...path, 'ids'], `expected ${n} entries (one per person), got ${ids.length}`);
-    const seen = new Set<string>();
+    const hashes = new Uint32Array(n);
     for (let index = 0; index < n; index += 1) {
-      requireUniqueId(seen, requireNonEmptyId(ids[index], [...path, 'ids', index]), [...path, 'ids', index], 'id');
+      const id = ids[index];
+      if (!isId(id)) requireNonEmptyId(id, [...path, 'ids', index]);
+      hashes[index] = hashString(id as string);
     }
+    requireDistinctIds(
+      hashes,
+      (index) => ids[index] as string,
+      (index) => [...path, 'ids', index],
+    );
   }
   const table = requireArray(columns.units, [...path, 'units']);
   const levels = config.unitLevels;
@@ -444,19 +547,25 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
     leafKeys[code] = leafFor(state, leafPath) << bits;
   });
   const codes = table.length;
-  const keys = codes << bits;
   const cap = config.histogramMax;
-  const bins = state.bins;
   // Rows per kernel call: 32-bit counters cannot overflow inside one chunk.
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
-    const kernel = { unitCodes, masks, engagements, eligible, codes, bits, cap, path };
-    // Dense counters (one per unit code × mask × bin) when they cost no more than the rows do;
-    // otherwise counters for the (code, mask) cells that occur, numbered on first sight.
-    if (keys * (bins + 1) <= 2 * (end - start) + DENSE_FLOOR) countDense(state, leafKeys, kernel, start, end);
-    else countSparse(state, leafKeys, kernel, start, end);
+    const kernel = { unitCodes, masks, engagements, eligible, codes, bits, cap, path, reuse: null };
+    countRows(state, leafKeys, kernel, start, end);
   }
   state.rows += n;
+}
+
+/**
+ * Counts rows `start … end − 1`: dense counters (one per unit code × mask × bin) when they cost no
+ * more than the rows do; otherwise counters for the (code, mask) cells that occur, numbered on
+ * first sight.
+ */
+function countRows(state: ReachState, leafKeys: Int32Array, kernel: Kernel, start: number, end: number): void {
+  const keys = kernel.codes << kernel.bits;
+  if (keys * (state.bins + 1) <= 2 * (end - start) + DENSE_FLOOR) countDense(state, leafKeys, kernel, start, end);
+  else countSparse(state, leafKeys, kernel, start, end);
 }
 
 /** Rows per counting chunk (keeps 32-bit counters exact). */
@@ -474,6 +583,14 @@ interface Kernel {
   readonly bits: number;
   readonly cap: number;
   readonly path: ErrorPath;
+  /** Dense counters kept between batches (zeroed after each), or null to allocate per call. */
+  readonly reuse: DenseScratch | null;
+}
+
+/** Dense counters reused across the batches of one roster. */
+interface DenseScratch {
+  counts: Uint32Array;
+  overflow: Float64Array;
 }
 
 /** Throws for the first bad entry of row `index` (called only when a check failed). */
@@ -500,8 +617,13 @@ function countDense(state: ReachState, leafKeys: Int32Array, kernel: Kernel, sta
   const keys = codes << bits;
   const maxMask = (1 << bits) - 1;
   const bins = state.bins;
-  const counts = new Uint32Array(keys * (bins + 1));
-  const overflow = new Float64Array(keys);
+  const reuse = kernel.reuse;
+  if (reuse !== null && reuse.overflow.length < keys) {
+    reuse.counts = new Uint32Array(2 * keys * (bins + 1));
+    reuse.overflow = new Float64Array(2 * keys);
+  }
+  const counts = reuse === null ? new Uint32Array(keys * (bins + 1)) : reuse.counts.subarray(0, keys * (bins + 1));
+  const overflow = reuse === null ? new Float64Array(keys) : reuse.overflow.subarray(0, keys);
   const excludedRow = bins * keys;
   for (let index = start; index < end; index += 1) {
     const code = unitCodes[index] as number;
@@ -539,6 +661,10 @@ function countDense(state: ReachState, leafKeys: Int32Array, kernel: Kernel, sta
     }
     state.sum[into] = (state.sum[into] as number) + (overflow[key] as number);
     state.excluded[into] = (state.excluded[into] as number) + (counts[excludedRow + key] as number);
+  }
+  if (reuse !== null) {
+    counts.fill(0);
+    overflow.fill(0);
   }
 }
 

@@ -1,12 +1,13 @@
 import { finalizeState } from './_finalize.js';
 import {
   addColumns,
-  addRow,
+  directSink,
   emptyState,
   mergeInto,
   type ReachState,
   requireState,
   resolveReachConfig,
+  rowReader,
 } from './_state.js';
 import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
@@ -72,12 +73,18 @@ export interface ReachAccumulator {
  */
 export function reachAccumulator(options: ReachOptions): ReachAccumulator {
   const config = resolveReachConfig(options, ['options']);
-  const groupBit = new Map(config.focalGroups.map((id, bit) => [id, bit]));
+  // One row adder per state (it holds the state's unit lookup), made on the first add.
+  const adders = new WeakMap<ReachState, ReturnType<typeof rowReader>>();
   return {
     init: () => emptyState(config),
     add(state, row) {
       const target = requireState(config, state, ['state']);
-      addRow(config, target, groupBit, row, ['row'], -1, null);
+      let add = adders.get(target);
+      if (add === undefined) {
+        add = rowReader(config, target, null, directSink(config, target));
+        adders.set(target, add);
+      }
+      add(row, ['row'], -1);
       return target;
     },
     addColumns(state, columns) {

@@ -1,9 +1,11 @@
 import { invalid } from '../_lib/errors.js';
 import { requireArray } from '../_lib/validate.js';
 import { finalizeState } from './_finalize.js';
-import { addColumns, addRow, emptyState, resolveReachConfig } from './_state.js';
+import { addColumns, batchSink, emptyState, requireDistinctIds, resolveReachConfig, rowReader } from './_state.js';
 
 const ROSTER = ['roster'] as const;
+/** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
+const BATCH = 1 << 20;
 
 import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
@@ -56,11 +58,16 @@ export function summarizeReach(roster: readonly ReachRow[] | ReachColumns, optio
   const state = emptyState(config);
   if (Array.isArray(roster)) {
     const rows = requireArray(roster, ['roster']);
-    const groupBit = new Map(config.focalGroups.map((id, bit) => [id, bit]));
-    const seen = new Set<string>();
-    for (let index = 0; index < rows.length; index += 1) {
-      addRow(config, state, groupBit, rows[index], ROSTER, index, seen);
-    }
+    const hashes = new Uint32Array(rows.length);
+    const batch = batchSink(config, state, Math.min(rows.length, BATCH));
+    const read = rowReader(config, state, hashes, batch.sink);
+    for (let index = 0; index < rows.length; index += 1) read(rows[index], ROSTER, index);
+    batch.flush();
+    requireDistinctIds(
+      hashes,
+      (index) => (rows[index] as ReachRow).id,
+      (index) => [...ROSTER, index, 'id'],
+    );
   } else if (typeof roster === 'object' && roster !== null) {
     addColumns(config, state, roster, ['roster']);
   } else {

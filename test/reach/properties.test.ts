@@ -84,6 +84,36 @@ describe('reach invariants', () => {
     );
   });
 
+  it('the row form counts in batches: more than one batch, and counts past 32 bits, equal one row at a time', () => {
+    // 2^20 rows per batch: 1,100,000 rows take two; a count of 2^33 bypasses the 32-bit buffer.
+    const people = 1_100_000;
+    const units = [
+      { district: 'D1', school: 'S1' },
+      { district: 'D1', school: 'S2' },
+      { district: 'D2', school: 'S1' },
+    ];
+    const groupLists = [[], ['poverty'], ['el', 'swd'], ['poverty', 'el']];
+    const rows: ReachRow[] = Array.from({ length: people }, (_, index) => ({
+      id: `p${index}`,
+      units: units[index % 3] as ReachRow['units'],
+      groups: groupLists[(index >>> 2) % 4] as string[],
+      engagements: index === 7 ? 2 ** 33 : index % 13,
+      ...(index % 17 === 0 ? { eligible: false } : {}),
+    }));
+    const acc = reachAccumulator(options);
+    const state = acc.init();
+    for (const row of rows.slice(0, 5000)) acc.add(state, row);
+    const oneByOne = acc.finalize(state);
+    expect(summarizeReach(rows.slice(0, 5000), options)).toEqual(oneByOne);
+    expect(oneByOne.overall.meanEngagements).toBeGreaterThan(2 ** 33 / 5000);
+    // The columns hold 32-bit counts: compare the two batches with an ordinary count in row 7.
+    rows[7] = { ...(rows[7] as ReachRow), engagements: 12 };
+    const summary = summarizeReach(rows, options);
+    expect(summary).toEqual(summarizeReach(toColumns(rows, options), options));
+    expect(summary.rows).toBe(people);
+    expect(summary.overall.n + summary.overall.excluded).toBe(people);
+  });
+
   it('lists units level by level in path order, also when packed sort keys would pass 2^53', () => {
     const byPath = (a: readonly string[], b: readonly string[]) => {
       for (let index = 0; index < a.length; index += 1) {
