@@ -5,9 +5,13 @@
  * - mitata compares `summarizeReach` on the columnar form with a hand-written typed-array loop
  *   (counts per school × flag combination, rolled up to districts and to each flag; no validation,
  *   no histograms, no intervals).
+ *   It also times the two halves of the summary: the validated counting pass and building the
+ *   summary from the counted cells.
  * - The slow contenders run a few times each, timed with performance.now() (median): the row form,
  *   arquero 8 (groupby/rollup by school and by district), and pandas groupby on the same data via
- *   bench/reach_pandas.py (skipped with a message when python3 or pandas is missing).
+ *   bench/reach_pandas.py (skipped with a message when python3 or pandas is missing). A row-form
+ *   floor — reading the rows, hashing ids and two Map lookups per row, nothing else — shows what
+ *   any row reader pays.
  * - Memory: the accumulator state after 600,000 and after 6,000,000 rows (it grows with cells —
  *   schools × flag combinations — not rows).
  */
@@ -150,8 +154,11 @@ const passMs = median(() => {
   const acc = reachAccumulator(options);
   return acc.addColumns(acc.init(), columns);
 }, 5);
+const accumulator = reachAccumulator(options);
+const counted = accumulator.addColumns(accumulator.init(), columns);
+const finalizeMs = median(() => accumulator.finalize(counted), 5);
 console.log(
-  `reach, ${STUDENTS.toLocaleString('en')} students (median of 5): summarizeReach columnar ${ms(columnarMs)}, its pass alone ${ms(passMs)}, hand loop ${ms(loopMs)}`,
+  `reach, ${STUDENTS.toLocaleString('en')} students (median of 5): summarizeReach columnar ${ms(columnarMs)} = its pass ${ms(passMs)} + building the summary ${ms(finalizeMs)}; hand loop ${ms(loopMs)}`,
 );
 
 const arqueroMs = median(() => arqueroSummary(columns), 2);
@@ -187,6 +194,31 @@ try {
   const rows = makeRows(columns);
   const rowMs = median(() => summarizeReach(rows, options), 3);
   console.log(`row form (6M row objects; median of 3): ${ms(rowMs)} = ${(rowMs / columnarMs).toFixed(1)}× columnar`);
+  // What any row-form reader pays before validating or counting: read each row's fields, hash its
+  // id (the duplicate check needs every id) and find its school in a two-level Map.
+  const lookup = new Map<string, Map<string, number>>();
+  columns.units.forEach((unit, code) => {
+    const schools = lookup.get(unit.district as string) ?? new Map<string, number>();
+    schools.set(unit.school as string, code);
+    lookup.set(unit.district as string, schools);
+  });
+  const floorMs = median(() => {
+    const hashes = new Uint32Array(rows.length);
+    let sum = 0;
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index] as ReachRow;
+      const id = row.id;
+      let hash = 0x811c9dc5;
+      for (let char = 0; char < id.length; char += 1) hash = Math.imul(hash ^ id.charCodeAt(char), 0x01000193);
+      hashes[index] = hash;
+      const schools = lookup.get(row.units.district as string) as Map<string, number>;
+      sum += (schools.get(row.units.school as string) as number) + (row.groups?.length ?? 0) + (row.engagements ?? 0);
+    }
+    return sum + (hashes[0] as number);
+  }, 3);
+  console.log(
+    `row-form floor (read 6M rows, hash ids, two Map lookups; no validation, no counting): ${ms(floorMs)} = ${(floorMs / columnarMs).toFixed(1)}× columnar`,
+  );
 }
 
 for (const count of [600_000, STUDENTS]) {
@@ -210,6 +242,9 @@ group(`summarizeReach, ${STUDENTS.toLocaleString('en')} students, columnar`, () 
       const acc = reachAccumulator(options);
       return do_not_optimize(acc.addColumns(acc.init(), columns));
     });
+    bench('scaling-navigator accumulator finalize (building the summary from counted cells)', () =>
+      do_not_optimize(accumulator.finalize(counted)),
+    );
     bench('hand-written typed-array loop (counts only, no validation)', () =>
       do_not_optimize(handLoop(columns)),
     ).baseline(true);

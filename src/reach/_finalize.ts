@@ -268,6 +268,8 @@ interface Builder {
   readonly noneIndex: number;
   /** Wilson bounds of a comparison group (used and dropped at once). */
   readonly scratch: Float64Array;
+  /** Wilson bounds of the scope's students in no focal group, while its groups are built. */
+  readonly noneBounds: Float64Array;
 }
 
 function histogramOf(totals: Totals, at: number): number[] {
@@ -295,13 +297,7 @@ function overallOf(builder: Builder, at: number): ReachStats {
 }
 
 /** A focal group (or the union, no focal group, an intersection) in a scope, with its comparisons. */
-function groupOf(
-  builder: Builder,
-  scope: number,
-  population: number,
-  noneRate: number | null,
-  noneInterval: [number, number] | null,
-): ReachGroupStats {
+function groupOf(builder: Builder, scope: number, population: number, noneRate: number | null): ReachGroupStats {
   const { totals, specs, z, minN } = builder;
   const { n, reached, populations } = totals;
   const spec = specs[population] as PopulationSpec;
@@ -341,8 +337,8 @@ function groupOf(
         notes = withNote(notes, NO_NON_FOCAL_NOTE);
       } else {
         gapToNone = rate - noneRate;
-        const bounds = noneInterval as [number, number];
-        gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0], bounds[1]);
+        const bounds = builder.noneBounds;
+        gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0] as number, bounds[1] as number);
       }
     }
     if (own < minN) {
@@ -428,13 +424,13 @@ function breakdownOf(builder: Builder, scope: number): ReachBreakdown {
   const noneN = totals.n[base + noneIndex] as number;
   const noneReached = totals.reached[base + noneIndex] as number;
   const noneRate = noneN === 0 ? null : noneReached / noneN;
-  const noneInterval = noneN === 0 ? null : wilsonBounds(noneReached, noneN, z);
+  if (noneN > 0) wilsonInto(noneReached, noneN, z, builder.noneBounds);
   const groups: ReachGroupStats[] = [];
   const intersections: ReachGroupStats[] = [];
   let union: ReachGroupStats | null = null;
   let noFocal: ReachGroupStats | null = null;
   for (let population = 1; population < totals.populations; population += 1) {
-    const entry = groupOf(builder, scope, population, noneRate, noneInterval);
+    const entry = groupOf(builder, scope, population, noneRate);
     const kind = (specs[population] as PopulationSpec).kind;
     if (kind === 'focal') groups.push(entry);
     else if (kind === 'union') union = entry;
@@ -464,6 +460,7 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
     minN: config.policy.minN,
     noneIndex: specs.findIndex((spec) => spec.kind === 'none'),
     scratch: new Float64Array(2),
+    noneBounds: new Float64Array(2),
   };
   const top = breakdownOf(builder, 0);
   const levels = config.unitLevels;
