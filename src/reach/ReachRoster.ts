@@ -34,7 +34,8 @@ export interface ReachRow {
  * - `engagements[i]`: whole engagements in the period (count dated engagements before building the
  *   columns).
  * - `eligible[i]` (optional): 0 excludes the person, anything else includes them.
- * - `ids` (optional): checked for duplicates when given (a `Set` pass: it costs more than the count).
+ * - `ids` (optional): checked for duplicates when given (each id is hashed and the hashes
+ *   radix-sorted: for millions of ids this costs several times the count itself).
  *
  * Gives exactly the same results as the same people in row form.
  *

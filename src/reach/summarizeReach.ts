@@ -24,8 +24,10 @@ import type { ReachSummary } from './ReachSummary.js';
  * index. Ineligible rows are counted as `excluded` and left out of every rate (RE-AIM reach:
  * participants ÷ eligible). Units with no rows are not listed.
  *
- * One pass over the rows, O(rows + units × populations); memory grows with units and groups, not
- * rows (see bench/README.md).
+ * One pass over the rows, O(rows + units × populations). Memory grows with units and groups, not
+ * rows, except for the duplicate-id check, which keeps a 32-bit hash per id (row form, or columns
+ * with `ids`). For millions of people prefer the columnar form: it skips reading an object per
+ * person (bench/README.md).
  *
  * @category Reach
  * @throws ScalingNavigatorError `INVALID_INPUT` for bad options, negative or fractional engagements,
