@@ -22,7 +22,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { bench, do_not_optimize, group, summary } from 'mitata';
-import { type ReachColumns, type ReachRow, reachAccumulator, summarizeReach } from '../src/reach/index.js';
+import {
+  type ReachBreakdown,
+  type ReachColumns,
+  type ReachGroupStats,
+  type ReachRow,
+  type ReachStats,
+  type ReachSummary,
+  reachAccumulator,
+  summarizeReach,
+} from '../src/reach/index.js';
 
 const STUDENTS = 6_000_000;
 const DISTRICTS = 1_000;
@@ -135,6 +144,80 @@ function arqueroSummary(columns: ReachColumns) {
   ];
 }
 
+const pair = (value: readonly [number, number] | null): [number, number] | null =>
+  value === null ? null : [value[0], value[1]];
+function copyStats(stats: ReachStats): ReachStats {
+  return {
+    n: stats.n,
+    excluded: stats.excluded,
+    reached: stats.reached,
+    rate: stats.rate,
+    interval: pair(stats.interval),
+    meanEngagements: stats.meanEngagements,
+    histogram: stats.histogram.slice(),
+    note: stats.note,
+  };
+}
+function copyGroup(group: ReachGroupStats): ReachGroupStats {
+  return {
+    id: group.id,
+    kind: group.kind,
+    members: group.members,
+    n: group.n,
+    excluded: group.excluded,
+    reached: group.reached,
+    rate: group.rate,
+    interval: pair(group.interval),
+    meanEngagements: group.meanEngagements,
+    histogram: group.histogram.slice(),
+    note: group.note,
+    rest: { n: group.rest.n, reached: group.rest.reached, rate: group.rest.rate },
+    gap: group.gap,
+    gapInterval: pair(group.gapInterval),
+    gapToNone: group.gapToNone,
+    gapToNoneInterval: pair(group.gapToNoneInterval),
+    riskRatio: group.riskRatio,
+    alternateRiskRatio: group.alternateRiskRatio,
+    alternateComparisonUnit: group.alternateComparisonUnit,
+    representationIndex: group.representationIndex,
+    notes: group.notes,
+  };
+}
+function copyBreakdown(scope: ReachBreakdown): ReachBreakdown {
+  return {
+    overall: copyStats(scope.overall),
+    groups: scope.groups.map(copyGroup),
+    union: copyGroup(scope.union),
+    none: copyGroup(scope.none),
+    intersections: scope.intersections.map(copyGroup),
+  };
+}
+/**
+ * The floor of building a summary: the same objects, arrays and numbers made again from an existing
+ * summary, with no counting and no arithmetic.
+ */
+function copySummary(from: ReachSummary): ReachSummary {
+  return {
+    ...from,
+    ...copyBreakdown(from),
+    units: from.units.map((unit) => {
+      const breakdown = copyBreakdown(unit);
+      return {
+        id: unit.id,
+        level: unit.level,
+        code: unit.code,
+        path: unit.path.slice(),
+        parent: unit.parent,
+        overall: breakdown.overall,
+        groups: breakdown.groups,
+        union: breakdown.union,
+        none: breakdown.none,
+        intersections: breakdown.intersections,
+      };
+    }),
+  };
+}
+
 /** Median time of `times` calls after two unmeasured ones (the JIT's first compilations). */
 function median(run: () => unknown, times: number): number {
   for (let index = 0; index < 2; index += 1) do_not_optimize(run());
@@ -172,8 +255,13 @@ const passMs = median(() => {
 const accumulator = reachAccumulator(options);
 const counted = accumulator.addColumns(accumulator.init(), columns);
 const finalizeMs = median(() => accumulator.finalize(counted), 5);
+const built = accumulator.finalize(counted);
+const copyMs = median(() => copySummary(built), 5);
 console.log(
   `reach, ${STUDENTS.toLocaleString('en')} students (median of 5 after 2 warm-up calls): summarizeReach columnar ${ms(columnarMs)} = its pass ${ms(passMs)} + building the summary ${ms(finalizeMs)}; hand loop ${ms(loopMs)}`,
+);
+console.log(
+  `summary-object floor (the same ${built.units.length.toLocaleString('en')} units' objects made again from a summary, no arithmetic; median of 5): ${ms(copyMs)} = ${(copyMs / loopMs).toFixed(2)}× the hand loop`,
 );
 
 const arqueroMs = median(() => arqueroSummary(columns), 2);
@@ -259,6 +347,9 @@ group(`summarizeReach, ${STUDENTS.toLocaleString('en')} students, columnar`, () 
     });
     bench('scaling-navigator accumulator finalize (building the summary from counted cells)', () =>
       do_not_optimize(accumulator.finalize(counted)),
+    );
+    bench('floor: the summary objects made again from a summary (no counting, no arithmetic)', () =>
+      do_not_optimize(copySummary(built)),
     );
     bench('hand-written typed-array loop (counts only, no validation)', () =>
       do_not_optimize(handLoop(columns)),
