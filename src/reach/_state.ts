@@ -236,7 +236,7 @@ export function emptyState(config: ReachConfig): ReachState {
 }
 
 /** Registers a leaf path and returns its index. */
-export function leafFor(state: ReachState, leafPath: readonly string[]): number {
+export function leafFor(state: ReachState, leafPath: readonly string[], path: ErrorPath): number {
   const index = leafIndexOf(state);
   let node: unknown = index;
   const last = leafPath.length - 1;
@@ -249,6 +249,7 @@ export function leafFor(state: ReachState, leafPath: readonly string[]): number 
     if (typeof found === 'number') return found;
   }
   const leaf = state.leafPaths.length;
+  requireUnitRoom(leaf + 1, state.groupBits, path);
   state.leafPaths.push([...leafPath]);
   insertLeaf(index, leafPath, leaf);
   const needed = (leaf + 1) << state.groupBits;
@@ -258,6 +259,22 @@ export function leafFor(state: ReachState, leafPath: readonly string[]): number 
     state.cellOf = grown;
   }
   return leaf;
+}
+
+/**
+ * Cells are found through a direct table of units × focal-group combinations (`cellOf`), so their
+ * product is capped: 2^25 entries (128 MB), e.g. 4,194,304 units with 3 focal groups or 131,072
+ * with 8.
+ */
+const MAX_UNIT_KEYS = 2 ** 25;
+
+function requireUnitRoom(units: number, bits: number, path: ErrorPath): void {
+  if (units * 2 ** bits > MAX_UNIT_KEYS) {
+    invalid(
+      path,
+      `${units} units × ${2 ** bits} focal-group combinations exceed ${MAX_UNIT_KEYS}: use fewer focal groups or split the roster by a top-level unit`,
+    );
+  }
 }
 
 /** Makes room for `extra` more cells (capacity at least doubles, so growth is amortized). */
@@ -336,6 +353,7 @@ export function rowReader(
     return leafFor(
       state,
       levels.map((name) => units[name] as string),
+      [...rowPath(base, position), 'units'],
     );
   };
 
@@ -540,11 +558,12 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
   const table = requireArray(columns.units, [...path, 'units']);
   const levels = config.unitLevels;
   const bits = state.groupBits;
+  requireUnitRoom(table.length, bits, [...path, 'units']);
   const leafKeys = new Int32Array(table.length);
   table.forEach((entry, code) => {
     const units = requireRecord(entry, [...path, 'units', code]);
     const leafPath = levels.map((name) => requireNonEmptyId(units[name], [...path, 'units', code, name]));
-    leafKeys[code] = leafFor(state, leafPath) << bits;
+    leafKeys[code] = leafFor(state, leafPath, [...path, 'units', code]) << bits;
   });
   const codes = table.length;
   const cap = config.histogramMax;
@@ -738,9 +757,9 @@ function countSparse(state: ReachState, leafKeys: Int32Array, kernel: Kernel, st
 }
 
 /** Adds `source` into `target` (same configuration). */
-export function mergeInto(target: ReachState, source: ReachState): void {
+export function mergeInto(target: ReachState, source: ReachState, path: ErrorPath): void {
   const bins = target.bins;
-  const leafMap = source.leafPaths.map((leafPath) => leafFor(target, leafPath));
+  const leafMap = source.leafPaths.map((leafPath) => leafFor(target, leafPath, path));
   for (let cell = 0; cell < source.cells; cell += 1) {
     const key =
       ((leafMap[source.cellLeaf[cell] as number] as number) << target.groupBits) | (source.cellMask[cell] as number);

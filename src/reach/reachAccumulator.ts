@@ -54,7 +54,7 @@ export interface ReachAccumulator {
  *
  * @category Reach
  * @throws ScalingNavigatorError `INVALID_INPUT` for bad options (as {@link summarizeReach}), bad rows,
- *   or states made with other options.
+ *   states made with other options, or more than 2^25 units × focal-group combinations in a state.
  * @example
  * ```ts
  * import { reachAccumulator, shardOf } from 'scaling-navigator/reach';
@@ -94,8 +94,8 @@ export function reachAccumulator(options: ReachOptions): ReachAccumulator {
     },
     merge(a, b) {
       const merged = emptyState(config);
-      mergeInto(merged, requireState(config, a, ['a']));
-      mergeInto(merged, requireState(config, b, ['b']));
+      mergeInto(merged, requireState(config, a, ['a']), ['a']);
+      mergeInto(merged, requireState(config, b, ['b']), ['b']);
       return merged;
     },
     finalize: (state) => finalizeState(config, requireState(config, state, ['state'])),

@@ -32,7 +32,8 @@ import type { ReachSummary } from './ReachSummary.js';
  * @category Reach
  * @throws ScalingNavigatorError `INVALID_INPUT` for bad options, negative or fractional engagements,
  *   duplicate ids, unknown focal groups, unequal column lengths, non-ISO dates, dated engagements
- *   without a period, or a unit missing a declared level.
+ *   without a period, a unit missing a declared level, or more than 2^25 units × focal-group
+ *   combinations (4,194,304 units with 3 focal groups; cells are found through a direct table).
  * @example
  * ```ts
  * import { summarizeReach } from 'scaling-navigator/reach';
