@@ -327,7 +327,7 @@ try {
 for (const count of [600_000, STUDENTS]) {
   const acc = reachAccumulator(options);
   const state = acc.addColumns(acc.init(), count === STUDENTS ? columns : makeColumns(count));
-  const bytes = [state.cellOf, state.cellLeaf, state.cellMask, state.histogram, state.sum, state.excluded].reduce(
+  const bytes = [state.cellTable, state.cellLeaf, state.cellMask, state.histogram, state.sum, state.excluded].reduce(
     (sum, array) => sum + array.byteLength,
     0,
   );

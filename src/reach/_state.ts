@@ -167,8 +167,12 @@ export interface ReachState {
   leafPaths: string[][];
   /** Cells in use. */
   cells: number;
-  /** `(leaf << groupBits) | mask` → cell, or −1; length a multiple of `2^groupBits`. */
-  cellOf: Int32Array;
+  /**
+   * The cells by (leaf, mask): an open-addressing hash table of `cell + 1` (0 = empty), its length a
+   * power of two at least twice the cells — so memory follows the cells in use, not units ×
+   * focal-group combinations.
+   */
+  cellTable: Int32Array;
   /** Leaf of each cell. */
   cellLeaf: Int32Array;
   /** Mask of each cell. */
@@ -226,7 +230,7 @@ export function emptyState(config: ReachConfig): ReachState {
     rows: 0,
     leafPaths: [],
     cells: 0,
-    cellOf: new Int32Array(0),
+    cellTable: new Int32Array(32),
     cellLeaf: new Int32Array(16),
     cellMask: new Int32Array(16),
     histogram: new Float64Array(16 * (config.histogramMax + 1)),
@@ -236,7 +240,7 @@ export function emptyState(config: ReachConfig): ReachState {
 }
 
 /** Registers a leaf path and returns its index. */
-export function leafFor(state: ReachState, leafPath: readonly string[], path: ErrorPath): number {
+export function leafFor(state: ReachState, leafPath: readonly string[]): number {
   const index = leafIndexOf(state);
   let node: unknown = index;
   const last = leafPath.length - 1;
@@ -249,32 +253,9 @@ export function leafFor(state: ReachState, leafPath: readonly string[], path: Er
     if (typeof found === 'number') return found;
   }
   const leaf = state.leafPaths.length;
-  requireUnitRoom(leaf + 1, state.groupBits, path);
   state.leafPaths.push([...leafPath]);
   insertLeaf(index, leafPath, leaf);
-  const needed = (leaf + 1) << state.groupBits;
-  if (state.cellOf.length < needed) {
-    const grown = new Int32Array(Math.max(needed, state.cellOf.length * 2)).fill(-1);
-    grown.set(state.cellOf);
-    state.cellOf = grown;
-  }
   return leaf;
-}
-
-/**
- * Cells are found through a direct table of units × focal-group combinations (`cellOf`), so their
- * product is capped: 2^25 entries (128 MB), e.g. 4,194,304 units with 3 focal groups or 131,072
- * with 8.
- */
-const MAX_UNIT_KEYS = 2 ** 25;
-
-function requireUnitRoom(units: number, bits: number, path: ErrorPath): void {
-  if (units * 2 ** bits > MAX_UNIT_KEYS) {
-    invalid(
-      path,
-      `${units} units × ${2 ** bits} focal-group combinations exceed ${MAX_UNIT_KEYS}: use fewer focal groups or split the roster by a top-level unit`,
-    );
-  }
 }
 
 /** Makes room for `extra` more cells (capacity at least doubles, so growth is amortized). */
@@ -292,16 +273,49 @@ function reserveCells(state: ReachState, extra: number): void {
   state.histogram = grow(state.histogram, capacity * state.bins);
   state.sum = grow(state.sum, capacity);
   state.excluded = grow(state.excluded, capacity);
+  if (2 * needed > state.cellTable.length) rehashCells(state, tableSize(needed));
 }
 
-/** Creates the cell for `key = (leaf << groupBits) | mask`. */
-export function newCell(state: ReachState, key: number): number {
+/** The smallest power of two at least twice `entries` (and at least 32). */
+export function tableSize(entries: number): number {
+  let size = 32;
+  while (size < 2 * entries) size *= 2;
+  return size;
+}
+
+/** Where the probe for (code, mask) starts in a table of `size` entries (a power of two). */
+export function slotOf(code: number, mask: number, size: number): number {
+  let hash = Math.imul(code, 0x9e3779b1) ^ Math.imul(mask + 1, 0x85ebca6b);
+  hash ^= hash >>> 15;
+  return hash & (size - 1);
+}
+
+function rehashCells(state: ReachState, size: number): void {
+  const table = new Int32Array(size);
+  for (let cell = 0; cell < state.cells; cell += 1) {
+    let at = slotOf(state.cellLeaf[cell] as number, state.cellMask[cell] as number, size);
+    while (table[at] !== 0) at = (at + 1) & (size - 1);
+    table[at] = cell + 1;
+  }
+  state.cellTable = table;
+}
+
+/** The cell of (leaf, mask), created empty when new. */
+export function cellFor(state: ReachState, leaf: number, mask: number): number {
+  if (2 * (state.cells + 1) > state.cellTable.length) reserveCells(state, Math.max(1, state.cells));
+  const table = state.cellTable;
+  const last = table.length - 1;
+  let at = slotOf(leaf, mask, table.length);
+  for (let entry = table[at] as number; entry !== 0; entry = table[at] as number) {
+    if (state.cellLeaf[entry - 1] === leaf && state.cellMask[entry - 1] === mask) return entry - 1;
+    at = (at + 1) & last;
+  }
   const cell = state.cells;
   if (cell === state.cellLeaf.length) reserveCells(state, 1);
   state.cells = cell + 1;
-  state.cellLeaf[cell] = key >>> state.groupBits;
-  state.cellMask[cell] = key & ((1 << state.groupBits) - 1);
-  state.cellOf[key] = cell;
+  state.cellLeaf[cell] = leaf;
+  state.cellMask[cell] = mask;
+  table[at] = cell + 1;
   return cell;
 }
 
@@ -353,7 +367,6 @@ export function rowReader(
     return leafFor(
       state,
       levels.map((name) => units[name] as string),
-      [...rowPath(base, position), 'units'],
     );
   };
 
@@ -423,9 +436,7 @@ export function rowReader(
 export function directSink(config: ReachConfig, state: ReachState): RowSink {
   const cap = config.histogramMax;
   return (leaf, mask, eligible, engagements) => {
-    const key = (leaf << state.groupBits) | mask;
-    let cell = state.cellOf[key] as number;
-    if (cell < 0) cell = newCell(state, key);
+    const cell = cellFor(state, leaf, mask);
     state.rows += 1;
     if (!eligible) {
       state.excluded[cell] = (state.excluded[cell] as number) + 1;
@@ -459,8 +470,8 @@ export function batchSink(
   const flush = (): void => {
     if (length === 0) return;
     const codes = state.leafPaths.length;
-    const leafKeys = new Int32Array(codes);
-    for (let leaf = 0; leaf < codes; leaf += 1) leafKeys[leaf] = leaf << state.groupBits;
+    const leafOfCode = new Int32Array(codes);
+    for (let leaf = 0; leaf < codes; leaf += 1) leafOfCode[leaf] = leaf;
     const kernel: Kernel = {
       unitCodes: leaves,
       masks,
@@ -472,7 +483,7 @@ export function batchSink(
       path: [],
       reuse,
     };
-    countRows(state, leafKeys, kernel, 0, length);
+    countRows(state, leafOfCode, kernel, 0, length);
     state.rows += length;
     length = 0;
   };
@@ -558,20 +569,20 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
   const table = requireArray(columns.units, [...path, 'units']);
   const levels = config.unitLevels;
   const bits = state.groupBits;
-  requireUnitRoom(table.length, bits, [...path, 'units']);
-  const leafKeys = new Int32Array(table.length);
-  table.forEach((entry, code) => {
-    const units = requireRecord(entry, [...path, 'units', code]);
+  const leafOfCode = new Int32Array(table.length);
+  // A loop, not forEach: a hole in the table is an error, not a skipped entry.
+  for (let code = 0; code < table.length; code += 1) {
+    const units = requireRecord(table[code], [...path, 'units', code]);
     const leafPath = levels.map((name) => requireNonEmptyId(units[name], [...path, 'units', code, name]));
-    leafKeys[code] = leafFor(state, leafPath, [...path, 'units', code]) << bits;
-  });
+    leafOfCode[code] = leafFor(state, leafPath);
+  }
   const codes = table.length;
   const cap = config.histogramMax;
   // Rows per kernel call: 32-bit counters cannot overflow inside one chunk.
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
     const kernel = { unitCodes, masks, engagements, eligible, codes, bits, cap, path, reuse: null };
-    countRows(state, leafKeys, kernel, start, end);
+    countRows(state, leafOfCode, kernel, start, end);
   }
   state.rows += n;
 }
@@ -581,10 +592,10 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
  * more than the rows do; otherwise counters for the (code, mask) cells that occur, numbered on
  * first sight.
  */
-function countRows(state: ReachState, leafKeys: Int32Array, kernel: Kernel, start: number, end: number): void {
-  const keys = kernel.codes << kernel.bits;
-  if (keys * (state.bins + 1) <= 2 * (end - start) + DENSE_FLOOR) countDense(state, leafKeys, kernel, start, end);
-  else countSparse(state, leafKeys, kernel, start, end);
+function countRows(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, start: number, end: number): void {
+  const keys = kernel.codes * 2 ** kernel.bits;
+  if (keys * (state.bins + 1) <= 2 * (end - start) + DENSE_FLOOR) countDense(state, leafOfCode, kernel, start, end);
+  else countSparse(state, leafOfCode, kernel, start, end);
 }
 
 /** Rows per counting chunk (keeps 32-bit counters exact). */
@@ -631,7 +642,7 @@ function badColumnEntry(kernel: Kernel, index: number): never {
  * real data hits (0 … 4 engagements, say) together in cache, which makes this faster than counting
  * n and reached per cell.
  */
-function countDense(state: ReachState, leafKeys: Int32Array, kernel: Kernel, start: number, end: number): void {
+function countDense(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, start: number, end: number): void {
   const { unitCodes, masks, engagements, eligible, codes, bits, cap } = kernel;
   const keys = codes << bits;
   const maxMask = (1 << bits) - 1;
@@ -671,9 +682,7 @@ function countDense(state: ReachState, leafKeys: Int32Array, kernel: Kernel, sta
   reserveCells(state, used);
   for (let key = 0; key < keys; key += 1) {
     if (totals[key] === 0) continue;
-    const stateKey = (leafKeys[key >>> bits] as number) | (key & maxMask);
-    let into = state.cellOf[stateKey] as number;
-    if (into < 0) into = newCell(state, stateKey);
+    const into = cellFor(state, leafOfCode[key >>> bits] as number, key & maxMask);
     const histogram = state.histogram;
     for (let bin = 0; bin < bins; bin += 1) {
       histogram[into * bins + bin] = (histogram[into * bins + bin] as number) + (counts[bin * keys + key] as number);
@@ -692,13 +701,16 @@ function countDense(state: ReachState, leafKeys: Int32Array, kernel: Kernel, sta
  * numbered on first sight (for many unit codes and few rows, where dense counters would be mostly
  * empty).
  */
-function countSparse(state: ReachState, leafKeys: Int32Array, kernel: Kernel, start: number, end: number): void {
+function countSparse(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, start: number, end: number): void {
   const { unitCodes, masks, engagements, eligible, codes, bits, cap } = kernel;
   const maxMask = (1 << bits) - 1;
   const bins = state.bins;
-  const cellOfCode = new Int32Array(codes << bits).fill(-1);
-  let capacity = Math.max(16, Math.min(end - start, codes << bits, 1 << 16));
-  let localKey = new Int32Array(capacity);
+  // Local cells by (code, mask) in an open-addressing table (cell + 1; 0 = empty) that stays at
+  // most half full, with 32-bit counters folded into the state at the end.
+  let capacity = Math.max(16, Math.min(end - start, 1 << 16));
+  let table = new Int32Array(tableSize(capacity));
+  let localCode = new Int32Array(capacity);
+  let localMask = new Int32Array(capacity);
   let histogram = new Uint32Array(capacity * bins);
   let overflow = new Float64Array(capacity);
   let excluded = new Uint32Array(capacity);
@@ -708,14 +720,20 @@ function countSparse(state: ReachState, leafKeys: Int32Array, kernel: Kernel, st
     const mask = masks[index] as number;
     const count = engagements[index] as number;
     if (!(code >= 0 && code < codes && mask <= maxMask && count >= 0)) badColumnEntry(kernel, index);
-    const local = (code << bits) | mask;
-    let cell = cellOfCode[local] as number;
+    let at = slotOf(code, mask, table.length);
+    let cell = -1;
+    for (let entry = table[at] as number; entry !== 0; entry = table[at] as number) {
+      if (localCode[entry - 1] === code && localMask[entry - 1] === mask) {
+        cell = entry - 1;
+        break;
+      }
+      at = (at + 1) & (table.length - 1);
+    }
     if (cell < 0) {
       if (cells === capacity) {
         capacity *= 2;
-        const grownKey = new Int32Array(capacity);
-        grownKey.set(localKey);
-        localKey = grownKey;
+        localCode = grownInt32(localCode, capacity);
+        localMask = grownInt32(localMask, capacity);
         const grownHistogram = new Uint32Array(capacity * bins);
         grownHistogram.set(histogram);
         histogram = grownHistogram;
@@ -725,28 +743,35 @@ function countSparse(state: ReachState, leafKeys: Int32Array, kernel: Kernel, st
         const grownExcluded = new Uint32Array(capacity);
         grownExcluded.set(excluded);
         excluded = grownExcluded;
+        table = new Int32Array(tableSize(capacity));
+        for (let known = 0; known < cells; known += 1) {
+          let free = slotOf(localCode[known] as number, localMask[known] as number, table.length);
+          while (table[free] !== 0) free = (free + 1) & (table.length - 1);
+          table[free] = known + 1;
+        }
+        at = slotOf(code, mask, table.length);
+        while (table[at] !== 0) at = (at + 1) & (table.length - 1);
       }
       cell = cells;
       cells += 1;
-      localKey[cell] = local;
-      cellOfCode[local] = cell;
+      localCode[cell] = code;
+      localMask[cell] = mask;
+      table[at] = cell + 1;
     }
     if (eligible !== undefined && eligible[index] === 0) {
       excluded[cell] = (excluded[cell] as number) + 1;
     } else if (count < cap) {
-      const at = cell * bins + count;
-      histogram[at] = (histogram[at] as number) + 1;
+      const bin = cell * bins + count;
+      histogram[bin] = (histogram[bin] as number) + 1;
     } else {
-      const at = cell * bins + cap;
-      histogram[at] = (histogram[at] as number) + 1;
+      const bin = cell * bins + cap;
+      histogram[bin] = (histogram[bin] as number) + 1;
       overflow[cell] = (overflow[cell] as number) + count;
     }
   }
+  reserveCells(state, cells);
   for (let cell = 0; cell < cells; cell += 1) {
-    const local = localKey[cell] as number;
-    const key = (leafKeys[local >>> bits] as number) | (local & maxMask);
-    let into = state.cellOf[key] as number;
-    if (into < 0) into = newCell(state, key);
+    const into = cellFor(state, leafOfCode[localCode[cell] as number] as number, localMask[cell] as number);
     for (let bin = 0; bin < bins; bin += 1) {
       state.histogram[into * bins + bin] =
         (state.histogram[into * bins + bin] as number) + (histogram[cell * bins + bin] as number);
@@ -756,15 +781,18 @@ function countSparse(state: ReachState, leafKeys: Int32Array, kernel: Kernel, st
   }
 }
 
+function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
+
 /** Adds `source` into `target` (same configuration). */
-export function mergeInto(target: ReachState, source: ReachState, path: ErrorPath): void {
+export function mergeInto(target: ReachState, source: ReachState): void {
   const bins = target.bins;
-  const leafMap = source.leafPaths.map((leafPath) => leafFor(target, leafPath, path));
+  const leafMap = source.leafPaths.map((leafPath) => leafFor(target, leafPath));
   for (let cell = 0; cell < source.cells; cell += 1) {
-    const key =
-      ((leafMap[source.cellLeaf[cell] as number] as number) << target.groupBits) | (source.cellMask[cell] as number);
-    let into = target.cellOf[key] as number;
-    if (into < 0) into = newCell(target, key);
+    const into = cellFor(target, leafMap[source.cellLeaf[cell] as number] as number, source.cellMask[cell] as number);
     for (let bin = 0; bin < bins; bin += 1) {
       target.histogram[into * bins + bin] =
         (target.histogram[into * bins + bin] as number) + (source.histogram[cell * bins + bin] as number);

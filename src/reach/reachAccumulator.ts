@@ -94,8 +94,8 @@ export function reachAccumulator(options: ReachOptions): ReachAccumulator {
     },
     merge(a, b) {
       const merged = emptyState(config);
-      mergeInto(merged, requireState(config, a, ['a']), ['a']);
-      mergeInto(merged, requireState(config, b, ['b']), ['b']);
+      mergeInto(merged, requireState(config, a, ['a']));
+      mergeInto(merged, requireState(config, b, ['b']));
       return merged;
     },
     finalize: (state) => finalizeState(config, requireState(config, state, ['state'])),

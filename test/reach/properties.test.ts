@@ -114,6 +114,38 @@ describe('reach invariants', () => {
     expect(summary.overall.n + summary.overall.excluded).toBe(people);
   });
 
+  it('holds 131,073 units with 8 focal groups in memory that follows the cells used', () => {
+    // Units × focal-group combinations: 33.5 million; the cells in use: one per person.
+    const people = 2 ** 17 + 1;
+    const eight = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const wide = { focalGroups: eight, unitLevels: ['school'] };
+    const columns = {
+      unitCodes: Uint32Array.from({ length: people }, (_, index) => index),
+      units: Array.from({ length: people }, (_, index) => ({ school: `S${index}` })),
+      groupMasks: Uint8Array.from({ length: people }, (_, index) => (index * 37) % 256),
+      engagements: Uint8Array.from({ length: people }, (_, index) => index % 4),
+    };
+    const acc = reachAccumulator(wide);
+    const state = acc.addColumns(acc.init(), columns);
+    expect(state.cells).toBe(people);
+    expect(state.cellTable.length).toBeLessThanOrEqual(4 * people + 32);
+    const half = Math.floor(people / 2);
+    const slice = (from: number, to: number) => ({
+      ...columns,
+      unitCodes: columns.unitCodes.subarray(from, to),
+      groupMasks: columns.groupMasks.subarray(from, to),
+      engagements: columns.engagements.subarray(from, to),
+    });
+    const merged = acc.merge(
+      acc.addColumns(acc.init(), slice(0, half)),
+      acc.addColumns(acc.init(), slice(half, people)),
+    );
+    expect(merged.cells).toBe(people);
+    expect(Array.from(merged.histogram.subarray(0, people * merged.bins))).toEqual(
+      Array.from(state.histogram.subarray(0, people * state.bins)),
+    );
+  });
+
   it('lists units level by level in path order, also when packed sort keys would pass 2^53', () => {
     const byPath = (a: readonly string[], b: readonly string[]) => {
       for (let index = 0; index < a.length; index += 1) {
