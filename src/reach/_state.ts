@@ -261,18 +261,20 @@ export function leafFor(state: ReachState, leafPath: readonly string[]): number 
 /** Makes room for `extra` more cells (capacity at least doubles, so growth is amortized). */
 function reserveCells(state: ReachState, extra: number): void {
   const needed = state.cells + extra;
-  if (needed <= state.cellLeaf.length) return;
-  const capacity = Math.max(needed, state.cellLeaf.length * 2);
-  const grow = <A extends Int32Array | Float64Array>(array: A, size: number): A => {
-    const grown = new (array.constructor as new (length: number) => A)(size);
-    grown.set(array);
-    return grown;
-  };
-  state.cellLeaf = grow(state.cellLeaf, capacity);
-  state.cellMask = grow(state.cellMask, capacity);
-  state.histogram = grow(state.histogram, capacity * state.bins);
-  state.sum = grow(state.sum, capacity);
-  state.excluded = grow(state.excluded, capacity);
+  if (needed > state.cellLeaf.length) {
+    const capacity = Math.max(needed, state.cellLeaf.length * 2);
+    const grow = <A extends Int32Array | Float64Array>(array: A, size: number): A => {
+      const grown = new (array.constructor as new (length: number) => A)(size);
+      grown.set(array);
+      return grown;
+    };
+    state.cellLeaf = grow(state.cellLeaf, capacity);
+    state.cellMask = grow(state.cellMask, capacity);
+    state.histogram = grow(state.histogram, capacity * state.bins);
+    state.sum = grow(state.sum, capacity);
+    state.excluded = grow(state.excluded, capacity);
+  }
+  // The table stays at most half full, so every probe ends at an empty slot.
   if (2 * needed > state.cellTable.length) rehashCells(state, tableSize(needed));
 }
 
@@ -810,5 +812,27 @@ export function requireState(config: ReachConfig, value: unknown, path: ErrorPat
   if (state.fingerprint !== config.fingerprint) {
     invalid(path, 'this state was made with other options (focal groups, unit levels, histogramMax or period)');
   }
+  // The arrays a state is made of (a state passed through postMessage or storage must arrive whole).
+  const cells = state.cells;
+  const capacity = state.cellLeaf instanceof Int32Array ? state.cellLeaf.length : -1;
+  const table = state.cellTable;
+  const whole =
+    Number.isInteger(cells) &&
+    Number.isInteger(state.rows) &&
+    Array.isArray(state.leafPaths) &&
+    (cells as number) >= 0 &&
+    (cells as number) <= capacity &&
+    state.cellMask instanceof Int32Array &&
+    state.cellMask.length === capacity &&
+    state.histogram instanceof Float64Array &&
+    state.histogram.length === capacity * (state.bins as number) &&
+    state.sum instanceof Float64Array &&
+    state.sum.length === capacity &&
+    state.excluded instanceof Float64Array &&
+    state.excluded.length === capacity &&
+    table instanceof Int32Array &&
+    table.length >= 2 * (cells as number) &&
+    (table.length & (table.length - 1)) === 0;
+  if (!whole) invalid(path, 'this reach state is incomplete or damaged (its arrays do not fit together)');
   return state as ReachState;
 }

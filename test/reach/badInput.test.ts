@@ -194,6 +194,14 @@ describe('bad input throws INVALID_INPUT with a path', () => {
     const other = reachAccumulator({ ...options, focalGroups: ['swd'] });
     expectError(() => acc.merge(acc.init(), other.init()), 'INVALID_INPUT', ['b']);
     expectError(() => acc.add({} as never, row()), 'INVALID_INPUT', ['state']);
+    // A state whose arrays do not fit together (e.g. from an older version, or cut in transit).
+    const state = acc.add(acc.init(), row());
+    const { cellTable: _, ...withoutTable } = state;
+    expectError(() => acc.finalize(withoutTable as never), 'INVALID_INPUT', ['state']);
+    expectError(() => acc.merge(acc.init(), { ...state, cells: 99 }), 'INVALID_INPUT', ['b']);
+    expectError(() => acc.add({ ...state, histogram: new Float64Array(3) }, row({ id: 'b' })), 'INVALID_INPUT', [
+      'state',
+    ]);
     expectError(() => acc.add(acc.init(), row({ id: '' })), 'INVALID_INPUT', ['row', 'id']);
     expectError(() => shardOf(3 as never, 2), 'INVALID_INPUT', ['id']);
     const summary = summarizeReach([row()], options);
