@@ -169,10 +169,15 @@ export interface ReachState {
   cells: number;
   /**
    * The cells by (leaf, mask): an open-addressing hash table of `cell + 1` (0 = empty), its length a
-   * power of two at least twice the cells — so memory follows the cells in use, not units ×
+   * power of two at least twice the cells in it — so memory follows the cells in use, not units ×
    * focal-group combinations.
    */
   cellTable: Int32Array;
+  /**
+   * Cells entered in `cellTable`: cells `indexedCells … cells − 1` are entered at the next lookup
+   * (a state filled once and summarized never builds the table).
+   */
+  indexedCells: number;
   /** Leaf of each cell. */
   cellLeaf: Int32Array;
   /** Mask of each cell. */
@@ -231,6 +236,7 @@ export function emptyState(config: ReachConfig): ReachState {
     leafPaths: [],
     cells: 0,
     cellTable: new Int32Array(32),
+    indexedCells: 0,
     cellLeaf: new Int32Array(16),
     cellMask: new Int32Array(16),
     histogram: new Float64Array(16 * (config.histogramMax + 1)),
@@ -274,8 +280,6 @@ function reserveCells(state: ReachState, extra: number): void {
     state.sum = grow(state.sum, capacity);
     state.excluded = grow(state.excluded, capacity);
   }
-  // The table stays at most half full, so every probe ends at an empty slot.
-  if (2 * needed > state.cellTable.length) rehashCells(state, tableSize(needed));
 }
 
 /** The smallest power of two at least twice `entries` (and at least 32). */
@@ -292,19 +296,40 @@ export function slotOf(code: number, mask: number, size: number): number {
   return hash & (size - 1);
 }
 
-function rehashCells(state: ReachState, size: number): void {
-  const table = new Int32Array(size);
-  for (let cell = 0; cell < state.cells; cell += 1) {
-    let at = slotOf(state.cellLeaf[cell] as number, state.cellMask[cell] as number, size);
-    while (table[at] !== 0) at = (at + 1) & (size - 1);
+/**
+ * Enters the cells not yet in the lookup table, first growing it (to four times the cells, so
+ * growth is amortized) when it would be more than half full with one more — so every probe ends at
+ * an empty slot.
+ */
+function indexCells(state: ReachState): void {
+  let table = state.cellTable;
+  let from = state.indexedCells;
+  if (2 * (state.cells + 1) > table.length) {
+    table = new Int32Array(tableSize(2 * state.cells + 1));
+    from = 0;
+  }
+  for (let cell = from; cell < state.cells; cell += 1) {
+    let at = slotOf(state.cellLeaf[cell] as number, state.cellMask[cell] as number, table.length);
+    while (table[at] !== 0) at = (at + 1) & (table.length - 1);
     table[at] = cell + 1;
   }
   state.cellTable = table;
+  state.indexedCells = state.cells;
+}
+
+/** Appends a cell known to be new (a fold into an empty state), leaving it out of the table for now. */
+function appendCell(state: ReachState, leaf: number, mask: number): number {
+  const cell = state.cells;
+  if (cell === state.cellLeaf.length) reserveCells(state, 1);
+  state.cells = cell + 1;
+  state.cellLeaf[cell] = leaf;
+  state.cellMask[cell] = mask;
+  return cell;
 }
 
 /** The cell of (leaf, mask), created empty when new. */
 export function cellFor(state: ReachState, leaf: number, mask: number): number {
-  if (2 * (state.cells + 1) > state.cellTable.length) reserveCells(state, Math.max(1, state.cells));
+  if (state.indexedCells !== state.cells || 2 * (state.cells + 1) > state.cellTable.length) indexCells(state);
   const table = state.cellTable;
   const last = table.length - 1;
   let at = slotOf(leaf, mask, table.length);
@@ -318,6 +343,7 @@ export function cellFor(state: ReachState, leaf: number, mask: number): number {
   state.cellLeaf[cell] = leaf;
   state.cellMask[cell] = mask;
   table[at] = cell + 1;
+  state.indexedCells = state.cells;
   return cell;
 }
 
@@ -484,6 +510,7 @@ export function batchSink(
       cap: config.histogramMax,
       path: [],
       reuse,
+      injective: true,
     };
     countRows(state, leafOfCode, kernel, 0, length);
     state.rows += length;
@@ -572,18 +599,25 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
   const levels = config.unitLevels;
   const bits = state.groupBits;
   const leafOfCode = new Int32Array(table.length);
+  let injective = true;
   // A loop, not forEach: a hole in the table is an error, not a skipped entry.
   for (let code = 0; code < table.length; code += 1) {
     const units = requireRecord(table[code], [...path, 'units', code]);
     const leafPath = levels.map((name) => requireNonEmptyId(units[name], [...path, 'units', code, name]));
     leafOfCode[code] = leafFor(state, leafPath);
   }
+  // Two entries of the table with the same path share a leaf (their people are counted together).
+  const leafSeen = new Uint8Array(state.leafPaths.length);
+  for (const leaf of leafOfCode) {
+    if (leafSeen[leaf] === 1) injective = false;
+    leafSeen[leaf] = 1;
+  }
   const codes = table.length;
   const cap = config.histogramMax;
   // Rows per kernel call: 32-bit counters cannot overflow inside one chunk.
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
-    const kernel = { unitCodes, masks, engagements, eligible, codes, bits, cap, path, reuse: null };
+    const kernel = { unitCodes, masks, engagements, eligible, codes, bits, cap, path, reuse: null, injective };
     countRows(state, leafOfCode, kernel, start, end);
   }
   state.rows += n;
@@ -617,6 +651,8 @@ interface Kernel {
   readonly path: ErrorPath;
   /** Dense counters kept between batches (zeroed after each), or null to allocate per call. */
   readonly reuse: DenseScratch | null;
+  /** No two codes share a leaf: into an empty state, every counted (code, mask) is a new cell. */
+  readonly injective: boolean;
 }
 
 /** Dense counters reused across the batches of one roster. */
@@ -681,10 +717,12 @@ function countDense(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, s
   }
   let used = 0;
   for (let key = 0; key < keys; key += 1) if (totals[key] !== 0) used += 1;
+  const fresh = state.cells === 0 && kernel.injective;
   reserveCells(state, used);
   for (let key = 0; key < keys; key += 1) {
     if (totals[key] === 0) continue;
-    const into = cellFor(state, leafOfCode[key >>> bits] as number, key & maxMask);
+    const leaf = leafOfCode[key >>> bits] as number;
+    const into = fresh ? appendCell(state, leaf, key & maxMask) : cellFor(state, leaf, key & maxMask);
     const histogram = state.histogram;
     for (let bin = 0; bin < bins; bin += 1) {
       histogram[into * bins + bin] = (histogram[into * bins + bin] as number) + (counts[bin * keys + key] as number);
@@ -771,9 +809,12 @@ function countSparse(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, 
       overflow[cell] = (overflow[cell] as number) + count;
     }
   }
+  const fresh = state.cells === 0 && kernel.injective;
   reserveCells(state, cells);
   for (let cell = 0; cell < cells; cell += 1) {
-    const into = cellFor(state, leafOfCode[localCode[cell] as number] as number, localMask[cell] as number);
+    const leaf = leafOfCode[localCode[cell] as number] as number;
+    const mask = localMask[cell] as number;
+    const into = fresh ? appendCell(state, leaf, mask) : cellFor(state, leaf, mask);
     for (let bin = 0; bin < bins; bin += 1) {
       state.histogram[into * bins + bin] =
         (state.histogram[into * bins + bin] as number) + (histogram[cell * bins + bin] as number);
@@ -831,7 +872,10 @@ export function requireState(config: ReachConfig, value: unknown, path: ErrorPat
     state.excluded instanceof Float64Array &&
     state.excluded.length === capacity &&
     table instanceof Int32Array &&
-    table.length >= 2 * (cells as number) &&
+    Number.isInteger(state.indexedCells) &&
+    (state.indexedCells as number) >= 0 &&
+    (state.indexedCells as number) <= (cells as number) &&
+    table.length >= 2 * (state.indexedCells as number) &&
     (table.length & (table.length - 1)) === 0;
   if (!whole) invalid(path, 'this reach state is incomplete or damaged (its arrays do not fit together)');
   return state as ReachState;

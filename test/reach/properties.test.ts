@@ -128,7 +128,6 @@ describe('reach invariants', () => {
     const acc = reachAccumulator(wide);
     const state = acc.addColumns(acc.init(), columns);
     expect(state.cells).toBe(people);
-    expect(state.cellTable.length).toBeLessThanOrEqual(4 * people + 32);
     const half = Math.floor(people / 2);
     const slice = (from: number, to: number) => ({
       ...columns,
@@ -141,8 +140,42 @@ describe('reach invariants', () => {
       acc.addColumns(acc.init(), slice(half, people)),
     );
     expect(merged.cells).toBe(people);
+    // The lookup table is at most half full and at most eight slots (32 bytes) per cell.
+    expect(merged.indexedCells).toBe(people);
+    expect(merged.cellTable.length).toBeGreaterThanOrEqual(2 * people);
+    expect(merged.cellTable.length).toBeLessThanOrEqual(8 * people + 32);
     expect(Array.from(merged.histogram.subarray(0, people * merged.bins))).toEqual(
       Array.from(state.histogram.subarray(0, people * state.bins)),
+    );
+  });
+
+  it('units listed twice in a columnar table are counted together; batches into one state add up', () => {
+    fc.assert(
+      fc.property(rosterArbitrary, fc.nat(), (roster, seed) => {
+        const columns = toColumns(roster, options);
+        // Every unit twice in the table; each person points at either copy.
+        const units = [...columns.units, ...columns.units];
+        const unitCodes = Uint32Array.from(columns.unitCodes, (code, index) =>
+          (index + seed) % 2 === 0 ? code : code + columns.units.length,
+        );
+        const doubled = { ...columns, units, unitCodes };
+        const expected = summarizeReach(roster, options);
+        expect(summarizeReach(doubled, options)).toEqual(expected);
+        // Two batches into one state: the second finds the first one's cells.
+        const acc = reachAccumulator(options);
+        const cut = seed % (roster.length + 1);
+        const part = (from: number, to: number) => ({
+          ...doubled,
+          unitCodes: unitCodes.subarray(from, to),
+          groupMasks: columns.groupMasks.subarray(from, to),
+          engagements: columns.engagements.subarray(from, to),
+          eligible: (columns.eligible as Uint8Array).subarray(from, to),
+          ids: (columns.ids as string[]).slice(from, to),
+        });
+        const state = acc.addColumns(acc.addColumns(acc.init(), part(0, cut)), part(cut, roster.length));
+        expect(acc.finalize(state)).toEqual(expected);
+      }),
+      { numRuns: 60 },
     );
   });
 
