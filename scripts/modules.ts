@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { MODULES } from './moduleList.js';
+import { MODULES, SPLIT_POINTS } from './moduleList.js';
 
 const check = process.argv.includes('--check');
 const stale: string[] = [];
@@ -85,6 +85,12 @@ const sizeLimit = [
     import: '{ getStrategy }',
     limit: '16 kB',
   },
+  ...SPLIT_POINTS.map((point) => ({
+    name: `scaling-navigator/${point.module}: { ${point.exportName} } only`,
+    path: `dist/${point.module}/index.js`,
+    import: `{ ${point.exportName} }`,
+    limit: '6 kB',
+  })),
 ];
 emit('.size-limit.json', `${JSON.stringify(sizeLimit, null, 2)}\n`);
 

@@ -8,7 +8,13 @@ import { build } from 'esbuild';
 
 export const consumerDir = fileURLToPath(new URL('../.tmp/consumer', import.meta.url));
 
-export async function hostBundle(contents: string): Promise<{ code: string; inputs: string[]; brotliBytes: number }> {
+/**
+ * `inputs`: every file the bundler read; `shipped`: those that put at least one byte into the
+ * bundle (a chunk a host's bundler reads only to see its exports, and then drops, is not shipped).
+ */
+export async function hostBundle(
+  contents: string,
+): Promise<{ code: string; inputs: string[]; shipped: string[]; brotliBytes: number }> {
   const bundle = await build({
     stdin: { contents, resolveDir: consumerDir, loader: 'js' },
     bundle: true,
@@ -21,9 +27,13 @@ export async function hostBundle(contents: string): Promise<{ code: string; inpu
     tsconfigRaw: {}, // resolve the package, not the repo's tsconfig paths to src/
   });
   const code = bundle.outputFiles[0]?.text ?? '';
+  const output = Object.values(bundle.metafile.outputs)[0];
   return {
     code,
     inputs: Object.keys(bundle.metafile.inputs),
+    shipped: Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
     brotliBytes: brotliCompressSync(Buffer.from(code)).length,
   };
 }
