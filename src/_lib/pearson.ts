@@ -3,8 +3,9 @@
  *
  * Sums are taken of deviations from the first complete pair (a shift that removes the large-mean
  * cancellation of textbook one-pass formulas). When the data are ill-conditioned even so (the
- * shifted sums exceed the centred ones by 10⁴, e.g. an outlier first value) or overflow, a second,
- * scaled and centred pass recomputes them. Float64Array inputs take a loop with no per-element
+ * shifted sums exceed the centred ones by 10⁴, e.g. an outlier first value), overflow, or are so
+ * small that squaring underflowed (below 1e-250), a second, scaled and centred pass recomputes
+ * them. Float64Array inputs take a loop with no per-element
  * checks (NaN and ±Infinity show up in the sums and are then located); other inputs are checked
  * entry by entry. One code path per input kind keeps the JIT monomorphic.
  *
@@ -25,6 +26,8 @@ export interface PairMoments {
 }
 
 const ILL_CONDITIONED = 1e4;
+/** Sums of squares below this take the scaled two-pass route (their squares lost bits to underflow). */
+const TINY = 1e-250;
 
 function fromShifted(
   n: number,
@@ -40,9 +43,11 @@ function fromShifted(
   const syy = see - (se * se) / n;
   const sxy = sde - (sd * se) / n;
   if (!Number.isFinite(sdd + see + sde)) return null;
-  // Constant data: every deviation from the first pair is exactly 0.
-  if (sdd === 0 || see === 0) return { n, nDropped, sxx: sdd === 0 ? 0 : sxx, syy: see === 0 ? 0 : syy, sxy: 0 };
   if (sxx * ILL_CONDITIONED < sdd || syy * ILL_CONDITIONED < see) return null;
+  // A zero sum of squares is constant data or deviations so small (below ≈ 1e-162) that their
+  // squares underflowed to 0; sums below 1e-250 have lost bits to underflow. The scaled two-pass
+  // route tells the cases apart and computes the rest.
+  if (sdd < TINY || see < TINY) return null;
   return { n, nDropped, sxx, syy, sxy };
 }
 

@@ -86,6 +86,32 @@ describe('correlate: invariants', () => {
     );
   });
 
+  it('Pearson keeps its value for data of tiny or huge magnitude (squares that underflow or overflow)', () => {
+    // Deviations below ≈ 1e-162 square to 0 and below ≈ 1e-154 to subnormal numbers; a counterexample
+    // fast-check found gave 0.57 for data whose r is exactly −1.
+    expect(correlate([0, 0, -1.5717277847026253e-160], [0, 0, 1.5717277847026288e-162]).estimate).toBe(-1);
+    expect(correlate([0, 0, -1.5717277847026253e-162], [0, 0, 1.5717277847026288e-162]).estimate).toBe(-1);
+    const x = [0, 1, 3, 2, 7, 4];
+    const y = [1, 2, 2.5, 4, 3, 8];
+    const reference = correlate(x, y).estimate as number;
+    for (const [sx, sy] of [
+      [1e-170, 1e-200],
+      [1e-300, 1],
+      [1e200, 1e-200],
+      [1e300, 1e300],
+    ] as const) {
+      for (const input of [
+        [x.map((v) => v * sx), y.map((v) => v * sy)],
+        [Float64Array.from(x, (v) => v * sx), Float64Array.from(y, (v) => v * sy)],
+      ] as const) {
+        expect(Math.abs((correlate(input[0], input[1]).estimate as number) - reference)).toBeLessThanOrEqual(1e-12);
+      }
+    }
+    // Constant data still has no estimate, by either route.
+    expect(correlate([2, 2, 2], [1, 2, 3]).estimate).toBeNull();
+    expect(correlate(Float64Array.from([1e-170, 1e-170, 1e-170]), Float64Array.from([1, 2, 3])).estimate).toBeNull();
+  });
+
   it('Spearman and Kendall are invariant under strictly increasing transforms (exactly)', () => {
     fc.assert(
       fc.property(
