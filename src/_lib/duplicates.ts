@@ -8,6 +8,7 @@
  * @internal
  * @module
  */
+import { type ErrorPath, invalid } from './errors.js';
 
 /** A 32-bit hash of a string: FNV-1a over its UTF-16 code units, then the murmur3 finalizer. */
 export function hashString(value: string): number {
@@ -104,4 +105,17 @@ function containsSorted(list: readonly number[], value: number): boolean {
     else high = middle - 1;
   }
   return false;
+}
+
+/**
+ * Throws at the second occurrence of the earliest repeated id (the bulk counterpart of
+ * `requireUniqueId`, with its message). `hashes[i]` must be `hashString(idAt(i))`.
+ */
+export function requireDistinctIds(
+  hashes: Uint32Array,
+  idAt: (index: number) => string,
+  pathOf: (index: number) => ErrorPath,
+): void {
+  const repeat = firstRepeat(hashes, idAt);
+  if (repeat >= 0) invalid(pathOf(repeat), `duplicate id ${JSON.stringify(idAt(repeat))}; each id must be unique`);
 }

@@ -116,16 +116,15 @@ function scopesOf(config: ReachConfig, state: ReachState): Scopes {
     let changed = previous === null;
     for (let level = 0; level < depth; level += 1) {
       const code = path[level] as string;
-      const ids = levelIds[level] as string[];
+      const unitsAtLevel = levelIds[level] as string[];
       if (!changed && code !== (previous as readonly string[])[level]) changed = true;
       if (changed) {
-        const escaped = code.includes('%') || code.includes('/') ? escapeCode(code) : code;
-        const id = level === 0 ? escaped : `${currentId[level - 1]}/${escaped}`;
+        const id = level === 0 ? escapeCode(code) : `${currentId[level - 1]}/${escapeCode(code)}`;
         currentId[level] = id;
-        ids.push(id);
+        unitsAtLevel.push(id);
         (levelPaths[level] as string[][]).push(path.slice(0, level + 1));
       }
-      localIndex[leaf * depth + level] = ids.length - 1;
+      localIndex[leaf * depth + level] = unitsAtLevel.length - 1;
     }
     previous = path;
   }
@@ -268,8 +267,6 @@ interface Builder {
   readonly noneIndex: number;
   /** Wilson bounds of a comparison group (used and dropped at once). */
   readonly scratch: Float64Array;
-  /** Wilson bounds of the scope's students in no focal group, while its groups are built. */
-  readonly noneBounds: Float64Array;
 }
 
 function histogramOf(totals: Totals, at: number): number[] {
@@ -297,8 +294,8 @@ function overallOf(builder: Builder, at: number): ReachStats {
 }
 
 /** A focal group (or the union, no focal group, an intersection) in a scope, with its comparisons. */
-function groupOf(builder: Builder, scope: number, population: number, noneRate: number | null): ReachGroupStats {
-  const { totals, specs, z, minN } = builder;
+function groupOf(builder: Builder, scope: number, population: number): ReachGroupStats {
+  const { totals, specs, z, minN, noneIndex } = builder;
   const { n, reached, populations } = totals;
   const spec = specs[population] as PopulationSpec;
   const at = scope * populations + population;
@@ -333,11 +330,15 @@ function groupOf(builder: Builder, scope: number, population: number, noneRate: 
       gapInterval = newcombe(rate, interval, restRate, bounds[0] as number, bounds[1] as number);
     }
     if (spec.kind !== 'none') {
-      if (noneRate === null) {
+      const noneN = n[everyoneAt + noneIndex] as number;
+      if (noneN === 0) {
         notes = withNote(notes, NO_NON_FOCAL_NOTE);
       } else {
+        const noneReached = reached[everyoneAt + noneIndex] as number;
+        const noneRate = noneReached / noneN;
         gapToNone = rate - noneRate;
-        const bounds = builder.noneBounds;
+        const bounds = builder.scratch;
+        wilsonInto(noneReached, noneN, z, bounds);
         gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0] as number, bounds[1] as number);
       }
     }
@@ -419,18 +420,14 @@ function groupOf(builder: Builder, scope: number, population: number, noneRate: 
 
 /** Everyone, each focal group, the union, no focal group and each intersection of one scope. */
 function breakdownOf(builder: Builder, scope: number): ReachBreakdown {
-  const { totals, specs, z, noneIndex } = builder;
+  const { totals, specs } = builder;
   const base = scope * totals.populations;
-  const noneN = totals.n[base + noneIndex] as number;
-  const noneReached = totals.reached[base + noneIndex] as number;
-  const noneRate = noneN === 0 ? null : noneReached / noneN;
-  if (noneN > 0) wilsonInto(noneReached, noneN, z, builder.noneBounds);
   const groups: ReachGroupStats[] = [];
   const intersections: ReachGroupStats[] = [];
   let union: ReachGroupStats | null = null;
   let noFocal: ReachGroupStats | null = null;
   for (let population = 1; population < totals.populations; population += 1) {
-    const entry = groupOf(builder, scope, population, noneRate);
+    const entry = groupOf(builder, scope, population);
     const kind = (specs[population] as PopulationSpec).kind;
     if (kind === 'focal') groups.push(entry);
     else if (kind === 'union') union = entry;
@@ -460,7 +457,6 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
     minN: config.policy.minN,
     noneIndex: specs.findIndex((spec) => spec.kind === 'none'),
     scratch: new Float64Array(2),
-    noneBounds: new Float64Array(2),
   };
   const top = breakdownOf(builder, 0);
   const levels = config.unitLevels;

@@ -8,7 +8,7 @@
  * @module
  */
 import { requireIsoDate } from '../_lib/dates.js';
-import { firstRepeat, hashString } from '../_lib/duplicates.js';
+import { hashString, requireDistinctIds } from '../_lib/duplicates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import {
   describeValue,
@@ -269,17 +269,19 @@ function reserveCells(state: ReachState, extra: number): void {
   const needed = state.cells + extra;
   if (needed > state.cellLeaf.length) {
     const capacity = Math.max(needed, state.cellLeaf.length * 2);
-    const grow = <A extends Int32Array | Float64Array>(array: A, size: number): A => {
-      const grown = new (array.constructor as new (length: number) => A)(size);
-      grown.set(array);
-      return grown;
-    };
-    state.cellLeaf = grow(state.cellLeaf, capacity);
-    state.cellMask = grow(state.cellMask, capacity);
-    state.histogram = grow(state.histogram, capacity * state.bins);
-    state.sum = grow(state.sum, capacity);
-    state.excluded = grow(state.excluded, capacity);
+    state.cellLeaf = grown(state.cellLeaf, capacity);
+    state.cellMask = grown(state.cellMask, capacity);
+    state.histogram = grown(state.histogram, capacity * state.bins);
+    state.sum = grown(state.sum, capacity);
+    state.excluded = grown(state.excluded, capacity);
   }
+}
+
+/** A copy of `array` in a new array of the same kind and `size` entries. */
+function grown<A extends Int32Array | Uint32Array | Float64Array>(array: A, size: number): A {
+  const copy = new (array.constructor as new (length: number) => A)(size);
+  copy.set(array);
+  return copy;
 }
 
 /** The smallest power of two at least twice `entries` (and at least 32). */
@@ -297,6 +299,20 @@ export function slotOf(code: number, mask: number, size: number): number {
 }
 
 /**
+ * The slot of (code, mask) in an open-addressing `table` of `cell + 1` entries (0 = empty), whose
+ * cells have codes `codeOf` and masks `maskOf`: where it is, or the empty slot where it goes.
+ */
+function probe(table: Int32Array, code: number, mask: number, codeOf: Int32Array, maskOf: Int32Array): number {
+  const last = table.length - 1;
+  let at = slotOf(code, mask, table.length);
+  for (let entry = table[at] as number; entry !== 0; entry = table[at] as number) {
+    if (codeOf[entry - 1] === code && maskOf[entry - 1] === mask) return at;
+    at = (at + 1) & last;
+  }
+  return at;
+}
+
+/**
  * Enters the cells not yet in the lookup table, first growing it (to four times the cells, so
  * growth is amortized) when it would be more than half full with one more — so every probe ends at
  * an empty slot.
@@ -309,9 +325,9 @@ function indexCells(state: ReachState): void {
     from = 0;
   }
   for (let cell = from; cell < state.cells; cell += 1) {
-    let at = slotOf(state.cellLeaf[cell] as number, state.cellMask[cell] as number, table.length);
-    while (table[at] !== 0) at = (at + 1) & (table.length - 1);
-    table[at] = cell + 1;
+    table[
+      probe(table, state.cellLeaf[cell] as number, state.cellMask[cell] as number, state.cellLeaf, state.cellMask)
+    ] = cell + 1;
   }
   state.cellTable = table;
   state.indexedCells = state.cells;
@@ -327,16 +343,38 @@ function appendCell(state: ReachState, leaf: number, mask: number): number {
   return cell;
 }
 
+/**
+ * Adds one counted (leaf, mask) cell into the state: its bin `b` is `counts[offset + b × stride]`.
+ * `fresh`: the state was empty and the cells being folded are distinct, so the cell is appended
+ * without a lookup.
+ */
+function foldCell(
+  state: ReachState,
+  fresh: boolean,
+  leaf: number,
+  mask: number,
+  counts: ArrayLike<number>,
+  offset: number,
+  stride: number,
+  sum: number,
+  excluded: number,
+): void {
+  const into = fresh ? appendCell(state, leaf, mask) : cellFor(state, leaf, mask);
+  const bins = state.bins;
+  const histogram = state.histogram;
+  for (let bin = 0; bin < bins; bin += 1) {
+    histogram[into * bins + bin] = (histogram[into * bins + bin] as number) + (counts[offset + bin * stride] as number);
+  }
+  state.sum[into] = (state.sum[into] as number) + sum;
+  state.excluded[into] = (state.excluded[into] as number) + excluded;
+}
+
 /** The cell of (leaf, mask), created empty when new. */
 export function cellFor(state: ReachState, leaf: number, mask: number): number {
   if (state.indexedCells !== state.cells || 2 * (state.cells + 1) > state.cellTable.length) indexCells(state);
   const table = state.cellTable;
-  const last = table.length - 1;
-  let at = slotOf(leaf, mask, table.length);
-  for (let entry = table[at] as number; entry !== 0; entry = table[at] as number) {
-    if (state.cellLeaf[entry - 1] === leaf && state.cellMask[entry - 1] === mask) return entry - 1;
-    at = (at + 1) & last;
-  }
+  const at = probe(table, leaf, mask, state.cellLeaf, state.cellMask);
+  if (table[at] !== 0) return (table[at] as number) - 1;
   const cell = state.cells;
   if (cell === state.cellLeaf.length) reserveCells(state, 1);
   state.cells = cell + 1;
@@ -532,19 +570,6 @@ export function batchSink(
   return { sink, flush };
 }
 
-/** Throws when two of `count` ids are equal, at the second occurrence of the earliest repeat. */
-export function requireDistinctIds(
-  hashes: Uint32Array,
-  idAt: (index: number) => string,
-  pathOf: (index: number) => ErrorPath,
-): void {
-  const repeat = firstRepeat(hashes, idAt);
-  if (repeat >= 0) {
-    const id = idAt(repeat);
-    invalid(pathOf(repeat), `duplicate id ${JSON.stringify(id)}; each id must be unique`);
-  }
-}
-
 const INTEGER_ARRAYS = [Uint8Array, Uint16Array, Uint32Array, Int32Array] as const;
 
 function requireIntegerArray(value: unknown, path: ErrorPath, length: number | null): ArrayLike<number> {
@@ -722,13 +747,8 @@ function countDense(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, s
   for (let key = 0; key < keys; key += 1) {
     if (totals[key] === 0) continue;
     const leaf = leafOfCode[key >>> bits] as number;
-    const into = fresh ? appendCell(state, leaf, key & maxMask) : cellFor(state, leaf, key & maxMask);
-    const histogram = state.histogram;
-    for (let bin = 0; bin < bins; bin += 1) {
-      histogram[into * bins + bin] = (histogram[into * bins + bin] as number) + (counts[bin * keys + key] as number);
-    }
-    state.sum[into] = (state.sum[into] as number) + (overflow[key] as number);
-    state.excluded[into] = (state.excluded[into] as number) + (counts[excludedRow + key] as number);
+    const excluded = counts[excludedRow + key] as number;
+    foldCell(state, fresh, leaf, key & maxMask, counts, key, keys, overflow[key] as number, excluded);
   }
   if (reuse !== null) {
     counts.fill(0);
@@ -760,37 +780,21 @@ function countSparse(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, 
     const mask = masks[index] as number;
     const count = engagements[index] as number;
     if (!(code >= 0 && code < codes && mask <= maxMask && count >= 0)) badColumnEntry(kernel, index);
-    let at = slotOf(code, mask, table.length);
-    let cell = -1;
-    for (let entry = table[at] as number; entry !== 0; entry = table[at] as number) {
-      if (localCode[entry - 1] === code && localMask[entry - 1] === mask) {
-        cell = entry - 1;
-        break;
-      }
-      at = (at + 1) & (table.length - 1);
-    }
+    let at = probe(table, code, mask, localCode, localMask);
+    let cell = (table[at] as number) - 1;
     if (cell < 0) {
       if (cells === capacity) {
         capacity *= 2;
-        localCode = grownInt32(localCode, capacity);
-        localMask = grownInt32(localMask, capacity);
-        const grownHistogram = new Uint32Array(capacity * bins);
-        grownHistogram.set(histogram);
-        histogram = grownHistogram;
-        const grownOverflow = new Float64Array(capacity);
-        grownOverflow.set(overflow);
-        overflow = grownOverflow;
-        const grownExcluded = new Uint32Array(capacity);
-        grownExcluded.set(excluded);
-        excluded = grownExcluded;
+        localCode = grown(localCode, capacity);
+        localMask = grown(localMask, capacity);
+        histogram = grown(histogram, capacity * bins);
+        overflow = grown(overflow, capacity);
+        excluded = grown(excluded, capacity);
         table = new Int32Array(tableSize(capacity));
         for (let known = 0; known < cells; known += 1) {
-          let free = slotOf(localCode[known] as number, localMask[known] as number, table.length);
-          while (table[free] !== 0) free = (free + 1) & (table.length - 1);
-          table[free] = known + 1;
+          table[probe(table, localCode[known] as number, localMask[known] as number, localCode, localMask)] = known + 1;
         }
-        at = slotOf(code, mask, table.length);
-        while (table[at] !== 0) at = (at + 1) & (table.length - 1);
+        at = probe(table, code, mask, localCode, localMask);
       }
       cell = cells;
       cells += 1;
@@ -813,35 +817,20 @@ function countSparse(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, 
   reserveCells(state, cells);
   for (let cell = 0; cell < cells; cell += 1) {
     const leaf = leafOfCode[localCode[cell] as number] as number;
-    const mask = localMask[cell] as number;
-    const into = fresh ? appendCell(state, leaf, mask) : cellFor(state, leaf, mask);
-    for (let bin = 0; bin < bins; bin += 1) {
-      state.histogram[into * bins + bin] =
-        (state.histogram[into * bins + bin] as number) + (histogram[cell * bins + bin] as number);
-    }
-    state.sum[into] = (state.sum[into] as number) + (overflow[cell] as number);
-    state.excluded[into] = (state.excluded[into] as number) + (excluded[cell] as number);
+    const sum = overflow[cell] as number;
+    foldCell(state, fresh, leaf, localMask[cell] as number, histogram, cell * bins, 1, sum, excluded[cell] as number);
   }
-}
-
-function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(size);
-  grown.set(array);
-  return grown;
 }
 
 /** Adds `source` into `target` (same configuration). */
 export function mergeInto(target: ReachState, source: ReachState): void {
   const bins = target.bins;
   const leafMap = source.leafPaths.map((leafPath) => leafFor(target, leafPath));
+  const { cellLeaf, cellMask, histogram, sum, excluded } = source;
   for (let cell = 0; cell < source.cells; cell += 1) {
-    const into = cellFor(target, leafMap[source.cellLeaf[cell] as number] as number, source.cellMask[cell] as number);
-    for (let bin = 0; bin < bins; bin += 1) {
-      target.histogram[into * bins + bin] =
-        (target.histogram[into * bins + bin] as number) + (source.histogram[cell * bins + bin] as number);
-    }
-    target.sum[into] = (target.sum[into] as number) + (source.sum[cell] as number);
-    target.excluded[into] = (target.excluded[into] as number) + (source.excluded[cell] as number);
+    const leaf = leafMap[cellLeaf[cell] as number] as number;
+    const mask = cellMask[cell] as number;
+    foldCell(target, false, leaf, mask, histogram, cell * bins, 1, sum[cell] as number, excluded[cell] as number);
   }
   target.rows += source.rows;
 }

@@ -1,7 +1,8 @@
+import { requireDistinctIds } from '../_lib/duplicates.js';
 import { invalid } from '../_lib/errors.js';
 import { requireArray } from '../_lib/validate.js';
 import { finalizeState } from './_finalize.js';
-import { addColumns, batchSink, emptyState, requireDistinctIds, resolveReachConfig, rowReader } from './_state.js';
+import { addColumns, batchSink, emptyState, resolveReachConfig, rowReader } from './_state.js';
 
 const ROSTER = ['roster'] as const;
 /** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
