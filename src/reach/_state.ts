@@ -414,7 +414,7 @@ export function rowReader(
   const groupIds = config.focalGroups;
   const index = leafIndexOf(state);
 
-  /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf. */
+  /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf (or no levels). */
   const leafOf = (units: Record<string, unknown>, base: ErrorPath, position: number): number => {
     let node: LeafIndex | undefined = index;
     for (let level = 0; level < depth; level += 1) {
@@ -429,7 +429,6 @@ export function rowReader(
         node = found as LeafIndex | undefined;
       }
     }
-    if (depth === 0 && typeof index.get('') === 'number') return index.get('') as number;
     return leafFor(
       state,
       levels.map((name) => units[name] as string),

@@ -179,6 +179,22 @@ describe('reach invariants', () => {
     );
   });
 
+  it('with no unit levels everyone shares one leaf: overall only, no units, rows one by one agree', () => {
+    const rows: ReachRow[] = [
+      { id: 'a', units: {}, groups: ['g'], engagements: 2 },
+      { id: 'b', units: {}, engagements: 0 },
+      { id: 'c', units: {}, engagements: 3 },
+    ];
+    const flat = { focalGroups: ['g'], unitLevels: [] };
+    const summary = summarizeReach(rows, flat);
+    expect([summary.overall.n, summary.overall.reached, summary.units.length]).toEqual([3, 2, 0]);
+    const acc = reachAccumulator(flat);
+    const state = acc.init();
+    for (const row of rows) acc.add(state, row);
+    expect(state.leafPaths).toEqual([[]]);
+    expect(acc.finalize(state)).toEqual(summary);
+  });
+
   it('lists units level by level in path order, also when packed sort keys would pass 2^53', () => {
     const byPath = (a: readonly string[], b: readonly string[]) => {
       for (let index = 0; index < a.length; index += 1) {
