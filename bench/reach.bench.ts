@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { bench, do_not_optimize, group, summary } from 'mitata';
+import { hashString } from '../src/_lib/duplicates.js';
 import {
   type ReachBreakdown,
   type ReachColumns,
@@ -311,10 +312,7 @@ try {
     let sum = 0;
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index] as ReachRow;
-      const id = row.id;
-      let hash = 0x811c9dc5;
-      for (let char = 0; char < id.length; char += 1) hash = Math.imul(hash ^ id.charCodeAt(char), 0x01000193);
-      hashes[index] = hash;
+      hashes[index] = hashString(row.id);
       const schools = lookup.get(row.units.district as string) as Map<string, number>;
       sum += (schools.get(row.units.school as string) as number) + (row.groups?.length ?? 0) + (row.engagements ?? 0);
     }
