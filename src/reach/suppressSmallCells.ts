@@ -31,23 +31,16 @@ export interface SuppressedReachStats {
 }
 
 /**
- * A group's reach and comparisons after suppression (see {@link ReachGroupStats}).
+ * A group's reach and comparisons after suppression: the fields of {@link ReachGroupStats} (its
+ * gaps, ratios and intervals are `null` when derived from a hidden count), with the counts of
+ * {@link SuppressedReachStats} and a `rest` whose hidden counts are `null`; no notes.
  *
  * @category Reach
  */
-export interface SuppressedReachGroup extends SuppressedReachStats {
-  readonly id: string;
-  readonly kind: ReachGroupStats['kind'];
-  readonly members: readonly string[];
+export interface SuppressedReachGroup
+  extends SuppressedReachStats,
+    Omit<ReachGroupStats, keyof ReachStats | 'rest' | 'notes'> {
   readonly rest: { readonly n: number | null; readonly reached: number | null; readonly rate: number | null };
-  readonly gap: number | null;
-  readonly gapInterval: readonly [number, number] | null;
-  readonly gapToNone: number | null;
-  readonly gapToNoneInterval: readonly [number, number] | null;
-  readonly riskRatio: number | null;
-  readonly alternateRiskRatio: number | null;
-  readonly alternateComparisonUnit: string | null;
-  readonly representationIndex: number | null;
 }
 
 /**
