@@ -16,7 +16,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/buildOnce.ts'],
+    // SKIP_BUILD=1 skips building and packing dist/ for a quick run of source tests (the dist tests then fail).
+    globalSetup: process.env.SKIP_BUILD ? [] : ['test/setup/buildOnce.ts'],
+    setupFiles: ['test/setup/fastCheck.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -70,7 +70,10 @@ describe('correlate: invariants', () => {
   it('Pearson is invariant under positive linear transforms', () => {
     fc.assert(
       fc.property(
-        pairsArbitrary(fc.double({ min: -100, max: 100, noNaN: true })),
+        // Values are 0 or at least 1e-100 in magnitude: a subnormal such as −5e-324 times a scale
+        // below 1 underflows to −0, so the "transformed" data would no longer be a linear image of x
+        // (r really is 1 there; the library is right and the transform is not linear in floats).
+        pairsArbitrary(fc.double({ min: -100, max: 100, noNaN: true }).map((v) => (Math.abs(v) < 1e-100 ? 0 : v))),
         fc.double({ min: 0.01, max: 100, noNaN: true }),
         fc.double({ min: -1000, max: 1000, noNaN: true }),
         ([x, y], scale, shift) => {
