@@ -60,11 +60,11 @@ console.log(
 
 for (const interval of spread.intervals.filter((entry) => entry.superficial === true)) {
   console.log(
-    `Warning: from ${interval.from} to ${interval.to} spread rose ${points(interval.spreadChange)} while depth fell ${points(-(interval.depthChange ?? 0))} — implementation may be growing superficial (seed 000).`,
+    `Warning: from ${interval.from} to ${interval.to} spread rose ${points(interval.spreadChange)} while depth fell ${points(-(interval.depthChange ?? 0))} — implementation may be growing superficial (REL Appalachia).`,
   );
 }
 
-// Does implementing with fidelity go with growth? (seed 002: fidelity measures should correlate
+// Does implementing with fidelity go with growth? (the research summary on scaling up: fidelity measures should correlate
 // with intended outcomes.)
 const teachers = riverbendTeachers;
 const fidelityAnalysis = analyzeFidelityOutcome(

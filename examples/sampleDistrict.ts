@@ -1,7 +1,7 @@
 /**
- * A sample district for the demo and the tests: fictional "Riverbend Unified", sized like seed
- * 002's average U.S. district (about 7 schools, 400 teachers and staff, 4,000 students), scaling
- * project-based learning with a trip ticket modelled on seed 004's HQPBL example.
+ * A sample district for the demo and the tests: fictional "Riverbend Unified", sized like the research
+ * summary on scaling up's average U.S. district (about 7 schools, 400 teachers and staff, 4,000 students), scaling
+ * project-based learning with a trip ticket modelled on the Carnegie framework's HQPBL example.
  */
 import type { DepthSpreadPoint } from 'scaling-navigator/dimensions';
 import type { MeasureInput, TripTicketInput } from 'scaling-navigator/framework';
@@ -213,7 +213,7 @@ export const riverbendFactorRatings = [
   })),
 );
 
-/** A PDSA cycle on the proof-point route: two visits to a demonstration classroom (seed 004). */
+/** A PDSA cycle on the proof-point route: two visits to a demonstration classroom (Carnegie framework). */
 export const riverbendProofPointCycle = {
   id: 'proof-point-visits-1',
   plan: {

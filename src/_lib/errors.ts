@@ -1,19 +1,24 @@
 /**
  * The codes a {@link ScalingNavigatorError} can carry. Apps branch on `code`, never on message text.
  *
- * - `INVALID_INPUT`: wrong shape, type or range; NaN or ±Infinity; unequal lengths; unknown or
- *   duplicate ids; dates that are not ISO calendar dates or are out of order.
+ * - `INVALID_INPUT`: wrong shape, type or range; NaN or ±Infinity; unknown keys; holes in arrays;
+ *   unequal lengths; unknown or duplicate ids; dates that are not ISO calendar dates or are out of
+ *   order.
+ * - `LIMIT_EXCEEDED`: an input past a documented size limit (more rows, units, draws or categories
+ *   than the function is built for), reported before any work is done.
+ * - `INCOMPATIBLE`: a stored document or state from a newer `schemaVersion`, or two accumulator
+ *   states built under different options, that this version cannot read or combine.
  *
- * Later modules extend this union; existing codes never change meaning.
+ * Later versions may add codes; existing codes never change meaning.
  *
  * @category Errors
  * @example
  * ```ts
  * import { ERROR_CODES } from 'scaling-navigator/framework';
- * ERROR_CODES //=> ['INVALID_INPUT']
+ * ERROR_CODES //=> ['INVALID_INPUT', 'LIMIT_EXCEEDED', 'INCOMPATIBLE']
  * ```
  */
-export const ERROR_CODES = /* @__PURE__ */ Object.freeze(['INVALID_INPUT'] as const);
+export const ERROR_CODES = /* @__PURE__ */ Object.freeze(['INVALID_INPUT', 'LIMIT_EXCEEDED', 'INCOMPATIBLE'] as const);
 
 /**
  * One of {@link ERROR_CODES}.
@@ -31,12 +36,27 @@ export type ScalingNavigatorErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorPath = readonly (string | number)[];
 
 /**
+ * One problem of a document that has several: where it is, what kind, and what is wrong.
+ *
+ * @category Errors
+ */
+export interface ErrorIssue {
+  /** Where the problem is, from the argument down. */
+  readonly path: ErrorPath;
+  /** What kind of problem this is. */
+  readonly code: ScalingNavigatorErrorCode;
+  /** The problem in plain words, without the path. */
+  readonly message: string;
+}
+
+/**
  * The one error type the library throws for bad input.
  *
  * It carries a machine-readable `code`, a `path` to the offending value (the first element names
  * the argument) and a message a district analyst can act on. Because the CommonJS build gives each
  * subpath its own copy of this class, test for it with {@link isScalingNavigatorError} rather than
- * `instanceof`.
+ * `instanceof`. When one document has several problems (a parsed trip ticket with two bad fields),
+ * `issues` lists them all and `message`, `code` and `path` describe the first.
  *
  * @category Errors
  * @example
@@ -46,6 +66,7 @@ export type ErrorPath = readonly (string | number)[];
  * error.name //=> 'ScalingNavigatorError'
  * error.path //=> ['measures', 0, 'weight']
  * error.message //=> 'measures[0].weight: weight must be at least 0'
+ * error.issues //=> [{ path: ['measures', 0, 'weight'], code: 'INVALID_INPUT', message: 'weight must be at least 0' }]
  * ```
  */
 export class ScalingNavigatorError extends Error {
@@ -55,11 +76,26 @@ export class ScalingNavigatorError extends Error {
   readonly code: ScalingNavigatorErrorCode;
   /** Where the problem is, from the argument down. */
   readonly path: ErrorPath;
+  /** Every problem found, the first being the one `code`, `path` and `message` describe. */
+  readonly issues: readonly ErrorIssue[];
 
-  constructor(code: ScalingNavigatorErrorCode, path: ErrorPath, detail: string) {
+  /**
+   * @param code - What kind of problem.
+   * @param path - Where, from the argument down.
+   * @param detail - What is wrong, in plain words (the message adds the path in front).
+   * @param more - Further problems of the same document, after the first.
+   */
+  constructor(code: ScalingNavigatorErrorCode, path: ErrorPath, detail: string, more: readonly ErrorIssue[] = []) {
     super(path.length > 0 ? `${formatPath(path)}: ${detail}` : detail);
     this.code = code;
     this.path = Object.freeze([...path]);
+    const first: ErrorIssue = Object.freeze({ path: this.path, code, message: detail });
+    this.issues = Object.freeze([
+      first,
+      ...more.map((issue) =>
+        Object.freeze({ path: Object.freeze([...issue.path]), code: issue.code, message: issue.message }),
+      ),
+    ]);
   }
 }
 
@@ -110,4 +146,14 @@ export function fail(code: ScalingNavigatorErrorCode, path: ErrorPath, detail: s
 /** Shorthand for `fail('INVALID_INPUT', …)`. @internal */
 export function invalid(path: ErrorPath, detail: string): never {
   return fail('INVALID_INPUT', path, detail);
+}
+
+/** Shorthand for `fail('LIMIT_EXCEEDED', …)`. @internal */
+export function limitExceeded(path: ErrorPath, detail: string): never {
+  return fail('LIMIT_EXCEEDED', path, detail);
+}
+
+/** Shorthand for `fail('INCOMPATIBLE', …)`. @internal */
+export function incompatible(path: ErrorPath, detail: string): never {
+  return fail('INCOMPATIBLE', path, detail);
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { type ErrorPath, ScalingNavigatorError } from './errors.js';
+import { type ErrorIssue, type ErrorPath, ScalingNavigatorError } from './errors.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -70,15 +70,49 @@ function issuePath(issue: Issue): ErrorPath {
   return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path;
 }
 
-/** The error a failed parse turns into, with `prefix` (the argument name) in front of the path. */
+/**
+ * The error a failed parse turns into, with `prefix` (the argument name) in front of the path: the
+ * first zod issue gives `path` and `message`, and every issue is listed in `issues`.
+ */
 export function toScalingNavigatorError(
   error: z.core.$ZodError,
   prefix: ErrorPath,
   input: unknown,
 ): ScalingNavigatorError {
-  const issue = error.issues[0];
-  if (issue === undefined) return new ScalingNavigatorError('INVALID_INPUT', prefix, 'invalid input');
-  return new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...issuePath(issue)], describeIssue(issue, input));
+  const issues: ErrorIssue[] = error.issues.map((issue) => ({
+    path: [...prefix, ...issuePath(issue)],
+    code: 'INVALID_INPUT',
+    message: describeIssue(issue, input),
+  }));
+  const [first, ...rest] = issues;
+  if (first === undefined) return new ScalingNavigatorError('INVALID_INPUT', prefix, 'invalid input');
+  return new ScalingNavigatorError(first.code, first.path, first.message, rest);
+}
+
+/** What a `safeParse…` function returns: the parsed value, or the error it would have thrown. */
+export type SafeParseResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: ScalingNavigatorError };
+
+/**
+ * The `parse…` / `safeParse…` pair of an exported schema, speaking `ScalingNavigatorError`: each
+ * module exports them under the schema's name (`parseFocalGroup`, `safeParseFocalGroup`).
+ */
+export function schemaParsers<S extends z.ZodMiniType>(
+  schema: S,
+): {
+  readonly parse: (input: unknown) => z.output<S>;
+  readonly safeParse: (input: unknown) => SafeParseResult<z.output<S>>;
+} {
+  return {
+    parse: (input) => parseOrThrow(schema, input, []),
+    safeParse: (input) => {
+      const result = schema.safeParse(input);
+      return result.success
+        ? { success: true, data: result.data }
+        : { success: false, error: toScalingNavigatorError(result.error, [], input) };
+    },
+  };
 }
 
 /** Parses `value` with `schema`, or throws `INVALID_INPUT` at the first issue. */

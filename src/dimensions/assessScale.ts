@@ -191,7 +191,7 @@ function both(a: boolean | null, b: boolean | null): boolean | null {
 
 /**
  * Scores each scale dimension from measures and judges it against targets; judges "at scale" and
- * "sustainable" separately, as seed 002 insists they differ.
+ * "sustainable" separately, as the research summary on scaling up insists they differ.
  *
  * Each measure's value is normalized to [0, 1] on its scale, $x = (v - \min)/(\max - \min)$,
  * flipped ($1 - x$) when lower is better; a dimension's score is the weighted mean
@@ -199,7 +199,7 @@ function both(a: boolean | null, b: boolean | null): boolean | null {
  * input never changes the result. A dimension with no measure has `score: null` and a note — not
  * a score of 0: unknown is not "no".
  *
- * - `atScale` (seed 002, "at scale" vs "sustainable"; NIRN full implementation) asks whether the
+ * - `atScale` (research summary on scaling up, "at scale" vs "sustainable"; NIRN full implementation) asks whether the
  *   share of *intended practitioners* who use the practice *with fidelity* reaches
  *   `policy.atScaleThreshold` (default 0.5, reached means ≥). It is judged from counts, not from
  *   the depth and spread scores: two averages can both pass while the many reached are shallow and

@@ -78,7 +78,7 @@ function readValue(value: unknown, path: (string | number)[]): number | null {
 
 /**
  * Flags each interval between consecutive dated assessments in which spread rose while depth
- * fell — seed 000's most common pitfall of scaling: implementation grows more superficial as the
+ * fell — REL Appalachia's pilot guidance's most common pitfall of scaling: implementation grows more superficial as the
  * number of educators using it grows — with the size of both changes.
  *
  * Dates must be strictly increasing ISO calendar dates (handled as UTC days). An interval with an

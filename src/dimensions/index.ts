@@ -1,7 +1,7 @@
 /**
  * How far along each dimension of scale an innovation is: scores per dimension against targets,
- * "at scale" and "sustainable" judged separately (seed 002), and a warning when spread rises while
- * depth falls (seed 000).
+ * "at scale" and "sustainable" judged separately (research summary on scaling up), and a warning when spread rises while
+ * depth falls (REL Appalachia).
  *
  * @module dimensions
  */

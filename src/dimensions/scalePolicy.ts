@@ -6,7 +6,7 @@ import { parseOrThrow } from '../_lib/parse.js';
  * The default thresholds of {@link assessScale}, with their sources.
  *
  * - `atScaleThreshold: 0.5` — the share of intended practitioners using the practice with
- *   fidelity at which an innovation counts as "at scale": a majority, as seed 002 puts it ("carried
+ *   fidelity at which an innovation counts as "at scale": a majority, as the research summary on scaling up puts it ("carried
  *   out by the majority of people"), and NIRN's "full implementation" (50% or more of intended
  *   practitioners using the innovation with fidelity; Fixsen et al., 2005). Reached means ≥.
  * - `tolerance: 1e-12` — a score within this of its target counts as meeting it, so a score of

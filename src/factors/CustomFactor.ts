@@ -3,7 +3,7 @@ import { FactorCategoryId } from '../framework/factors.js';
 import { Id } from '../framework/schemaParts.js';
 
 /**
- * Schema for a factor a team adds beyond the framework's catalog of seventeen (seed 004, Tool #4,
+ * Schema for a factor a team adds beyond the framework's catalog of seventeen (Carnegie framework, Tool #4,
  * leaves room for "other" factors in each category). A custom factor must be declared, with its
  * category, before any rating may use its id; its id must not be a catalog id.
  *

@@ -3,7 +3,7 @@ import { deepFreeze } from '../_lib/deepFreeze.js';
 import { Id } from '../framework/schemaParts.js';
 
 /**
- * The kinds of interaction a team can declare between two influential factors (seed 004, Component 3,
+ * The kinds of interaction a team can declare between two influential factors (Carnegie framework, Component 3,
  * "Interacting Factors and Change at Scale"; the kinds are our grouping of its examples):
  *
  * - `'tension'`: one factor presses against the other, e.g. district leaders' pressure on graduation

@@ -3,7 +3,7 @@ import { deepFreeze } from '../_lib/deepFreeze.js';
 import { Id, IsoDate } from '../framework/schemaParts.js';
 
 /**
- * The values of the CFIR rating scale (Damschroder & Lowery 2013), as seed 004's Tool #4 asks a team
+ * The values of the CFIR rating scale (Damschroder & Lowery 2013), as the Carnegie framework's Tool #4 asks a team
  * to rate each influential factor: −2 strong roadblock, −1 weak roadblock, 0 neutral (or balanced),
  * +1 weak support, +2 strong support, and `'missing'` when the rater has too little information to say.
  *
@@ -34,7 +34,7 @@ export const FactorRatingValue = z.literal(FACTOR_RATING_VALUES);
 export type FactorRatingValue = z.infer<typeof FactorRatingValue>;
 
 /**
- * Schema for one rater's rating of one influential factor on one day (seed 004, Tool #4).
+ * Schema for one rater's rating of one influential factor on one day (Carnegie framework, Tool #4).
  *
  * - `factorId`: a factor of the framework's catalog (`FACTOR_IDS`) or a factor the review declares
  *   in `customFactors`; any other id is an error, so a typo never becomes a new factor.

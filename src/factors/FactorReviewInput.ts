@@ -122,7 +122,7 @@ export function checkReviewParts(parts: ReviewParts): ReviewIssue | undefined {
 }
 
 /**
- * Schema for a factor review as a document (seed 004, Tool #4, as JSON): the ratings, any custom
+ * Schema for a factor review as a document (Carnegie framework, Tool #4, as JSON): the ratings, any custom
  * factors the team declared, and the interactions it declared. Cross-field rules: custom ids are new
  * and unique; every rating and interaction names a catalog or declared factor; one rating per rater,
  * factor and day; an interaction joins two different factors, and each pair is declared once.

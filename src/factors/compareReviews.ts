@@ -92,7 +92,7 @@ type ViewFactor = ReviewView['factors'][number];
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
 /**
- * Compares two factor reviews of the same journey (seed 004: influential factors change along the
+ * Compares two factor reviews of the same journey (the Carnegie framework: influential factors change along the
  * way, and such changes are what bring on unplanned pit stops): what moved and by how much, what
  * became a roadblock, what stopped being a support, and each category's change in net force.
  *

@@ -29,7 +29,7 @@ export interface FactorReviewPolicy {
 /**
  * The default thresholds of a factor review. The verdicts *mixed* and the thresholds below are
  * **our extension of CFIR**: CFIR (Damschroder & Lowery 2013) rates each construct −2…+2 by
- * consensus; seed 004 (Tool #4) asks teams to name roadblocks and supports; neither says how to
+ * consensus; the Carnegie framework (Tool #4) asks teams to name roadblocks and supports; neither says how to
  * combine several raters who disagree. The rule, applied to the raters' latest numeric ratings:
  *
  * 1. no numeric rating → `undetermined`;
@@ -46,10 +46,10 @@ export interface FactorReviewPolicy {
  *   it is a convention, not a law; LeBreton & Senter 2008 call .71–.90 strong agreement). On CFIR's
  *   5-point scale two raters one point apart have r_wg = 0.75, two points apart 0.
  * - `bothSidesMinRaters: 1` — a single rater who sees a roadblock where others see a support is worth a
- *   conversation: seed 004 ("Interacting Factors and Change at Scale") warns that unacknowledged
+ *   conversation: the Carnegie framework ("Interacting Factors and Change at Scale") warns that unacknowledged
  *   differences in how groups see the work breed resistance.
  * - `roleGap: 1` — one full CFIR point between two roles' mean ratings (e.g. neutral vs weak support);
- *   seed 004 gives educators and the improvement team seeing equity differently as the example.
+ *   the Carnegie framework gives educators and the improvement team seeing equity differently as the example.
  * - `minChange: 0.5` — half a CFIR point, the same step that separates neutral from a verdict.
  *
  * Means, gaps and changes are compared with a tolerance of 1e-9, so floating-point rounding never

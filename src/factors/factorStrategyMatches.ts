@@ -31,14 +31,14 @@ export interface FactorStrategyMatch {
   readonly when: FactorMatchCondition;
   readonly strategyId: StrategyId;
   /**
-   * 2 when a passage of seed 004 ties this move to this kind of factor directly; 1 when it is our
-   * inference from what the seed says the strategy does (in the spirit of CFIR–ERIC's Level 1 and
+   * 2 when a passage of the Carnegie framework ties this move to this kind of factor directly; 1 when it is our
+   * inference from what the source says the strategy does (in the spirit of CFIR–ERIC's Level 1 and
    * Level 2 matches, Waltz et al. 2019).
    */
   readonly strength: 1 | 2;
   /** Why the strategy answers the factor, in our words. */
   readonly rationale: string;
-  /** The seed passage the row rests on. */
+  /** The source passage the row rests on. */
   readonly source: SourceCitation;
 }
 
@@ -61,7 +61,7 @@ const JOURNEY = 'The Scaling Journey: Example of a Scaling Journey (Colorado Spr
  * The reviewed table that {@link suggestStrategies} ranks strategies from: which strategy of the
  * typology answers which influential factor when it is a roadblock, when raters are split on it, or
  * when it is a support worth leveraging — each row with a strength, a rationale in our words and the
- * seed 004 passage it rests on (no seed text is copied). It is our own mapping from the seed, made in
+ * the Carnegie framework passage it rests on (no source text is copied). It is our own mapping from the source, made in
  * the spirit of the CFIR–ERIC matching tool (Waltz et al. 2019); teams can add rows for their own
  * factors with `suggestStrategies`'s `additionalMatches`.
  *
@@ -85,7 +85,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Redesign the innovation as a series of small moves that educators can take up one at a time, so it no longer looks too hard to attempt.',
-    source: { source: '004', section: ROUTE },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: ROUTE },
   },
   {
     id: 'complexity:roadblock:local-champions',
@@ -95,7 +95,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'A demanding innovation needs support alongside it; teacher-leaders with time and know-how can coach colleagues through the hard parts.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'compatibility:roadblock:co-design',
@@ -105,7 +105,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Building the innovation together with the educators who will use it tends to give a design that suits their setting, and earns their commitment on the way.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'compatibility:roadblock:scalable-characteristics',
@@ -115,7 +115,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Make the links to what educators already do and value explicit, or reshape the innovation to serve a priority the district already holds (as tying it to a literacy initiative did).',
-    source: { source: '004', section: INNOVATION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_FACTORS },
   },
   {
     id: 'compatibility:roadblock:local-champions',
@@ -125,7 +125,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Help teacher-leaders see how the innovation serves goals others already press for (graduation rates, say) and give them words to explain that to families and district leaders.',
-    source: { source: '004', section: INTERACTING },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INTERACTING },
   },
   {
     id: 'observability:roadblock:proof-point',
@@ -135,7 +135,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'A showcase school or classroom lets educators watch the practice, judge for themselves that it is doable, and see what it does for students.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'observability:roadblock:network-of-users',
@@ -145,7 +145,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Showcases, institutes and other gatherings of current users put real examples where colleagues who do not use the innovation yet can see them.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'observability:roadblock:scalable-characteristics',
@@ -154,7 +154,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'scalable-characteristics',
     strength: 1,
     rationale: 'Build visible examples of use and visible results for students into the design itself.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'trialability:roadblock:scalable-characteristics',
@@ -163,7 +163,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'scalable-characteristics',
     strength: 2,
     rationale: 'Create chances to try the innovation, or a piece of it, where nothing rides on the outcome.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'trialability:roadblock:proof-point',
@@ -173,7 +173,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'A well-planned visit to a proof-point site ends with visitors trying a task and hearing back on it: a supported first attempt.',
-    source: { source: '004', section: VAGUE_THEORY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: VAGUE_THEORY },
   },
   {
     id: 'adaptability:roadblock:co-design',
@@ -183,7 +183,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Designing with local educators lets the innovation take a form that fits each school instead of one fixed shape.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'adaptability:roadblock:scalable-characteristics',
@@ -193,7 +193,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Separate the core of the innovation from the parts schools may change, so educators can fit it to their students without losing what makes it work.',
-    source: { source: '004', section: TYPOLOGY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: TYPOLOGY },
   },
   // ── Educators ─────────────────────────────────────────────────────────────────────────────────
   {
@@ -204,7 +204,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Seeing the practice succeed in schools like their own, including schools with low test scores, builds educators’ belief that it matters and can work for every student.',
-    source: { source: '004', section: BROWARD },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: BROWARD },
   },
   {
     id: 'attitudes:roadblock:local-champions',
@@ -214,7 +214,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Colleagues whom educators already trust and respect are the most convincing advocates and models for a new practice.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'attitudes:roadblock:co-design',
@@ -223,7 +223,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'co-design',
     strength: 1,
     rationale: 'Educators who help shape the innovation tend to care more about it and commit to it.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'attitudes:mixed:co-design',
@@ -233,7 +233,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'When groups see the purpose of the work differently (how they understand equity, for instance), step back and bring teachers, students and community members together to build a shared vision before pressing on.',
-    source: { source: '004', section: INTERACTING },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INTERACTING },
   },
   {
     id: 'emotions:roadblock:co-design',
@@ -243,7 +243,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'An inclusive design or visioning process can turn unease into enthusiasm and acceptance, as the Anaheim partnership set out to do.',
-    source: { source: '004', section: INFLEXION },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INFLEXION },
   },
   {
     id: 'emotions:roadblock:scalable-characteristics',
@@ -252,7 +252,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'scalable-characteristics',
     strength: 1,
     rationale: 'Low-stakes chances to try the innovation ease the anxiety of using it for the first time.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'emotions:roadblock:network-of-users',
@@ -261,7 +261,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'network-of-users',
     strength: 1,
     rationale: 'Regular contact with peers who use and enjoy the innovation builds interest and momentum.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'personality-and-style:roadblock:local-champions',
@@ -271,7 +271,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Confident, persistent teacher-leaders who are credible to their peers can carry colleagues who are wary of one more initiative.',
-    source: { source: '004', section: EDUCATOR_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: EDUCATOR_FACTORS },
   },
   {
     id: 'personality-and-style:roadblock:proof-point',
@@ -280,7 +280,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'proof-point',
     strength: 1,
     rationale: 'Local evidence that the practice works answers the cynicism left behind by reforms that came and went.',
-    source: { source: '004', section: BROWARD },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: BROWARD },
   },
   {
     id: 'personality-and-style:roadblock:scalable-characteristics',
@@ -289,7 +289,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'scalable-characteristics',
     strength: 1,
     rationale: 'A way to try the innovation without consequences suits educators who are uneasy with new things.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'descriptive-characteristics:roadblock:network-of-users',
@@ -299,7 +299,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Educators with little experience of the innovation gain it over time from a network in which users keep learning from one another.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'descriptive-characteristics:roadblock:proof-point',
@@ -308,7 +308,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'proof-point',
     strength: 1,
     rationale: 'Guidance from expert teachers at a proof-point site gives newer educators a model to learn from.',
-    source: { source: '004', section: VAGUE_THEORY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: VAGUE_THEORY },
   },
   {
     id: 'descriptive-characteristics:roadblock:local-champions',
@@ -317,7 +317,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'local-champions',
     strength: 1,
     rationale: 'Champions given time and knowledge can introduce the innovation to colleagues who are new to it.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   // ── The improvement team ──────────────────────────────────────────────────────────────────────
   {
@@ -328,7 +328,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Co-design asks the partners to agree on guidelines for working together, which gives a loose team ground rules and routines.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'communication-mechanisms:roadblock:co-design',
@@ -337,7 +337,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'co-design',
     strength: 1,
     rationale: 'Joint inquiry across roles obliges a team to share what it knows and settle on common terms.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'decision-making-culture:roadblock:co-design',
@@ -347,7 +347,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Building with partners rather than for them, under guidelines that give every voice weight, loosens a rigid, top-down way of deciding.',
-    source: { source: '004', section: INNOVATION_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INNOVATION_STRATEGIES },
   },
   {
     id: 'decision-making-culture:roadblock:educate-policymakers',
@@ -357,7 +357,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Where people with power hold the work back until they can own it, show them how it advances their own goals so that supporting it earns them credit.',
-    source: { source: '004', section: CONDITION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: CONDITION_FACTORS },
   },
   // ── Community, district and state conditions ──────────────────────────────────────────────────
   {
@@ -368,7 +368,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Help hesitant or new leaders understand the innovation and show how it serves their plan and priorities, so that backing it advances their own agenda.',
-    source: { source: '004', section: CONDITION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: CONDITION_FACTORS },
   },
   {
     id: 'leadership:roadblock:co-design',
@@ -378,7 +378,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Build the next steps with the leaders themselves, for example by co-creating a district product such as a graduate profile that anchors their plan.',
-    source: { source: '004', section: JOURNEY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: JOURNEY },
   },
   {
     id: 'competition-for-attention:roadblock:educate-policymakers',
@@ -388,7 +388,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Rather than compete with the priorities already on leaders’ desks, show how the innovation helps reach them and lend support to their planning.',
-    source: { source: '004', section: JOURNEY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: JOURNEY },
   },
   {
     id: 'competition-for-attention:roadblock:scalable-characteristics',
@@ -397,7 +397,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'scalable-characteristics',
     strength: 1,
     rationale: 'Shape the innovation so that it complements the programs already in place instead of adding to them.',
-    source: { source: '004', section: CONDITION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: CONDITION_FACTORS },
   },
   {
     id: 'competition-for-attention:roadblock:co-design',
@@ -407,7 +407,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Co-create shared products with the district so the innovation becomes part of its plan, not a rival to it.',
-    source: { source: '004', section: JOURNEY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: JOURNEY },
   },
   {
     id: 'community-beliefs-and-values:roadblock:co-design',
@@ -417,7 +417,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Design with the people most affected by the problem, community members included, so the innovation reflects what the community values.',
-    source: { source: '004', section: TYPOLOGY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: TYPOLOGY },
   },
   {
     id: 'community-beliefs-and-values:roadblock:proof-point',
@@ -427,7 +427,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Let families and community leaders see the innovation succeeding with learners like their own children.',
-    source: { source: '004', section: TYPOLOGY },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: TYPOLOGY },
   },
   {
     id: 'community-beliefs-and-values:mixed:co-design',
@@ -437,7 +437,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Where groups in the community see the work differently, a working group of teachers, students and community members can build one vision together.',
-    source: { source: '004', section: INTERACTING },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INTERACTING },
   },
   {
     id: 'policies:roadblock:policy-network',
@@ -447,7 +447,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'A network of policy actors helps the team find where current policy already backs the work and where it has to change.',
-    source: { source: '004', section: POLICY_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: POLICY_STRATEGIES },
   },
   {
     id: 'policies:roadblock:shape-policy',
@@ -457,7 +457,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'Work for rules that open room for the innovation, as New Hampshire’s partners did when an accountability waiver let districts adopt performance assessment.',
-    source: { source: '004', section: BEST },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: BEST },
   },
   {
     id: 'policies:roadblock:educate-policymakers',
@@ -467,7 +467,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Officials and board members who understand the innovation are more open to changing the rules around it.',
-    source: { source: '004', section: POLICY_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: POLICY_STRATEGIES },
   },
   {
     id: 'large-scale-events:roadblock:network-of-users',
@@ -476,7 +476,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'network-of-users',
     strength: 1,
     rationale: 'Keep current users connected so the work keeps its momentum while attention is elsewhere.',
-    source: { source: '004', section: CONDITION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: CONDITION_FACTORS },
   },
   {
     id: 'large-scale-events:roadblock:scalable-characteristics',
@@ -485,7 +485,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'scalable-characteristics',
     strength: 1,
     rationale: 'Break the work into smaller steps that still fit when a crisis crowds the agenda.',
-    source: { source: '004', section: CONDITION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: CONDITION_FACTORS },
   },
   // ── Supports worth leveraging ─────────────────────────────────────────────────────────────────
   {
@@ -495,7 +495,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'proof-point',
     strength: 2,
     rationale: 'Practice and results that are easy to see are exactly what a showcase site needs.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'compatibility:support:local-champions',
@@ -505,7 +505,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Give champions the story of how the innovation fits current priorities so they can explain it to peers, families and leaders.',
-    source: { source: '004', section: INTERACTING },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INTERACTING },
   },
   {
     id: 'attitudes:support:local-champions',
@@ -514,7 +514,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'local-champions',
     strength: 2,
     rationale: 'Educators who already value the innovation are natural candidates to become its champions.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'emotions:support:co-design',
@@ -524,7 +524,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Keep the inclusive process that is generating enthusiasm, and turn that energy into concrete changes in school routines.',
-    source: { source: '004', section: INFLEXION },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INFLEXION },
   },
   {
     id: 'emotions:support:network-of-users',
@@ -533,7 +533,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'network-of-users',
     strength: 1,
     rationale: 'Connect enthusiastic users to one another so that their energy spreads and lasts.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'personality-and-style:support:local-champions',
@@ -542,7 +542,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'local-champions',
     strength: 2,
     rationale: 'Confident, persistent and credible educators are what a champion strategy relies on.',
-    source: { source: '004', section: EDUCATOR_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: EDUCATOR_FACTORS },
   },
   {
     id: 'descriptive-characteristics:support:local-champions',
@@ -551,7 +551,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'local-champions',
     strength: 1,
     rationale: 'Experienced practitioners of the innovation can mentor colleagues who are new to it.',
-    source: { source: '004', section: NETWORK_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: NETWORK_STRATEGIES },
   },
   {
     id: 'collaborative-structures:support:co-design',
@@ -561,7 +561,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'A team that joins outside expertise with district authority can run an inclusive design process in many schools quickly.',
-    source: { source: '004', section: INFLEXION },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INFLEXION },
   },
   {
     id: 'leadership:support:shape-policy',
@@ -571,7 +571,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Supportive leaders can write the innovation into district plans and routines, such as a rollout to every school, so that it outlasts the project.',
-    source: { source: '004', section: INFLEXION },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INFLEXION },
   },
   {
     id: 'competition-for-attention:support:educate-policymakers',
@@ -581,7 +581,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 2,
     rationale:
       'A plan or priority that the innovation serves is a lever: show decision-makers the link so that supporting the work advances their plan.',
-    source: { source: '004', section: CONDITION_FACTORS },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: CONDITION_FACTORS },
   },
   {
     id: 'community-beliefs-and-values:support:shape-policy',
@@ -591,7 +591,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'A goal the community shares with the team (more students in STEM careers, say) is a message to broadcast and an alliance to build on.',
-    source: { source: '004', section: INTERACTING },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: INTERACTING },
   },
   {
     id: 'policies:support:policy-network',
@@ -600,7 +600,7 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strategyId: 'policy-network',
     strength: 2,
     rationale: 'Use a network of policy actors to place the work where current policy already helps it.',
-    source: { source: '004', section: POLICY_STRATEGIES },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: POLICY_STRATEGIES },
   },
   {
     id: 'policies:support:shape-policy',
@@ -610,6 +610,6 @@ export const FACTOR_STRATEGY_MATCHES = /* @__PURE__ */ deepFreeze([
     strength: 1,
     rationale:
       'Fit the work into the space a favourable policy opens and support the educators who opt in, as BEST did in New Hampshire.',
-    source: { source: '004', section: BEST },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: BEST },
   },
 ] as const satisfies readonly FactorStrategyMatch[]);

@@ -3,7 +3,7 @@ import type { Guidance } from '../framework/Decision.js';
 
 /**
  * The verdicts a factor review gives each factor: `'support'`, `'roadblock'` and `'neutral'` follow
- * seed 004's Tool #4 and the CFIR scale; `'mixed'` (raters disagree) is our extension; `'undetermined'`
+ * the Carnegie framework's Tool #4 and the CFIR scale; `'mixed'` (raters disagree) is our extension; `'undetermined'`
  * when nobody gave a numeric rating. See {@link DEFAULT_FACTOR_REVIEW_POLICY} for the rule.
  *
  * @category Factor review
@@ -59,7 +59,7 @@ export const FACTOR_VERDICT_RULES = /* @__PURE__ */ deepFreeze([
     id: 'no-numeric-ratings',
     verdict: 'undetermined',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: TOOL_4,
       summary:
         'A factor nobody could rate (no ratings, or only "missing", CFIR’s mark for too little information) is unknown, not neutral; gather information before the next pit stop.',
@@ -69,7 +69,7 @@ export const FACTOR_VERDICT_RULES = /* @__PURE__ */ deepFreeze([
     id: 'low-agreement',
     verdict: 'mixed',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: INTERACTING,
       summary:
         'Raters spread across the scale (r_wg below the policy’s minimum, James, Demaree & Wolf 1984): the team does not share one view of this factor, and unspoken differences can turn into resistance. Talk it through before acting on the mean. Our extension of CFIR.',
@@ -79,7 +79,7 @@ export const FACTOR_VERDICT_RULES = /* @__PURE__ */ deepFreeze([
     id: 'raters-on-both-sides',
     verdict: 'mixed',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: INTERACTING,
       summary:
         'Some raters see a roadblock where others see a support: name the difference and find out whose experience each view reflects. Our extension of CFIR.',
@@ -89,7 +89,7 @@ export const FACTOR_VERDICT_RULES = /* @__PURE__ */ deepFreeze([
     id: 'mean-at-or-above-support',
     verdict: 'support',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: TOOL_4,
       summary:
         'The raters, on the whole, see this factor helping the work (mean rounds to CFIR +1 or +2): a support to leverage.',
@@ -99,7 +99,7 @@ export const FACTOR_VERDICT_RULES = /* @__PURE__ */ deepFreeze([
     id: 'mean-at-or-below-roadblock',
     verdict: 'roadblock',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: TOOL_4,
       summary:
         'The raters, on the whole, see this factor holding the work back (mean rounds to CFIR −1 or −2): a roadblock to plan for.',
@@ -109,7 +109,7 @@ export const FACTOR_VERDICT_RULES = /* @__PURE__ */ deepFreeze([
     id: 'mean-between-thresholds',
     verdict: 'neutral',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: TOOL_4,
       summary:
         'The raters agree this factor neither helps nor hinders much right now (mean rounds to CFIR 0); revisit it at the next pit stop, since conditions change.',

@@ -169,7 +169,7 @@ export interface FactorCategoryReview {
 }
 
 /**
- * A factor two roles see differently (seed 004: educators may see equity differently than the
+ * A factor two roles see differently (the Carnegie framework: educators may see equity differently than the
  * improvement team).
  *
  * @category Factor review
@@ -440,7 +440,7 @@ function bothStrong(a: FactorReviewEntry, b: FactorReviewEntry): boolean | null 
 }
 
 /**
- * Reviews the influential factors from several raters' CFIR ratings (seed 004, Component 3 and
+ * Reviews the influential factors from several raters' CFIR ratings (Carnegie framework, Component 3 and
  * Tool #4): per factor the mean rating, the raters, their agreement and a verdict; per category the
  * net force and the strongest roadblocks and supports; the factors roles see differently; the
  * declared interactions; and candidate interactions.

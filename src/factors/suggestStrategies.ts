@@ -18,7 +18,7 @@ import type { FactorReview } from './reviewFactors.js';
 /**
  * Schema for a row a team adds to the factor→strategy table for its own factors (or to record its
  * own judgement about a catalog factor): the same fields as {@link FACTOR_STRATEGY_MATCHES} minus the
- * id and the seed citation.
+ * id and the source citation.
  *
  * @category Strategy suggestions
  * @example
@@ -71,7 +71,7 @@ export interface SuggestionAnswer {
   readonly mean: number | null;
   readonly strength: 1 | 2;
   readonly rationale: string;
-  /** The seed passage of a table row; `null` for a team's own row. */
+  /** The source passage of a table row; `null` for a team's own row. */
   readonly source: SourceCitation | null;
 }
 
@@ -143,7 +143,7 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
 /**
  * Suggests strategies of the typology for a factor review: those that answer its roadblocks (and
  * the factors raters are split on), then those that leverage its supports — each with the factors it
- * answers, a strength and a rationale in our words citing the seed 004 passage it rests on (from
+ * answers, a strength and a rationale in our words citing the the Carnegie framework passage it rests on (from
  * {@link FACTOR_STRATEGY_MATCHES}).
  *
  * In the spirit of the CFIR–ERIC matching tool (Waltz et al. 2019), strategies are ranked by
@@ -168,7 +168,7 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * const { suggestions } = suggestStrategies(review, { strategySet: ['proof-point'] });
  * suggestions.map((entry) => [entry.id, entry.score, entry.rank]) //=> [['proof-point', 2, 1], ['policy-network', 2, 2], ['shape-policy', 2, 2], ['scalable-characteristics', 1, 4], ['network-of-users', 1, 4], ['educate-policymakers', 1, 6]]
  * suggestions[0].inStrategySet //=> true
- * suggestions[0].answers[0].source //=> { source: '004', section: 'Component 2: Strategies That Build and Leverage Educator Networks' }
+ * suggestions[0].answers[0].source //=> { source: 'carnegie-2022-scaling-for-equity', section: 'Component 2: Strategies That Build and Leverage Educator Networks' }
  * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT
  * ```
  */

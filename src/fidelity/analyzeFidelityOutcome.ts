@@ -295,7 +295,7 @@ function clustered(
  * Does doing it well go with better outcomes? The correlation of fidelity with an outcome, with
  * inference, seen three ways: plainly; controlling for a baseline (the usual confounder: stronger
  * teachers may both implement more faithfully and get better results); and, when observations are
- * clustered in schools, with the test and interval at the effective sample size — seed 002 asks
+ * clustered in schools, with the test and interval at the effective sample size — the research summary on scaling up asks
  * for fidelity measures "correlated with intended outcomes". Also the outcome by fidelity band.
  *
  * - Correlation: `correlate` (Pearson by default), pairs with a missing value dropped.

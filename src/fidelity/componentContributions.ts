@@ -38,7 +38,7 @@ export const COMPONENT_RULES = /* @__PURE__ */ deepFreeze([
     description:
       'The component’s own association with the outcome (controlling for the other components) is positive and significant after multiplicity adjustment.',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary: 'Judge each essential component by what it adds to the outcomes the program is meant to produce.',
     },
@@ -49,7 +49,7 @@ export const COMPONENT_RULES = /* @__PURE__ */ deepFreeze([
     description:
       'The whole interval (widened for the number of components) lies below the smallest effect worth acting on: the data rule out a meaningful contribution.',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'Users need to know the minimum practice that produces the outcomes; a component shown to add nothing meaningful is a candidate to loosen.',
@@ -61,7 +61,7 @@ export const COMPONENT_RULES = /* @__PURE__ */ deepFreeze([
     description:
       'Not significant, but the interval still includes a meaningful effect: absence of evidence is not evidence of no contribution.',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'Keep assessing components with practical, continuous fidelity measures until their contribution is clear.',
@@ -72,7 +72,7 @@ export const COMPONENT_RULES = /* @__PURE__ */ deepFreeze([
     action: 'undetermined',
     description: 'Too few complete observations, a constant series, or collinear components: no estimate exists.',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary: 'Collect fidelity data on each component that are practical enough to use continuously.',
     },
@@ -152,7 +152,7 @@ function reason(rule: ComponentRule, evidence: DecisionReason['evidence']): Deci
  * Which essential components go with the outcome? For each component's fidelity series: its
  * correlation with the outcome, and its partial correlation controlling for the other components
  * (components are implemented together, so their plain correlations overlap), with raw and
- * multiplicity-adjusted p-values (Holm by default, Benjamini–Hochberg on request), ranked — seed 002
+ * multiplicity-adjusted p-values (Holm by default, Benjamini–Hochberg on request), ranked — the research summary on scaling up
  * asks that essential components be assessed by their contribution to outcomes.
  *
  * Verdicts (an explained {@link Decision}; rules in {@link COMPONENT_RULES}):

@@ -26,7 +26,7 @@ export const THRESHOLD_RULES = /* @__PURE__ */ deepFreeze([
     id: 'permutation-significant',
     action: 'threshold-found',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'Users need to know the minimum practice that produces the intended outcomes; the data show a fidelity level that outcomes change at, beyond what chance would give.',
@@ -36,7 +36,7 @@ export const THRESHOLD_RULES = /* @__PURE__ */ deepFreeze([
     id: 'permutation-not-significant',
     action: 'no-threshold-found',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary:
         'No fidelity level stands out from what shuffled data would give; do not set a gate from these data (absence of evidence, not evidence of absence).',
@@ -46,7 +46,7 @@ export const THRESHOLD_RULES = /* @__PURE__ */ deepFreeze([
     id: 'no-eligible-cut',
     action: 'undetermined',
     guidance: {
-      source: '002',
+      source: 'scaling-up-research-summary',
       section: 'Several steps should be considered (Horner et al., 2017)',
       summary: 'Too few observations on either side of every candidate level to compare outcomes.',
     },
@@ -342,7 +342,7 @@ function defaultCandidates(sortedF: Float64Array): number[] {
 /**
  * The fidelity level *associated with* the intended outcome in a district's own data — never a
  * requirement — with a test of whether any such level stands out from chance, an interval for it,
- * and the field's fixed gates (0.7, 0.8) evaluated on the same data. Seed 002 asks users to know
+ * and the field's fixed gates (0.7, 0.8) evaluated on the same data. The research summary on scaling up asks users to know
  * "the minimum practice requirements for producing intended outcomes"; this shows what the data
  * can and cannot say about it.
  *

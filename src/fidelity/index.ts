@@ -2,7 +2,7 @@
  * Fidelity-to-outcome analysis: does doing it well go with better outcomes? The correlation with
  * inference (plain, controlling for a baseline, and adjusted for clustering), contributions of
  * essential components with multiplicity control, and the fidelity level associated with outcomes,
- * with a permutation test and a bootstrap interval — seed 002 (Horner et al.) asks for fidelity
+ * with a permutation test and a bootstrap interval — the research summary on scaling up (Horner et al.) asks for fidelity
  * measures "correlated with intended outcomes" and for "minimum practice requirements".
  *
  * @module fidelity

@@ -3,7 +3,7 @@ import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The ids of the six deeper learning competencies, in the seed's order.
+ * The ids of the six deeper learning competencies, in the source's order.
  *
  * @category Deeper learning
  * @example
@@ -44,7 +44,7 @@ export type DeeperLearningCompetencyId = z.infer<typeof DeeperLearningCompetency
 export interface DeeperLearningCompetencyEntry {
   /** Stable id used across the library. */
   readonly id: DeeperLearningCompetencyId;
-  /** The competency's name in seed 004's list. */
+  /** The competency's name in the Carnegie framework's list. */
   readonly label: string;
   /** What students can do with it, in our words. */
   readonly description: string;
@@ -53,7 +53,7 @@ export interface DeeperLearningCompetencyEntry {
 }
 
 /**
- * The six deeper learning competencies that seed 004 takes from the Hewlett Foundation's definition; a
+ * The six deeper learning competencies that the Carnegie framework takes from the Hewlett Foundation's definition; a
  * deeper learning innovation is any effort that makes students more likely to develop one or more of them.
  *
  * @category Deeper learning
@@ -69,37 +69,37 @@ export const DEEPER_LEARNING_COMPETENCIES = /* @__PURE__ */ deepFreeze([
     id: 'core-academic-content',
     label: 'Master core academic content',
     description: 'Build a firm grasp of the central ideas of the academic subjects.',
-    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction: A note on deeper learning' },
   },
   {
     id: 'critical-thinking',
     label: 'Think critically and solve complex problems',
     description: 'Reason carefully about evidence and ideas, and work through hard, unfamiliar problems.',
-    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction: A note on deeper learning' },
   },
   {
     id: 'collaboration',
     label: 'Work collaboratively',
     description: 'Work well with other people toward a shared goal.',
-    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction: A note on deeper learning' },
   },
   {
     id: 'communication',
     label: 'Communicate effectively',
     description: 'Get ideas across clearly to others.',
-    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction: A note on deeper learning' },
   },
   {
     id: 'learning-to-learn',
     label: 'Learn how to learn',
     description: 'Reflect on one’s own learning and keep improving it, without waiting to be taught.',
-    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction: A note on deeper learning' },
   },
   {
     id: 'academic-mindsets',
     label: 'Develop academic mindsets',
     description:
       'Hold the inner dispositions and self-knowledge, such as confidence that effort leads to growth, that keep a learner going.',
-    source: { source: '004', section: 'Introduction: A note on deeper learning' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction: A note on deeper learning' },
   },
 ] as const satisfies readonly DeeperLearningCompetencyEntry[]);

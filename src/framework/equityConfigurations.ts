@@ -3,8 +3,8 @@ import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The ids of the three configurations that scaling for equity can take, in the seed's order. A team may
- * choose several; the seed's "all of the above" is all three ids.
+ * The ids of the three configurations that scaling for equity can take, in the source's order. A team may
+ * choose several; the source's "all of the above" is all three ids.
  *
  * @category Equity configurations
  * @example
@@ -51,9 +51,9 @@ export interface EquityConfigurationEntry {
 }
 
 /**
- * The configurations that scaling for equity can take (seed 004, Component 1): where the team works, whom
+ * The configurations that scaling for equity can take (Carnegie framework, Component 1): where the team works, whom
  * it reaches first, and who owns the decisions. They are not exclusive; a team may adopt any combination,
- * and the seed's "all of the above" means adopting all three.
+ * and the source's "all of the above" means adopting all three.
  *
  * @category Equity configurations
  * @example
@@ -68,20 +68,29 @@ export const EQUITY_CONFIGURATIONS = /* @__PURE__ */ deepFreeze([
     label: 'Serve underserved schools',
     description:
       'Do the work in schools and school systems whose enrolment includes large shares of students the system has historically underserved.',
-    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where are we headed on our scaling-for-equity journey?',
+    },
   },
   {
     id: 'reach-focal-groups-first',
     label: 'Reach focal groups first',
     description:
       'Sequence and tune how the innovation is delivered so that chosen groups of students are reached before others.',
-    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where are we headed on our scaling-for-equity journey?',
+    },
   },
   {
     id: 'share-ownership',
     label: 'Share ownership',
     description:
       'Make sure the decision-makers who own the work include educators, students and community members of color, and that their voices count.',
-    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where are we headed on our scaling-for-equity journey?',
+    },
   },
 ] as const satisfies readonly EquityConfigurationEntry[]);

@@ -4,7 +4,7 @@ import { findEntry, requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The ids of seed 004's four categories of influential factors, in the seed's order.
+ * The ids of the Carnegie framework's four categories of influential factors, in the source's order.
  *
  * @category Influential factors
  * @example
@@ -53,7 +53,7 @@ export interface FactorCategoryEntry {
 
 /**
  * The four categories of influential factors that push, pull and shape a scaling-for-equity journey
- * (seed 004, Component 3): the innovation, the educators, the improvement team and the surrounding conditions.
+ * (Carnegie framework, Component 3): the innovation, the educators, the improvement team and the surrounding conditions.
  *
  * @category Influential factors
  * @example
@@ -68,21 +68,30 @@ export const FACTOR_CATEGORIES = /* @__PURE__ */ deepFreeze([
     label: 'The deeper learning innovation',
     description:
       'The qualities built into the design of the innovation itself, whether it is one instructional practice, a set of materials, a professional learning program or a policy, that make it easier or harder to take up.',
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation',
+    },
   },
   {
     id: 'educators',
     label: 'Educators',
     description:
       'The people who put the innovation into practice (teachers, school leaders, district administrators), each bringing their own beliefs, feelings, experience and intentions.',
-    source: { source: '004', section: 'Component 3: Influential Factors Related to Educators' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to Educators',
+    },
   },
   {
     id: 'improvement-team',
     label: 'The improvement team',
     description:
       'The people who create, lead or support the innovation, often from different kinds of organizations, and the norms, routines, structures and culture they share as a team.',
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Improvement Team' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Improvement Team',
+    },
   },
   {
     id: 'conditions',
@@ -90,7 +99,7 @@ export const FACTOR_CATEGORIES = /* @__PURE__ */ deepFreeze([
     description:
       'The ever-changing contexts around the effort (leaders, rival initiatives, community beliefs, policies and larger events) that press on or support the team and the innovation.',
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
@@ -152,7 +161,7 @@ export interface FactorEntry {
   readonly id: FactorId;
   /** The category the factor belongs to. */
   readonly category: FactorCategoryId;
-  /** The factor's name as seed 004 gives it. */
+  /** The factor's name as the Carnegie framework gives it. */
   readonly label: string;
   /** What the factor is, in our words. */
   readonly description: string;
@@ -163,7 +172,7 @@ export interface FactorEntry {
 }
 
 /**
- * The seventeen influential factors of seed 004's Component 3, each with reflective questions (in our
+ * The seventeen influential factors of the Carnegie framework's Component 3, each with reflective questions (in our
  * words) that a team uses at the factor review and at every pit stop to spot roadblocks and supports.
  *
  * @category Influential factors
@@ -186,7 +195,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'What does its complexity mean for the on-the-fly changes educators may make to it?',
       'What supports have to come with the innovation for educators to carry it out?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation',
+    },
   },
   {
     id: 'compatibility',
@@ -198,7 +210,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How closely does the innovation match the district’s current instructional norms?',
       'How far from business as usual does it take educators?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation',
+    },
   },
   {
     id: 'observability',
@@ -210,7 +225,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Can teachers see for themselves that it is feasible to put in place?',
       'Can teachers see what it does for students?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Deeper Learning Innovation',
+    },
   },
   {
     id: 'trialability',
@@ -224,7 +242,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'What would a low-stakes first attempt look like in our schools?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Identifying or Developing a Scalable Innovation',
     },
   },
@@ -239,7 +257,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Which parts are core and must stay, and which may change?',
       'How will we notice adaptations that drift away from the innovation’s core principles?',
     ],
-    source: { source: '004', section: 'Component 2: Table 2. A Typology of Scaling Strategies' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 2: Table 2. A Typology of Scaling Strategies',
+    },
   },
   {
     id: 'attitudes',
@@ -252,7 +273,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How much do they think it helps them reach their own instructional goals?',
       'Do they feel they have the support they need to put it in place?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to Educators' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to Educators',
+    },
   },
   {
     id: 'emotions',
@@ -264,7 +288,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Are they eager to give it a go?',
       'How much do they enjoy working with it?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to Educators' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to Educators',
+    },
   },
   {
     id: 'personality-and-style',
@@ -277,7 +304,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Do they keep at it, and improvise, to make the innovation work for their students?',
       'Has a history of passing initiatives left them cynical?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to Educators' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to Educators',
+    },
   },
   {
     id: 'descriptive-characteristics',
@@ -289,7 +319,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How long have the educators held their current roles?',
       'How much professional learning and hands-on practice with the innovation do they already have?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to Educators' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to Educators',
+    },
   },
   {
     id: 'collaborative-structures',
@@ -301,7 +334,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How do members actually collaborate?',
       'Have they agreed ground rules for their joint work?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Improvement Team' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Improvement Team',
+    },
   },
   {
     id: 'communication-mechanisms',
@@ -314,7 +350,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Has the team agreed what its key terms mean?',
       'Does it have protocols for working with key partners?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Improvement Team' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Improvement Team',
+    },
   },
   {
     id: 'decision-making-culture',
@@ -327,7 +366,10 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How much hierarchy is there?',
       'Are the team’s ways of collaborating fixed or flexible?',
     ],
-    source: { source: '004', section: 'Component 3: Influential Factors Related to the Improvement Team' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 3: Influential Factors Related to the Improvement Team',
+    },
   },
   {
     id: 'leadership',
@@ -341,7 +383,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Do those leaders consider the innovation important?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
@@ -357,7 +399,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Which competing efforts need attention now, and which can wait?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
@@ -373,7 +415,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How do beliefs differ from one group of community members to another?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
@@ -388,7 +430,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'How should we spend our limited resources on policy issues?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },
@@ -404,7 +446,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
       'Which other scaling strategies suit the current conditions better?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 3: Influential Factors Related to Community, District, and State Conditions',
     },
   },

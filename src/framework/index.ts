@@ -5,13 +5,14 @@
  * speaks (`FocalGroup`, `ReachTarget`, `Measure`, `TripTicket`), with the library's error type.
  *
  * Sources: Cohen-Vogel, Century & Sherer (2022), *A Framework for Scaling for Equity*, Carnegie
- * Foundation for the Advancement of Teaching, CC BY 4.0 (seed 004); REL Appalachia, *Learning
- * Before Going to Scale* (seed 000). Descriptions are in our words.
+ * Foundation for the Advancement of Teaching, CC BY 4.0; REL Appalachia, *Learning
+ * Before Going to Scale*. Descriptions are in our words.
  *
  * @module framework
  */
 export {
   ERROR_CODES,
+  type ErrorIssue,
   type ErrorPath,
   isScalingNavigatorError,
   ScalingNavigatorError,
@@ -27,6 +28,7 @@ export * from './Measure.js';
 export * from './navigatorTools.js';
 export * from './pitStopQuestions.js';
 export * from './ReachTarget.js';
+export * from './rules.js';
 export * from './ScaleTargets.js';
 export * from './scaleDimensions.js';
 export * from './scalingStages.js';

@@ -3,7 +3,7 @@ import { deepFreeze } from '../_lib/deepFreeze.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The ids of the Navigator's six tools, in the seed's numbering (tool 1 first).
+ * The ids of the Navigator's six tools, in the source's numbering (tool 1 first).
  *
  * @category Navigator tools
  * @example
@@ -55,7 +55,7 @@ export interface NavigatorToolEntry {
 }
 
 /**
- * The six tools of the Navigator, the appendix of seed 004 that puts the scaling-for-equity framework
+ * The six tools of the Navigator, the appendix of the Carnegie framework that puts the scaling-for-equity framework
  * to work; teams use them again and again at every pit stop.
  *
  * @category Navigator tools
@@ -73,7 +73,7 @@ export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
     label: 'Trip ticket',
     purpose:
       'Set down the team’s scaling-for-equity intentions by answering the four trip-ticket questions together, and come back to them at each pit stop.',
-    source: { source: '004', section: 'Appendix: Tool #1: Trip Ticket' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #1: Trip Ticket' },
   },
   {
     number: 2,
@@ -81,7 +81,7 @@ export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
     label: 'Pit stop checklist',
     purpose:
       'Structure the reflection at each pit stop around four questions (direction, breakdowns, resources, who is included) that lead to data-based decisions about the strategies.',
-    source: { source: '004', section: 'Appendix: Tool #2: Pit Stop Checklist' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #2: Pit Stop Checklist' },
   },
   {
     number: 3,
@@ -90,7 +90,7 @@ export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
     purpose:
       'Record who carries out each strategy in the set, with which steps and when, and at each pit stop judge whether each strategy is still acceptable, affordable and contributing before keeping, revising, removing or adding strategies.',
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Scaling Strategy Implementation; Revisiting and Revising the Strategy Set',
     },
   },
@@ -100,7 +100,7 @@ export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
     label: 'Factor review',
     purpose:
       'Name the factors in each of the four categories that could become roadblocks or supports for the strategies, the interactions to watch and the actions to take, and revisit them at every pit stop.',
-    source: { source: '004', section: 'Appendix: Tool #4: Factor Review' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #4: Factor Review' },
   },
   {
     number: 5,
@@ -108,7 +108,7 @@ export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
     label: 'Data collection and measures',
     purpose:
       'Plan the measures, schedule and people for gathering evidence on progress toward the scaling-for-equity goal and on how well each strategy works, and record what is found.',
-    source: { source: '004', section: 'Appendix: Tool #5: Data Collection and Measures' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #5: Data Collection and Measures' },
   },
   {
     number: 6,
@@ -116,7 +116,10 @@ export const NAVIGATOR_TOOLS = /* @__PURE__ */ deepFreeze([
     label: 'Travel log',
     purpose:
       'Keep a running, real-time record of encounters, decisions and actions: which strategies the team used, with whom, at what time and place, and for how long.',
-    source: { source: '004', section: 'Tracking Progress During the Scaling Journey: A Learning System' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Tracking Progress During the Scaling Journey: A Learning System',
+    },
   },
 ] as const satisfies readonly NavigatorToolEntry[]);
 
@@ -137,7 +140,7 @@ export interface NavigatorTaskEntry {
 }
 
 /**
- * The four central tasks the Navigator pivots around (seed 004, Introduction and Appendix), each with the
+ * The four central tasks the Navigator pivots around (Carnegie framework, Introduction and Appendix), each with the
  * tools it mainly uses. The seed draws the link between tasks and tools only as a figure; the mapping
  * here follows the tools' descriptions.
  *
@@ -154,24 +157,24 @@ export const NAVIGATOR_TASKS = /* @__PURE__ */ deepFreeze([
     id: 'set-intentions',
     label: 'Setting and revisiting scaling intentions',
     tools: ['trip-ticket', 'pit-stop-checklist'],
-    source: { source: '004', section: 'Appendix: The Navigator' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: The Navigator' },
   },
   {
     id: 'calibrate-strategy-set',
     label: 'Developing and calibrating the strategy set',
     tools: ['strategy-set-tracker', 'pit-stop-checklist'],
-    source: { source: '004', section: 'Appendix: The Navigator' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: The Navigator' },
   },
   {
     id: 'activate-learning-system',
     label: 'Activating the learning system',
     tools: ['data-collection', 'travel-log'],
-    source: { source: '004', section: 'Appendix: The Navigator' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: The Navigator' },
   },
   {
     id: 'account-for-factors',
     label: 'Accounting for factors that condition the team’s progress',
     tools: ['factor-review'],
-    source: { source: '004', section: 'Appendix: The Navigator' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: The Navigator' },
   },
 ] as const satisfies readonly NavigatorTaskEntry[]);

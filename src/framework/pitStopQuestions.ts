@@ -51,7 +51,7 @@ export interface PitStopQuestionEntry {
 }
 
 /**
- * The pit stop checklist (seed 004, Figure 2 and Navigator Tool #2): four questions a team works through
+ * The pit stop checklist (Carnegie framework, Figure 2 and Navigator Tool #2): four questions a team works through
  * at every planned or unplanned pit stop before making data-based decisions about its strategy set.
  *
  * @category Pit stops
@@ -68,21 +68,21 @@ export const PIT_STOP_QUESTIONS = /* @__PURE__ */ deepFreeze([
     question: 'Are we still on course for our destination?',
     guidance:
       'Compare the data collected so far with the destination on the trip ticket and judge how much progress has been made.',
-    source: { source: '004', section: 'Appendix: Tool #2: Pit Stop Checklist' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #2: Pit Stop Checklist' },
   },
   {
     id: 'broken',
     question: 'Has something broken down, and how do we repair it?',
     guidance:
       'Review how far the team has come and reach a decision on every strategy in the strategy set: keep it, revise it or remove it.',
-    source: { source: '004', section: 'Appendix: Tool #2: Pit Stop Checklist' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #2: Pit Stop Checklist' },
   },
   {
     id: 'fuel',
     question: 'Are we running short of fuel?',
     guidance:
       'Take stock of the money and the people the team has, and whether they are enough to carry the current strategy set.',
-    source: { source: '004', section: 'Appendix: Tool #2: Pit Stop Checklist' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Appendix: Tool #2: Pit Stop Checklist' },
   },
   {
     id: 'left-behind',
@@ -90,7 +90,7 @@ export const PIT_STOP_QUESTIONS = /* @__PURE__ */ deepFreeze([
     guidance:
       'Revisit the scaling intentions and check that everyone who needs a seat at the table has one, naming who is missing or left out.',
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #2: Pit Stop Checklist; Component 1: Where should we make pit stops?',
     },
   },
@@ -111,7 +111,7 @@ export interface PitStopLearningQuestionEntry {
 }
 
 /**
- * The five learning questions a team asks during a pit stop (seed 004, Component 1), after revisiting
+ * The five learning questions a team asks during a pit stop (Carnegie framework, Component 1), after revisiting
  * its intentions, looking at its data and taking stock of conditions.
  *
  * @category Pit stops
@@ -125,26 +125,41 @@ export const PIT_STOP_LEARNING_QUESTIONS = /* @__PURE__ */ deepFreeze([
   {
     id: 'where-have-we-been',
     question: 'Where has the journey taken us so far?',
-    source: { source: '004', section: 'Component 1: Where should we make pit stops along the way?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where should we make pit stops along the way?',
+    },
   },
   {
     id: 'still-headed',
     question: 'Are we still heading for our scaling-for-equity destination?',
-    source: { source: '004', section: 'Component 1: Where should we make pit stops along the way?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where should we make pit stops along the way?',
+    },
   },
   {
     id: 'right-route',
     question: 'Is this the right road, and are we keeping a good pace?',
-    source: { source: '004', section: 'Component 1: Where should we make pit stops along the way?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where should we make pit stops along the way?',
+    },
   },
   {
     id: 'fuel-low',
     question: 'Are we getting low on "gas"?',
-    source: { source: '004', section: 'Component 1: Where should we make pit stops along the way?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where should we make pit stops along the way?',
+    },
   },
   {
     id: 'anything-broken',
     question: 'Has anything broken down, and if so, what will fix it?',
-    source: { source: '004', section: 'Component 1: Where should we make pit stops along the way?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where should we make pit stops along the way?',
+    },
   },
 ] as const satisfies readonly PitStopLearningQuestionEntry[]);

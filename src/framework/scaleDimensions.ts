@@ -4,7 +4,7 @@ import { findEntry } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The four dimensions of scale (Coburn 2003, as used by seed 004): scale is more than spread.
+ * The four dimensions of scale (Coburn 2003, as used by the Carnegie framework): scale is more than spread.
  * Each entry says what the dimension means in our words and the question a team answers to know
  * how far along it is (004, "How will we know when we have arrived?").
  *
@@ -22,7 +22,10 @@ export const SCALE_DIMENSIONS = /* @__PURE__ */ deepFreeze([
     description:
       'Practice itself changes: the innovation shows up in what educators do in classrooms and in what they believe students can do, not only on paper.',
     question: 'How will we know that educators have taken the innovation into their everyday practice?',
-    source: { source: '004', section: 'Component 1: How will we know when we have arrived?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: How will we know when we have arrived?',
+    },
   },
   {
     id: 'sustainability',
@@ -30,7 +33,10 @@ export const SCALE_DIMENSIONS = /* @__PURE__ */ deepFreeze([
     description:
       'The change lasts: it is built into structures, routines, budgets and policies so that it survives the end of a grant and a change of leaders.',
     question: 'What has to be in place for the change to last?',
-    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where are we headed on our scaling-for-equity journey?',
+    },
   },
   {
     id: 'spread',
@@ -39,7 +45,10 @@ export const SCALE_DIMENSIONS = /* @__PURE__ */ deepFreeze([
       'The innovation reaches more students, classrooms and schools — and, for equity, first and fully the students furthest from opportunity.',
     question:
       'How many students, classrooms or schools will we reach, and are they the ones furthest from opportunity?',
-    source: { source: '004', section: 'Component 1: Where are we headed on our scaling-for-equity journey?' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 1: Where are we headed on our scaling-for-equity journey?',
+    },
   },
   {
     id: 'ownership',
@@ -47,7 +56,7 @@ export const SCALE_DIMENSIONS = /* @__PURE__ */ deepFreeze([
     description:
       'Authority and knowledge move from outside experts to local leaders and teachers, who can then deepen, sustain and spread the change themselves.',
     question: 'How far do the school leaders and teachers who can sustain and spread the innovation own the work?',
-    source: { source: '004', section: 'Introduction; Component 1: Where are we headed?' },
+    source: { source: 'carnegie-2022-scaling-for-equity', section: 'Introduction; Component 1: Where are we headed?' },
   },
 ] as const satisfies readonly ScaleDimensionEntry[]);
 

@@ -4,7 +4,7 @@ import { findEntry } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The ids of the four stages an intervention passes through on its way to scale (seed 000), in order.
+ * The ids of the four stages an intervention passes through on its way to scale (REL Appalachia), in order.
  *
  * @category Scaling stages
  * @example
@@ -54,7 +54,7 @@ export interface ScalingStageEntry {
 }
 
 /**
- * The stages from a first pilot to an intervention that is simply how the district works (seed 000): pilot,
+ * The stages from a first pilot to an intervention that is simply how the district works (REL Appalachia): pilot,
  * expansion to a larger group, a "tight" practice everyone must implement, and institutionalization.
  *
  * @category Scaling stages
@@ -71,7 +71,7 @@ export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
     label: 'Pilot',
     description:
       'A cross-functional team has a small, balanced group of educators (willing veterans as well as early adopters) try the intervention, to learn how it is used, what support it needs and whether students benefit, and to build ownership among its future users.',
-    source: { source: '000', section: 'Conducting a successful pilot' },
+    source: { source: 'rel-appalachia-pilot', section: 'Conducting a successful pilot' },
   },
   {
     order: 2,
@@ -79,7 +79,7 @@ export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
     label: 'Expansion',
     description:
       'The intervention moves beyond the pilot group, either to more volunteers or through a district structure such as a department, grade level or school; pilot champions win over hesitant colleagues while leaders watch that quality does not thin out as numbers grow.',
-    source: { source: '000', section: 'Spread the intervention to a larger group' },
+    source: { source: 'rel-appalachia-pilot', section: 'Spread the intervention to a larger group' },
   },
   {
     order: 3,
@@ -87,7 +87,7 @@ export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
     label: 'Tight',
     description:
       'The practice becomes "tight": everyone in the organization is required to implement it with fidelity, instead of leaving it "loose", to each teacher’s discretion.',
-    source: { source: '000', section: 'Spread the intervention to a larger group' },
+    source: { source: 'rel-appalachia-pilot', section: 'Spread the intervention to a larger group' },
   },
   {
     order: 4,
@@ -95,7 +95,7 @@ export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
     label: 'Institutionalized',
     description:
       'The intervention is built into structures and processes and owned by educators, so that it is "the way things are done" and outlasts a change of leaders; only then is scaling complete.',
-    source: { source: '000', section: 'Institutionalizing change for sustainability' },
+    source: { source: 'rel-appalachia-pilot', section: 'Institutionalizing change for sustainability' },
   },
 ] as const satisfies readonly ScalingStageEntry[]);
 

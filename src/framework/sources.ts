@@ -1,75 +1,255 @@
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { ScalingNavigatorError } from '../_lib/errors.js';
+
 /**
- * The source documents the library is built from (the project's `shared/seeds/`). Every catalog
- * entry and every decision reason cites one of them by id and section; no seed text is copied.
+ * The publications and standards the library is built from and cites: the framework documents its
+ * concepts come from, and the standards its numbers and rules follow (What Works Clearinghouse,
+ * ESSA evidence tiers, IDEA's significant-disproportionality rule, CFIR, run-chart rules, r_wg,
+ * NCES small-cell guidance, RE-AIM). Every catalog entry and every decision reason cites one by
+ * `id` and section; no source text is copied into the package.
+ *
+ * `year` is `null` where the source itself is unsure or undated (the Carnegie framework is dated
+ * March 2022 but asks to be cited as 2021); `url` is `null` where the library knows no stable
+ * address; `license` is the source's own licence where it states one.
  *
  * @category Sources
  * @example
  * ```ts
- * import { SOURCES } from 'scaling-navigator/framework';
- * SOURCES.map((source) => source.id) //=> ['000', '001', '002', '003', '004']
- * SOURCES[4].license //=> 'CC BY 4.0'
+ * import { SOURCES, getSource } from 'scaling-navigator/framework';
+ * SOURCES[0].id //=> 'carnegie-2022-scaling-for-equity'
+ * getSource('carnegie-2022-scaling-for-equity').license //=> 'CC BY 4.0'
+ * getSource('idea-34-cfr-300-647').kind //=> 'standard'
+ * SOURCES.every((source) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(source.id)) //=> true
  * ```
  */
 export const SOURCES = /* @__PURE__ */ deepFreeze([
   {
-    id: '000',
-    file: '000_781fc081d675d2af.txt',
-    title: 'Learning Before Going to Scale',
-    author: 'Regional Educational Laboratory Appalachia',
+    id: 'carnegie-2022-scaling-for-equity',
+    kind: 'framework',
+    title: 'A Framework for Scaling for Equity',
+    authors: ['Lora Cohen-Vogel', 'Jeanne Century', 'David Sherer'],
+    publisher: 'Carnegie Foundation for the Advancement of Teaching',
     year: null,
+    url: 'https://www.carnegiefoundation.org/a-framework-for-scaling-for-equity',
+    license: 'CC BY 4.0',
+    summary:
+      'The scaling-for-equity journey: the trip ticket, the typology of eight scaling strategies, the four categories of influential factors, pit stops, the learning system and the Navigator tools. Dated March 2022; its suggested citation gives 2021.',
+  },
+  {
+    id: 'rel-appalachia-pilot',
+    kind: 'framework',
+    title: 'Learning Before Going to Scale',
+    authors: [],
+    publisher: 'Regional Educational Laboratory Appalachia (Institute of Education Sciences)',
+    year: null,
+    url: null,
     license: null,
     summary:
       'Pilot guidance: scale as depth, ownership and sustainability beyond spread; the cross-functional pilot team; the four kinds of pilot information; the pilot decision; spreading to a larger group; "tight" practices; institutionalization that survives leadership turnover.',
   },
   {
-    id: '001',
-    file: '001_3c4fcf39fc5f0ef9.txt',
+    id: 'tla-phased-implementation',
+    kind: 'framework',
     title: 'Deliberate, phased implementation',
-    author: 'The Learning Accelerator',
+    authors: [],
+    publisher: 'The Learning Accelerator',
     year: null,
+    url: null,
     license: null,
     summary:
       'Pilot and refine, build capacity, integrate gradually; a survey in which most leaders put deliberateness before speed.',
   },
   {
-    id: '002',
-    file: '002_4b9cd2bd5c42bada.txt',
+    id: 'scaling-up-research-summary',
+    kind: 'framework',
     title: 'Research Summary: "Scaling up" Education Reform Efforts',
-    author: 'Research summary citing Coburn (2003), Horner et al. (2017) and SISEP',
+    authors: [],
+    publisher: null,
     year: null,
+    url: null,
     license: null,
     summary:
-      'Three meanings of "at scale"; at scale differs from sustainable; essential components and minimum practice requirements; fidelity measures that correlate with outcomes; districts as the leverage unit.',
+      'A research summary drawing on Coburn (2003), Horner et al. (2017) and SISEP: three meanings of "at scale"; at scale differs from sustainable; essential components and minimum practice requirements; fidelity measures that correlate with outcomes; districts as the leverage unit.',
   },
   {
-    id: '003',
-    file: '003_a40f629b0f41b5f0.txt',
+    id: 'digital-promise-pilot-stage',
+    kind: 'framework',
     title: 'Consider a Pilot Stage',
-    author: 'Digital Promise',
+    authors: [],
+    publisher: 'Digital Promise',
     year: null,
+    url: null,
     license: null,
     summary:
       'Start small, collect improvement and impact data during the pilot, and let the strongest pilot coach and principal lead the expansion.',
   },
   {
-    id: '004',
-    file: '004_39391133aaf5dd05.txt',
-    title: 'A Framework for Scaling for Equity',
-    author: 'Lora Cohen-Vogel, Jeanne Century and David Sherer (Carnegie Foundation for the Advancement of Teaching)',
+    id: 'coburn-2003-rethinking-scale',
+    kind: 'research',
+    title: 'Rethinking Scale: Moving Beyond Numbers to Deep and Lasting Change',
+    authors: ['Cynthia E. Coburn'],
+    publisher: 'Educational Researcher 32(6), 3–12',
+    year: 2003,
+    url: 'https://doi.org/10.3102/0013189X032006003',
+    license: null,
+    summary: 'Scale as four dimensions: depth, sustainability, spread and shift in reform ownership.',
+  },
+  {
+    id: 'wwc-procedures-handbook-v5',
+    kind: 'standard',
+    title: 'What Works Clearinghouse Procedures and Standards Handbook, Version 5.0',
+    authors: [],
+    publisher: 'Institute of Education Sciences, U.S. Department of Education',
     year: 2022,
+    url: 'https://ies.ed.gov/ncee/wwc/Handbooks',
+    license: null,
+    summary:
+      "Effect sizes for group designs (Hedges' g, the Cox index, the improvement index), baseline equivalence, attrition boundaries and the correction for clustering.",
+  },
+  {
+    id: 'essa-evidence-guidance-2016',
+    kind: 'standard',
+    title: 'Non-Regulatory Guidance: Using Evidence to Strengthen Education Investments',
+    authors: [],
+    publisher: 'U.S. Department of Education',
+    year: 2016,
+    url: 'https://www2.ed.gov/policy/elsec/leg/essa/guidanceuseseinvestment.pdf',
+    license: null,
+    summary:
+      'The four ESSA evidence tiers (strong, moderate, promising, demonstrates a rationale) of ESEA section 8101(21), and what a study needs for each.',
+  },
+  {
+    id: 'idea-34-cfr-300-647',
+    kind: 'standard',
+    title: 'Determining significant disproportionality (34 CFR 300.647)',
+    authors: [],
+    publisher: 'U.S. Department of Education (Individuals with Disabilities Education Act regulations)',
+    year: 2016,
+    url: 'https://www.ecfr.gov/current/title-34/section-300.647',
+    license: null,
+    summary:
+      'Risk and risk ratios for a group against everyone else in the same unit, the alternate risk ratio, and the minimum cell and n-sizes below which a ratio is not computed.',
+  },
+  {
+    id: 'cfir-2009',
+    kind: 'standard',
+    title:
+      'Fostering implementation of health services research findings into practice: a consolidated framework for advancing implementation science',
+    authors: [
+      'Laura J. Damschroder',
+      'David C. Aron',
+      'Rosalind E. Keith',
+      'Susan R. Kirsh',
+      'Jeffery A. Alexander',
+      'Julie C. Lowery',
+    ],
+    publisher: 'Implementation Science 4, 50',
+    year: 2009,
+    url: 'https://doi.org/10.1186/1748-5908-4-50',
+    license: 'CC BY 2.0',
+    summary:
+      'The Consolidated Framework for Implementation Research (CFIR): constructs that help or hinder implementation.',
+  },
+  {
+    id: 'cfir-rating-2013',
+    kind: 'standard',
+    title:
+      'Evaluation of a large-scale weight management program using the consolidated framework for implementation research (CFIR)',
+    authors: ['Laura J. Damschroder', 'Julie C. Lowery'],
+    publisher: 'Implementation Science 8, 51',
+    year: 2013,
+    url: 'https://doi.org/10.1186/1748-5908-8-51',
+    license: 'CC BY 2.0',
+    summary:
+      'The CFIR rating scale: −2 to +2 for how a construct bears on implementation, and "missing" when data are too thin.',
+  },
+  {
+    id: 'waltz-2019-cfir-eric',
+    kind: 'research',
+    title:
+      'Choosing implementation strategies to address contextual barriers: diversity in recommendations and future directions',
+    authors: ['Thomas J. Waltz', 'Byron J. Powell', 'María E. Fernández', 'Brenton Abadie', 'Laura J. Damschroder'],
+    publisher: 'Implementation Science 14, 42',
+    year: 2019,
+    url: 'https://doi.org/10.1186/s13012-019-0892-4',
+    license: 'CC BY 4.0',
+    summary: 'The CFIR–ERIC matching: implementation strategies that experts endorse for each kind of barrier.',
+  },
+  {
+    id: 'anhoej-2014-run-charts',
+    kind: 'standard',
+    title:
+      'Run charts revisited: a simulation study of run chart rules for detection of non-random variation in health care processes',
+    authors: ['Jacob Anhøj', 'Anne Vingaard Olesen'],
+    publisher: 'PLoS ONE 9(11), e113825',
+    year: 2014,
+    url: 'https://doi.org/10.1371/journal.pone.0113825',
     license: 'CC BY 4.0',
     summary:
-      'The scaling-for-equity journey: the trip ticket, the typology of eight scaling strategies, the four categories of influential factors, pit stops, the learning system and the Navigator tools.',
+      'The Anhøj run-chart rules (an unusually long run, unusually few crossings of the median), as the R package qicharts2 applies them.',
+  },
+  {
+    id: 'ihi-run-chart-2011',
+    kind: 'standard',
+    title: 'The run chart: a simple analytical tool for learning from variation in healthcare processes',
+    authors: ['Rocco J. Perla', 'Lloyd P. Provost', 'Sandy K. Murray'],
+    publisher: 'BMJ Quality & Safety 20(1), 46–51',
+    year: 2011,
+    url: 'https://doi.org/10.1136/bmjqs.2009.037895',
+    license: null,
+    summary: 'The IHI run-chart rules: shift, trend, too few or too many runs, and an astronomical point.',
+  },
+  {
+    id: 'james-1984-rwg',
+    kind: 'standard',
+    title: 'Estimating within-group interrater reliability with and without response bias',
+    authors: ['Lawrence R. James', 'Robert G. Demaree', 'Gerrit Wolf'],
+    publisher: 'Journal of Applied Psychology 69(1), 85–98',
+    year: 1984,
+    url: 'https://doi.org/10.1037/0021-9010.69.1.85',
+    license: null,
+    summary: 'The r_wg index of agreement among raters against a uniform "no agreement" distribution.',
+  },
+  {
+    id: 'nces-slds-brief-3',
+    kind: 'standard',
+    title:
+      'SLDS Technical Brief 3: Statistical Methods for Protecting Personally Identifiable Information in Aggregate Reporting (NCES 2011-603)',
+    authors: [],
+    publisher: 'National Center for Education Statistics, U.S. Department of Education',
+    year: 2010,
+    url: 'https://nces.ed.gov/pubs2011/2011603.pdf',
+    license: null,
+    summary:
+      'Small-cell suppression in aggregate education reports: minimum reporting sizes (most often 10), complementary suppression, and top and bottom coding of rates.',
+  },
+  {
+    id: 're-aim-1999',
+    kind: 'standard',
+    title: 'Evaluating the public health impact of health promotion interventions: the RE-AIM framework',
+    authors: ['Russell E. Glasgow', 'Thomas M. Vogt', 'Shawn M. Boles'],
+    publisher: 'American Journal of Public Health 89(9), 1322–1327',
+    year: 1999,
+    url: 'https://doi.org/10.2105/AJPH.89.9.1322',
+    license: null,
+    summary:
+      'Reach, effectiveness, adoption, implementation and maintenance; reach as participants among the eligible, with their representativeness.',
   },
 ] as const);
 
 /**
- * The id of a source document: `'000'` … `'004'`.
+ * One entry of {@link SOURCES}.
  *
  * @category Sources
  */
-export type SourceId = (typeof SOURCES)[number]['id'];
+export type Source = (typeof SOURCES)[number];
+
+/**
+ * The id of a source: a stable slug such as `'carnegie-2022-scaling-for-equity'`.
+ *
+ * @category Sources
+ */
+export type SourceId = Source['id'];
 
 /**
  * Where a catalog entry or a decision reason comes from: a source id and the section within it.
@@ -81,4 +261,24 @@ export interface SourceCitation {
   readonly source: SourceId;
   /** The section or heading of the source the entry is drawn from. */
   readonly section: string;
+}
+
+/**
+ * The source with this id.
+ *
+ * @category Sources
+ * @throws ScalingNavigatorError `INVALID_INPUT` for an id not in {@link SOURCES}.
+ * @example
+ * ```ts
+ * import { getSource } from 'scaling-navigator/framework';
+ * getSource('james-1984-rwg').year //=> 1984
+ * getSource('the research summary on scaling up' as never) //=> throws INVALID_INPUT
+ * ```
+ */
+export function getSource(id: SourceId): Source {
+  const found = SOURCES.find((source) => source.id === id);
+  if (found === undefined) {
+    throw new ScalingNavigatorError('INVALID_INPUT', ['id'], `unknown source id: ${String(id)}`);
+  }
+  return found;
 }

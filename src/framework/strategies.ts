@@ -4,7 +4,7 @@ import { findEntry, requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
- * The ids of the three basic approaches of seed 004's typology of scaling strategies, in the typology's order.
+ * The ids of the three basic approaches of the Carnegie framework's typology of scaling strategies, in the typology's order.
  *
  * @category Strategies
  * @example
@@ -42,7 +42,7 @@ export type StrategyApproachId = z.infer<typeof StrategyApproachId>;
 export interface StrategyApproachEntry {
   /** Stable id used across the library. */
   readonly id: StrategyApproachId;
-  /** The approach's name in the typology (seed 004, Table 2). */
+  /** The approach's name in the typology (Carnegie framework, Table 2). */
   readonly label: string;
   /** What the approach works on, in our words. */
   readonly description: string;
@@ -51,7 +51,7 @@ export interface StrategyApproachEntry {
 }
 
 /**
- * The three basic approaches that group the scaling strategies (seed 004, Component 2): work on the
+ * The three basic approaches that group the scaling strategies (Carnegie framework, Component 2): work on the
  * innovation itself, work through networks of educators, or work on the policy environment.
  *
  * @category Strategies
@@ -68,7 +68,7 @@ export const STRATEGY_APPROACHES = /* @__PURE__ */ deepFreeze([
     description:
       'Work on the innovation itself: who designs it with the team, and which of its qualities make it easier to take up in many classrooms and schools.',
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Identifying or Developing a Scalable Innovation',
     },
   },
@@ -77,7 +77,10 @@ export const STRATEGY_APPROACHES = /* @__PURE__ */ deepFreeze([
     label: 'Build and leverage educator networks',
     description:
       'Grow the social ties among educators who already use the innovation, so that more educators hear about it, see it working and join in.',
-    source: { source: '004', section: 'Component 2: Strategies That Build and Leverage Educator Networks' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 2: Strategies That Build and Leverage Educator Networks',
+    },
   },
   {
     id: 'influence-policymakers',
@@ -85,14 +88,14 @@ export const STRATEGY_APPROACHES = /* @__PURE__ */ deepFreeze([
     description:
       'Make the state and district policy environment work for scale: line the innovation up with the policies already in force, or prepare the ground for new policies that help it spread and last.',
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Influencing State and District Policymakers',
     },
   },
 ] as const satisfies readonly StrategyApproachEntry[]);
 
 /**
- * The ids of the eight scaling strategies of seed 004's typology, grouped by approach in the typology's order.
+ * The ids of the eight scaling strategies of the Carnegie framework's typology, grouped by approach in the typology's order.
  *
  * @category Strategies
  * @example
@@ -130,7 +133,7 @@ export type StrategyId = z.infer<typeof StrategyId>;
 
 /**
  * One concrete step of a strategy's theory of action: what people do, in order, for the strategy to
- * have its effect (seed 004 warns that a strategy without such steps rests on a vague theory).
+ * have its effect (the Carnegie framework warns that a strategy without such steps rests on a vague theory).
  *
  * @category Strategies
  */
@@ -153,7 +156,7 @@ export interface StrategyEntry {
   readonly id: StrategyId;
   /** The approach the strategy belongs to. */
   readonly approach: StrategyApproachId;
-  /** The strategy's name in the typology (seed 004, Table 2). */
+  /** The strategy's name in the typology (Carnegie framework, Table 2). */
   readonly label: string;
   /** What the strategy does, in our words. */
   readonly description: string;
@@ -166,7 +169,7 @@ export interface StrategyEntry {
 }
 
 /**
- * The eight scaling strategies of seed 004's typology (Table 2), each with what an equity-focused version
+ * The eight scaling strategies of the Carnegie framework's typology (Table 2), each with what an equity-focused version
  * does and the steps of a concrete theory of action. A team's strategy set is drawn from these.
  *
  * @category Strategies
@@ -210,7 +213,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
       },
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Identifying or Developing a Scalable Innovation',
     },
   },
@@ -255,7 +258,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
       },
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Identifying or Developing a Scalable Innovation',
     },
   },
@@ -296,7 +299,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
       },
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Scaling Strategies; Strategies That Build and Leverage Educator Networks',
     },
   },
@@ -334,7 +337,10 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
         description: 'Identify and invite educators who are not yet part of the network so it keeps widening.',
       },
     ],
-    source: { source: '004', section: 'Component 2: Strategies That Build and Leverage Educator Networks' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 2: Strategies That Build and Leverage Educator Networks',
+    },
   },
   {
     id: 'local-champions',
@@ -369,7 +375,10 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
           'Champions introduce the innovation to colleagues who are new to it, support them in using it deeply and help keep it in use.',
       },
     ],
-    source: { source: '004', section: 'Component 2: Strategies That Build and Leverage Educator Networks' },
+    source: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: 'Component 2: Strategies That Build and Leverage Educator Networks',
+    },
   },
   {
     id: 'policy-network',
@@ -400,7 +409,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
       },
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Influencing State and District Policymakers',
     },
   },
@@ -437,7 +446,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
       },
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Influencing State and District Policymakers',
     },
   },
@@ -471,7 +480,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
       },
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: Strategies That Focus on Influencing State and District Policymakers',
     },
   },

@@ -18,7 +18,7 @@ export interface TripTicketQuestionEntry {
 }
 
 /**
- * The four trip-ticket questions that make a team's scaling-for-equity intentions explicit (seed 004,
+ * The four trip-ticket questions that make a team's scaling-for-equity intentions explicit (Carnegie framework,
  * Component 1 and Navigator Tool #1): destination, route, pit stops and arrival, each with its sub-prompts.
  * The team answers them together at the start and revisits them at every pit stop.
  *
@@ -41,7 +41,7 @@ export const TRIP_TICKET_QUESTIONS = /* @__PURE__ */ deepFreeze([
       'How does reaching our destination move equity forward?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #1: Trip Ticket; Component 1: Where are we headed on our scaling-for-equity journey?',
     },
   },
@@ -55,7 +55,7 @@ export const TRIP_TICKET_QUESTIONS = /* @__PURE__ */ deepFreeze([
       'Which roadblocks and supports do we foresee for each strategy?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #1: Trip Ticket; Component 1: What route will we take to get there?',
     },
   },
@@ -67,7 +67,7 @@ export const TRIP_TICKET_QUESTIONS = /* @__PURE__ */ deepFreeze([
       'Why is each stop set for that time, and what will it focus on?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #1: Trip Ticket; Component 1: Where should we make pit stops along the way?',
     },
   },
@@ -80,7 +80,7 @@ export const TRIP_TICKET_QUESTIONS = /* @__PURE__ */ deepFreeze([
       'Which data will we gather, and how, to tell whether we have arrived?',
     ],
     source: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #1: Trip Ticket; Component 1: How will we know when we have arrived?',
     },
   },

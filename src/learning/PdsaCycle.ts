@@ -46,7 +46,7 @@ export const PDSA_GROUPS = /* @__PURE__ */ deepFreeze(['before', 'after', 'compa
 export type PdsaGroup = (typeof PDSA_GROUPS)[number];
 
 /**
- * The three acts that close a cycle (seed 004): drop the strategy, revise it, or try it with more
+ * The three acts that close a cycle (Carnegie framework): drop the strategy, revise it, or try it with more
  * users. A decision can also be `'undetermined'`.
  *
  * @category PDSA cycles
@@ -91,7 +91,7 @@ const BEFORE_AFTER: readonly string[] = ['before', 'after'];
 const COMPARISON: readonly string[] = ['comparison', 'treatment'];
 
 /**
- * Schema for a plan-do-study-act cycle (seed 004, "Tracking Progress During the Scaling Journey: A
+ * Schema for a plan-do-study-act cycle (Carnegie framework, "Tracking Progress During the Scaling Journey: A
  * Learning System"): the team plans a test of a change, does it, studies the data against the
  * prediction, and acts.
  *

@@ -69,9 +69,9 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): PdsaDecis
 }
 
 /**
- * Closes a PDSA cycle with one of seed 004's acts — abandon the strategy, revise it, or try it with
+ * Closes a PDSA cycle with one of the Carnegie framework's acts — abandon the strategy, revise it, or try it with
  * more users (`'expand'`) — or `'undetermined'`, explained by the rule of {@link PDSA_RULES} that
- * decided, the numbers that made it fire, and the seed's guidance in our words.
+ * decided, the numbers that made it fire, and the source's guidance in our words.
  *
  * With attainment $a = \Delta/\delta$ (observed over predicted change, see {@link studyPdsa}):
  * `undetermined` when a group has fewer than `minUnitsPerGroup` units; `expand` when
@@ -106,7 +106,7 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): PdsaDecis
  * const decision = decidePdsa(cycle);
  * decision.action //=> 'expand'
  * decision.reasons[0].rule //=> 'prediction-held'
- * decision.reasons[0].guidance.source //=> '004'
+ * decision.reasons[0].guidance.source //=> 'carnegie-2022-scaling-for-equity'
  * decidePdsa(cycle, { heldAt: 1.5 }).action //=> 'revise'
  * decidePdsa({ ...cycle, do: { ...cycle.do, observations: cycle.do.observations.slice(0, 7) } }).action //=> 'undetermined'
  * ```

@@ -1,5 +1,5 @@
 /**
- * The learning system of seed 004: run charts read with the Anhøj rules (as R's qicharts2 computes
+ * The learning system of the Carnegie framework: run charts read with the Anhøj rules (as R's qicharts2 computes
  * them) and the IHI rules, with baselines and phases; and plan-do-study-act cycles — a model of the
  * cycle, the study of its data against the prediction, the explained act (abandon, revise, expand
  * or undetermined) and the ramp of cycles that test one strategy.

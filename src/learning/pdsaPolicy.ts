@@ -21,19 +21,19 @@ export interface PdsaPolicy {
 }
 
 /**
- * The default PDSA thresholds, with their sources. Seed 004 describes the cycle and its three acts
+ * The default PDSA thresholds, with their sources. The Carnegie framework describes the cycle and its three acts
  * but gives no numbers, so each default below is the library's convention, documented so a team
  * can see it and change it with {@link definePdsaPolicy}.
  *
  * - `minUnitsPerGroup: 3` — with fewer units in a group one unusual classroom decides the result,
- *   and a spread (and so an effect size) cannot be estimated from fewer than two; the seed's example
+ *   and a spread (and so an effect size) cannot be estimated from fewer than two; the source's example
  *   plans five classrooms.
  * - `heldAt: 1` — the prediction holds when the observed change reaches the predicted change: the
  *   plain reading of studying the data "against the prediction".
  * - `movedAt: 0.25` — a change smaller than a quarter of the prediction, either way, counts as
  *   nothing moved (abandon); between a quarter and the full prediction the direction was right but
  *   short (revise).
- * - `requireInterval: false` — PDSA cycles are small, fast tests; the seed asks the team to compare
+ * - `requireInterval: false` — PDSA cycles are small, fast tests; the source asks the team to compare
  *   the data with the prediction, not for a significance test. Turn it on to expand only when
  *   Hedges' g's interval excludes zero.
  * - `confidenceLevel: 0.95` — the conventional level for the intervals reported.

@@ -23,7 +23,7 @@ export interface PdsaRuleEntry {
 /**
  * The rules by which {@link decidePdsa} closes a cycle, checked in this order; the first that applies
  * decides. Attainment is the observed change as a share of the predicted change (negative when the
- * measure moved the other way). Each cites seed 004's learning-system section, in our words.
+ * measure moved the other way). Each cites the Carnegie framework's learning-system section, in our words.
  *
  * @category PDSA cycles
  * @example
@@ -31,7 +31,7 @@ export interface PdsaRuleEntry {
  * import { PDSA_RULES } from 'scaling-navigator/learning';
  * PDSA_RULES.map((rule) => [rule.id, rule.action])
  * //=> [['too-few-units', 'undetermined'], ['effect-uncertain', 'undetermined'], ['prediction-held', 'expand'], ['short-of-prediction', 'revise'], ['wrong-direction', 'abandon'], ['no-change', 'abandon']]
- * PDSA_RULES.every((rule) => rule.guidance.source === '004') //=> true
+ * PDSA_RULES.every((rule) => rule.guidance.source === 'carnegie-2022-scaling-for-equity') //=> true
  * ```
  */
 export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
@@ -40,7 +40,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     action: 'undetermined',
     description: 'The reference or the tested group has fewer units than policy.minUnitsPerGroup.',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
       summary:
         'A cycle is judged on the data its planned instrument collected; when too few units were measured there is too little to set against the prediction.',
@@ -52,7 +52,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     description:
       'The prediction held, but policy.requireInterval is on and the effect size’s interval does not exclude zero on the predicted side (or there is none).',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
       summary:
         'The learning system should let a team tell a real change from noise before it takes a strategy to more people.',
@@ -63,7 +63,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     action: 'expand',
     description: 'Attainment is at least policy.heldAt: the measure moved as far as predicted, or further.',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
       summary:
         'When the study bears the prediction out, the next step is to try the strategy with more users — more teachers, classrooms or schools.',
@@ -75,7 +75,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     description:
       'Attainment is between policy.movedAt and policy.heldAt: the right direction, but short of the prediction.',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
       summary: 'When the change falls short of what was predicted, the team can modify the strategy and test it again.',
     },
@@ -85,7 +85,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     action: 'abandon',
     description: 'Attainment is at most −policy.movedAt: the measure moved against the prediction.',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
       summary: 'A strategy whose test moved the measure away from the predicted change is a candidate to drop.',
     },
@@ -96,7 +96,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     description:
       'Attainment lies strictly between −policy.movedAt and policy.movedAt: with enough data, nothing moved.',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
       summary:
         'A strategy whose test left the measure where it was, with the planned data in hand, is a candidate to drop.',

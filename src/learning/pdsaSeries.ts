@@ -121,7 +121,7 @@ function startOf(cycle: PdsaCycle): string | null {
  * sample grew, what each plan changed from the one before, where the predictions held, and what
  * each cycle's data recommend (by {@link decidePdsa}) beside what the team recorded.
  *
- * Seed 004 pictures cycles that move from a few users to more as predictions hold; the series
+ * The Carnegie framework pictures cycles that move from a few users to more as predictions hold; the series
  * makes that ramp visible. O(m) over all observations.
  *
  * @category PDSA cycles

@@ -16,7 +16,7 @@ export const PDSA_TOLERANCE = 1e-9;
  *   left out so that the same units are compared.
  * - `SAMPLE_SHORT`: fewer units were tested than the plan's sample.
  * - `NO_EFFECT_SIZE`: Hedges' g could not be computed (too few units, or no variation within the
- *   groups); `effectSize.note` says which.
+ *   groups); `effectSize.notes` says which.
  *
  * @category PDSA cycles
  */
@@ -184,7 +184,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
     );
   }
   if (effect.estimate === null) {
-    notes.push(note('NO_EFFECT_SIZE', `no effect size: ${effect.note?.message ?? 'too few units'}`));
+    notes.push(note('NO_EFFECT_SIZE', `no effect size: ${effect.notes[0]?.message ?? 'too few units'}`));
   }
 
   let unitsImproved: PdsaUnitsImproved | null = null;
@@ -230,7 +230,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
 }
 
 /**
- * Studies a PDSA cycle: compares the change observed with the change predicted (seed 004: "study"
+ * Studies a PDSA cycle: compares the change observed with the change predicted (the Carnegie framework: "study"
  * the data against the plan's prediction), with an effect size and intervals where the data allow.
  *
  * Each unit's observations in a group are averaged first, so a classroom visited three times counts
@@ -257,7 +257,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
  * @example
  * ```ts
  * import { studyPdsa } from 'scaling-navigator/learning';
- * // Seed 004's example: two visits to a demonstration classroom, five classrooms, the ratio of
+ * // The Carnegie framework's example: two visits to a demonstration classroom, five classrooms, the ratio of
  * // teacher-directed to student-directed learning predicted to fall by 1.
  * const before = [3.2, 2.8, 3.5, 2.9, 3.1];
  * const after = [2.6, 2.4, 3.0, 2.5, 2.5];

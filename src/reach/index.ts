@@ -1,7 +1,7 @@
 /**
  * Equity-targeted reach: who has the innovation reached, and are the students furthest from
- * opportunity reached fully — at every level of a system, for any size of data (seed 004's equity
- * destination, seed 002's scale by district). Rosters in row or columnar form, summaries with gaps,
+ * opportunity reached fully — at every level of a system, for any size of data (the Carnegie framework's equity
+ * destination, the research summary on scaling up's scale by district). Rosters in row or columnar form, summaries with gaps,
  * risk ratios and representation, targets, small-cell suppression, and a mergeable accumulator.
  *
  * @module reach

@@ -2,12 +2,12 @@ import type { Note } from '../_lib/notes.js';
 
 /**
  * The shape every estimate of the stats module shares, so apps can handle them alike: every field
- * is always present, `null` when it does not apply or cannot be computed (then `note` says why).
+ * is always present, `null` when it does not apply or cannot be computed (then `notes` says why).
  *
  * @category Estimates
  */
 export interface Estimate<Code extends string = string> {
-  /** The point estimate, or `null` (see `note`). */
+  /** The point estimate, or `null` (see `notes`). */
   readonly estimate: number | null;
   /** The test statistic (t or z), or `null`. */
   readonly statistic: number | null;
@@ -23,6 +23,6 @@ export interface Estimate<Code extends string = string> {
   readonly n: number;
   /** Observations (or pairs) dropped as missing. */
   readonly nDropped: number;
-  /** Why a field is `null`, or `null`. */
-  readonly note: Note<Code> | null;
+  /** Why a field is `null` (each note names the field it explains); empty when every field has a value. */
+  readonly notes: readonly Note<Code>[];
 }

@@ -62,7 +62,7 @@ export interface CorrelationResult extends Estimate<CorrelationNoteCode> {
 
 type Outcome = Pick<
   CorrelationResult,
-  'estimate' | 'statistic' | 'df' | 'pValue' | 'confidenceInterval' | 'pMethod' | 'note'
+  'estimate' | 'statistic' | 'df' | 'pValue' | 'confidenceInterval' | 'pMethod' | 'notes'
 >;
 
 const NONE: Outcome = {
@@ -72,11 +72,11 @@ const NONE: Outcome = {
   pValue: null,
   confidenceInterval: null,
   pMethod: null,
-  note: null,
+  notes: [],
 };
 
 function withNote(code: CorrelationNoteCode, message: string): Outcome {
-  return { ...NONE, note: note(code, message) };
+  return { ...NONE, notes: [note(code, message, 'estimate')] };
 }
 
 function tooFew(n: number): Outcome {
@@ -94,7 +94,11 @@ function tBased(r: number, n: number, se: number, level: number): Outcome {
   const statistic = correlationT(r, df);
   const perfect: Note<CorrelationNoteCode> | null =
     statistic === null
-      ? note('PERFECT_CORRELATION', 'the pairs lie on a monotone line (|r| = 1): the t statistic is infinite')
+      ? note(
+          'PERFECT_CORRELATION',
+          'the pairs lie on a monotone line (|r| = 1): the t statistic is infinite',
+          'statistic',
+        )
       : null;
   return {
     estimate: r,
@@ -103,7 +107,7 @@ function tBased(r: number, n: number, se: number, level: number): Outcome {
     pValue: statistic === null ? 0 : twoSidedT(statistic, df),
     confidenceInterval: fisherInterval(r, se, level),
     pMethod: 't',
-    note: perfect,
+    notes: perfect === null ? [] : [perfect],
   };
 }
 
@@ -149,7 +153,7 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
     pValue,
     confidenceInterval: fisherInterval(tau, Math.sqrt(0.437 / (n - 4)), level),
     pMethod: exact ? 'exact' : 'asymptotic',
-    note: null,
+    notes: [],
   };
 }
 
@@ -191,7 +195,7 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  * correlate(fidelity, growth, { method: 'kendall' }).pMethod //=> 'exact'
  * correlate(fidelity, growth, { method: 'spearman' }).estimate //≈ 0.8571428571428573
  * correlate([1, 2, null, 4], [2, 4, 5, 8]).nDropped //=> 1
- * correlate([1, 2], [3, 4]).note?.code //=> 'TOO_FEW_PAIRS'
+ * correlate([1, 2], [3, 4]).notes[0]?.code //=> 'TOO_FEW_PAIRS'
  * correlate([1, 2, 3], [1, 2]) //=> throws INVALID_INPUT
  * ```
  */

@@ -92,7 +92,13 @@ export function coxIndex(
       logOddsRatio: null,
       improvementIndex: null,
       se: null,
-      note: note('EXTREME_PROPORTION', 'a group succeeded 0% or 100% of the time, where the log odds are infinite'),
+      notes: [
+        note(
+          'EXTREME_PROPORTION',
+          'a group succeeded 0% or 100% of the time, where the log odds are infinite',
+          'estimate',
+        ),
+      ],
     };
   }
   const logit = (group: ProportionGroup) => Math.log(group.successes / (group.n - group.successes));
@@ -110,6 +116,6 @@ export function coxIndex(
     logOddsRatio,
     improvementIndex: 100 * standardNormalCdf(estimate) - 50,
     se,
-    note: null,
+    notes: [],
   };
 }

@@ -140,8 +140,8 @@ function readGroup(
  * });
  * result.hedgesG //≈ 0.24801030446976327
  * Math.round(result.improvementIndex ?? 0) //=> 10
- * effectSize({ treatment: [3, 3, 3], comparison: [3, 3] }).note?.code //=> 'ZERO_POOLED_SD'
- * effectSize({ treatment: [2.3, 2.3, 2.3], comparison: [3.3, 3.3, 3.3] }).note?.code //=> 'ZERO_POOLED_SD'
+ * effectSize({ treatment: [3, 3, 3], comparison: [3, 3] }).notes[0]?.code //=> 'ZERO_POOLED_SD'
+ * effectSize({ treatment: [2.3, 2.3, 2.3], comparison: [3.3, 3.3, 3.3] }).notes[0]?.code //=> 'ZERO_POOLED_SD'
  * ```
  */
 export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions = {}): EffectSizeResult {
@@ -177,7 +177,13 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
       omega: null,
       treatment: t,
       comparison: c,
-      note: note('TOO_FEW_OBSERVATIONS', 'each group needs at least one observation and both together at least 3'),
+      notes: [
+        note(
+          'TOO_FEW_OBSERVATIONS',
+          'each group needs at least one observation and both together at least 3',
+          'estimate',
+        ),
+      ],
     };
   }
   const meanDifference = t.mean - c.mean;
@@ -189,10 +195,13 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
     return {
       ...empty,
       ...shared,
-      note: note(
-        'ZERO_POOLED_SD',
-        'the outcomes do not vary within either group, so no standardized difference exists',
-      ),
+      notes: [
+        note(
+          'ZERO_POOLED_SD',
+          'the outcomes do not vary within either group, so no standardized difference exists',
+          'estimate',
+        ),
+      ],
     };
   }
   const cohensD = meanDifference / pooledSd;
@@ -211,6 +220,6 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
     hedgesG,
     se,
     improvementIndex: 100 * standardNormalCdf(hedgesG) - 50,
-    note: null,
+    notes: [],
   };
 }

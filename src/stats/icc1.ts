@@ -93,7 +93,7 @@ export function icc1(groups: readonly Series[], options: { readonly nanPolicy?: 
     n0: null,
     meanGroupSize: groupCount > 0 ? total / groupCount : null,
     anova,
-    note: note(code, message),
+    notes: [note(code, message, 'estimate')],
   });
   if (groupCount < 2) return none('TOO_FEW_GROUPS', 'ICC(1) needs at least two groups with observations');
   if (total - groupCount < 1) return none('TOO_FEW_OBSERVATIONS', 'no group has more than one observation');
@@ -142,7 +142,7 @@ export function icc1(groups: readonly Series[], options: { readonly nanPolicy?: 
     n0: (total - sumSquaredSizes / total) / dfBetween,
     meanGroupSize,
     anova,
-    note: null,
+    notes: [],
   };
 }
 

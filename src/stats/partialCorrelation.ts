@@ -151,8 +151,9 @@ export function partialCorrelation(
     const why = note(
       'TOO_FEW_ROWS',
       `with ${k} covariate(s) at least ${k + 3} complete rows are needed; there are ${rows.n}`,
+      'estimate',
     );
-    return { ...base, ...empty, note: why };
+    return { ...base, ...empty, notes: [why] };
   }
   const columns = method === 'spearman' ? rows.columns.map((column) => averageRanks(column)) : rows.columns;
   const size = columns.length;
@@ -162,8 +163,8 @@ export function partialCorrelation(
     for (let j = i + 1; j < size; j += 1) {
       const r = pearsonR(pairMoments(columns[i] as Float64Array, columns[j] as Float64Array, 'raise', [['x'], ['y']]));
       if (r === null) {
-        const why = note('CONSTANT_INPUT', 'a variable has the same value in every complete row');
-        return { ...base, ...empty, note: why };
+        const why = note('CONSTANT_INPUT', 'a variable has the same value in every complete row', 'estimate');
+        return { ...base, ...empty, notes: [why] };
       }
       (matrix[i] as Float64Array)[j] = r;
       (matrix[j] as Float64Array)[i] = r;
@@ -171,8 +172,12 @@ export function partialCorrelation(
   }
   const inverse = invert(matrix);
   if (inverse === null) {
-    const why = note('SINGULAR_COVARIATES', 'the variables are linearly dependent, so nothing is left to correlate');
-    return { ...base, ...empty, note: why };
+    const why = note(
+      'SINGULAR_COVARIATES',
+      'the variables are linearly dependent, so nothing is left to correlate',
+      'estimate',
+    );
+    return { ...base, ...empty, notes: [why] };
   }
   const pxy = (inverse[0] as Float64Array)[1] as number;
   const pxx = (inverse[0] as Float64Array)[0] as number;
@@ -187,6 +192,9 @@ export function partialCorrelation(
     df,
     pValue: statistic === null ? 0 : twoSidedT(statistic, df),
     confidenceInterval: fisherInterval(estimate, 1 / Math.sqrt(rows.n - 3 - k), confidenceLevel),
-    note: statistic === null ? note('PERFECT_CORRELATION', '|partial r| = 1: the t statistic is infinite') : null,
+    notes:
+      statistic === null
+        ? [note('PERFECT_CORRELATION', '|partial r| = 1: the t statistic is infinite', 'statistic')]
+        : [],
   };
 }

@@ -40,7 +40,7 @@ export interface ProportionResult extends Estimate<ProportionNoteCode> {
  * const reached = proportionInterval(23428, 29284);
  * reached.estimate //≈ 0.8000273186723126
  * proportionInterval(0, 12).confidenceInterval?.[0] //=> 0
- * proportionInterval(0, 0).note?.code //=> 'EMPTY'
+ * proportionInterval(0, 0).notes[0]?.code //=> 'EMPTY'
  * ```
  */
 export function proportionInterval(
@@ -55,8 +55,13 @@ export function proportionInterval(
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const base = { statistic: null, df: null, pValue: null, confidenceLevel, n: total, nDropped: 0, successes: count };
   if (total === 0) {
-    return { ...base, estimate: null, confidenceInterval: null, note: note('EMPTY', 'n is 0: there is no proportion') };
+    return {
+      ...base,
+      estimate: null,
+      confidenceInterval: null,
+      notes: [note('EMPTY', 'n is 0: there is no proportion', 'estimate')],
+    };
   }
   const confidenceInterval = wilsonBounds(count, total, criticalZ(confidenceLevel));
-  return { ...base, estimate: count / total, confidenceInterval, note: null };
+  return { ...base, estimate: count / total, confidenceInterval, notes: [] };
 }

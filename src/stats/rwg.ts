@@ -75,7 +75,7 @@ function agreement(
     n: rows.n,
     nDropped: rows.nDropped,
     nullVariance,
-    note: rows.n < 2 ? note('TOO_FEW_RATERS', 'agreement needs ratings from at least two raters') : null,
+    notes: rows.n < 2 ? [note('TOO_FEW_RATERS', 'agreement needs ratings from at least two raters', 'estimate')] : [],
   };
 }
 
@@ -96,7 +96,7 @@ function agreement(
  * rwg([4, 4, 5, 4, 3], 5).estimate //=> 0.75
  * rwg([1, 5, 1, 5], 5).raw //≈ -1.6666666666666665
  * rwg([1, 5, 1, 5], 5).estimate //=> 0
- * rwg([4], 5).note?.code //=> 'TOO_FEW_RATERS'
+ * rwg([4], 5).notes[0]?.code //=> 'TOO_FEW_RATERS'
  * rwg([-1, 0, 1, 2, 1, -2], { min: -2, max: 2 }).raw //≈ -0.08333333333333326
  * rwg([0, 4], 5) //=> throws INVALID_INPUT
  * ```

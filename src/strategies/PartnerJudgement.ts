@@ -3,7 +3,7 @@ import { Id, IsoDate } from '../framework/schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
 
 /**
- * Schema for one partner's judgement of one strategy (seed 004, Component 1: is it acceptable to all
+ * Schema for one partner's judgement of one strategy (Carnegie framework, Component 1: is it acceptable to all
  * our partners, not just the most powerful; is it affordable for all of them): `acceptable` and
  * `affordable` are `true`, `false`, or `null` while the partner has not decided.
  *

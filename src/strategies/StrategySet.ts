@@ -22,7 +22,7 @@ export const STRATEGY_STATUSES = /* @__PURE__ */ deepFreeze(['planned', 'active'
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
 /**
- * What a pit stop decided about a strategy (seed 004, Tool #3, "Revisiting and Revising the Strategy
+ * What a pit stop decided about a strategy (Carnegie framework, Tool #3, "Revisiting and Revising the Strategy
  * Set": remove, keep or revise; plus pausing and resuming).
  *
  * @category Strategy set
@@ -41,7 +41,7 @@ export const STRATEGY_CHANGE_KINDS = /* @__PURE__ */ deepFreeze([
 ] as const);
 
 /**
- * Schema for one concrete step of a strategy (seed 004, Tool #3 "Scaling Strategy Implementation":
+ * Schema for one concrete step of a strategy (Carnegie framework, Tool #3 "Scaling Strategy Implementation":
  * what happens, with which team members, when, and who leads). `lead` and `when` may be left out
  * while planning — {@link reviewStrategySet} warns about them; `doneOn` marks it done.
  *
@@ -69,7 +69,7 @@ export const StrategySetStep = z.strictObject({
 export type StrategySetStep = z.output<typeof StrategySetStep>;
 
 /**
- * Schema for a strategy's theory of action (seed 004, Component 2): the steps by which it is meant to
+ * Schema for a strategy's theory of action (Carnegie framework, Component 2): the steps by which it is meant to
  * work, the change the team expects, the conditions it needs, and the people it is meant for (focal
  * group ids, e.g. `'el'`). Every field may start empty; {@link reviewStrategySet} says what is missing.
  *
@@ -114,7 +114,7 @@ export const StrategySetChange = z.strictObject({
 export type StrategySetChange = z.infer<typeof StrategySetChange>;
 
 /**
- * Schema for one strategy in a team's strategy set (seed 004, Component 2 and Tool #3): a strategy
+ * Schema for one strategy in a team's strategy set (Carnegie framework, Component 2 and Tool #3): a strategy
  * of the typology, its theory of action, its steps, the partners it involves, its status, the date it
  * was added and the changes made to it since.
  *
@@ -143,7 +143,7 @@ export type StrategySetEntry = z.output<typeof StrategySetEntry>;
 export type StrategySetEntryInput = z.input<typeof StrategySetEntry>;
 
 /**
- * Schema for a team's strategy set (seed 004, Component 2; Navigator Tool #3, the strategy set
+ * Schema for a team's strategy set (Carnegie framework, Component 2; Navigator Tool #3, the strategy set
  * tracker). Cross-field rules: each strategy appears once; no step is due or done, and no change is
  * recorded, before the strategy was added; changes are in date order. Use {@link parseStrategySet}
  * for a `ScalingNavigatorError` with a path.

@@ -140,11 +140,11 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
 }
 
 /**
- * Reviews a strategy set as of a date and lists what a team can act on (seed 004, Component 2 and
- * Tools #1, #3 and #5), each warning with the seed passage behind it:
+ * Reviews a strategy set as of a date and lists what a team can act on (Carnegie framework, Component 2 and
+ * Tools #1, #3 and #5), each warning with the source passage behind it:
  *
  * - per planned or active strategy: a vague theory of action (fewer than `minTheorySteps` steps — the
- *   seed's proof point "if they visit, it will spread"), no expected change, no conditions, no
+ *   Carnegie framework's proof point "if they visit, it will spread"), no expected change, no conditions, no
  *   "for whom", no steps, steps without a lead or a date, steps overdue at `asOf` (not done more than
  *   `overdueAfterDays` after their date), no measure informing it (trip ticket arrival measures plus
  *   `options.measures`, linked by `strategy`);

@@ -27,7 +27,7 @@ const CRITERIA = 'Component 1: What route will we take to get there?';
 const TRACKER = 'Appendix: Tool #3: Revisiting and Revising the Strategy Set';
 
 /**
- * The rules of {@link screenStrategies}. The combination is fixed by seed 004 and has no thresholds:
+ * The rules of {@link screenStrategies}. The combination is fixed by the Carnegie framework and has no thresholds:
  * a strategy must be acceptable to **every** partner and affordable for **every** partner (the
  * minimum over partners, never the mean), so there is no screening policy to override.
  *
@@ -43,7 +43,7 @@ export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
     id: 'not-acceptable-to-partner',
     action: 'fail',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: CRITERIA,
       summary:
         'A strategy must be acceptable to all partners, not only to those with the most power; one partner who finds it unacceptable blocks it until the team addresses the objection.',
@@ -53,7 +53,7 @@ export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
     id: 'not-affordable-for-partner',
     action: 'fail',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: CRITERIA,
       summary:
         'A strategy must be affordable for all current and future partners; one partner who cannot afford it blocks it, whatever the others can pay.',
@@ -63,7 +63,7 @@ export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
     id: 'partner-has-not-judged',
     action: 'undetermined',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: TRACKER,
       summary:
         'Acceptability and affordability are asked of every stakeholder; until each partner has answered, the strategy has not passed.',
@@ -73,7 +73,7 @@ export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
     id: 'no-partners',
     action: 'undetermined',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: CRITERIA,
       summary: 'With no partner judgements there is nobody to find the strategy acceptable or affordable.',
     },
@@ -82,7 +82,7 @@ export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
     id: 'acceptable-and-affordable-for-all',
     action: 'pass',
     guidance: {
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: CRITERIA,
       summary: 'Every partner, with more power or less, finds the strategy acceptable and affordable.',
     },
@@ -156,7 +156,7 @@ export interface PowerSide {
  * A strategy on which the least and the most powerful partners disagree.
  *
  * - `'least-powerful-object'`: all of the least powerful who judged reject it, all of the most
- *   powerful accept it — the case seed 004 warns about.
+ *   powerful accept it — the case the Carnegie framework warns about.
  * - `'most-powerful-object'`: the reverse.
  * - `'split'`: the two ends disagree, but neither end is unanimous.
  *
@@ -203,7 +203,7 @@ function reason(
 }
 
 /**
- * Screens candidate strategies by acceptability and affordability for **every** partner (seed 004,
+ * Screens candidate strategies by acceptability and affordability for **every** partner (Carnegie framework,
  * Component 1 and Tool #3): a strategy passes only if each partner finds it both acceptable and
  * affordable — the minimum over partners, not the mean; one partner's "no" fails it (the decision
  * names the blocking partners and their reasons); a partner who has not judged it yet makes it

@@ -17,12 +17,12 @@ export interface StrategySetPolicy {
 /**
  * The default thresholds of a strategy-set review, with their sources.
  *
- * - `minTheorySteps: 3` — seed 004 (Component 2) calls "if people visit this site, the practice will
+ * - `minTheorySteps: 3` — the Carnegie framework (Component 2) calls "if people visit this site, the practice will
  *   spread" (one step) too vague, and spells out a five-step version for a proof point (visit, observe
  *   with a protocol, get guidance from experts, try with feedback, be accountable). Three steps is our
  *   floor: exposure alone, or exposure plus one follow-up, leaves out the supported try or the
- *   follow-through the seed says uptake needs. Our judgement, overridable.
- * - `overdueAfterDays: 0` — a step is overdue the day after its date if it is not done (seed 004,
+ *   follow-through the source says uptake needs. Our judgement, overridable.
+ * - `overdueAfterDays: 0` — a step is overdue the day after its date if it is not done (Carnegie framework,
  *   Tool #3 asks when each step will happen; no grace period is suggested).
  *
  * @category Policies

@@ -28,7 +28,7 @@ describe('FACTOR_STRATEGY_MATCHES: one reviewed table', () => {
       expect([1, 2]).toContain(row.strength);
       expect(row.rationale.length).toBeGreaterThan(30);
       expect(row.rationale).not.toMatch(/["“”]/); // our words: no quoted seed text
-      expect(row.source.source).toBe('004');
+      expect(row.source.source).toBe('carnegie-2022-scaling-for-equity');
       expect(SOURCES.map((source) => source.id)).toContain(row.source.source);
       expect(row.source.section).toMatch(/^(Component [123]|The Scaling Journey|Appendix)/);
     }
@@ -144,7 +144,10 @@ describe('suggestStrategies: the seed’s examples', () => {
         mean: 0.5,
         strength: 2,
         rationale: expect.any(String),
-        source: { source: '004', section: 'Component 3: Interacting Factors and Change at Scale' },
+        source: {
+          source: 'carnegie-2022-scaling-for-equity',
+          section: 'Component 3: Interacting Factors and Change at Scale',
+        },
       },
     ]);
     expect(idsOf(result)[0]).toBe('co-design');

@@ -287,7 +287,7 @@ describe('ids, labels and sources', () => {
 
   it('cites seed 000 only for the scaling stages', () => {
     const from000 = CATALOGS.flatMap((catalog) =>
-      catalog.entries.filter((entry) => entry.source.source === '000').map(() => catalog.name),
+      catalog.entries.filter((entry) => entry.source.source === 'rel-appalachia-pilot').map(() => catalog.name),
     );
     expect([...new Set(from000)]).toEqual(['SCALING_STAGES']);
   });

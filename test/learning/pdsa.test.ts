@@ -127,7 +127,7 @@ describe('decidePdsa: the decision as data', () => {
     const entry = PDSA_RULES.find((rule) => rule.id === 'prediction-held');
     expect(decision.reasons[0]?.guidance).toEqual(entry?.guidance);
     expect(decision.reasons[0]?.guidance).toMatchObject({
-      source: '004',
+      source: 'carnegie-2022-scaling-for-equity',
       section: 'Tracking Progress During the Scaling Journey: A Learning System',
     });
     expect(Object.isFrozen(PDSA_RULES)).toBe(true);
@@ -159,7 +159,7 @@ describe('decidePdsa: the decision as data', () => {
     };
     const decision = decidePdsa(flat);
     expect(decision.action).toBe('expand');
-    expect(decision.study.effectSize.note?.code).toBe('ZERO_POOLED_SD');
+    expect(decision.study.effectSize.notes[0]?.code).toBe('ZERO_POOLED_SD');
     expect(decision.study.notes.map((entry) => entry.code)).toEqual(['NO_EFFECT_SIZE']);
     expect(decision.reasons[0]?.evidence.hedgesG).toBeNull();
     expect(decidePdsa(flat, { requireInterval: true }).action).toBe('undetermined');

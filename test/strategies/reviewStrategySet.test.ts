@@ -71,7 +71,7 @@ describe('reviewStrategySet: theories of action (seed 004, Component 2)', () => 
       strategyId: 'proof-point',
       step: null,
       evidence: { steps: 1, minTheorySteps: 3, catalogSteps: 5, catalogStepsNamed: 0 },
-      guidance: { source: '004', section: 'Component 2: Scaling Strategies' },
+      guidance: { source: 'carnegie-2022-scaling-for-equity', section: 'Component 2: Scaling Strategies' },
     });
     expect(warning?.message).toContain('observe-with-protocol');
     expect(review.warnings.map((entry) => entry.code)).toEqual(['vague-theory-of-action']);

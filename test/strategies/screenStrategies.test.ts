@@ -83,7 +83,7 @@ describe('screenStrategies: every partner, the minimum not the mean (seed 004, C
       {
         rule: 'partner-has-not-judged',
         evidence: { partnerId: 'union', role: null, power: null, acceptable: true, affordable: null },
-        guidance: expect.objectContaining({ source: '004' }),
+        guidance: expect.objectContaining({ source: 'carnegie-2022-scaling-for-equity' }),
       },
     ]);
   });
