@@ -13,8 +13,8 @@ import {
   type PartialCorrelationResult,
   partialCorrelation,
 } from '../stats/index.js';
+import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './_readFidelity.js';
 import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
-import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './readFidelity.js';
 
 /**
  * The data of {@link analyzeFidelityOutcome}: one entry per observation (e.g. per teacher).
