@@ -128,7 +128,7 @@ describe('analyzeFidelityOutcome against R', () => {
       clusterCount: 15,
       designEffect: null,
       adjusted: null,
-      note: { code: 'TOO_FEW_CLUSTERS' },
+      notes: [{ code: 'TOO_FEW_CLUSTERS', field: 'adjusted' }],
     });
   });
 
@@ -145,9 +145,13 @@ describe('analyzeFidelityOutcome against R', () => {
       [0.6, 0.8, 0],
       [0.8, 1, 2],
     ]);
-    expect(result.bands[2]?.note?.code).toBe('EMPTY_BAND');
-    expect(result.bands[0]?.note?.code).toBe('ONE_OBSERVATION');
-    expect(result.notes.map((entry) => entry.code)).toEqual(['NO_BASELINE', 'NO_CLUSTERS']);
+    expect(result.bands[2]?.notes.map((entry) => entry.code)).toEqual(['EMPTY_BAND']);
+    expect(result.bands[0]?.notes.map((entry) => [entry.code, entry.field])).toEqual([['ONE_OBSERVATION', 'sd']]);
+    expect(result.bands[3]?.notes).toEqual([]);
+    expect(result.notes.map((entry) => [entry.code, entry.field])).toEqual([
+      ['NO_BASELINE', 'partial'],
+      ['NO_CLUSTERS', 'clustering'],
+    ]);
   });
 });
 
