@@ -138,6 +138,7 @@ function noEstimateRule(code: string | null): ComponentRule {
  * });
  * result.components.map((component) => [component.id, component.rank, component.decision.action])
  * //=> [['critique', 2, 'undetermined'], ['launch', 1, 'supported']]
+ * result.components[1].decision.reasons[0].rule //=> 'fidelity/contributes'
  * result.components[1].partial?.estimate //≈ 0.8524871885672737
  * ```
  */

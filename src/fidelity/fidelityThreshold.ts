@@ -168,6 +168,10 @@ export interface FidelityThresholdResult {
  *   with how often the draws agree with the data's cut — a wide interval or low agreement says the
  *   level is unstable.
  *
+ * The `decision` says whether a level stands out (rules in {@link THRESHOLD_RULES}); a constant
+ * outcome or a data set without an eligible candidate is `undetermined`, each under its own rule
+ * and with a note.
+ *
  * Draws come from the seeded generator (`seed`, default 1; echoed). O((B₁ + B₂)(n + K)) for B
  * draws and K candidates after one O(n log n) sort.
  *
@@ -184,7 +188,13 @@ export interface FidelityThresholdResult {
  * const result = fidelityThreshold({ fidelity, outcome: metGoal }, { seed: 7, policy: { permutations: 199, bootstrapDraws: 199 } });
  * result.associatedLevel?.cut //=> 0.7
  * result.decision.action //=> 'threshold-found'
+ * result.decision.reasons[0].rule //=> 'fidelity/permutation-significant'
  * result.fixedGates.map((gate) => gate.cut) //=> [0.7, 0.8]
+ * result.notes //=> []
+ * // Every student met the goal: no level can go with a better outcome.
+ * const everyone = fidelityThreshold({ fidelity, outcome: fidelity.map(() => 1) });
+ * everyone.decision.reasons[0].rule //=> 'fidelity/constant-outcome'
+ * everyone.notes.map((entry) => entry.field) //=> ['associatedLevel']
  * ```
  */
 export function fidelityThreshold(
