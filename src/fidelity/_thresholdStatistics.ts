@@ -15,6 +15,7 @@ export interface Prepared {
   readonly minObservations: number;
 }
 
+/** The index of the first value of `sorted` at or above `value`. */
 export function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -187,6 +188,7 @@ export function best(values: Float64Array, positions: Int32Array): number {
   return bestIndex;
 }
 
+/** The distinct observed fidelity values above 0, or a 0.01 grid when there are more than 101. */
 export function defaultCandidates(sortedF: Float64Array): number[] {
   const distinct: number[] = [];
   for (let i = 0; i < sortedF.length; i += 1) {
