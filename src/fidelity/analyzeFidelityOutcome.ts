@@ -1,5 +1,4 @@
 import { invalid } from '../_lib/errors.js';
-import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
 import { type Note, note } from '../_lib/notes.js';
 import { isMissing, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import { criticalT } from '../_lib/tQuantile.js';
@@ -9,12 +8,12 @@ import {
   type CorrelationResult,
   correlate,
   type Icc1Result,
-  icc1,
   type PartialCorrelationResult,
   partialCorrelation,
 } from '../stats/index.js';
+import { clustered } from './_clusteredInference.js';
+import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './_readFidelity.js';
 import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
-import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './readFidelity.js';
 
 /**
  * The data of {@link analyzeFidelityOutcome}: one entry per observation (e.g. per teacher).
@@ -84,7 +83,8 @@ export interface FidelityBandSummary {
   readonly sd: number | null;
   /** Student-t interval for the mean. */
   readonly confidenceInterval: readonly [number, number] | null;
-  readonly note: Note<FidelityNoteCode> | null;
+  /** Why a statistic is absent (`EMPTY_BAND`, `ONE_OBSERVATION`); empty when none is. */
+  readonly notes: readonly Note<FidelityNoteCode>[];
 }
 
 /**
@@ -113,7 +113,8 @@ export interface ClusteredFidelityInference {
   } | null;
   /** The correlation of cluster means (a second view: between clusters). */
   readonly clusterLevel: CorrelationResult | null;
-  readonly note: Note<FidelityNoteCode> | null;
+  /** Why part of the clustered view is absent (`TOO_FEW_CLUSTERS`, `NO_ICC`, `NO_CORRELATION`); empty when nothing is. */
+  readonly notes: readonly Note<FidelityNoteCode>[];
 }
 
 /**
@@ -128,8 +129,9 @@ export interface FidelityOutcomeAnalysis {
   readonly bands: readonly FidelityBandSummary[];
   /** `null` without `clusters` (see `notes`). */
   readonly clustering: ClusteredFidelityInference | null;
-  /** Why a part is absent. */
+  /** Why a part is absent (`NO_BASELINE`, `NO_CLUSTERS`); empty when nothing is. */
   readonly notes: readonly Note<FidelityNoteCode>[];
+  /** The effective policy. */
   readonly policy: FidelityPolicy;
 }
 
@@ -161,7 +163,7 @@ function summarizeBands(
         mean: null,
         sd: null,
         confidenceInterval: null,
-        note: note('EMPTY_BAND', `no observation has fidelity in [${lower}, ${upper})`),
+        notes: [note('EMPTY_BAND', `no observation has fidelity in [${lower}, ${upper})`, null)],
       };
     }
     let sum = 0;
@@ -175,120 +177,15 @@ function summarizeBands(
         mean,
         sd: null,
         confidenceInterval: null,
-        note: note('ONE_OBSERVATION', 'one observation: no SD or interval'),
+        notes: [note('ONE_OBSERVATION', 'one observation: no SD or interval', 'sd')],
       };
     }
     let squares = 0;
     for (const value of values) squares += (value - mean) ** 2;
     const sd = Math.sqrt(squares / (n - 1));
     const half = criticalT(level, n - 1) * (sd / Math.sqrt(n));
-    return { lower, upper, n, mean, sd, confidenceInterval: [mean - half, mean + half], note: null };
+    return { lower, upper, n, mean, sd, confidenceInterval: [mean - half, mean + half], notes: [] };
   });
-}
-
-function adjustedInference(
-  correlation: CorrelationResult,
-  effectiveN: number,
-  designEffect: number,
-  level: number,
-): ClusteredFidelityInference['adjusted'] {
-  const r = correlation.estimate;
-  if (r === null) return null;
-  if (correlation.method === 'kendall') {
-    const statistic = correlation.statistic === null ? null : correlation.statistic / Math.sqrt(designEffect);
-    return {
-      statistic,
-      df: null,
-      pValue: statistic === null ? null : twoSidedZ(statistic),
-      confidenceInterval: fisherInterval(r, Math.sqrt(0.437 / (effectiveN - 4)), level),
-    };
-  }
-  const df = effectiveN - 2;
-  if (df <= 0) return { statistic: null, df: null, pValue: null, confidenceInterval: [-1, 1] };
-  const statistic = correlationT(r, df);
-  const se =
-    correlation.method === 'spearman' ? Math.sqrt((1 + (r * r) / 2) / (effectiveN - 3)) : 1 / Math.sqrt(effectiveN - 3);
-  return {
-    statistic,
-    df,
-    pValue: statistic === null ? 0 : twoSidedT(statistic, df),
-    confidenceInterval: fisherInterval(r, effectiveN > 3 ? se : Number.POSITIVE_INFINITY, level),
-  };
-}
-
-function clustered(
-  fidelity: readonly (number | null)[],
-  outcome: Series,
-  clusters: readonly (string | number)[],
-  correlation: CorrelationResult,
-  method: CorrelationMethod,
-  level: number,
-  policy: FidelityPolicy,
-): ClusteredFidelityInference {
-  const groups = new Map<string | number, { f: number[]; y: number[] }>();
-  for (let i = 0; i < fidelity.length; i += 1) {
-    const f = fidelity[i];
-    const y = outcome[i];
-    if (f === null || f === undefined || y === null || y === undefined || Number.isNaN(y)) continue;
-    const key = clusters[i] as string | number;
-    const group = groups.get(key) ?? { f: [], y: [] };
-    group.f.push(f);
-    group.y.push(y);
-    groups.set(key, group);
-  }
-  const clusterCount = groups.size;
-  const none = {
-    clusterCount,
-    n0: null,
-    iccFidelity: null,
-    iccOutcome: null,
-    designEffect: null,
-    effectiveN: null,
-    adjusted: null,
-    clusterLevel: null,
-  };
-  if (clusterCount < policy.minClusters) {
-    return {
-      ...none,
-      note: note(
-        'TOO_FEW_CLUSTERS',
-        `${clusterCount} cluster(s) hold the data; at least ${policy.minClusters} are needed to estimate ICCs and adjust the inference, so the plain correlation above overstates the evidence by an unknown amount`,
-      ),
-    };
-  }
-  const list = [...groups.values()];
-  const iccFidelity = icc1(list.map((group) => group.f));
-  const iccOutcome = icc1(list.map((group) => group.y));
-  const clusterLevel = correlate(
-    list.map((group) => group.f.reduce((a, b) => a + b, 0) / group.f.length),
-    list.map((group) => group.y.reduce((a, b) => a + b, 0) / group.y.length),
-    { method, confidenceLevel: level },
-  );
-  const n0 = iccFidelity.n0;
-  if (iccFidelity.estimate === null || iccOutcome.estimate === null || n0 === null) {
-    return {
-      ...none,
-      n0,
-      iccFidelity,
-      iccOutcome,
-      clusterLevel,
-      note: note('NO_ICC', 'an ICC(1) could not be estimated (see its note), so there is no design effect'),
-    };
-  }
-  const designEffect = 1 + (n0 - 1) * Math.max(0, iccFidelity.estimate) * Math.max(0, iccOutcome.estimate);
-  const effectiveN = correlation.n / designEffect;
-  const adjusted = adjustedInference(correlation, effectiveN, designEffect, level);
-  return {
-    clusterCount,
-    n0,
-    iccFidelity,
-    iccOutcome,
-    designEffect,
-    effectiveN,
-    adjusted,
-    clusterLevel,
-    note: adjusted === null ? note('NO_CORRELATION', 'the correlation has no estimate, so nothing to adjust') : null,
-  };
 }
 
 /**
@@ -303,8 +200,8 @@ function clustered(
  * - Bands: half-open `[lo, hi)` bands from `policy.bands` (default 0.4 / 0.6 / 0.8; the top band
  *   includes 1), each with n, mean, SD and a Student-t interval.
  * - Clusters: ICC(1) of fidelity and of the outcome (`icc1`), the Scott & Holt (1982) design effect
- *   for a correlation $1 + (n_0 - 1)\rho_x\rho_y$ (negative ICCs taken as 0), the correlation's
- *   test and Fisher-z interval at $n_{eff} = n/\text{deff}$, and the correlation of cluster means.
+ *   for a correlation, 1 + (n₀ − 1)·ρ_x·ρ_y (negative ICCs taken as 0), the correlation's test
+ *   and Fisher-z interval at n_eff = n / deff, and the correlation of cluster means.
  *   With fewer than `policy.minClusters` clusters the result says so instead of estimating.
  *
  * O(n log n). Inputs are not mutated.
@@ -379,13 +276,16 @@ export function analyzeFidelityOutcome(
           confidenceLevel,
           nanPolicy,
         });
-  if (partial === null) notes.push(note('NO_BASELINE', 'no baseline was given, so nothing is partialled out'));
+  if (partial === null)
+    notes.push(note('NO_BASELINE', 'no baseline was given, so nothing is partialled out', 'partial'));
   const clustering =
     clusters === undefined
       ? null
       : clustered(fidelity, outcomeValues, clusters, correlation, method, confidenceLevel, policy);
   if (clustering === null) {
-    notes.push(note('NO_CLUSTERS', 'no clusters were given: the inference assumes independent observations'));
+    notes.push(
+      note('NO_CLUSTERS', 'no clusters were given: the inference assumes independent observations', 'clustering'),
+    );
   }
   return {
     correlation,

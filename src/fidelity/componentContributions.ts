@@ -1,4 +1,3 @@
-import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
 import {
@@ -9,8 +8,8 @@ import {
   requireRecord,
   requireUniqueId,
 } from '../_lib/validate.js';
+import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
-import { LIBRARY_VERSION } from '../framework/version.js';
 import {
   adjustPValues,
   type CorrelationResult,
@@ -18,69 +17,9 @@ import {
   type PartialCorrelationResult,
   partialCorrelation,
 } from '../stats/index.js';
+import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './_readFidelity.js';
+import { COMPONENT_RULES, type ComponentRule } from './componentRules.js';
 import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
-import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './readFidelity.js';
-
-/**
- * The rules behind a component's verdict in {@link componentContributions}, each with its source.
- *
- * @category Fidelity
- * @example
- * ```ts
- * import { COMPONENT_RULES } from 'scaling-navigator/fidelity';
- * COMPONENT_RULES.map((rule) => rule.id) //=> ['contributes', 'below-minimum-effect', 'inconclusive', 'no-estimate']
- * ```
- */
-export const COMPONENT_RULES = /* @__PURE__ */ deepFreeze([
-  {
-    id: 'contributes',
-    action: 'supported',
-    description:
-      'The component’s own association with the outcome (controlling for the other components) is positive and significant after multiplicity adjustment.',
-    guidance: {
-      source: 'scaling-up-research-summary',
-      section: 'Several steps should be considered (Horner et al., 2017)',
-      summary: 'Judge each essential component by what it adds to the outcomes the program is meant to produce.',
-    },
-  },
-  {
-    id: 'below-minimum-effect',
-    action: 'not-supported',
-    description:
-      'The whole interval (widened for the number of components) lies below the smallest effect worth acting on: the data rule out a meaningful contribution.',
-    guidance: {
-      source: 'scaling-up-research-summary',
-      section: 'Several steps should be considered (Horner et al., 2017)',
-      summary:
-        'Users need to know the minimum practice that produces the outcomes; a component shown to add nothing meaningful is a candidate to loosen.',
-    },
-  },
-  {
-    id: 'inconclusive',
-    action: 'undetermined',
-    description:
-      'Not significant, but the interval still includes a meaningful effect: absence of evidence is not evidence of no contribution.',
-    guidance: {
-      source: 'scaling-up-research-summary',
-      section: 'Several steps should be considered (Horner et al., 2017)',
-      summary:
-        'Keep assessing components with practical, continuous fidelity measures until their contribution is clear.',
-    },
-  },
-  {
-    id: 'no-estimate',
-    action: 'undetermined',
-    description: 'Too few complete observations, a constant series, or collinear components: no estimate exists.',
-    guidance: {
-      source: 'scaling-up-research-summary',
-      section: 'Several steps should be considered (Horner et al., 2017)',
-      summary: 'Collect fidelity data on each component that are practical enough to use continuously.',
-    },
-  },
-] as const);
-
-/** The id of a component rule. @category Fidelity */
-export type ComponentRule = (typeof COMPONENT_RULES)[number]['id'];
 
 /**
  * One essential component's fidelity series, with a caller id.
@@ -93,6 +32,18 @@ export interface ComponentFidelity {
 }
 
 /**
+ * The data of {@link componentContributions}: each essential component's fidelity series and the
+ * outcome, one value per observation.
+ *
+ * @category Fidelity
+ */
+export interface ComponentContributionsData {
+  readonly components: readonly ComponentFidelity[];
+  /** The intended outcome. */
+  readonly outcome: Series;
+}
+
+/**
  * Options for {@link componentContributions}.
  *
  * @category Fidelity
@@ -102,10 +53,13 @@ export interface ComponentContributionsOptions {
   readonly method?: 'pearson' | 'spearman';
   /** Multiplicity adjustment across components: `'holm'` (default) or `'bh'`. */
   readonly adjust?: 'holm' | 'bh';
+  /** Level of the correlations' intervals (default 0.95). */
   readonly confidenceLevel?: number;
+  /** The instrument's scale, when fidelity is a rubric score (default `{ min: 0, max: 1 }`). */
   readonly fidelityScale?: FidelityScale;
+  /** `'raise'` (default) or `'omit'` (NaN treated as missing). */
   readonly nanPolicy?: 'raise' | 'omit';
-  /** Overrides of `alpha` and `minimumMeaningfulEffect`. */
+  /** Overrides of {@link DEFAULT_FIDELITY_POLICY} (`alpha`, `minimumMeaningfulEffect`). */
   readonly policy?: Partial<FidelityPolicy>;
 }
 
@@ -128,7 +82,8 @@ export interface ComponentContribution {
   readonly adjustedPValue: number | null;
   /** The interval at level 1 − α/m (Bonferroni-widened) used for `not-supported`. */
   readonly widenedInterval: readonly [number, number] | null;
-  readonly verdict: Decision<'supported' | 'not-supported', ComponentRule, FidelityPolicy>;
+  /** Whether the data support the component's contribution, with the rule that decided it (see {@link COMPONENT_RULES}). */
+  readonly decision: Decision<'supported' | 'not-supported', ComponentRule, FidelityPolicy>;
 }
 
 /**
@@ -140,12 +95,15 @@ export interface ComponentContributionsResult {
   /** In input order; see `rank`. */
   readonly components: readonly ComponentContribution[];
   readonly adjust: 'holm' | 'bh';
+  /** The effective policy. */
   readonly policy: FidelityPolicy;
 }
 
-function reason(rule: ComponentRule, evidence: DecisionReason['evidence']): DecisionReason<ComponentRule> {
-  const entry = COMPONENT_RULES.find((candidate) => candidate.id === rule) as (typeof COMPONENT_RULES)[number];
-  return { rule, evidence, guidance: entry.guidance };
+/** The rule for a component without an estimate, from the note of the correlation judged. */
+function noEstimateRule(code: string | null): ComponentRule {
+  if (code === 'CONSTANT_INPUT') return 'fidelity/constant-series';
+  if (code === 'SINGULAR_COVARIATES') return 'fidelity/collinear-components';
+  return 'fidelity/too-few-observations';
 }
 
 /**
@@ -155,7 +113,7 @@ function reason(rule: ComponentRule, evidence: DecisionReason['evidence']): Deci
  * multiplicity-adjusted p-values (Holm by default, Benjamini–Hochberg on request), ranked — the research summary on scaling up
  * asks that essential components be assessed by their contribution to outcomes.
  *
- * Verdicts (an explained {@link Decision}; rules in {@link COMPONENT_RULES}):
+ * Each component's `decision` (an explained {@link Decision}; rules in {@link COMPONENT_RULES}):
  * `supported` when the unique association is positive and the adjusted p is below `alpha`;
  * `not-supported` only when the Bonferroni-widened interval (level 1 − α/m) lies wholly below
  * `minimumMeaningfulEffect`; otherwise `undetermined` — non-significance alone never says "no
@@ -178,13 +136,14 @@ function reason(rule: ComponentRule, evidence: DecisionReason['evidence']): Deci
  *   components: [{ id: 'critique', fidelity: critique }, { id: 'launch', fidelity: launch }],
  *   outcome,
  * });
- * result.components.map((component) => [component.id, component.rank, component.verdict.action])
+ * result.components.map((component) => [component.id, component.rank, component.decision.action])
  * //=> [['critique', 2, 'undetermined'], ['launch', 1, 'supported']]
+ * result.components[1].decision.reasons[0].rule //=> 'fidelity/contributes'
  * result.components[1].partial?.estimate //≈ 0.8524871885672737
  * ```
  */
 export function componentContributions(
-  data: { readonly components: readonly ComponentFidelity[]; readonly outcome: Series },
+  data: ComponentContributionsData,
   options: ComponentContributionsOptions = {},
 ): ComponentContributionsResult {
   const record = requireRecord(data, ['data']);
@@ -236,7 +195,8 @@ export function componentContributions(
               confidenceLevel: widenedLevel,
               nanPolicy,
             }).confidenceInterval;
-    return { component, correlation, partial, estimate: judged.estimate, pValue: judged.pValue, widened };
+    const why = (partial ?? correlation).notes[0]?.code ?? null;
+    return { component, correlation, partial, estimate: judged.estimate, pValue: judged.pValue, widened, why };
   });
   const adjusted = adjustPValues(
     analyses.map((analysis) => analysis.pValue),
@@ -261,13 +221,21 @@ export function componentContributions(
       let why: DecisionReason<ComponentRule>;
       if (estimate === null || adjustedPValue === null || widened === null) {
         action = 'undetermined';
-        why = reason('no-estimate', { n: analysis.correlation.n });
+        why = ruleReason(COMPONENT_RULES, noEstimateRule(analysis.why), {
+          n: analysis.correlation.n,
+          note: analysis.why,
+        });
       } else if (estimate > 0 && adjustedPValue < policy.alpha) {
         action = 'supported';
-        why = reason('contributes', { estimate, adjustedPValue, alpha: policy.alpha, adjust });
+        why = ruleReason(COMPONENT_RULES, 'fidelity/contributes', {
+          estimate,
+          adjustedPValue,
+          alpha: policy.alpha,
+          adjust,
+        });
       } else if (widened[1] < policy.minimumMeaningfulEffect) {
         action = 'not-supported';
-        why = reason('below-minimum-effect', {
+        why = ruleReason(COMPONENT_RULES, 'fidelity/below-minimum-effect', {
           estimate,
           upperBound: widened[1],
           intervalLevel: widenedLevel,
@@ -275,7 +243,7 @@ export function componentContributions(
         });
       } else {
         action = 'undetermined';
-        why = reason('inconclusive', {
+        why = ruleReason(COMPONENT_RULES, 'fidelity/inconclusive', {
           estimate,
           adjustedPValue,
           upperBound: widened[1],
@@ -290,7 +258,7 @@ export function componentContributions(
         pValue: analysis.pValue,
         adjustedPValue,
         widenedInterval: widened,
-        verdict: { action, reasons: [why], policy, version: LIBRARY_VERSION },
+        decision: decide(action, [why], policy),
       };
     }),
   };

@@ -128,7 +128,7 @@ describe('analyzeFidelityOutcome against R', () => {
       clusterCount: 15,
       designEffect: null,
       adjusted: null,
-      note: { code: 'TOO_FEW_CLUSTERS' },
+      notes: [{ code: 'TOO_FEW_CLUSTERS', field: 'adjusted' }],
     });
   });
 
@@ -145,9 +145,13 @@ describe('analyzeFidelityOutcome against R', () => {
       [0.6, 0.8, 0],
       [0.8, 1, 2],
     ]);
-    expect(result.bands[2]?.note?.code).toBe('EMPTY_BAND');
-    expect(result.bands[0]?.note?.code).toBe('ONE_OBSERVATION');
-    expect(result.notes.map((entry) => entry.code)).toEqual(['NO_BASELINE', 'NO_CLUSTERS']);
+    expect(result.bands[2]?.notes.map((entry) => entry.code)).toEqual(['EMPTY_BAND']);
+    expect(result.bands[0]?.notes.map((entry) => [entry.code, entry.field])).toEqual([['ONE_OBSERVATION', 'sd']]);
+    expect(result.bands[3]?.notes).toEqual([]);
+    expect(result.notes.map((entry) => [entry.code, entry.field])).toEqual([
+      ['NO_BASELINE', 'partial'],
+      ['NO_CLUSTERS', 'clustering'],
+    ]);
   });
 });
 
@@ -168,10 +172,10 @@ describe('componentContributions against R', () => {
     const byId = Object.fromEntries(holm.components.map((component) => [component.id, component]));
     // The truly related component is supported and ranked first; its collinear twin correlates
     // strongly on its own but is never called supported once the truth is controlled for.
-    expect(byId.truth?.verdict.action).toBe('supported');
+    expect(byId.truth?.decision.action).toBe('supported');
     expect(byId.truth?.rank).toBe(1);
     expect((byId.twin?.correlation.pValue as number) < 0.001).toBe(true);
-    expect(byId.twin?.verdict.action).not.toBe('supported');
+    expect(byId.twin?.decision.action).not.toBe('supported');
   });
 
   it('never says not-supported from non-significance alone', () => {
@@ -186,15 +190,15 @@ describe('componentContributions against R', () => {
       ],
       outcome,
     });
-    const noisyVerdict = result.components[0]?.verdict;
-    if (noisyVerdict?.action === 'not-supported') {
+    const noisyDecision = result.components[0]?.decision;
+    if (noisyDecision?.action === 'not-supported') {
       expect(result.components[0]?.widenedInterval?.[1] as number).toBeLessThan(
         DEFAULT_FIDELITY_POLICY.minimumMeaningfulEffect,
       );
     } else {
-      expect(noisyVerdict?.reasons[0]?.rule).toMatch(/inconclusive|contributes/);
+      expect(noisyDecision?.reasons[0]?.rule).toMatch(/inconclusive|contributes/);
     }
-    expect(result.components[0]?.verdict.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(result.components[0]?.decision.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
 
@@ -205,7 +209,7 @@ describe('fidelityThreshold', () => {
       {
         outcomeType: c.type,
         candidates: c.cuts,
-        policy: { minGroupSize: c.minGroupSize, permutations: 99, bootstrapDraws: 99 },
+        policy: { minObservations: c.minGroupSize, permutations: 99, bootstrapDraws: 99 },
       },
     );
     result.candidates.forEach((candidate, index) => {
@@ -228,7 +232,7 @@ describe('fidelityThreshold', () => {
     if (!binary || !continuous || !noiseContinuous || !noiseBinary) throw new Error('fixture');
     const jump = fidelityThreshold(
       { fidelity: binary.fidelity, outcome: binary.outcome },
-      { seed: 11, policy: { minGroupSize: 8 } },
+      { seed: 11, policy: { minObservations: 8 } },
     );
     expect(jump.associatedLevel?.cut).toBeCloseTo(0.7, 12);
     expect(jump.decision.action).toBe('threshold-found');
@@ -246,7 +250,7 @@ describe('fidelityThreshold', () => {
     for (const noise of [noiseContinuous, noiseBinary]) {
       const none = fidelityThreshold({ fidelity: noise.fidelity, outcome: noise.outcome }, { seed: 11 });
       expect(none.decision.action).toBe('no-threshold-found');
-      expect(none.decision.reasons[0]?.rule).toBe('permutation-not-significant');
+      expect(none.decision.reasons[0]?.rule).toBe('fidelity/permutation-not-significant');
     }
   });
 
@@ -274,7 +278,7 @@ describe('fidelityThreshold', () => {
     if (!binary) throw new Error('fixture');
     const result = fidelityThreshold(
       { fidelity: binary.fidelity, outcome: binary.outcome },
-      { seed: 5, policy: { minGroupSize: 8, permutations: 199, bootstrapDraws: 299 } },
+      { seed: 5, policy: { minObservations: 8, permutations: 199, bootstrapDraws: 299 } },
     );
     expect(result.fixedGates.map((gate) => gate.cut)).toEqual([0.7, 0.8]);
     expect(result.test).toMatchObject({ seed: 5, permutations: 199 });
@@ -292,7 +296,7 @@ describe('fidelityThreshold', () => {
         (rows, seed) => {
           const fidelity = rows.map((row) => row.f / 10);
           const outcome = rows.map((row) => row.y);
-          const options = { seed, policy: { minGroupSize: 3, permutations: 99, bootstrapDraws: 99 } };
+          const options = { seed, policy: { minObservations: 3, permutations: 99, bootstrapDraws: 99 } };
           const before = structuredClone({ fidelity, outcome });
           const first = fidelityThreshold({ fidelity, outcome }, options);
           expect({ fidelity, outcome }).toEqual(before);
@@ -407,26 +411,26 @@ describe('fidelity: bad input', () => {
     ],
     [
       'a minimum group larger than the data',
-      () => fidelityThreshold({ fidelity: f, outcome: [0, 1, 0, 1] }, { policy: { minGroupSize: 3 } }),
-      ['options', 'policy', 'minGroupSize'],
+      () => fidelityThreshold({ fidelity: f, outcome: [0, 1, 0, 1] }, { policy: { minObservations: 3 } }),
+      ['options', 'policy', 'minObservations'],
     ],
     [
       'a binary outcome that is not 0/1',
       () =>
         fidelityThreshold(
           { fidelity: f, outcome: [0, 1, 2, 1] },
-          { outcomeType: 'binary', policy: { minGroupSize: 1 } },
+          { outcomeType: 'binary', policy: { minObservations: 1 } },
         ),
       ['data', 'outcome', 2],
     ],
     [
       'a candidate outside [0, 1]',
-      () => fidelityThreshold({ fidelity: f, outcome: y }, { candidates: [0.5, 1.5], policy: { minGroupSize: 1 } }),
+      () => fidelityThreshold({ fidelity: f, outcome: y }, { candidates: [0.5, 1.5], policy: { minObservations: 1 } }),
       ['options', 'candidates', 1],
     ],
     [
       'a negative seed',
-      () => fidelityThreshold({ fidelity: f, outcome: y }, { seed: -1, policy: { minGroupSize: 1 } }),
+      () => fidelityThreshold({ fidelity: f, outcome: y }, { seed: -1, policy: { minObservations: 1 } }),
       ['options', 'seed'],
     ],
   ] as [string, () => unknown, (string | number)[]][])('%s', (_label, run, path) => {
