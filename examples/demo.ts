@@ -84,7 +84,7 @@ for (const band of fidelityAnalysis.bands) {
   );
 }
 console.log(
-  `  Clustering: ${fidelityAnalysis.clustering?.note?.message ?? `effective n ${fidelityAnalysis.clustering?.effectiveN?.toFixed(0)}`}`,
+  `  Clustering: ${fidelityAnalysis.clustering?.notes[0]?.message ?? `effective n ${fidelityAnalysis.clustering?.effectiveN?.toFixed(0)}`}`,
 );
 
 const level = fidelityThreshold({ fidelity: teachers.fidelity, outcome: teachers.growth }, { seed: 2026 });
