@@ -2,6 +2,10 @@ import { requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
+import { decide, ruleReason } from '../framework/_rules.js';
+import type { Decision } from '../framework/Decision.js';
+import { DIMENSIONS_RULES, type DimensionsRule } from './dimensionsRules.js';
+import { type SuperficialSpreadPolicy, superficialSpreadPolicyDefinition } from './superficialSpreadPolicy.js';
 
 /**
  * One dated assessment of depth and spread, on any consistent scale (e.g. the `score`s of
@@ -22,15 +26,12 @@ export interface DepthSpreadPoint {
  * @category Superficial spread
  */
 export interface DetectSuperficialSpreadOptions {
-  /**
-   * A change counts only when larger than this (in the data's units; default 0): spread must rise by
-   * more than `minChange` and depth fall by more than `minChange`.
-   */
-  readonly minChange?: number;
+  /** Overrides of {@link DEFAULT_SUPERFICIAL_SPREAD_POLICY} (`tolerance`: the smallest change that counts). */
+  readonly policy?: Partial<SuperficialSpreadPolicy>;
 }
 
 /**
- * Why an interval (or the whole history) cannot be judged.
+ * Why an interval (field `superficial`) or the whole history (field `decision`) cannot be judged.
  *
  * @category Superficial spread
  */
@@ -50,10 +51,14 @@ export interface SpreadDepthInterval {
   readonly spreadChange: number | null;
   /** `depth(to) − depth(from)`, or `null` when either is unknown. */
   readonly depthChange: number | null;
-  /** Spread rose while depth fell; `null` when a change is unknown. */
+  /**
+   * Spread rose and depth fell, each by more than the policy's tolerance (the interval is then a
+   * reason of the report's decision, rule `dimensions/spread-rose-depth-fell`); `null` when a
+   * change is unknown.
+   */
   readonly superficial: boolean | null;
-  /** Why `superficial` is `null`. */
-  readonly note: Note<SuperficialSpreadNoteCode> | null;
+  /** Why `superficial` is `null`; empty when it is known. */
+  readonly notes: readonly Note<SuperficialSpreadNoteCode>[];
 }
 
 /**
@@ -62,14 +67,20 @@ export interface SpreadDepthInterval {
  * @category Superficial spread
  */
 export interface SuperficialSpreadReport {
+  /**
+   * `'superficial-spread'` when some interval shows spread rising while depth falls (one reason per
+   * such interval, with both changes), `'no-superficial-spread'` when intervals were judged and
+   * none does, `'undetermined'` with fewer than two assessments or no judged interval.
+   */
+  readonly decision: Decision<'superficial-spread' | 'no-superficial-spread', DimensionsRule, SuperficialSpreadPolicy>;
   /** Every interval between consecutive assessments, in date order. */
   readonly intervals: readonly SpreadDepthInterval[];
   /** How many intervals are flagged superficial. */
   readonly flaggedCount: number;
-  /** `TOO_FEW_ASSESSMENTS` when there are fewer than two assessments; otherwise `null`. */
-  readonly note: Note<SuperficialSpreadNoteCode> | null;
-  /** The effective `minChange`. */
-  readonly minChange: number;
+  /** `TOO_FEW_ASSESSMENTS` (field `decision`) when there are fewer than two assessments; otherwise empty. */
+  readonly notes: readonly Note<SuperficialSpreadNoteCode>[];
+  /** The effective policy. */
+  readonly policy: SuperficialSpreadPolicy;
 }
 
 function readValue(value: unknown, path: (string | number)[]): number | null {
@@ -78,15 +89,18 @@ function readValue(value: unknown, path: (string | number)[]): number | null {
 
 /**
  * Flags each interval between consecutive dated assessments in which spread rose while depth
- * fell — REL Appalachia's pilot guidance's most common pitfall of scaling: implementation grows more superficial as the
- * number of educators using it grows — with the size of both changes.
+ * fell — REL Appalachia's pilot guidance's most common pitfall of scaling: implementation grows
+ * more superficial as the number of educators using it grows — and decides whether the history
+ * shows that pitfall, with the size of both changes in each reason.
  *
- * Dates must be strictly increasing ISO calendar dates (handled as UTC days). An interval with an
- * unknown depth or spread at either end is `superficial: null` with a note. O(n).
+ * A change counts only when larger than `policy.tolerance` (default 0). Dates must be strictly
+ * increasing ISO calendar dates (handled as UTC days). An interval with an unknown depth or spread
+ * at either end is `superficial: null` with a note, and is counted (`unknownIntervals`) in the
+ * decision's evidence. Every reason names a rule of {@link DIMENSIONS_RULES}. O(n).
  *
  * @category Superficial spread
  * @throws ScalingNavigatorError `INVALID_INPUT` for a date that is not ISO or not after the previous
- *   one, a non-finite depth or spread, or a negative `minChange`.
+ *   one, a non-finite depth or spread, or a negative `policy.tolerance`.
  * @example
  * ```ts
  * import { detectSuperficialSpread } from 'scaling-navigator/dimensions';
@@ -95,11 +109,14 @@ function readValue(value: unknown, path: (string | number)[]): number | null {
  *   { date: '2025-06-01', depth: 0.5, spread: 0.6 },
  *   { date: '2026-06-01', depth: 0.6, spread: 0.8 },
  * ]);
+ * report.decision.action //=> 'superficial-spread'
+ * report.decision.reasons.map((reason) => [reason.rule, reason.evidence.from, reason.evidence.to])
+ * //=> [['dimensions/spread-rose-depth-fell', '2024-06-01', '2025-06-01']]
  * report.flaggedCount //=> 1
  * report.intervals[0].days //=> 365
- * report.intervals[0].superficial //=> true
  * report.intervals[0].depthChange //≈ -0.2
  * report.intervals[1].superficial //=> false
+ * detectSuperficialSpread([{ date: '2025-01-01', depth: 1, spread: 1 }]).decision.action //=> 'undetermined'
  * ```
  */
 export function detectSuperficialSpread(
@@ -108,10 +125,8 @@ export function detectSuperficialSpread(
 ): SuperficialSpreadReport {
   const points = requireArray(history, ['history']);
   const optionRecord = requireRecord(options, ['options']);
-  const minChange =
-    optionRecord.minChange === undefined
-      ? 0
-      : requireNumber(optionRecord.minChange, ['options', 'minChange'], { min: 0 });
+  const policy = superficialSpreadPolicyDefinition.resolve(optionRecord.policy, ['options', 'policy']);
+  const { tolerance } = policy;
 
   const parsed = points.map((point, index) => {
     const record = requireRecord(point, ['history', index]);
@@ -137,16 +152,15 @@ export function detectSuperficialSpread(
     const spreadChange = before.spread === null || after.spread === null ? null : after.spread - before.spread;
     const depthChange = before.depth === null || after.depth === null ? null : after.depth - before.depth;
     let superficial: boolean | null = null;
-    let intervalNote: Note<SuperficialSpreadNoteCode> | null = null;
+    const notes: Note<SuperficialSpreadNoteCode>[] = [];
     if (depthChange === null) {
-      intervalNote = note('DEPTH_UNKNOWN', `depth is unknown on ${before.depth === null ? before.date : after.date}`);
+      const when = before.depth === null ? before.date : after.date;
+      notes.push(note('DEPTH_UNKNOWN', `depth is unknown on ${when}`, 'superficial'));
     } else if (spreadChange === null) {
-      intervalNote = note(
-        'SPREAD_UNKNOWN',
-        `spread is unknown on ${before.spread === null ? before.date : after.date}`,
-      );
+      const when = before.spread === null ? before.date : after.date;
+      notes.push(note('SPREAD_UNKNOWN', `spread is unknown on ${when}`, 'superficial'));
     } else {
-      superficial = spreadChange > minChange && depthChange < -minChange;
+      superficial = spreadChange > tolerance && depthChange < -tolerance;
     }
     intervals.push({
       from: before.date,
@@ -155,17 +169,44 @@ export function detectSuperficialSpread(
       spreadChange,
       depthChange,
       superficial,
-      note: intervalNote,
+      notes,
     });
   }
 
-  return {
-    intervals,
-    flaggedCount: intervals.filter((interval) => interval.superficial === true).length,
-    note:
-      parsed.length < 2
-        ? note('TOO_FEW_ASSESSMENTS', 'at least two dated assessments are needed to see a change')
-        : null,
-    minChange,
+  const reason = (rule: DimensionsRule, evidence: Parameters<typeof ruleReason>[2]) =>
+    ruleReason(DIMENSIONS_RULES, rule, evidence);
+  const flagged = intervals.filter((interval) => interval.superficial === true);
+  const judged = intervals.filter((interval) => interval.superficial !== null).length;
+  const counts = {
+    assessments: parsed.length,
+    intervals: intervals.length,
+    unknownIntervals: intervals.length - judged,
   };
+  const notes: Note<SuperficialSpreadNoteCode>[] = [];
+  type Action = 'superficial-spread' | 'no-superficial-spread';
+  let decision: SuperficialSpreadReport['decision'];
+  if (parsed.length < 2) {
+    notes.push(note('TOO_FEW_ASSESSMENTS', 'at least two dated assessments are needed to see a change', 'decision'));
+    decision = decide<Action, DimensionsRule, SuperficialSpreadPolicy>(
+      'undetermined',
+      [reason('dimensions/too-few-assessments', counts)],
+      policy,
+    );
+  } else if (flagged.length > 0) {
+    const reasons = flagged.map(({ from, to, days, spreadChange, depthChange }) =>
+      reason('dimensions/spread-rose-depth-fell', { from, to, days, spreadChange, depthChange, tolerance }),
+    );
+    decision = decide('superficial-spread', reasons, policy);
+  } else if (judged === 0) {
+    decision = decide<Action, DimensionsRule, SuperficialSpreadPolicy>(
+      'undetermined',
+      [reason('dimensions/no-interval-judged', counts)],
+      policy,
+    );
+  } else {
+    const evidence = { ...counts, judgedIntervals: judged, tolerance };
+    decision = decide('no-superficial-spread', [reason('dimensions/no-superficial-interval', evidence)], policy);
+  }
+
+  return { decision, intervals, flaggedCount: flagged.length, notes, policy };
 }

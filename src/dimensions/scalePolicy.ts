@@ -1,30 +1,5 @@
 import * as z from 'zod/mini';
-import type { ErrorPath } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
-
-/**
- * The default thresholds of {@link assessScale}, with their sources.
- *
- * - `atScaleThreshold: 0.5` — the share of intended practitioners using the practice with
- *   fidelity at which an innovation counts as "at scale": a majority, as the research summary on scaling up puts it ("carried
- *   out by the majority of people"), and NIRN's "full implementation" (50% or more of intended
- *   practitioners using the innovation with fidelity; Fixsen et al., 2005). Reached means ≥.
- * - `tolerance: 1e-12` — a score within this of its target counts as meeting it, so a score of
- *   0.7 computed as 0.6999999999999999 by floating-point arithmetic is not reported as a miss.
- *
- * @category Policies
- * @example
- * ```ts
- * import { DEFAULT_SCALE_POLICY } from 'scaling-navigator/dimensions';
- * DEFAULT_SCALE_POLICY.atScaleThreshold //=> 0.5
- * ```
- */
-export const DEFAULT_SCALE_POLICY: ScalePolicy = Object.freeze({ atScaleThreshold: 0.5, tolerance: 1e-12 });
-
-const ScalePolicyOverrides = z.strictObject({
-  atScaleThreshold: z.optional(z.number().check(z.gt(0), z.lte(1))),
-  tolerance: z.optional(z.number().check(z.gte(0), z.lt(0.01))),
-});
+import { policyDefinition } from '../_lib/policy.js';
 
 /**
  * The thresholds {@link assessScale} applies; see {@link DEFAULT_SCALE_POLICY}.
@@ -37,6 +12,35 @@ export interface ScalePolicy {
   /** How far below a target a score may be (rounding) and still meet it, in [0, 0.01). */
   readonly tolerance: number;
 }
+
+/** @internal */
+export const scalePolicyDefinition = /* @__PURE__ */ policyDefinition<ScalePolicy>({
+  defaults: { atScaleThreshold: 0.5, tolerance: 1e-12 },
+  fields: {
+    atScaleThreshold: z.number().check(z.gt(0), z.lte(1)),
+    tolerance: z.number().check(z.gte(0), z.lt(0.01)),
+  },
+});
+
+/**
+ * The default thresholds of {@link assessScale}, with their sources.
+ *
+ * - `atScaleThreshold: 0.5` — the share of intended practitioners using the practice with
+ *   fidelity at which an innovation counts as "at scale": a majority, as the research summary on
+ *   scaling up puts it ("carried out by the majority of people"), and NIRN's "full
+ *   implementation" (50% or more of intended practitioners using the innovation with fidelity;
+ *   Fixsen et al., 2005). Reached means ≥.
+ * - `tolerance: 1e-12` — a score within this of its target counts as meeting it, so a score of
+ *   0.7 computed as 0.6999999999999999 by floating-point arithmetic is not reported as a miss.
+ *
+ * @category Policies
+ * @example
+ * ```ts
+ * import { DEFAULT_SCALE_POLICY } from 'scaling-navigator/dimensions';
+ * DEFAULT_SCALE_POLICY.atScaleThreshold //=> 0.5
+ * ```
+ */
+export const DEFAULT_SCALE_POLICY: ScalePolicy = scalePolicyDefinition.defaults;
 
 /**
  * Validates overrides and merges them over {@link DEFAULT_SCALE_POLICY}.
@@ -51,14 +55,5 @@ export interface ScalePolicy {
  * ```
  */
 export function defineScalePolicy(overrides: Partial<ScalePolicy> = {}): ScalePolicy {
-  return resolveScalePolicy(overrides, ['policy']);
-}
-
-/** {@link defineScalePolicy} with errors reported under `path` (e.g. `['options', 'policy']`). @internal */
-export function resolveScalePolicy(overrides: unknown, path: ErrorPath): ScalePolicy {
-  const parsed = parseOrThrow(ScalePolicyOverrides, overrides ?? {}, path);
-  return Object.freeze({
-    atScaleThreshold: parsed.atScaleThreshold ?? DEFAULT_SCALE_POLICY.atScaleThreshold,
-    tolerance: parsed.tolerance ?? DEFAULT_SCALE_POLICY.tolerance,
-  });
+  return scalePolicyDefinition.resolve(overrides, ['policy']);
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id, IsoDate } from '../framework/schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
 
@@ -25,6 +26,36 @@ export const StrategyJudgement = z.strictObject({
 });
 /** One partner's judgement of one strategy. @category Strategy screening */
 export type StrategyJudgement = z.infer<typeof StrategyJudgement>;
+
+/**
+ * Validates an untrusted partner's judgement of a strategy (e.g. JSON from a form) against {@link StrategyJudgement} and returns it
+ * with defaults applied; the input is not mutated.
+ *
+ * @category Strategy screening
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path.
+ * @example
+ * ```ts
+ * import { parseStrategyJudgement } from 'scaling-navigator/strategies';
+ * parseStrategyJudgement({ strategyId: 'proof-point', acceptable: true, affordable: null }).affordable //=> null
+ * parseStrategyJudgement({ strategyId: 'proof-point', acceptable: 'yes', affordable: true }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseStrategyJudgement: (input: unknown) => StrategyJudgement =
+  /* @__PURE__ */ schemaParsers(StrategyJudgement).parse;
+
+/**
+ * Like {@link parseStrategyJudgement}, but returns the error instead of throwing.
+ *
+ * @category Strategy screening
+ * @example
+ * ```ts
+ * import { safeParseStrategyJudgement } from 'scaling-navigator/strategies';
+ * const result = safeParseStrategyJudgement({ strategyId: 'proof-point', acceptable: 'yes', affordable: true });
+ * result.success ? null : result.error.path //=> ['acceptable']
+ * ```
+ */
+export const safeParseStrategyJudgement: (input: unknown) => SafeParseResult<StrategyJudgement> =
+  /* @__PURE__ */ schemaParsers(StrategyJudgement).safeParse;
 
 /**
  * Schema for one partner and its judgements of candidate strategies. `power` is the partner's relative
@@ -75,3 +106,33 @@ export const PartnerJudgement = z
 export type PartnerJudgement = z.output<typeof PartnerJudgement>;
 /** A partner and its judgements, as a caller may write them. @category Strategy screening */
 export type PartnerJudgementInput = z.input<typeof PartnerJudgement>;
+
+/**
+ * Validates an untrusted partner with its judgements (e.g. JSON from a form) against {@link PartnerJudgement} and returns it
+ * with defaults applied; the input is not mutated.
+ *
+ * @category Strategy screening
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path.
+ * @example
+ * ```ts
+ * import { parsePartnerJudgement } from 'scaling-navigator/strategies';
+ * parsePartnerJudgement({ partnerId: 'families', power: 1 }).judgements //=> []
+ * parsePartnerJudgement({ partnerId: 'families', power: 'low' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parsePartnerJudgement: (input: unknown) => PartnerJudgement =
+  /* @__PURE__ */ schemaParsers(PartnerJudgement).parse;
+
+/**
+ * Like {@link parsePartnerJudgement}, but returns the error instead of throwing.
+ *
+ * @category Strategy screening
+ * @example
+ * ```ts
+ * import { safeParsePartnerJudgement } from 'scaling-navigator/strategies';
+ * const result = safeParsePartnerJudgement({ partnerId: 'families', power: 'low' });
+ * result.success ? null : result.error.path //=> ['power']
+ * ```
+ */
+export const safeParsePartnerJudgement: (input: unknown) => SafeParseResult<PartnerJudgement> =
+  /* @__PURE__ */ schemaParsers(PartnerJudgement).safeParse;

@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import type { ScalingNavigatorError } from '../_lib/errors.js';
-import { toScalingNavigatorError } from '../_lib/parse.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id, IsoDate } from '../framework/schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
 
 /**
- * Where a strategy stands in the set: `'planned'` (chosen, not started), `'active'`, `'paused'` (seed
- * 004: a team may pause a strategy when factors change) or `'removed'` (kept for the record).
+ * Where a strategy stands in the set: `'planned'` (chosen, not started), `'active'`, `'paused'` (the
+ * Carnegie framework: a team may pause a strategy when factors change) or `'removed'` (kept for the record).
  *
  * @category Strategy set
  * @example
@@ -69,6 +68,36 @@ export const StrategySetStep = z.strictObject({
 export type StrategySetStep = z.output<typeof StrategySetStep>;
 
 /**
+ * Validates an untrusted step of a strategy (e.g. JSON from a form) against {@link StrategySetStep} and returns it
+ * with defaults applied; the input is not mutated.
+ *
+ * @category Strategy set
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path.
+ * @example
+ * ```ts
+ * import { parseStrategySetStep } from 'scaling-navigator/strategies';
+ * parseStrategySetStep({ what: 'Visit the demonstration school' }).who //=> []
+ * parseStrategySetStep({ what: 'Visit', when: '2025-02-30' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseStrategySetStep: (input: unknown) => StrategySetStep =
+  /* @__PURE__ */ schemaParsers(StrategySetStep).parse;
+
+/**
+ * Like {@link parseStrategySetStep}, but returns the error instead of throwing.
+ *
+ * @category Strategy set
+ * @example
+ * ```ts
+ * import { safeParseStrategySetStep } from 'scaling-navigator/strategies';
+ * const result = safeParseStrategySetStep({ what: 'Visit', when: '2025-02-30' });
+ * result.success ? null : result.error.path //=> ['when']
+ * ```
+ */
+export const safeParseStrategySetStep: (input: unknown) => SafeParseResult<StrategySetStep> =
+  /* @__PURE__ */ schemaParsers(StrategySetStep).safeParse;
+
+/**
  * Schema for a strategy's theory of action (Carnegie framework, Component 2): the steps by which it is meant to
  * work, the change the team expects, the conditions it needs, and the people it is meant for (focal
  * group ids, e.g. `'el'`). Every field may start empty; {@link reviewStrategySet} says what is missing.
@@ -94,6 +123,36 @@ export const StrategyTheoryOfAction = z.strictObject({
 export type StrategyTheoryOfAction = z.output<typeof StrategyTheoryOfAction>;
 
 /**
+ * Validates an untrusted theory of action (e.g. JSON from a form) against {@link StrategyTheoryOfAction} and returns it
+ * with defaults applied; the input is not mutated.
+ *
+ * @category Strategy set
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path.
+ * @example
+ * ```ts
+ * import { parseStrategyTheoryOfAction } from 'scaling-navigator/strategies';
+ * parseStrategyTheoryOfAction({ forWhom: ['el'] }).steps //=> []
+ * parseStrategyTheoryOfAction({ steps: [''] }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseStrategyTheoryOfAction: (input: unknown) => StrategyTheoryOfAction =
+  /* @__PURE__ */ schemaParsers(StrategyTheoryOfAction).parse;
+
+/**
+ * Like {@link parseStrategyTheoryOfAction}, but returns the error instead of throwing.
+ *
+ * @category Strategy set
+ * @example
+ * ```ts
+ * import { safeParseStrategyTheoryOfAction } from 'scaling-navigator/strategies';
+ * const result = safeParseStrategyTheoryOfAction({ steps: [''] });
+ * result.success ? null : result.error.path //=> ['steps', 0]
+ * ```
+ */
+export const safeParseStrategyTheoryOfAction: (input: unknown) => SafeParseResult<StrategyTheoryOfAction> =
+  /* @__PURE__ */ schemaParsers(StrategyTheoryOfAction).safeParse;
+
+/**
  * Schema for a recorded decision about a strategy at a pit stop: the date, the kind
  * ({@link STRATEGY_CHANGE_KINDS}) and why.
  *
@@ -112,6 +171,36 @@ export const StrategySetChange = z.strictObject({
 });
 /** A recorded decision about a strategy. @category Strategy set */
 export type StrategySetChange = z.infer<typeof StrategySetChange>;
+
+/**
+ * Validates an untrusted recorded change of a strategy (e.g. JSON from a form) against {@link StrategySetChange} and returns it
+ * with defaults applied; the input is not mutated.
+ *
+ * @category Strategy set
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path.
+ * @example
+ * ```ts
+ * import { parseStrategySetChange } from 'scaling-navigator/strategies';
+ * parseStrategySetChange({ on: '2026-01-20', kind: 'paused', why: 'Budget freeze' }).kind //=> 'paused'
+ * parseStrategySetChange({ on: '2026-01-20', kind: 'dropped', why: '' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseStrategySetChange: (input: unknown) => StrategySetChange =
+  /* @__PURE__ */ schemaParsers(StrategySetChange).parse;
+
+/**
+ * Like {@link parseStrategySetChange}, but returns the error instead of throwing.
+ *
+ * @category Strategy set
+ * @example
+ * ```ts
+ * import { safeParseStrategySetChange } from 'scaling-navigator/strategies';
+ * const result = safeParseStrategySetChange({ on: '2026-01-20', kind: 'dropped', why: '' });
+ * result.success ? null : result.error.path //=> ['kind']
+ * ```
+ */
+export const safeParseStrategySetChange: (input: unknown) => SafeParseResult<StrategySetChange> =
+  /* @__PURE__ */ schemaParsers(StrategySetChange).safeParse;
 
 /**
  * Schema for one strategy in a team's strategy set (Carnegie framework, Component 2 and Tool #3): a strategy
@@ -141,6 +230,36 @@ export const StrategySetEntry = z.strictObject({
 export type StrategySetEntry = z.output<typeof StrategySetEntry>;
 /** One strategy of a strategy set, as a caller may write it. @category Strategy set */
 export type StrategySetEntryInput = z.input<typeof StrategySetEntry>;
+
+/**
+ * Validates an untrusted strategy-set entry (e.g. JSON from a form) against {@link StrategySetEntry} and returns it
+ * with defaults applied; the input is not mutated.
+ *
+ * @category Strategy set
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path.
+ * @example
+ * ```ts
+ * import { parseStrategySetEntry } from 'scaling-navigator/strategies';
+ * parseStrategySetEntry({ strategyId: 'proof-point', theoryOfAction: {}, addedOn: '2025-09-01' }).status //=> 'active'
+ * parseStrategySetEntry({ strategyId: 'champions', theoryOfAction: {}, addedOn: '2025-09-01' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseStrategySetEntry: (input: unknown) => StrategySetEntry =
+  /* @__PURE__ */ schemaParsers(StrategySetEntry).parse;
+
+/**
+ * Like {@link parseStrategySetEntry}, but returns the error instead of throwing.
+ *
+ * @category Strategy set
+ * @example
+ * ```ts
+ * import { safeParseStrategySetEntry } from 'scaling-navigator/strategies';
+ * const result = safeParseStrategySetEntry({ strategyId: 'champions', theoryOfAction: {}, addedOn: '2025-09-01' });
+ * result.success ? null : result.error.path //=> ['strategyId']
+ * ```
+ */
+export const safeParseStrategySetEntry: (input: unknown) => SafeParseResult<StrategySetEntry> =
+  /* @__PURE__ */ schemaParsers(StrategySetEntry).safeParse;
 
 /**
  * Schema for a team's strategy set (Carnegie framework, Component 2; Navigator Tool #3, the strategy set
@@ -218,7 +337,7 @@ export type StrategySetInput = z.input<typeof StrategySet>;
  * the input is not mutated.
  *
  * @category Strategy set
- * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path from the set.
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (every problem in `issues`), with its path from the set.
  * @example
  * ```ts
  * import { parseStrategySet } from 'scaling-navigator/strategies';
@@ -226,11 +345,7 @@ export type StrategySetInput = z.input<typeof StrategySet>;
  * parseStrategySet({ entries: [{ strategyId: 'teleport', theoryOfAction: {}, addedOn: '2025-09-01' }] }) //=> throws INVALID_INPUT
  * ```
  */
-export function parseStrategySet(input: unknown): StrategySet {
-  const result = StrategySet.safeParse(input);
-  if (result.success) return result.data;
-  throw toScalingNavigatorError(result.error, [], input);
-}
+export const parseStrategySet: (input: unknown) => StrategySet = /* @__PURE__ */ schemaParsers(StrategySet).parse;
 
 /**
  * Like {@link parseStrategySet}, but returns the error instead of throwing.
@@ -243,13 +358,5 @@ export function parseStrategySet(input: unknown): StrategySet {
  * result.success ? null : result.error.path //=> ['entries', 0, 'strategyId']
  * ```
  */
-export function safeParseStrategySet(
-  input: unknown,
-):
-  | { readonly success: true; readonly data: StrategySet }
-  | { readonly success: false; readonly error: ScalingNavigatorError } {
-  const result = StrategySet.safeParse(input);
-  return result.success
-    ? { success: true, data: result.data }
-    : { success: false, error: toScalingNavigatorError(result.error, [], input) };
-}
+export const safeParseStrategySet: (input: unknown) => SafeParseResult<StrategySet> =
+  /* @__PURE__ */ schemaParsers(StrategySet).safeParse;

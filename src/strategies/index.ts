@@ -13,6 +13,8 @@
 export * from './PartnerJudgement.js';
 export * from './reviewStrategySet.js';
 export * from './StrategySet.js';
+export * from './StrategySetReview.js';
+export * from './screeningRules.js';
 export * from './screenStrategies.js';
 export { DEFAULT_STRATEGY_SET_POLICY, defineStrategySetPolicy, type StrategySetPolicy } from './strategySetPolicy.js';
-export * from './strategySetWarnings.js';
+export * from './strategySetRules.js';

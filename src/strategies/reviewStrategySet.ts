@@ -2,30 +2,21 @@ import { isoDateToDay, requireIsoDate } from '../_lib/dates.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
 import { requireArray, requireRecord } from '../_lib/validate.js';
-import type { Guidance } from '../framework/Decision.js';
+import { ruleReason } from '../framework/_rules.js';
 import { FocalGroup } from '../framework/FocalGroup.js';
 import { Measure, MeasureDefinition, type MeasureDefinitionInput, type MeasureInput } from '../framework/Measure.js';
-import {
-  STRATEGIES,
-  STRATEGY_APPROACH_IDS,
-  type StrategyApproachId,
-  type StrategyId,
-} from '../framework/strategies.js';
+import { STRATEGIES, STRATEGY_APPROACH_IDS, type StrategyId } from '../framework/strategies.js';
 import { TripTicket, type TripTicketInput } from '../framework/TripTicket.js';
 import { StrategySet, type StrategySetEntry, type StrategySetInput, type StrategyStatus } from './StrategySet.js';
-import { resolveStrategySetPolicy, type StrategySetPolicy } from './strategySetPolicy.js';
-import { STRATEGY_SET_WARNINGS, type StrategySetWarningCode } from './strategySetWarnings.js';
-
-/**
- * Why a check of {@link reviewStrategySet} could not run, or what it left out.
- *
- * - `FOCAL_GROUPS_NOT_GIVEN`: no trip ticket or focal groups, so "is every focal group named?" is unknown.
- * - `MEASURES_NOT_GIVEN`: no trip ticket or measures, so "does a measure inform each strategy?" is unknown.
- * - `ADDED_AFTER_AS_OF`: some strategies were added after `asOf`; they are left out.
- *
- * @category Strategy set
- */
-export type StrategySetNoteCode = 'FOCAL_GROUPS_NOT_GIVEN' | 'MEASURES_NOT_GIVEN' | 'ADDED_AFTER_AS_OF';
+import type {
+  ApproachCoverage,
+  StrategySetEntryReview,
+  StrategySetNoteCode,
+  StrategySetReview,
+  StrategySetWarning,
+} from './StrategySetReview.js';
+import { type StrategySetPolicy, strategySetPolicyDefinition } from './strategySetPolicy.js';
+import { STRATEGY_SET_RULES, type StrategySetRule } from './strategySetRules.js';
 
 /**
  * Options for {@link reviewStrategySet}.
@@ -45,85 +36,7 @@ export interface ReviewStrategySetOptions {
   readonly policy?: Partial<StrategySetPolicy>;
 }
 
-/**
- * One thing a team can act on, found by {@link reviewStrategySet}.
- *
- * @category Strategy set
- */
-export interface StrategySetWarning {
-  /** One of {@link STRATEGY_SET_WARNINGS}. */
-  readonly code: StrategySetWarningCode;
-  /** The strategy concerned, or `null` for the set as a whole. */
-  readonly strategyId: StrategyId | null;
-  /** Index of the step in the strategy's `steps`, or `null`. */
-  readonly step: number | null;
-  /** What is wrong and what to do, in plain words. */
-  readonly message: string;
-  /** The values that triggered it. */
-  readonly evidence: Readonly<Record<string, number | string | boolean | null>>;
-  readonly guidance: Guidance;
-}
-
-/**
- * One strategy of the set as of the review date.
- *
- * @category Strategy set
- */
-export interface StrategySetEntryReview {
-  /** The strategy id. */
-  readonly id: StrategyId;
-  readonly approach: StrategyApproachId;
-  readonly status: StrategyStatus;
-  readonly addedOn: string;
-  readonly steps: number;
-  /** Steps done on or before `asOf`. */
-  readonly stepsDone: number;
-  readonly stepsOverdue: number;
-  /** Ids of the measures that inform it (`null` when no measures were given). */
-  readonly measures: readonly string[] | null;
-  /** Focal group ids its theory of action names (`null` when no focal groups were given). */
-  readonly focalGroups: readonly string[] | null;
-  /** How many warnings concern it. */
-  readonly warnings: number;
-}
-
-/**
- * The strategies of one approach that are planned or active.
- *
- * @category Strategy set
- */
-export interface ApproachCoverage {
-  /** The approach id. */
-  readonly id: StrategyApproachId;
-  readonly strategies: readonly StrategyId[];
-}
-
-/**
- * The result of {@link reviewStrategySet}.
- *
- * @category Strategy set
- */
-export interface StrategySetReview {
-  readonly asOf: string;
-  /** Strategies added on or before `asOf`, in the set's order. */
-  readonly strategies: readonly StrategySetEntryReview[];
-  /** The three approaches in typology order, with their planned or active strategies. */
-  readonly approaches: readonly ApproachCoverage[];
-  /** What to act on: per strategy in the set's order (steps in order), then set-wide warnings. */
-  readonly warnings: readonly StrategySetWarning[];
-  readonly notes: readonly Note<StrategySetNoteCode>[];
-  /** The effective policy. */
-  readonly policy: StrategySetPolicy;
-}
-
 const IN_PLAY: ReadonlySet<StrategyStatus> = new Set(['planned', 'active']);
-
-function guidanceOf(code: StrategySetWarningCode): Guidance {
-  const entry = STRATEGY_SET_WARNINGS.find((warning) => warning.id === code);
-  /* c8 ignore next */
-  if (entry === undefined) throw new Error(`unknown warning ${code}`);
-  return entry.guidance;
-}
 
 function strategyOf(id: StrategyId) {
   return STRATEGIES.find((strategy) => strategy.id === id) as (typeof STRATEGIES)[number];
@@ -177,7 +90,8 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  *   },
  *   { asOf: '2025-11-01', focalGroups: [{ id: 'el', label: 'English learners', definition: 'EL census' }], measures: [] },
  * );
- * review.warnings.map((warning) => warning.code) //=> ['vague-theory-of-action', 'step-overdue', 'no-measure', 'single-approach']
+ * review.warnings.map((warning) => [warning.rule, warning.action])
+ * //=> [['strategies/vague-theory-of-action', 'revise'], ['strategies/step-overdue', 'revise'], ['strategies/no-measure', 'revise'], ['strategies/single-approach', 'add']]
  * review.strategies[0].stepsOverdue //=> 1
  * reviewStrategySet({ entries: [] }, { asOf: '2025-13-01' }) //=> throws INVALID_INPUT
  * ```
@@ -187,7 +101,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
   const optionRecord = requireRecord(options, ['options']);
   const asOfDay = requireIsoDate(optionRecord.asOf, ['options', 'asOf']);
   const asOf = optionRecord.asOf as string;
-  const policy = resolveStrategySetPolicy(optionRecord.policy, ['options', 'policy']);
+  const policy = strategySetPolicyDefinition.resolve(optionRecord.policy, ['options', 'policy']);
   const ticket =
     optionRecord.tripTicket === undefined
       ? undefined
@@ -217,32 +131,37 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
       note(
         'FOCAL_GROUPS_NOT_GIVEN',
         'pass the trip ticket or focal groups to check that every focal group is named by a strategy',
+        'warnings',
       ),
     );
   }
   if (measures === null) {
     notes.push(
-      note('MEASURES_NOT_GIVEN', 'pass the trip ticket or measures to check that a measure informs each strategy'),
+      note(
+        'MEASURES_NOT_GIVEN',
+        'pass the trip ticket or measures to check that a measure informs each strategy',
+        'warnings',
+      ),
     );
   }
   const entries = parsed.entries.filter((entry) => entry.addedOn <= asOf);
   if (entries.length < parsed.entries.length) {
-    notes.push(
-      note(
-        'ADDED_AFTER_AS_OF',
-        `${parsed.entries.length - entries.length} strateg${parsed.entries.length - entries.length === 1 ? 'y was' : 'ies were'} added after ${asOf} and ${parsed.entries.length - entries.length === 1 ? 'is' : 'are'} left out`,
-      ),
-    );
+    const later = parsed.entries.length - entries.length;
+    const message = `${later} strateg${later === 1 ? 'y was' : 'ies were'} added after ${asOf} and ${later === 1 ? 'is' : 'are'} left out`;
+    notes.push(note('ADDED_AFTER_AS_OF', message, 'strategies'));
   }
 
   const warnings: StrategySetWarning[] = [];
   const warn = (
-    code: StrategySetWarningCode,
+    rule: StrategySetRule,
     strategyId: StrategyId | null,
     step: number | null,
     message: string,
-    evidence: Readonly<Record<string, number | string | boolean | null>>,
-  ) => warnings.push({ code, strategyId, step, message, evidence, guidance: guidanceOf(code) });
+    evidence: StrategySetWarning['evidence'],
+  ) => {
+    const { action } = STRATEGY_SET_RULES.find((entry) => entry.id === rule) as (typeof STRATEGY_SET_RULES)[number];
+    warnings.push({ ...ruleReason(STRATEGY_SET_RULES, rule, evidence), action, strategyId, step, message });
+  };
 
   const strategies: StrategySetEntryReview[] = entries.map((entry: StrategySetEntry) => {
     const id = entry.strategyId;
@@ -260,7 +179,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
         const cited = theory.steps.filter((step) => (catalogSteps as readonly string[]).includes(step));
         const missing = catalogSteps.filter((step) => !theory.steps.includes(step));
         warn(
-          'vague-theory-of-action',
+          'strategies/vague-theory-of-action',
           id,
           null,
           `the theory of action for ${id} names ${theory.steps.length} step${theory.steps.length === 1 ? '' : 's'} (fewer than ${policy.minTheorySteps}); say how exposure turns into practice — the typology's steps not yet named: ${missing.join(', ') || '(none)'}`,
@@ -273,11 +192,17 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
         );
       }
       if (theory.expectedChange.trim() === '') {
-        warn('no-expected-change', id, null, `the theory of action for ${id} does not say what change to expect`, {});
+        warn(
+          'strategies/no-expected-change',
+          id,
+          null,
+          `the theory of action for ${id} does not say what change to expect`,
+          {},
+        );
       }
       if (theory.conditions.trim() === '') {
         warn(
-          'no-conditions',
+          'strategies/no-conditions',
           id,
           null,
           `the theory of action for ${id} does not say under which conditions it holds`,
@@ -285,10 +210,16 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
         );
       }
       if (theory.forWhom.length === 0) {
-        warn('no-for-whom', id, null, `the theory of action for ${id} does not say for whom it is meant`, {});
+        warn(
+          'strategies/no-for-whom',
+          id,
+          null,
+          `the theory of action for ${id} does not say for whom it is meant`,
+          {},
+        );
       }
       if (entry.steps.length === 0) {
-        warn('no-steps', id, null, `${id} has no concrete steps (what, when, with whom, who leads)`, {});
+        warn('strategies/no-steps', id, null, `${id} has no concrete steps (what, when, with whom, who leads)`, {});
       }
     }
     entry.steps.forEach((step, index) => {
@@ -299,18 +230,18 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
       if (overdue) stepsOverdue += 1;
       if (!checked) return;
       if (step.lead === undefined) {
-        warn('step-without-lead', id, index, `step ${index + 1} of ${id} ("${step.what}") has no lead`, {
+        warn('strategies/step-without-lead', id, index, `step ${index + 1} of ${id} ("${step.what}") has no lead`, {
           what: step.what,
         });
       }
       if (step.when === undefined) {
-        warn('step-without-date', id, index, `step ${index + 1} of ${id} ("${step.what}") has no date`, {
+        warn('strategies/step-without-date', id, index, `step ${index + 1} of ${id} ("${step.what}") has no date`, {
           what: step.what,
         });
       }
       if (overdue) {
         warn(
-          'step-overdue',
+          'strategies/step-overdue',
           id,
           index,
           `step ${index + 1} of ${id} ("${step.what}") was due ${step.when} and is not done (${daysLate} days late)`,
@@ -319,7 +250,13 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
       }
     });
     if (checked && informing !== null && informing.length === 0) {
-      warn('no-measure', id, null, `no measure informs ${id}; add one (set the measure's strategy to "${id}")`, {});
+      warn(
+        'strategies/no-measure',
+        id,
+        null,
+        `no measure informs ${id}; add one (set the measure's strategy to "${id}")`,
+        {},
+      );
     }
     return {
       id,
@@ -345,7 +282,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
     for (const group of focalGroupIds) {
       if (!inPlay.some((entry) => entry.focalGroups?.includes(group))) {
         warn(
-          'focal-group-not-named',
+          'strategies/focal-group-not-named',
           null,
           null,
           `no planned or active strategy names the focal group "${group}" in its theory of action's forWhom`,
@@ -358,7 +295,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
   if (used.length === 1) {
     const only = used[0] as ApproachCoverage;
     warn(
-      'single-approach',
+      'strategies/single-approach',
       null,
       null,
       `every planned or active strategy belongs to one approach (${only.id}); consider one from another approach`,
@@ -366,7 +303,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
     );
   }
   if (inPlay.length === 0) {
-    warn('no-active-strategies', null, null, 'no strategy in the set is planned or active', {
+    warn('strategies/no-active-strategies', null, null, 'no strategy in the set is planned or active', {
       strategies: strategies.length,
     });
   }
@@ -375,7 +312,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
       const entry = strategies.find((candidate) => candidate.id === id);
       if (entry === undefined || !IN_PLAY.has(entry.status)) {
         warn(
-          'route-strategy-missing',
+          'strategies/route-strategy-missing',
           id,
           null,
           entry === undefined

@@ -1,103 +1,30 @@
 import * as z from 'zod/mini';
-import { deepFreeze } from '../_lib/deepFreeze.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
 import { requireArray } from '../_lib/validate.js';
-import type { Decision, DecisionReason, Guidance } from '../framework/Decision.js';
+import { decide, ruleReason } from '../framework/_rules.js';
+import type { Decision, DecisionReason } from '../framework/Decision.js';
 import { StrategyId } from '../framework/strategies.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
 import { PartnerJudgement, type PartnerJudgementInput } from './PartnerJudgement.js';
+import { SCREENING_RULES, type ScreeningRule } from './screeningRules.js';
 
 /**
- * The shape of one entry of {@link SCREENING_RULES}.
+ * A screening decision: its reasons name {@link SCREENING_RULES}; `policy` is `null` (the rule
+ * has no thresholds).
  *
  * @category Strategy screening
  */
-export interface ScreeningRuleEntry {
-  /** Stable id, used as `rule` in a screening decision's reasons. */
-  readonly id: string;
-  /** The action the rule leads to. */
-  readonly action: 'pass' | 'fail' | 'undetermined';
-  /** Where the rule comes from, with our paraphrase. */
-  readonly guidance: Guidance;
-}
-
-const CRITERIA = 'Component 1: What route will we take to get there?';
-const TRACKER = 'Appendix: Tool #3: Revisiting and Revising the Strategy Set';
-
-/**
- * The rules of {@link screenStrategies}. The combination is fixed by the Carnegie framework and has no thresholds:
- * a strategy must be acceptable to **every** partner and affordable for **every** partner (the
- * minimum over partners, never the mean), so there is no screening policy to override.
- *
- * @category Strategy screening
- * @example
- * ```ts
- * import { SCREENING_RULES } from 'scaling-navigator/strategies';
- * SCREENING_RULES.map((rule) => [rule.id, rule.action]) //=> [['not-acceptable-to-partner', 'fail'], ['not-affordable-for-partner', 'fail'], ['partner-has-not-judged', 'undetermined'], ['no-partners', 'undetermined'], ['acceptable-and-affordable-for-all', 'pass']]
- * ```
- */
-export const SCREENING_RULES = /* @__PURE__ */ deepFreeze([
-  {
-    id: 'not-acceptable-to-partner',
-    action: 'fail',
-    guidance: {
-      source: 'carnegie-2022-scaling-for-equity',
-      section: CRITERIA,
-      summary:
-        'A strategy must be acceptable to all partners, not only to those with the most power; one partner who finds it unacceptable blocks it until the team addresses the objection.',
-    },
-  },
-  {
-    id: 'not-affordable-for-partner',
-    action: 'fail',
-    guidance: {
-      source: 'carnegie-2022-scaling-for-equity',
-      section: CRITERIA,
-      summary:
-        'A strategy must be affordable for all current and future partners; one partner who cannot afford it blocks it, whatever the others can pay.',
-    },
-  },
-  {
-    id: 'partner-has-not-judged',
-    action: 'undetermined',
-    guidance: {
-      source: 'carnegie-2022-scaling-for-equity',
-      section: TRACKER,
-      summary:
-        'Acceptability and affordability are asked of every stakeholder; until each partner has answered, the strategy has not passed.',
-    },
-  },
-  {
-    id: 'no-partners',
-    action: 'undetermined',
-    guidance: {
-      source: 'carnegie-2022-scaling-for-equity',
-      section: CRITERIA,
-      summary: 'With no partner judgements there is nobody to find the strategy acceptable or affordable.',
-    },
-  },
-  {
-    id: 'acceptable-and-affordable-for-all',
-    action: 'pass',
-    guidance: {
-      source: 'carnegie-2022-scaling-for-equity',
-      section: CRITERIA,
-      summary: 'Every partner, with more power or less, finds the strategy acceptable and affordable.',
-    },
-  },
-] as const satisfies readonly ScreeningRuleEntry[]);
-
-/** The id of one of {@link SCREENING_RULES}. @category Strategy screening */
-export type ScreeningRule = (typeof SCREENING_RULES)[number]['id'];
+export type ScreeningDecision = Decision<'pass' | 'fail', ScreeningRule, null>;
 
 /**
  * Why part of a screening could not be done.
  *
- * - `NO_PARTNERS`: no partner judgements were given; every strategy is undetermined.
- * - `POWER_NOT_GIVEN`: some partners have no `power`; they are left out of the power comparison.
- * - `POWER_NOT_COMPARABLE`: fewer than two different power levels among the partners, so there are
+ * - `NO_PARTNERS` (field `strategies`): no partner judgements were given; every strategy is undetermined.
+ * - `POWER_NOT_GIVEN` (field `powerDisagreements`): some partners have no `power`; they are left
+ *   out of the power comparison.
+ * - `POWER_NOT_COMPARABLE` (field `powerDisagreements`): fewer than two different power levels among the partners, so there are
  *   no "least" and "most" powerful to compare.
  *
  * @category Strategy screening
@@ -129,7 +56,7 @@ export interface StrategyScreening {
   /** The strategy id. */
   readonly id: StrategyId;
   /** `'pass'` only when every partner finds it acceptable and affordable. */
-  readonly decision: Decision<'pass' | 'fail', ScreeningRule, null>;
+  readonly decision: ScreeningDecision;
   /** Partners who find it unacceptable or unaffordable, in the order given. */
   readonly blockedBy: readonly BlockingPartner[];
   /** Partners who have not judged it (or one of its criteria) yet. */
@@ -188,19 +115,8 @@ export interface ScreeningReport {
   readonly version: string;
 }
 
-function guidanceOf(rule: ScreeningRule): Guidance {
-  const entry = SCREENING_RULES.find((candidate) => candidate.id === rule);
-  /* c8 ignore next */
-  if (entry === undefined) throw new Error(`unknown screening rule ${rule}`);
-  return entry.guidance;
-}
-
-function reason(
-  rule: ScreeningRule,
-  evidence: Readonly<Record<string, number | string | boolean | null>>,
-): DecisionReason<ScreeningRule> {
-  return { rule, evidence, guidance: guidanceOf(rule) };
-}
+const reason = (rule: ScreeningRule, evidence: DecisionReason['evidence']) =>
+  ruleReason(SCREENING_RULES, rule, evidence);
 
 /**
  * Screens candidate strategies by acceptability and affordability for **every** partner (Carnegie framework,
@@ -283,7 +199,7 @@ export function screenStrategies(
       const who = { partnerId: partner.partnerId, role: partner.role ?? null, power: partner.power ?? null };
       if (judgement === undefined) {
         awaiting.push(partner.partnerId);
-        waitReasons.push(reason('partner-has-not-judged', { ...who, acceptable: null, affordable: null }));
+        waitReasons.push(reason('strategies/partner-has-not-judged', { ...who, acceptable: null, affordable: null }));
         continue;
       }
       const notAcceptable = judgement.acceptable === false;
@@ -298,12 +214,12 @@ export function screenStrategies(
           why: judgement.why ?? null,
         });
         const evidence = { ...who, why: judgement.why ?? null };
-        if (notAcceptable) failReasons.push(reason('not-acceptable-to-partner', evidence));
-        if (notAffordable) failReasons.push(reason('not-affordable-for-partner', evidence));
+        if (notAcceptable) failReasons.push(reason('strategies/not-acceptable-to-partner', evidence));
+        if (notAffordable) failReasons.push(reason('strategies/not-affordable-for-partner', evidence));
       } else if (judgement.acceptable === null || judgement.affordable === null) {
         awaiting.push(partner.partnerId);
         waitReasons.push(
-          reason('partner-has-not-judged', {
+          reason('strategies/partner-has-not-judged', {
             ...who,
             acceptable: judgement.acceptable,
             affordable: judgement.affordable,
@@ -313,37 +229,32 @@ export function screenStrategies(
         approvedBy.push(partner.partnerId);
       }
     }
-    let decision: Decision<'pass' | 'fail', ScreeningRule, null>;
-    if (failReasons.length > 0) {
-      decision = { action: 'fail', reasons: failReasons, policy: null, version: LIBRARY_VERSION };
-    } else if (partners.length === 0) {
-      decision = {
-        action: 'undetermined',
-        reasons: [reason('no-partners', { partners: 0 })],
-        policy: null,
-        version: LIBRARY_VERSION,
-      };
+    let decision: ScreeningDecision;
+    if (failReasons.length > 0) decision = decide('fail', failReasons, null);
+    else if (partners.length === 0) {
+      decision = decide<'pass' | 'fail', ScreeningRule, null>(
+        'undetermined',
+        [reason('strategies/no-partners', { partners: 0 })],
+        null,
+      );
     } else if (waitReasons.length > 0) {
-      decision = { action: 'undetermined', reasons: waitReasons, policy: null, version: LIBRARY_VERSION };
+      decision = decide<'pass' | 'fail', ScreeningRule, null>('undetermined', waitReasons, null);
     } else {
-      decision = {
-        action: 'pass',
-        reasons: [reason('acceptable-and-affordable-for-all', { partners: partners.length })],
-        policy: null,
-        version: LIBRARY_VERSION,
-      };
+      const evidence = { partners: partners.length };
+      decision = decide('pass', [reason('strategies/acceptable-and-affordable-for-all', evidence)], null);
     }
     return { id, decision, blockedBy, awaiting, approvedBy };
   });
 
   const notes: Note<ScreeningNoteCode>[] = [];
   if (partners.length === 0) {
-    notes.push(note('NO_PARTNERS', 'no partner judgements were given, so no strategy can pass'));
+    notes.push(note('NO_PARTNERS', 'no partner judgements were given, so no strategy can pass', 'strategies'));
   }
   const ranked = partners.filter((partner) => partner.power !== undefined);
   if (ranked.length < partners.length) {
     const missing = partners.filter((partner) => partner.power === undefined).map((partner) => partner.partnerId);
-    notes.push(note('POWER_NOT_GIVEN', `no power given for ${missing.join(', ')}; left out of the power comparison`));
+    const message = `no power given for ${missing.join(', ')}; left out of the power comparison`;
+    notes.push(note('POWER_NOT_GIVEN', message, 'powerDisagreements'));
   }
   const powers = ranked.map((partner) => partner.power as number);
   const least = Math.min(...powers);
@@ -354,6 +265,7 @@ export function screenStrategies(
       note(
         'POWER_NOT_COMPARABLE',
         'the partners do not span two different power levels, so the least and most powerful cannot be compared',
+        'powerDisagreements',
       ),
     );
   } else if (ranked.length >= 2) {

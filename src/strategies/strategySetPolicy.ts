@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import type { ErrorPath } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { policyDefinition } from '../_lib/policy.js';
 
 /**
  * The thresholds {@link reviewStrategySet} applies; see {@link DEFAULT_STRATEGY_SET_POLICY}.
@@ -14,16 +13,26 @@ export interface StrategySetPolicy {
   readonly overdueAfterDays: number;
 }
 
+/** @internal */
+export const strategySetPolicyDefinition = /* @__PURE__ */ policyDefinition<StrategySetPolicy>({
+  defaults: { minTheorySteps: 3, overdueAfterDays: 0 },
+  fields: {
+    minTheorySteps: z.number().check(z.multipleOf(1), z.gte(1), z.lte(20)),
+    overdueAfterDays: z.number().check(z.multipleOf(1), z.gte(0), z.lte(365)),
+  },
+});
+
 /**
  * The default thresholds of a strategy-set review, with their sources.
  *
- * - `minTheorySteps: 3` — the Carnegie framework (Component 2) calls "if people visit this site, the practice will
- *   spread" (one step) too vague, and spells out a five-step version for a proof point (visit, observe
- *   with a protocol, get guidance from experts, try with feedback, be accountable). Three steps is our
- *   floor: exposure alone, or exposure plus one follow-up, leaves out the supported try or the
- *   follow-through the source says uptake needs. Our judgement, overridable.
- * - `overdueAfterDays: 0` — a step is overdue the day after its date if it is not done (Carnegie framework,
- *   Tool #3 asks when each step will happen; no grace period is suggested).
+ * - `minTheorySteps: 3` — the Carnegie framework (Component 2) calls "if people visit this site,
+ *   the practice will spread" (one step) too vague, and spells out a five-step version for a proof
+ *   point (visit, observe with a protocol, get guidance from experts, try with feedback, be
+ *   accountable). Three steps is our floor: exposure alone, or exposure plus one follow-up, leaves
+ *   out the supported try or the follow-through the source says uptake needs. Our judgement,
+ *   overridable.
+ * - `overdueAfterDays: 0` — a step is overdue the day after its date if it is not done (the
+ *   Carnegie framework's Tool #3 asks when each step will happen; no grace period is suggested).
  *
  * @category Policies
  * @example
@@ -32,12 +41,7 @@ export interface StrategySetPolicy {
  * DEFAULT_STRATEGY_SET_POLICY //=> { minTheorySteps: 3, overdueAfterDays: 0 }
  * ```
  */
-export const DEFAULT_STRATEGY_SET_POLICY: StrategySetPolicy = Object.freeze({ minTheorySteps: 3, overdueAfterDays: 0 });
-
-const StrategySetPolicyOverrides = z.strictObject({
-  minTheorySteps: z.optional(z.number().check(z.multipleOf(1), z.gte(1), z.lte(20))),
-  overdueAfterDays: z.optional(z.number().check(z.multipleOf(1), z.gte(0), z.lte(365))),
-});
+export const DEFAULT_STRATEGY_SET_POLICY: StrategySetPolicy = strategySetPolicyDefinition.defaults;
 
 /**
  * Validates overrides and merges them over {@link DEFAULT_STRATEGY_SET_POLICY}.
@@ -52,14 +56,5 @@ const StrategySetPolicyOverrides = z.strictObject({
  * ```
  */
 export function defineStrategySetPolicy(overrides: Partial<StrategySetPolicy> = {}): StrategySetPolicy {
-  return resolveStrategySetPolicy(overrides, ['policy']);
-}
-
-/** {@link defineStrategySetPolicy} with errors reported under `path`. @internal */
-export function resolveStrategySetPolicy(overrides: unknown, path: ErrorPath): StrategySetPolicy {
-  const parsed = parseOrThrow(StrategySetPolicyOverrides, overrides ?? {}, path);
-  return Object.freeze({
-    minTheorySteps: parsed.minTheorySteps ?? DEFAULT_STRATEGY_SET_POLICY.minTheorySteps,
-    overdueAfterDays: parsed.overdueAfterDays ?? DEFAULT_STRATEGY_SET_POLICY.overdueAfterDays,
-  });
+  return strategySetPolicyDefinition.resolve(overrides, ['policy']);
 }

@@ -22,10 +22,22 @@ describe('assessScale: hand-computed cases', () => {
       dimension: 'depth',
       score: expect.any(Number),
       target: 0.7,
+      decision: {
+        action: 'met',
+        reasons: [
+          {
+            rule: 'dimensions/target-met',
+            evidence: { dimension: 'depth', score: expect.any(Number), target: 0.7, shortfall: 0, tolerance: 1e-12 },
+            guidance: expect.objectContaining({ source: 'carnegie-2022-scaling-for-equity' }),
+          },
+        ],
+        policy: DEFAULT_SCALE_POLICY,
+        version: expect.any(String),
+      },
       met: true,
       shortfall: 0,
       measureCount: 2,
-      note: null,
+      notes: [],
     });
   });
 
@@ -57,14 +69,30 @@ describe('assessScale: hand-computed cases', () => {
   it('reports unknown — not zero — for a dimension without measures, and for a dimension without a target', () => {
     const result = assessScale([{ id: 'a', dimension: 'spread', value: 1, scale: { min: 0, max: 2 } }], { depth: 0.5 });
     expect(byDimension(result, 'depth')).toMatchObject({ score: null, met: null, target: 0.5, measureCount: 0 });
-    expect(byDimension(result, 'depth')?.note?.code).toBe('NO_MEASURES');
+    expect(byDimension(result, 'depth')?.notes).toEqual([
+      { code: 'NO_MEASURES', message: expect.any(String), field: 'score' },
+    ]);
+    expect(byDimension(result, 'depth')?.decision).toMatchObject({
+      action: 'undetermined',
+      reasons: [{ rule: 'dimensions/no-measures', evidence: { dimension: 'depth', score: null, measures: 0 } }],
+    });
     expect(byDimension(result, 'spread')).toMatchObject({ score: 0.5, met: null, target: null, shortfall: null });
-    expect(byDimension(result, 'spread')?.note?.code).toBe('NO_TARGET');
+    expect(byDimension(result, 'spread')?.notes.map((entry) => [entry.code, entry.field])).toEqual([
+      ['NO_TARGET', 'decision'],
+    ]);
+    expect(byDimension(result, 'spread')?.decision.reasons.map((reason) => reason.rule)).toEqual([
+      'dimensions/no-target',
+    ]);
   });
 
   it('gives no score when every measure of a dimension has weight 0', () => {
     const result = assessScale([{ id: 'a', dimension: 'depth', value: 1, scale: { min: 0, max: 2 }, weight: 0 }]);
-    expect(byDimension(result, 'depth')).toMatchObject({ score: null, measureCount: 1, note: { code: 'ZERO_WEIGHT' } });
+    expect(byDimension(result, 'depth')).toMatchObject({
+      score: null,
+      measureCount: 1,
+      notes: [{ code: 'ZERO_WEIGHT' }],
+    });
+    expect(byDimension(result, 'depth')?.decision.reasons[0]?.rule).toBe('dimensions/zero-weight');
   });
 
   it('names the weakest scored dimension (ties go to catalog order) and leaves strategy-only measures out', () => {
@@ -79,7 +107,7 @@ describe('assessScale: hand-computed cases', () => {
     expect(assessScale([]).weakest).toBeNull();
   });
 
-  it('judges atScale from practitioner counts, not from the depth and spread averages (seed 002)', () => {
+  it('judges atScale from practitioner counts, not from the depth and spread averages (the research summary on scaling up)', () => {
     // Broad but shallow: both averages pass their targets, yet only 30% of intended teachers use the
     // practice with fidelity.
     const result = assessScale(
@@ -94,30 +122,50 @@ describe('assessScale: hand-computed cases', () => {
       'depth',
       'spread',
     ]);
-    expect(result.atScale).toBe(false);
-    expect(result.practice).toEqual({ intended: 400, withFidelity: 120, share: 0.3, threshold: 0.5 });
+    expect(result.atScale.decision).toMatchObject({
+      action: 'not-at-scale',
+      reasons: [
+        {
+          rule: 'dimensions/fidelity-share-short',
+          evidence: { intended: 400, withFidelity: 120, share: 0.3, atScaleThreshold: 0.5 },
+          guidance: { source: 'scaling-up-research-summary' },
+        },
+      ],
+      policy: DEFAULT_SCALE_POLICY,
+    });
+    expect(result.atScale.practice).toEqual({ intended: 400, withFidelity: 120, share: 0.3, threshold: 0.5 });
   });
 
   it('counts exactly half as at scale under the default (NIRN: 50% or more) and follows a policy override', () => {
-    expect(assessScale([], {}, { practice: { intended: 400, withFidelity: 200 } }).atScale).toBe(true);
-    expect(assessScale([], {}, { practice: { intended: 400, withFidelity: 199 } }).atScale).toBe(false);
+    const half = assessScale([], {}, { practice: { intended: 400, withFidelity: 200 } }).atScale.decision;
+    expect(half.action).toBe('at-scale');
+    expect(half.reasons.map((reason) => reason.rule)).toEqual(['dimensions/fidelity-share-reached']);
+    expect(assessScale([], {}, { practice: { intended: 400, withFidelity: 199 } }).atScale.decision.action).toBe(
+      'not-at-scale',
+    );
     const strict = assessScale(
       [],
       {},
       { practice: { intended: 400, withFidelity: 300 }, policy: { atScaleThreshold: 0.8 } },
     );
-    expect(strict.atScale).toBe(false);
+    expect(strict.atScale.decision.action).toBe('not-at-scale');
+    expect(strict.atScale.decision.policy).toEqual({ atScaleThreshold: 0.8, tolerance: 1e-12 });
     expect(strict.policy).toEqual({ atScaleThreshold: 0.8, tolerance: 1e-12 });
   });
 
   it('leaves atScale undetermined without counts or with no intended practitioners', () => {
     const none = assessScale([]);
-    expect(none.atScale).toBeNull();
-    expect(none.practice).toBeNull();
-    expect(none.notes.map((entry) => entry.code)).toContain('PRACTICE_NOT_GIVEN');
+    expect(none.atScale).toMatchObject({
+      decision: { action: 'undetermined', reasons: [{ rule: 'dimensions/practice-not-given', evidence: {} }] },
+      practice: null,
+    });
+    expect(none.notes).toContainEqual({ code: 'PRACTICE_NOT_GIVEN', message: expect.any(String), field: 'atScale' });
     const empty = assessScale([], {}, { practice: { intended: 0, withFidelity: 0 } });
-    expect(empty.atScale).toBeNull();
-    expect(empty.practice).toEqual({ intended: 0, withFidelity: 0, share: null, threshold: 0.5 });
+    expect(empty.atScale.decision).toMatchObject({
+      action: 'undetermined',
+      reasons: [{ rule: 'dimensions/no-intended-practitioners', evidence: { intended: 0, share: null } }],
+    });
+    expect(empty.atScale.practice).toEqual({ intended: 0, withFidelity: 0, share: null, threshold: 0.5 });
     expect(empty.notes.map((entry) => entry.code)).toContain('NO_INTENDED_PRACTITIONERS');
   });
 
@@ -129,13 +177,37 @@ describe('assessScale: hand-computed cases', () => {
         : [{ id: 'o', dimension: 'ownership' as const, value: ownership, scale: { min: 0, max: 1 } }]),
     ];
     const targets = { sustainability: 0.6, ownership: 0.6 };
-    expect(assessScale(measures(0.7, 0.7), targets).sustainable).toBe(true);
-    expect(assessScale(measures(0.7, 0.5), targets).sustainable).toBe(false);
-    expect(assessScale(measures(0.5), targets).sustainable).toBe(false);
+    const rules = (result: ReturnType<typeof assessScale>) => [
+      result.sustainable.decision.action,
+      ...result.sustainable.decision.reasons.map((reason) => reason.rule),
+    ];
+    const both = assessScale(measures(0.7, 0.7), targets);
+    expect(rules(both)).toEqual(['sustainable', 'dimensions/sustainability-and-ownership-met']);
+    expect(both.sustainable.decision.reasons[0]?.evidence).toEqual({
+      sustainabilityScore: 0.7,
+      sustainabilityTarget: 0.6,
+      ownershipScore: 0.7,
+      ownershipTarget: 0.6,
+    });
+    const short = assessScale(measures(0.7, 0.5), targets);
+    expect(rules(short)).toEqual(['not-sustainable', 'dimensions/sustainable-dimension-not-met']);
+    expect(short.sustainable.decision.reasons[0]?.evidence).toMatchObject({ dimension: 'ownership', score: 0.5 });
+    expect(rules(assessScale(measures(0.5), targets))).toEqual([
+      'not-sustainable',
+      'dimensions/sustainable-dimension-not-met',
+    ]);
     const unknown = assessScale(measures(0.7), targets);
-    expect(unknown.sustainable).toBeNull();
-    expect(unknown.notes.map((entry) => entry.code)).toEqual(['PRACTICE_NOT_GIVEN', 'OWNERSHIP_UNKNOWN']);
-    expect(assessScale(measures(0.7, 0.7), { sustainability: 0.6 }).sustainable).toBeNull();
+    expect(rules(unknown)).toEqual(['undetermined', 'dimensions/sustainable-dimension-unknown']);
+    expect(unknown.notes.map((entry) => [entry.code, entry.field])).toEqual([
+      ['PRACTICE_NOT_GIVEN', 'atScale'],
+      ['OWNERSHIP_UNKNOWN', 'sustainable'],
+    ]);
+    expect(assessScale(measures(0.7, 0.7), { sustainability: 0.6 }).sustainable.decision.action).toBe('undetermined');
+    expect(rules(assessScale([], {}))).toEqual([
+      'undetermined',
+      'dimensions/sustainable-dimension-unknown',
+      'dimensions/sustainable-dimension-unknown',
+    ]);
   });
 
   it('returns plain JSON-serializable data with every field present', () => {
@@ -143,10 +215,11 @@ describe('assessScale: hand-computed cases', () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     for (const entry of result.dimensions) {
       expect(Object.keys(entry).sort()).toEqual([
+        'decision',
         'dimension',
         'measureCount',
         'met',
-        'note',
+        'notes',
         'score',
         'shortfall',
         'target',
@@ -252,6 +325,7 @@ describe('assessScale: properties', () => {
           if (entry.score !== null) expect(entry.score >= 0 && entry.score <= 1).toBe(true);
           if (entry.shortfall !== null) expect(entry.shortfall >= 0 && entry.shortfall <= 1).toBe(true);
           expect(entry.met === null).toBe(entry.score === null || entry.target === null);
+          expect(entry.met).toBe(entry.decision.action === 'undetermined' ? null : entry.decision.action === 'met');
         }
         expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity|null,"target":null,"met":true/);
       }),

@@ -7,7 +7,7 @@ import {
   parseStrategySet,
   type ReviewStrategySetOptions,
   reviewStrategySet,
-  STRATEGY_SET_WARNINGS,
+  STRATEGY_SET_RULES,
   type StrategySetEntryInput,
   type StrategySetInput,
   safeParseStrategySet,
@@ -47,10 +47,10 @@ const options = (extra: Partial<ReviewStrategySetOptions> = {}): ReviewStrategyS
   ...extra,
 });
 const codes = (set: StrategySetInput, extra: Partial<ReviewStrategySetOptions> = {}) =>
-  reviewStrategySet(set, options(extra)).warnings.map((warning) => [warning.code, warning.strategyId, warning.step]);
+  reviewStrategySet(set, options(extra)).warnings.map((warning) => [warning.rule, warning.strategyId, warning.step]);
 
-describe('reviewStrategySet: theories of action (seed 004, Component 2)', () => {
-  it('the seed’s vague proof point ("if people visit this site, the practice will spread") is flagged', () => {
+describe('reviewStrategySet: theories of action (the Carnegie framework, Component 2)', () => {
+  it('the framework’s vague proof point ("if people visit this site, the practice will spread") is flagged', () => {
     const vague = complete({
       strategyId: 'proof-point',
       theoryOfAction: {
@@ -66,7 +66,7 @@ describe('reviewStrategySet: theories of action (seed 004, Component 2)', () => 
         measures: [{ id: 'v', strategy: 'proof-point', scale: { min: 0, max: 1 } }, ...(options().measures ?? [])],
       }),
     );
-    const warning = review.warnings.find((entry) => entry.code === 'vague-theory-of-action');
+    const warning = review.warnings.find((entry) => entry.rule === 'strategies/vague-theory-of-action');
     expect(warning).toMatchObject({
       strategyId: 'proof-point',
       step: null,
@@ -74,10 +74,10 @@ describe('reviewStrategySet: theories of action (seed 004, Component 2)', () => 
       guidance: { source: 'carnegie-2022-scaling-for-equity', section: 'Component 2: Scaling Strategies' },
     });
     expect(warning?.message).toContain('observe-with-protocol');
-    expect(review.warnings.map((entry) => entry.code)).toEqual(['vague-theory-of-action']);
+    expect(review.warnings.map((entry) => entry.rule)).toEqual(['strategies/vague-theory-of-action']);
   });
 
-  it('the seed’s operationalized proof point (visit, observe with a protocol, guidance, try with feedback, accountability) passes', () => {
+  it('the framework’s operationalized proof point (visit, observe with a protocol, guidance, try with feedback, accountability) passes', () => {
     const operational = complete({
       strategyId: 'proof-point',
       theoryOfAction: {
@@ -107,20 +107,20 @@ describe('reviewStrategySet: theories of action (seed 004, Component 2)', () => 
           measures: [{ id: 'v', strategy: 'proof-point', scale: { min: 0, max: 1 } }, ...(options().measures ?? [])],
           policy: { minTheorySteps: 6 },
         },
-      ).map(([code]) => code),
-    ).toEqual(['vague-theory-of-action', 'vague-theory-of-action']);
+      ).map(([rule]) => rule),
+    ).toEqual(['strategies/vague-theory-of-action', 'strategies/vague-theory-of-action']);
   });
 
   it('warns about a missing expected change, conditions, "for whom" and steps', () => {
     const bare = complete({ strategyId: 'network-of-users', theoryOfAction: {}, steps: [] });
     expect(codes({ entries: [complete(), bare] }, { measures: [] })).toEqual([
-      ['no-measure', 'co-design', null],
-      ['vague-theory-of-action', 'network-of-users', null],
-      ['no-expected-change', 'network-of-users', null],
-      ['no-conditions', 'network-of-users', null],
-      ['no-for-whom', 'network-of-users', null],
-      ['no-steps', 'network-of-users', null],
-      ['no-measure', 'network-of-users', null],
+      ['strategies/no-measure', 'co-design', null],
+      ['strategies/vague-theory-of-action', 'network-of-users', null],
+      ['strategies/no-expected-change', 'network-of-users', null],
+      ['strategies/no-conditions', 'network-of-users', null],
+      ['strategies/no-for-whom', 'network-of-users', null],
+      ['strategies/no-steps', 'network-of-users', null],
+      ['strategies/no-measure', 'network-of-users', null],
     ]);
   });
 });
@@ -137,22 +137,22 @@ describe('reviewStrategySet: steps (Tool #3: what, when, with whom, who leads)',
 
   it('flags steps without a lead or a date, and steps overdue at asOf', () => {
     const review = reviewStrategySet({ entries: [complete({ steps })] }, options());
-    expect(review.warnings.filter((w) => w.step !== null).map((warning) => [warning.code, warning.step])).toEqual([
-      ['step-without-lead', 1],
-      ['step-without-date', 2],
-      ['step-overdue', 3],
-      ['step-overdue', 4],
+    expect(review.warnings.filter((w) => w.step !== null).map((warning) => [warning.rule, warning.step])).toEqual([
+      ['strategies/step-without-lead', 1],
+      ['strategies/step-without-date', 2],
+      ['strategies/step-overdue', 3],
+      ['strategies/step-overdue', 4],
     ]);
     expect(review.warnings[2]?.evidence).toEqual({ what: 'Overdue', when: '2025-10-01', daysLate: 31, lead: 'c' });
     expect(review.strategies[0]).toMatchObject({ steps: 6, stepsDone: 1, stepsOverdue: 2, warnings: 4 });
-    expect(review.warnings.at(-1)?.code).toBe('single-approach');
+    expect(review.warnings.at(-1)?.rule).toBe('strategies/single-approach');
   });
 
   it('overdueAfterDays gives a grace period', () => {
     const review = reviewStrategySet({ entries: [complete({ steps })] }, options({ policy: { overdueAfterDays: 7 } }));
-    expect(review.warnings.filter((warning) => warning.code === 'step-overdue').map((warning) => warning.step)).toEqual(
-      [3],
-    );
+    expect(
+      review.warnings.filter((warning) => warning.rule === 'strategies/step-overdue').map((warning) => warning.step),
+    ).toEqual([3]);
     expect(review.policy).toEqual({ minTheorySteps: 3, overdueAfterDays: 7 });
   });
 
@@ -194,7 +194,7 @@ describe('reviewStrategySet: the set as a whole', () => {
         ],
       }),
     );
-    expect(review.warnings.map((warning) => warning.code)).toEqual([]);
+    expect(review.warnings.map((warning) => warning.rule)).toEqual([]);
     const alone = reviewStrategySet(
       {
         entries: [
@@ -212,8 +212,8 @@ describe('reviewStrategySet: the set as a whole', () => {
         ],
       }),
     );
-    expect(alone.warnings.map((warning) => [warning.code, warning.evidence])).toEqual([
-      ['focal-group-not-named', { focalGroup: 'swd' }],
+    expect(alone.warnings.map((warning) => [warning.rule, warning.evidence])).toEqual([
+      ['strategies/focal-group-not-named', { focalGroup: 'swd' }],
     ]);
     expect(alone.strategies[0]?.focalGroups).toEqual(['el']);
   });
@@ -225,8 +225,8 @@ describe('reviewStrategySet: the set as a whole', () => {
       complete({ strategyId: 'network-of-users' }),
     ];
     const review = reviewStrategySet({ entries: networks }, { asOf: '2025-11-01', focalGroups });
-    expect(review.warnings.map((warning) => [warning.code, warning.evidence])).toEqual([
-      ['single-approach', { approach: 'build-educator-networks', strategies: 3 }],
+    expect(review.warnings.map((warning) => [warning.rule, warning.evidence])).toEqual([
+      ['strategies/single-approach', { approach: 'build-educator-networks', strategies: 3 }],
     ]);
     expect(review.approaches).toEqual([
       { id: 'develop-scalable-innovation', strategies: [] },
@@ -234,8 +234,8 @@ describe('reviewStrategySet: the set as a whole', () => {
       { id: 'influence-policymakers', strategies: [] },
     ]);
     expect(
-      reviewStrategySet({ entries: [] }, { asOf: '2025-11-01' }).warnings.map((w) => [w.code, w.strategyId, w.step]),
-    ).toEqual([['no-active-strategies', null, null]]);
+      reviewStrategySet({ entries: [] }, { asOf: '2025-11-01' }).warnings.map((w) => [w.rule, w.strategyId, w.step]),
+    ).toEqual([['strategies/no-active-strategies', null, null]]);
   });
 
   it('with the trip ticket: its focal groups, its arrival measures and its route', () => {
@@ -255,11 +255,11 @@ describe('reviewStrategySet: the set as a whole', () => {
     });
     const policy = complete({ strategyId: 'educate-policymakers', status: 'paused' });
     const review = reviewStrategySet({ entries: [champions, policy] }, { asOf: '2025-11-01', tripTicket: ticket });
-    expect(review.warnings.map((warning) => [warning.code, warning.strategyId])).toEqual([
-      ['single-approach', null],
-      ['route-strategy-missing', 'proof-point'],
-      ['route-strategy-missing', 'network-of-users'],
-      ['route-strategy-missing', 'educate-policymakers'],
+    expect(review.warnings.map((warning) => [warning.rule, warning.strategyId])).toEqual([
+      ['strategies/single-approach', null],
+      ['strategies/route-strategy-missing', 'proof-point'],
+      ['strategies/route-strategy-missing', 'network-of-users'],
+      ['strategies/route-strategy-missing', 'educate-policymakers'],
     ]);
     expect(review.warnings.at(-1)?.evidence).toEqual({ status: 'paused' });
     expect(review.strategies[0]?.measures).toEqual(['champions-active']);
@@ -271,24 +271,26 @@ describe('reviewStrategySet: the set as a whole', () => {
       { entries: [complete(), complete({ strategyId: 'proof-point', addedOn: '2026-01-10', steps: [] })] },
       { asOf: '2025-11-01' },
     );
-    expect(review.notes.map((note) => note.code)).toEqual([
-      'FOCAL_GROUPS_NOT_GIVEN',
-      'MEASURES_NOT_GIVEN',
-      'ADDED_AFTER_AS_OF',
+    expect(review.notes.map((note) => [note.code, note.field])).toEqual([
+      ['FOCAL_GROUPS_NOT_GIVEN', 'warnings'],
+      ['MEASURES_NOT_GIVEN', 'warnings'],
+      ['ADDED_AFTER_AS_OF', 'strategies'],
     ]);
     expect(review.strategies.map((entry) => [entry.id, entry.measures, entry.focalGroups])).toEqual([
       ['co-design', null, null],
     ]);
-    expect(review.warnings.map((warning) => warning.code)).toEqual(['single-approach']);
+    expect(review.warnings.map((warning) => warning.rule)).toEqual(['strategies/single-approach']);
   });
 
-  it('every warning code is in the catalog, with its guidance', () => {
+  it('every warning names a catalog rule, with its action and guidance', () => {
     const review = reviewStrategySet(
       { entries: [complete({ theoryOfAction: {}, steps: [{ what: 'x' }] })] },
       options({ measures: [] }),
     );
     for (const warning of review.warnings) {
-      expect(STRATEGY_SET_WARNINGS.find((entry) => entry.id === warning.code)?.guidance).toEqual(warning.guidance);
+      const rule = STRATEGY_SET_RULES.find((entry) => entry.id === warning.rule);
+      expect(rule?.guidance).toEqual(warning.guidance);
+      expect(rule?.action).toBe(warning.action);
     }
   });
 

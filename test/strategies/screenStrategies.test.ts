@@ -6,7 +6,7 @@ import { expectError } from '../_support/expectError.js';
 
 const yes = (strategyId: StrategyId) => ({ strategyId, acceptable: true, affordable: true });
 
-describe('screenStrategies: every partner, the minimum not the mean (seed 004, Component 1)', () => {
+describe('screenStrategies: every partner, the minimum not the mean (the Carnegie framework, Component 1)', () => {
   it('nine partners in favour and one who cannot afford it: the strategy fails, and the decision says who and why', () => {
     const partners: PartnerJudgementInput[] = Array.from({ length: 9 }, (_, index) => ({
       partnerId: `p${index}`,
@@ -45,9 +45,9 @@ describe('screenStrategies: every partner, the minimum not the mean (seed 004, C
       action: 'fail',
       reasons: [
         {
-          rule: 'not-affordable-for-partner',
+          rule: 'strategies/not-affordable-for-partner',
           evidence: { partnerId: 'small-school', role: 'school', power: 1, why: 'Cannot release teachers for visits' },
-          guidance: SCREENING_RULES.find((rule) => rule.id === 'not-affordable-for-partner')?.guidance,
+          guidance: SCREENING_RULES.find((rule) => rule.id === 'strategies/not-affordable-for-partner')?.guidance,
         },
       ],
       policy: null,
@@ -65,7 +65,7 @@ describe('screenStrategies: every partner, the minimum not the mean (seed 004, C
     );
     expect(report.passed).toEqual(['co-design']);
     expect(report.strategies[0]?.decision.reasons.map((reason) => [reason.rule, reason.evidence])).toEqual([
-      ['acceptable-and-affordable-for-all', { partners: 2 }],
+      ['strategies/acceptable-and-affordable-for-all', { partners: 2 }],
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('screenStrategies: every partner, the minimum not the mean (seed 004, C
     expect(report.strategies.map((entry) => entry.awaiting)).toEqual([['union'], ['union']]);
     expect(report.strategies[1]?.decision.reasons).toEqual([
       {
-        rule: 'partner-has-not-judged',
+        rule: 'strategies/partner-has-not-judged',
         evidence: { partnerId: 'union', role: null, power: null, acceptable: true, affordable: null },
         guidance: expect.objectContaining({ source: 'carnegie-2022-scaling-for-equity' }),
       },
@@ -102,16 +102,16 @@ describe('screenStrategies: every partner, the minimum not the mean (seed 004, C
     expect(report.failed).toEqual(['shape-policy']);
     expect(report.strategies[0]?.awaiting).toEqual(['district']);
     expect(report.strategies[0]?.decision.reasons.map((reason) => reason.rule)).toEqual([
-      'not-acceptable-to-partner',
-      'not-affordable-for-partner',
+      'strategies/not-acceptable-to-partner',
+      'strategies/not-affordable-for-partner',
     ]);
   });
 
   it('with no partners nothing passes', () => {
     const report = screenStrategies(['proof-point'], []);
     expect(report.undetermined).toEqual(['proof-point']);
-    expect(report.strategies[0]?.decision.reasons.map((reason) => reason.rule)).toEqual(['no-partners']);
-    expect(report.notes.map((note) => note.code)).toEqual(['NO_PARTNERS']);
+    expect(report.strategies[0]?.decision.reasons.map((reason) => reason.rule)).toEqual(['strategies/no-partners']);
+    expect(report.notes.map((note) => [note.code, note.field])).toEqual([['NO_PARTNERS', 'strategies']]);
     expect(screenStrategies([], []).strategies).toEqual([]);
   });
 });
@@ -193,6 +193,7 @@ describe('screenStrategies: where the least powerful disagree with the most powe
       ],
     );
     expect(noPower.notes.map((note) => note.code)).toEqual(['POWER_NOT_GIVEN', 'POWER_NOT_COMPARABLE']);
+    expect(noPower.notes.every((note) => note.field === 'powerDisagreements')).toBe(true);
     const equal = screenStrategies(
       ['proof-point'],
       [

@@ -1,38 +1,29 @@
-import { deepFreeze } from '../_lib/deepFreeze.js';
-import type { Guidance } from '../framework/Decision.js';
-
-/**
- * The shape of one entry of {@link STRATEGY_SET_WARNINGS}.
- *
- * @category Strategy set
- */
-export interface StrategySetWarningEntry {
-  /** Stable code, used as `code` in a review's warnings. */
-  readonly id: string;
-  /** Whether it concerns one strategy, one step of a strategy, or the set as a whole. */
-  readonly scope: 'strategy' | 'step' | 'set';
-  /** Where the check comes from, with our paraphrase. */
-  readonly guidance: Guidance;
-}
+import { defineRules } from '../framework/_rules.js';
 
 const STRATEGY_SET = 'Component 2: Scaling Strategies';
 const IMPLEMENTATION = 'Appendix: Tool #3: Scaling Strategy Implementation';
 
 /**
- * The checks {@link reviewStrategySet} runs, each with the the Carnegie framework passage behind it.
+ * The checks {@link reviewStrategySet} runs, each with the Carnegie framework passage behind it
+ * and the pit-stop action it points to: `'revise'` a strategy already in the set (its theory of
+ * action, its steps, its measures) or `'add'` a strategy to the set (for a focal group no strategy
+ * serves, another approach, an empty set, or a strategy of the ticket's route). Every warning of a
+ * review names one of these ids as its `rule`.
  *
  * @category Strategy set
  * @example
  * ```ts
- * import { STRATEGY_SET_WARNINGS } from 'scaling-navigator/strategies';
- * STRATEGY_SET_WARNINGS.map((warning) => warning.id) //=> ['vague-theory-of-action', 'no-expected-change', 'no-conditions', 'no-for-whom', 'no-steps', 'step-without-lead', 'step-without-date', 'step-overdue', 'no-measure', 'focal-group-not-named', 'single-approach', 'no-active-strategies', 'route-strategy-missing']
- * STRATEGY_SET_WARNINGS.every((warning) => warning.guidance.source === 'carnegie-2022-scaling-for-equity') //=> true
+ * import { STRATEGY_SET_RULES } from 'scaling-navigator/strategies';
+ * STRATEGY_SET_RULES.map((rule) => rule.id.replace('strategies/', '')) //=> ['vague-theory-of-action', 'no-expected-change', 'no-conditions', 'no-for-whom', 'no-steps', 'step-without-lead', 'step-without-date', 'step-overdue', 'no-measure', 'focal-group-not-named', 'single-approach', 'no-active-strategies', 'route-strategy-missing']
+ * STRATEGY_SET_RULES.filter((rule) => rule.action === 'add').length //=> 4
+ * STRATEGY_SET_RULES.every((rule) => rule.guidance.source === 'carnegie-2022-scaling-for-equity') //=> true
  * ```
  */
-export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
+export const STRATEGY_SET_RULES = /* @__PURE__ */ defineRules('strategies', [
   {
-    id: 'vague-theory-of-action',
-    scope: 'strategy',
+    id: 'strategies/vague-theory-of-action',
+    action: 'revise',
+    description: "A planned or active strategy's theory of action names fewer steps than the policy's minTheorySteps.",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: STRATEGY_SET,
@@ -41,8 +32,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-expected-change',
-    scope: 'strategy',
+    id: 'strategies/no-expected-change',
+    action: 'revise',
+    description: "A planned or active strategy's theory of action does not say what change to expect.",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: STRATEGY_SET,
@@ -50,8 +42,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-conditions',
-    scope: 'strategy',
+    id: 'strategies/no-conditions',
+    action: 'revise',
+    description: "A planned or active strategy's theory of action does not say under which conditions it holds.",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: STRATEGY_SET,
@@ -59,8 +52,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-for-whom',
-    scope: 'strategy',
+    id: 'strategies/no-for-whom',
+    action: 'revise',
+    description: "A planned or active strategy's theory of action does not say for whom it is meant.",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: STRATEGY_SET,
@@ -69,8 +63,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-steps',
-    scope: 'strategy',
+    id: 'strategies/no-steps',
+    action: 'revise',
+    description: 'A planned or active strategy has no concrete steps.',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: IMPLEMENTATION,
@@ -79,8 +74,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'step-without-lead',
-    scope: 'step',
+    id: 'strategies/step-without-lead',
+    action: 'revise',
+    description: 'A step of a planned or active strategy has no lead.',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: IMPLEMENTATION,
@@ -88,8 +84,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'step-without-date',
-    scope: 'step',
+    id: 'strategies/step-without-date',
+    action: 'revise',
+    description: 'A step of a planned or active strategy has no date.',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: IMPLEMENTATION,
@@ -97,8 +94,10 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'step-overdue',
-    scope: 'step',
+    id: 'strategies/step-overdue',
+    action: 'revise',
+    description:
+      "A step of a planned or active strategy is not done more than the policy's overdueAfterDays after its date.",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #2: Pit Stop Checklist',
@@ -106,8 +105,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-measure',
-    scope: 'strategy',
+    id: 'strategies/no-measure',
+    action: 'revise',
+    description: 'No measure (trip ticket arrival measures or options.measures) informs a planned or active strategy.',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #5: Data Collection and Measures',
@@ -116,8 +116,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'focal-group-not-named',
-    scope: 'set',
+    id: 'strategies/focal-group-not-named',
+    action: 'add',
+    description: "A focal group is named in no planned or active strategy's forWhom (for the set).",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 1: Where are we headed on our scaling-for-equity journey?',
@@ -126,8 +127,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'single-approach',
-    scope: 'set',
+    id: 'strategies/single-approach',
+    action: 'add',
+    description: 'Every planned or active strategy belongs to one approach of the typology (for the set).',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 2: A Typology of Scaling Strategies',
@@ -136,8 +138,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-active-strategies',
-    scope: 'set',
+    id: 'strategies/no-active-strategies',
+    action: 'add',
+    description: 'No strategy of the set is planned or active (for the set).',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Component 1: What route will we take to get there?',
@@ -145,8 +148,9 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'route-strategy-missing',
-    scope: 'set',
+    id: 'strategies/route-strategy-missing',
+    action: 'add',
+    description: "A strategy of the trip ticket's route is absent from the set, or paused or removed there.",
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Appendix: Tool #1: Trip Ticket; Component 1: What route will we take to get there?',
@@ -154,7 +158,10 @@ export const STRATEGY_SET_WARNINGS = /* @__PURE__ */ deepFreeze([
         'The trip ticket’s route names a strategy that the strategy set does not carry out (absent, paused or removed): update one or the other.',
     },
   },
-] as const satisfies readonly StrategySetWarningEntry[]);
+]);
 
-/** The code of one of {@link STRATEGY_SET_WARNINGS}. @category Strategy set */
-export type StrategySetWarningCode = (typeof STRATEGY_SET_WARNINGS)[number]['id'];
+/** The id of one of {@link STRATEGY_SET_RULES}. @category Strategy set */
+export type StrategySetRule = (typeof STRATEGY_SET_RULES)[number]['id'];
+
+/** What a pit stop does about a warning: `'revise'` a strategy of the set, or `'add'` one to it. @category Strategy set */
+export type StrategySetAction = (typeof STRATEGY_SET_RULES)[number]['action'];
