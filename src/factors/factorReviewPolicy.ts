@@ -83,7 +83,7 @@ const definition = /* @__PURE__ */ policyDefinition<FactorReviewPolicy>({
  *   differences in how groups see the work breed resistance.
  * - `roleGap: 1` — one full CFIR point between two roles' mean ratings (e.g. neutral vs weak support);
  *   the Carnegie framework gives educators and the improvement team seeing equity differently as the example.
- * - `minChange: 0.5` — half a CFIR point, the same step that separates neutral from a verdict.
+ * - `minChange: 0.5` — half a CFIR point, the same step that separates neutral from a support or roadblock.
  *
  * - `tolerance: 1e-9` — means, gaps and changes are compared with thresholds within this, so
  *   floating-point rounding never flips a decision.

@@ -198,7 +198,7 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * `score` = Σ strength over the roadblocks and split factors they answer; ties by `severity`
  * = Σ strength × |x̄| over the roadblocks (worse roadblocks weigh more, compared within
  * `policy.tolerance`), then by `leverage` = Σ strength over the supports, then by typology order. A factor is *split* when
- * its verdict is mixed or two roles disagree on it (`roleDisagreements`); the table's `'mixed'` rows
+ * its decision is mixed or two roles disagree on it (`roleDisagreements`); the table's `'mixed'` rows
  * answer it. O(f + m) for f factors and m rows. The inputs are not mutated.
  *
  * @category Strategy suggestions
