@@ -197,9 +197,9 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * In the spirit of the CFIR–ERIC matching tool (Waltz et al. 2019), strategies are ranked by
  * `score` = Σ strength over the roadblocks and split factors they answer; ties by `severity`
  * = Σ strength × |x̄| over the roadblocks (worse roadblocks weigh more, compared within
- * `policy.tolerance`), then by `leverage` = Σ strength over the supports, then by typology order. A factor is *split* when
- * its decision is mixed or two roles disagree on it (`roleDisagreements`); the table's `'mixed'` rows
- * answer it. O(f + m) for f factors and m rows. The inputs are not mutated.
+ * `policy.tolerance`), then by `leverage` = Σ strength over the supports, then by typology order.
+ * A factor is *split* when its decision is mixed or two roles disagree on it (`roleDisagreements`);
+ * the table's `'mixed'` rows answer it. O(f + m) for f factors and m rows. The inputs are not mutated.
  *
  * @category Strategy suggestions
  * @param review - A {@link FactorReview} from {@link reviewFactors} (it may have been stored as JSON).
