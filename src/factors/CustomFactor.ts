@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { FactorCategoryId } from '../framework/factors.js';
 import { Id } from '../framework/schemaParts.js';
 
@@ -27,3 +28,31 @@ export const CustomFactor = z.strictObject({
 });
 /** A custom factor. @category Factor review */
 export type CustomFactor = z.infer<typeof CustomFactor>;
+
+/**
+ * Parses a custom factor, throwing `ScalingNavigatorError` at the first problem (with every problem in `issues`).
+ *
+ * @category Factor review
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `input` is not a custom factor.
+ * @example
+ * ```ts
+ * import { parseCustomFactor } from 'scaling-navigator/factors';
+ * parseCustomFactor({ id: 'team-goals', category: 'improvement-team', label: 'Team goals' }).label //=> 'Team goals'
+ * parseCustomFactor({ id: 'team-goals', category: 'students', label: 'Team goals' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseCustomFactor: (input: unknown) => CustomFactor = /* @__PURE__ */ schemaParsers(CustomFactor).parse;
+
+/**
+ * Parses a custom factor without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { safeParseCustomFactor } from 'scaling-navigator/factors';
+ * safeParseCustomFactor({ id: 'team-goals', category: 'improvement-team', label: 'Team goals' }).success //=> true
+ * safeParseCustomFactor({ id: 'team-goals', category: 'improvement-team', label: '' }).success //=> false
+ * ```
+ */
+export const safeParseCustomFactor: (input: unknown) => SafeParseResult<CustomFactor> =
+  /* @__PURE__ */ schemaParsers(CustomFactor).safeParse;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id } from '../framework/schemaParts.js';
 
 /**
@@ -24,7 +25,8 @@ export const FACTOR_INTERACTION_KINDS = /* @__PURE__ */ deepFreeze(['tension', '
 
 /**
  * Schema for a declared interaction between two factors: an `id`, the two factor ids (catalog or
- * declared custom factors, distinct), the `kind` ({@link FACTOR_INTERACTION_KINDS}) and an optional note.
+ * declared custom factors, distinct), the `kind` ({@link FACTOR_INTERACTION_KINDS}) and an optional
+ * `comment` in the team's words.
  *
  * @category Factor review
  * @example
@@ -41,9 +43,38 @@ export const FactorInteraction = z.strictObject({
   id: Id,
   factors: z.tuple([Id, Id]),
   kind: z.enum(FACTOR_INTERACTION_KINDS),
-  note: z.optional(z.string()),
+  comment: z.optional(z.string()),
 });
 /** A declared interaction between two factors. @category Factor review */
 export type FactorInteraction = z.infer<typeof FactorInteraction>;
 /** One of {@link FACTOR_INTERACTION_KINDS}. @category Factor review */
 export type FactorInteractionKind = FactorInteraction['kind'];
+
+/**
+ * Parses a declared interaction between two factors, throwing `ScalingNavigatorError` at the first problem (with every problem in `issues`).
+ *
+ * @category Factor review
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `input` is not a declared interaction between two factors.
+ * @example
+ * ```ts
+ * import { parseFactorInteraction } from 'scaling-navigator/factors';
+ * parseFactorInteraction({ id: 'pressure', factors: ['leadership', 'compatibility'], kind: 'tension' }).kind //=> 'tension'
+ * parseFactorInteraction({ id: 'pressure', factors: ['leadership'], kind: 'tension' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseFactorInteraction: (input: unknown) => FactorInteraction =
+  /* @__PURE__ */ schemaParsers(FactorInteraction).parse;
+
+/**
+ * Parses a declared interaction between two factors without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { safeParseFactorInteraction } from 'scaling-navigator/factors';
+ * safeParseFactorInteraction({ id: 'pressure', factors: ['leadership', 'compatibility'], kind: 'alignment' }).success //=> true
+ * safeParseFactorInteraction({ id: 'pressure', factors: ['leadership', 'compatibility'], kind: 'friction' }).success //=> false
+ * ```
+ */
+export const safeParseFactorInteraction: (input: unknown) => SafeParseResult<FactorInteraction> =
+  /* @__PURE__ */ schemaParsers(FactorInteraction).safeParse;

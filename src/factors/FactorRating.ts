@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id, IsoDate } from '../framework/schemaParts.js';
 
 /**
@@ -41,7 +42,7 @@ export type FactorRatingValue = z.infer<typeof FactorRatingValue>;
  * - `raterId`: who rated; `role` (optional): the rater's role, e.g. `'teacher'` or
  *   `'district-leader'`, used to see whether roles see a factor differently.
  * - `rating`: a {@link FactorRatingValue}; negative is a roadblock, positive a support.
- * - `note` (optional): the rater's reasons; `ratedOn`: the ISO date of the rating.
+ * - `comment` (optional): the rater's reasons in their own words; `ratedOn`: the ISO date of the rating.
  *
  * A rater rates a factor at most once per day; a later rating replaces an earlier one in a review.
  *
@@ -59,10 +60,67 @@ export const FactorRating = z.strictObject({
   raterId: Id,
   role: z.optional(Id),
   rating: FactorRatingValue,
-  note: z.optional(z.string()),
+  comment: z.optional(z.string()),
   ratedOn: IsoDate,
 });
 /** One rating of one factor. @category Factor review */
 export type FactorRating = z.output<typeof FactorRating>;
 /** One rating of one factor, as a caller may write it. @category Factor review */
 export type FactorRatingInput = z.input<typeof FactorRating>;
+
+/**
+ * Parses a value on the CFIR scale, throwing `ScalingNavigatorError` at the first problem (with every problem in `issues`).
+ *
+ * @category Factor review
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `input` is not a value on the CFIR scale.
+ * @example
+ * ```ts
+ * import { parseFactorRatingValue } from 'scaling-navigator/factors';
+ * parseFactorRatingValue(-2) //=> -2
+ * parseFactorRatingValue(3) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseFactorRatingValue: (input: unknown) => FactorRatingValue =
+  /* @__PURE__ */ schemaParsers(FactorRatingValue).parse;
+
+/**
+ * Parses a value on the CFIR scale without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { safeParseFactorRatingValue } from 'scaling-navigator/factors';
+ * safeParseFactorRatingValue('missing').success //=> true
+ * safeParseFactorRatingValue(1.5).success //=> false
+ * ```
+ */
+export const safeParseFactorRatingValue: (input: unknown) => SafeParseResult<FactorRatingValue> =
+  /* @__PURE__ */ schemaParsers(FactorRatingValue).safeParse;
+
+/**
+ * Parses one factor rating, throwing `ScalingNavigatorError` at the first problem (with every problem in `issues`).
+ *
+ * @category Factor review
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `input` is not one factor rating.
+ * @example
+ * ```ts
+ * import { parseFactorRating } from 'scaling-navigator/factors';
+ * parseFactorRating({ factorId: 'observability', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }).rating //=> -2
+ * parseFactorRating({ factorId: 'observability', raterId: 'ana', rating: -3, ratedOn: '2025-10-01' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseFactorRating: (input: unknown) => FactorRating = /* @__PURE__ */ schemaParsers(FactorRating).parse;
+
+/**
+ * Parses one factor rating without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @category Factor review
+ * @example
+ * ```ts
+ * import { safeParseFactorRating } from 'scaling-navigator/factors';
+ * safeParseFactorRating({ factorId: 'observability', raterId: 'ana', rating: 1, ratedOn: '2025-10-01' }).success //=> true
+ * safeParseFactorRating({ factorId: 'observability', raterId: 'ana', rating: 1, ratedOn: '2025-02-30' }).success //=> false
+ * ```
+ */
+export const safeParseFactorRating: (input: unknown) => SafeParseResult<FactorRating> =
+  /* @__PURE__ */ schemaParsers(FactorRating).safeParse;

@@ -1,10 +1,11 @@
 import { invalid } from '../_lib/errors.js';
+import { type Note, note } from '../_lib/notes.js';
 import { requireRecord } from '../_lib/validate.js';
 import type { FactorCategoryId } from '../framework/factors.js';
-import { type FactorReviewPolicy, resolveFactorReviewPolicy, TOLERANCE } from './factorReviewPolicy.js';
+import { type ReviewView, readReview } from './_readReview.js';
+import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
+import { type FactorReviewPolicy, resolveFactorReviewPolicy } from './factorReviewPolicy.js';
 import type { FactorVerdict } from './factorVerdicts.js';
-import { type ReviewView, readReview } from './readReview.js';
-import type { FactorReview } from './reviewFactors.js';
 
 /**
  * Which way a factor's mean moved between two reviews: by at least `policy.minChange` toward support
@@ -20,29 +21,46 @@ export type FactorMovement = 'toward-support' | 'toward-roadblock' | 'steady';
  * @category Factor review
  */
 export interface CompareReviewsOptions {
-  /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}; only `minChange` applies. */
+  /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}; only `minChange` and `tolerance` apply. */
   readonly policy?: Partial<FactorReviewPolicy>;
 }
+
+/**
+ * Why a factor's change between two reviews is unknown.
+ *
+ * - `NOT_IN_REVIEW`: one review does not list the factor (a custom factor declared later or dropped).
+ * - `NO_MEAN`: one review lists the factor but has no numeric rating for it.
+ *
+ * @category Factor review
+ */
+export type FactorChangeNoteCode = 'NOT_IN_REVIEW' | 'NO_MEAN';
 
 /**
  * One factor in a {@link FactorReviewComparison}.
  *
  * @category Factor review
  */
-export interface FactorChange {
+export interface FactorChange<Custom extends string = never> {
   /** The factor id. */
-  readonly id: string;
+  readonly id: ReviewedFactorId<Custom>;
+  /** The factor's category. */
   readonly category: FactorCategoryId;
-  /** Mean and verdict in the earlier review (`null` mean, `'undetermined'` verdict when absent or unrated). */
+  /** Mean in the earlier review (`null` when absent or unrated). */
   readonly previousMean: number | null;
+  /** Mean in the later review (`null` when absent or unrated). */
   readonly currentMean: number | null;
-  /** `currentMean − previousMean`, or `null`. */
+  /** `currentMean − previousMean`, or `null` (with a note). */
   readonly change: number | null;
+  /** Which way the mean moved, or `null` (with a note) when `change` is. */
   readonly movement: FactorMovement | null;
-  readonly previousVerdict: FactorVerdict;
-  readonly currentVerdict: FactorVerdict;
-  /** Whether the verdict is different. */
-  readonly verdictChanged: boolean;
+  /** The action of the factor's decision in the earlier review (`'undetermined'` when absent). */
+  readonly previousAction: FactorVerdict;
+  /** The action of the factor's decision in the later review (`'undetermined'` when absent). */
+  readonly currentAction: FactorVerdict;
+  /** Whether the action is different. */
+  readonly actionChanged: boolean;
+  /** Why `change` and `movement` are unknown; empty when they are known. */
+  readonly notes: readonly Note<FactorChangeNoteCode>[];
 }
 
 /**
@@ -63,31 +81,40 @@ export interface CategoryChange {
  *
  * @category Factor review
  */
-export interface FactorReviewComparison {
+export interface FactorReviewComparison<Custom extends string = never> {
   readonly previousReviewedOn: string | null;
   readonly currentReviewedOn: string | null;
   /** Every factor of either review: the current review's order, then factors only the earlier one has. */
-  readonly factors: readonly FactorChange[];
+  readonly factors: readonly FactorChange<Custom>[];
   /** Factors whose mean moved by at least `minChange`, largest move first. */
-  readonly moved: readonly string[];
+  readonly moved: readonly ReviewedFactorId<Custom>[];
   /** Factors that are roadblocks now and were not before: a reason for an unplanned pit stop. */
-  readonly becameRoadblocks: readonly string[];
+  readonly becameRoadblocks: readonly ReviewedFactorId<Custom>[];
   /** Roadblocks in both reviews whose mean fell by at least `minChange`. */
-  readonly worsenedRoadblocks: readonly string[];
+  readonly worsenedRoadblocks: readonly ReviewedFactorId<Custom>[];
   /** Factors that were supports and are not any more. */
-  readonly lostSupports: readonly string[];
+  readonly lostSupports: readonly ReviewedFactorId<Custom>[];
   /** Factors that were roadblocks and are not any more. */
-  readonly clearedRoadblocks: readonly string[];
+  readonly clearedRoadblocks: readonly ReviewedFactorId<Custom>[];
   /** Factors the raters now disagree on and did not before. */
-  readonly becameMixed: readonly string[];
+  readonly becameMixed: readonly ReviewedFactorId<Custom>[];
   /** Factors with a mean now and none before. */
-  readonly newlyRated: readonly string[];
+  readonly newlyRated: readonly ReviewedFactorId<Custom>[];
   readonly categories: readonly CategoryChange[];
-  /** The effective policy (only `minChange` is used here). */
+  /** The effective policy (only `minChange` and `tolerance` are used here). */
   readonly policy: FactorReviewPolicy;
 }
 
 type ViewFactor = ReviewView['factors'][number];
+
+function changeNotes(id: string, a: ViewFactor | undefined, b: ViewFactor | undefined): Note<FactorChangeNoteCode>[] {
+  const side = (factor: ViewFactor | undefined, which: string): Note<FactorChangeNoteCode> | null => {
+    if (factor === undefined) return note('NOT_IN_REVIEW', `the ${which} review does not list "${id}"`, 'change');
+    if (factor.mean === null) return note('NO_MEAN', `"${id}" has no numeric rating in the ${which} review`, 'change');
+    return null;
+  };
+  return [side(a, 'previous'), side(b, 'current')].filter((entry) => entry !== null);
+}
 
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
 
@@ -96,14 +123,14 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * way, and such changes are what bring on unplanned pit stops): what moved and by how much, what
  * became a roadblock, what stopped being a support, and each category's change in net force.
  *
- * A factor moved when $|\bar x_{now} - \bar x_{before}| \ge$ `minChange` (default 0.5, within 1e-9).
+ * A factor moved when |x̄_now − x̄_before| ≥ `minChange` (default 0.5, within `tolerance`).
  * Factors present in only one review (a custom factor declared later) compare against "unrated".
  * O(f log f) for f factors. The inputs are not mutated.
  *
  * @category Factor review
  * @param previous - The earlier {@link FactorReview}.
  * @param current - The later one.
- * @param options - `policy` overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY} (only `minChange` applies).
+ * @param options - `policy` overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY} (only `minChange` and `tolerance` apply).
  * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, a `current` review dated before
  *   `previous`, or bad policy values.
  * @example
@@ -122,11 +149,11 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * compareReviews(after, before) //=> throws INVALID_INPUT
  * ```
  */
-export function compareReviews(
-  previous: FactorReview,
-  current: FactorReview,
+export function compareReviews<Custom extends string = never>(
+  previous: FactorReview<Custom>,
+  current: FactorReview<Custom>,
   options: CompareReviewsOptions = {},
-): FactorReviewComparison {
+): FactorReviewComparison<Custom> {
   const before = readReview(previous, ['previous']);
   const now = readReview(current, ['current']);
   const policy = resolveFactorReviewPolicy(requireRecord(options, ['options']).policy, ['options', 'policy']);
@@ -151,18 +178,19 @@ export function compareReviews(
       .map((factor) => ({ id: factor.id, category: factor.category, a: factor, b: undefined })),
   ];
 
-  const factors: FactorChange[] = pairs.map(({ id, category, a, b }) => {
+  const { tolerance } = policy;
+  const factors: FactorChange<string>[] = pairs.map(({ id, category, a, b }) => {
     const previousMean = a?.mean ?? null;
     const currentMean = b?.mean ?? null;
     const change = minus(currentMean, previousMean);
     let movement: FactorMovement | null = null;
     if (change !== null) {
-      if (change >= policy.minChange - TOLERANCE) movement = 'toward-support';
-      else if (change <= -policy.minChange + TOLERANCE) movement = 'toward-roadblock';
+      if (change >= policy.minChange - tolerance) movement = 'toward-support';
+      else if (change <= -policy.minChange + tolerance) movement = 'toward-roadblock';
       else movement = 'steady';
     }
-    const previousVerdict = a?.verdict ?? 'undetermined';
-    const currentVerdict = b?.verdict ?? 'undetermined';
+    const previousAction = a?.decision.action ?? 'undetermined';
+    const currentAction = b?.decision.action ?? 'undetermined';
     return {
       id,
       category,
@@ -170,13 +198,14 @@ export function compareReviews(
       currentMean,
       change,
       movement,
-      previousVerdict,
-      currentVerdict,
-      verdictChanged: previousVerdict !== currentVerdict,
+      previousAction,
+      currentAction,
+      actionChanged: previousAction !== currentAction,
+      notes: changeNotes(id, a, b),
     };
   });
 
-  const ids = (keep: (factor: FactorChange) => boolean) => factors.filter(keep).map((factor) => factor.id);
+  const ids = (keep: (factor: FactorChange<string>) => boolean) => factors.filter(keep).map((factor) => factor.id);
   const moved = factors
     .filter((factor) => factor.movement === 'toward-support' || factor.movement === 'toward-roadblock')
     .sort((a, b) => Math.abs(b.change as number) - Math.abs(a.change as number))
@@ -191,20 +220,22 @@ export function compareReviews(
     return { id, previousNetForce, currentNetForce, change: minus(currentNetForce, previousNetForce) };
   });
 
-  return {
+  const comparison: FactorReviewComparison<string> = {
     previousReviewedOn: before.reviewedOn,
     currentReviewedOn: now.reviewedOn,
     factors,
     moved,
-    becameRoadblocks: ids((f) => f.currentVerdict === 'roadblock' && f.previousVerdict !== 'roadblock'),
+    becameRoadblocks: ids((f) => f.currentAction === 'roadblock' && f.previousAction !== 'roadblock'),
     worsenedRoadblocks: ids(
-      (f) => f.currentVerdict === 'roadblock' && f.previousVerdict === 'roadblock' && f.movement === 'toward-roadblock',
+      (f) => f.currentAction === 'roadblock' && f.previousAction === 'roadblock' && f.movement === 'toward-roadblock',
     ),
-    lostSupports: ids((f) => f.previousVerdict === 'support' && f.currentVerdict !== 'support'),
-    clearedRoadblocks: ids((f) => f.previousVerdict === 'roadblock' && f.currentVerdict !== 'roadblock'),
-    becameMixed: ids((f) => f.currentVerdict === 'mixed' && f.previousVerdict !== 'mixed'),
+    lostSupports: ids((f) => f.previousAction === 'support' && f.currentAction !== 'support'),
+    clearedRoadblocks: ids((f) => f.previousAction === 'roadblock' && f.currentAction !== 'roadblock'),
+    becameMixed: ids((f) => f.currentAction === 'mixed' && f.previousAction !== 'mixed'),
     newlyRated: ids((f) => f.currentMean !== null && f.previousMean === null),
     categories,
     policy,
   };
+  // The ids come from the two reviews, whose ids `Custom` names.
+  return comparison as unknown as FactorReviewComparison<Custom>;
 }

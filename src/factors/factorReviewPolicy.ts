@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import type { ErrorPath } from '../_lib/errors.js';
 import { invalid } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { policyDefinition } from '../_lib/policy.js';
 
 /**
- * The thresholds {@link reviewFactors} and {@link compareReviews} apply; see
+ * The thresholds {@link reviewFactors}, {@link compareReviews} and {@link suggestStrategies} apply; see
  * {@link DEFAULT_FACTOR_REVIEW_POLICY} for the defaults and their sources.
  *
  * @category Policies
@@ -16,25 +16,58 @@ export interface FactorReviewPolicy {
   readonly roadblockAt: number;
   /** A support or roadblock with |mean| at least this is strong, in (0, 2]; not below `supportAt` or `−roadblockAt`. */
   readonly strongAt: number;
-  /** With two or more raters, r_wg below this makes the verdict mixed, in [0, 1] (0 turns the rule off). */
+  /** With two or more raters, r_wg below this makes the decision mixed, in [0, 1] (0 turns the rule off). */
   readonly minAgreement: number;
   /** Mixed when at least this many raters rate it a roadblock and as many a support; whole number ≥ 0 (0 turns the rule off). */
-  readonly bothSidesMinRaters: number;
+  readonly minRatersPerSide: number;
   /** Two roles whose mean ratings differ by at least this disagree, in (0, 4]. */
   readonly roleGap: number;
   /** {@link compareReviews}: a change in mean of at least this counts as a move, in (0, 4]. */
   readonly minChange: number;
+  /** Means, gaps, changes and severities are compared with thresholds within this, in [0, 0.01], so floating-point rounding never flips a decision. */
+  readonly tolerance: number;
 }
 
+const definition = /* @__PURE__ */ policyDefinition<FactorReviewPolicy>({
+  defaults: {
+    supportAt: 0.5,
+    roadblockAt: -0.5,
+    strongAt: 1.5,
+    minAgreement: 0.7,
+    minRatersPerSide: 1,
+    roleGap: 1,
+    minChange: 0.5,
+    tolerance: 1e-9,
+  },
+  fields: {
+    supportAt: z.number().check(z.gt(0), z.lte(2)),
+    roadblockAt: z.number().check(z.gte(-2), z.lt(0)),
+    strongAt: z.number().check(z.gt(0), z.lte(2)),
+    minAgreement: z.number().check(z.gte(0), z.lte(1)),
+    minRatersPerSide: z.number().check(z.multipleOf(1), z.gte(0), z.lte(1000)),
+    roleGap: z.number().check(z.gt(0), z.lte(4)),
+    minChange: z.number().check(z.gt(0), z.lte(4)),
+    tolerance: z.number().check(z.gte(0), z.lte(0.01)),
+  },
+  check(policy, _given, path) {
+    if (policy.strongAt < policy.supportAt || policy.strongAt < -policy.roadblockAt) {
+      invalid(
+        [...path, 'strongAt'],
+        `strongAt (${policy.strongAt}) must be at least supportAt (${policy.supportAt}) and −roadblockAt (${-policy.roadblockAt}), so that a strong factor is always a support or a roadblock`,
+      );
+    }
+  },
+});
+
 /**
- * The default thresholds of a factor review. The verdicts *mixed* and the thresholds below are
+ * The default thresholds of a factor review. The decision *mixed* and the thresholds below are
  * **our extension of CFIR**: CFIR (Damschroder & Lowery 2013) rates each construct −2…+2 by
  * consensus; the Carnegie framework (Tool #4) asks teams to name roadblocks and supports; neither says how to
  * combine several raters who disagree. The rule, applied to the raters' latest numeric ratings:
  *
  * 1. no numeric rating → `undetermined`;
  * 2. two or more raters and r_wg < `minAgreement` → `mixed`;
- * 3. at least `bothSidesMinRaters` raters at −1 or below *and* as many at +1 or above → `mixed`;
+ * 3. at least `minRatersPerSide` raters at −1 or below *and* as many at +1 or above → `mixed`;
  * 4. otherwise mean ≥ `supportAt` → `support`, mean ≤ `roadblockAt` → `roadblock`, else `neutral`.
  *
  * Defaults and where they come from:
@@ -45,15 +78,15 @@ export interface FactorReviewPolicy {
  *   Demaree & Wolf 1984 introduced r_wg; Lance, Butts & Michels 2006 trace the .70 convention and warn
  *   it is a convention, not a law; LeBreton & Senter 2008 call .71–.90 strong agreement). On CFIR's
  *   5-point scale two raters one point apart have r_wg = 0.75, two points apart 0.
- * - `bothSidesMinRaters: 1` — a single rater who sees a roadblock where others see a support is worth a
+ * - `minRatersPerSide: 1` — a single rater who sees a roadblock where others see a support is worth a
  *   conversation: the Carnegie framework ("Interacting Factors and Change at Scale") warns that unacknowledged
  *   differences in how groups see the work breed resistance.
  * - `roleGap: 1` — one full CFIR point between two roles' mean ratings (e.g. neutral vs weak support);
  *   the Carnegie framework gives educators and the improvement team seeing equity differently as the example.
- * - `minChange: 0.5` — half a CFIR point, the same step that separates neutral from a verdict.
+ * - `minChange: 0.5` — half a CFIR point, the same step that separates neutral from a support or roadblock.
  *
- * Means, gaps and changes are compared with a tolerance of 1e-9, so floating-point rounding never
- * flips a verdict.
+ * - `tolerance: 1e-9` — means, gaps and changes are compared with thresholds within this, so
+ *   floating-point rounding never flips a decision.
  *
  * @category Policies
  * @example
@@ -61,27 +94,10 @@ export interface FactorReviewPolicy {
  * import { DEFAULT_FACTOR_REVIEW_POLICY } from 'scaling-navigator/factors';
  * DEFAULT_FACTOR_REVIEW_POLICY.minAgreement //=> 0.7
  * DEFAULT_FACTOR_REVIEW_POLICY.strongAt //=> 1.5
+ * DEFAULT_FACTOR_REVIEW_POLICY.tolerance //=> 1e-9
  * ```
  */
-export const DEFAULT_FACTOR_REVIEW_POLICY: FactorReviewPolicy = Object.freeze({
-  supportAt: 0.5,
-  roadblockAt: -0.5,
-  strongAt: 1.5,
-  minAgreement: 0.7,
-  bothSidesMinRaters: 1,
-  roleGap: 1,
-  minChange: 0.5,
-});
-
-const FactorReviewPolicyOverrides = z.strictObject({
-  supportAt: z.optional(z.number().check(z.gt(0), z.lte(2))),
-  roadblockAt: z.optional(z.number().check(z.gte(-2), z.lt(0))),
-  strongAt: z.optional(z.number().check(z.gt(0), z.lte(2))),
-  minAgreement: z.optional(z.number().check(z.gte(0), z.lte(1))),
-  bothSidesMinRaters: z.optional(z.number().check(z.multipleOf(1), z.gte(0), z.lte(1000))),
-  roleGap: z.optional(z.number().check(z.gt(0), z.lte(4))),
-  minChange: z.optional(z.number().check(z.gt(0), z.lte(4))),
-});
+export const DEFAULT_FACTOR_REVIEW_POLICY: FactorReviewPolicy = definition.defaults;
 
 /**
  * Validates overrides and merges them over {@link DEFAULT_FACTOR_REVIEW_POLICY}.
@@ -94,34 +110,16 @@ const FactorReviewPolicyOverrides = z.strictObject({
  * import { defineFactorReviewPolicy } from 'scaling-navigator/factors';
  * defineFactorReviewPolicy({ minAgreement: 0.5 }).minAgreement //=> 0.5
  * defineFactorReviewPolicy({ supportAt: 1, roadblockAt: -1 }).strongAt //=> 1.5
+ * defineFactorReviewPolicy({ minRatersPerSide: 2 }).minRatersPerSide //=> 2
  * defineFactorReviewPolicy({ strongAt: 0.4 }) //=> throws INVALID_INPUT
  * defineFactorReviewPolicy({ minAgreement: 70 }) //=> throws INVALID_INPUT
  * ```
  */
 export function defineFactorReviewPolicy(overrides: Partial<FactorReviewPolicy> = {}): FactorReviewPolicy {
-  return resolveFactorReviewPolicy(overrides, ['policy']);
+  return definition.resolve(overrides, ['policy']);
 }
 
 /** {@link defineFactorReviewPolicy} with errors reported under `path`. @internal */
 export function resolveFactorReviewPolicy(overrides: unknown, path: ErrorPath): FactorReviewPolicy {
-  const parsed = parseOrThrow(FactorReviewPolicyOverrides, overrides ?? {}, path);
-  const policy: FactorReviewPolicy = Object.freeze({
-    supportAt: parsed.supportAt ?? DEFAULT_FACTOR_REVIEW_POLICY.supportAt,
-    roadblockAt: parsed.roadblockAt ?? DEFAULT_FACTOR_REVIEW_POLICY.roadblockAt,
-    strongAt: parsed.strongAt ?? DEFAULT_FACTOR_REVIEW_POLICY.strongAt,
-    minAgreement: parsed.minAgreement ?? DEFAULT_FACTOR_REVIEW_POLICY.minAgreement,
-    bothSidesMinRaters: parsed.bothSidesMinRaters ?? DEFAULT_FACTOR_REVIEW_POLICY.bothSidesMinRaters,
-    roleGap: parsed.roleGap ?? DEFAULT_FACTOR_REVIEW_POLICY.roleGap,
-    minChange: parsed.minChange ?? DEFAULT_FACTOR_REVIEW_POLICY.minChange,
-  });
-  if (policy.strongAt < policy.supportAt || policy.strongAt < -policy.roadblockAt) {
-    invalid(
-      [...path, 'strongAt'],
-      `strongAt (${policy.strongAt}) must be at least supportAt (${policy.supportAt}) and −roadblockAt (${-policy.roadblockAt}), so that a strong factor is always a support or a roadblock`,
-    );
-  }
-  return policy;
+  return definition.resolve(overrides, path);
 }
-
-/** Tolerance for comparing means, gaps and agreement with thresholds. @internal */
-export const TOLERANCE = 1e-9;

@@ -1,19 +1,20 @@
 import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { type Note, note } from '../_lib/notes.js';
+import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { requireRecord } from '../_lib/validate.js';
 import { Id } from '../framework/schemaParts.js';
 import type { SourceCitation } from '../framework/sources.js';
 import { STRATEGIES, type StrategyApproachId, StrategyId } from '../framework/strategies.js';
-import { TOLERANCE } from './factorReviewPolicy.js';
+import { readReview } from './_readReview.js';
+import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
+import { type FactorReviewPolicy, resolveFactorReviewPolicy } from './factorReviewPolicy.js';
 import {
   FACTOR_MATCH_CONDITIONS,
   FACTOR_STRATEGY_MATCHES,
   type FactorMatchCondition,
 } from './factorStrategyMatches.js';
 import type { FactorVerdict } from './factorVerdicts.js';
-import { readReview } from './readReview.js';
-import type { FactorReview } from './reviewFactors.js';
 
 /**
  * Schema for a row a team adds to the factor→strategy table for its own factors (or to record its
@@ -43,6 +44,35 @@ export const AdditionalFactorMatch = z.strictObject({
 export type AdditionalFactorMatch = z.infer<typeof AdditionalFactorMatch>;
 
 /**
+ * Parses a team's own factor→strategy row, throwing `ScalingNavigatorError` at the first problem.
+ *
+ * @category Strategy suggestions
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `input` is not an {@link AdditionalFactorMatch}.
+ * @example
+ * ```ts
+ * import { parseAdditionalFactorMatch } from 'scaling-navigator/factors';
+ * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 2, rationale: 'Shared goals.' }).strength //=> 2
+ * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 3, rationale: 'Shared goals.' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export const parseAdditionalFactorMatch: (input: unknown) => AdditionalFactorMatch =
+  /* @__PURE__ */ schemaParsers(AdditionalFactorMatch).parse;
+
+/**
+ * Parses a team's own factor→strategy row without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @category Strategy suggestions
+ * @example
+ * ```ts
+ * import { safeParseAdditionalFactorMatch } from 'scaling-navigator/factors';
+ * safeParseAdditionalFactorMatch({ factorId: 'team-goals', when: 'mixed', strategyId: 'co-design', strength: 1, rationale: 'Talk it through.' }).success //=> true
+ * safeParseAdditionalFactorMatch({ factorId: 'team-goals', when: 'neutral', strategyId: 'co-design', strength: 1, rationale: 'x' }).success //=> false
+ * ```
+ */
+export const safeParseAdditionalFactorMatch: (input: unknown) => SafeParseResult<AdditionalFactorMatch> =
+  /* @__PURE__ */ schemaParsers(AdditionalFactorMatch).safeParse;
+
+/**
  * Options for {@link suggestStrategies}.
  *
  * @category Strategy suggestions
@@ -54,17 +84,30 @@ export interface SuggestStrategiesOptions {
   readonly strategySet?: readonly StrategyId[];
   /** Rows the team adds for its own factors; they must name factors of the review. */
   readonly additionalMatches?: readonly AdditionalFactorMatch[];
+  /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}; only `tolerance` applies (ties of `severity`). */
+  readonly policy?: Partial<FactorReviewPolicy>;
 }
+
+/**
+ * What a reader of {@link StrategySuggestions} should know.
+ *
+ * - `NOTHING_TO_ANSWER`: the review has no roadblock, split factor or (leveraged) support, so nothing is suggested.
+ * - `UNANSWERED_FACTORS`: some roadblocks or split factors have no row; see `unanswered`.
+ *
+ * @category Strategy suggestions
+ */
+export type StrategySuggestionsNoteCode = 'NOTHING_TO_ANSWER' | 'UNANSWERED_FACTORS';
 
 /**
  * One factor a suggested strategy answers, from one row of the table.
  *
  * @category Strategy suggestions
  */
-export interface SuggestionAnswer {
+export interface SuggestionAnswer<Custom extends string = never> {
   /** The row id, `'<factorId>:<when>:<strategyId>'`. */
-  readonly id: string;
-  readonly factorId: string;
+  readonly id: `${ReviewedFactorId<Custom>}:${FactorMatchCondition}:${StrategyId}`;
+  /** The factor it answers. */
+  readonly factorId: ReviewedFactorId<Custom>;
   /** Why the row applies: the factor is a roadblock, the raters are split on it, or it is a support. */
   readonly as: FactorMatchCondition;
   /** The factor's mean rating in the review. */
@@ -80,7 +123,7 @@ export interface SuggestionAnswer {
  *
  * @category Strategy suggestions
  */
-export interface StrategySuggestion {
+export interface StrategySuggestion<Custom extends string = never> {
   /** The strategy id. */
   readonly id: StrategyId;
   readonly approach: StrategyApproachId;
@@ -96,7 +139,7 @@ export interface StrategySuggestion {
   /** Whether `options.strategySet` already holds it. */
   readonly inStrategySet: boolean;
   /** The factors it answers: roadblocks first, then split factors, then supports; stronger rows first. */
-  readonly answers: readonly SuggestionAnswer[];
+  readonly answers: readonly SuggestionAnswer<Custom>[];
 }
 
 /**
@@ -105,10 +148,11 @@ export interface StrategySuggestion {
  *
  * @category Strategy suggestions
  */
-export interface UnansweredFactor {
+export interface UnansweredFactor<Custom extends string = never> {
   /** The factor id. */
-  readonly id: string;
-  readonly verdict: FactorVerdict;
+  readonly id: ReviewedFactorId<Custom>;
+  /** The action of the factor's decision in the review. */
+  readonly action: FactorVerdict;
   readonly mean: number | null;
 }
 
@@ -117,19 +161,23 @@ export interface UnansweredFactor {
  *
  * @category Strategy suggestions
  */
-export interface StrategySuggestions {
+export interface StrategySuggestions<Custom extends string = never> {
   /** The review's date. */
   readonly reviewedOn: string | null;
   /** Ranked suggestions (only strategies that answer something). */
-  readonly suggestions: readonly StrategySuggestion[];
+  readonly suggestions: readonly StrategySuggestion<Custom>[];
   /** Roadblocks and split factors that no row answers, in review order. */
-  readonly unanswered: readonly UnansweredFactor[];
+  readonly unanswered: readonly UnansweredFactor<Custom>[];
   /** Whether supports were leveraged. */
   readonly leverageSupports: boolean;
+  /** What a reader should know; empty when nothing. */
+  readonly notes: readonly Note<StrategySuggestionsNoteCode>[];
+  /** The effective policy (only `tolerance` is used here). */
+  readonly policy: FactorReviewPolicy;
 }
 
 interface Row {
-  readonly id: string;
+  readonly id: SuggestionAnswer<string>['id'];
   readonly factorId: string;
   readonly when: FactorMatchCondition;
   readonly strategyId: StrategyId;
@@ -143,21 +191,22 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
 /**
  * Suggests strategies of the typology for a factor review: those that answer its roadblocks (and
  * the factors raters are split on), then those that leverage its supports — each with the factors it
- * answers, a strength and a rationale in our words citing the the Carnegie framework passage it rests on (from
+ * answers, a strength and a rationale in our words citing the Carnegie framework passage it rests on (from
  * {@link FACTOR_STRATEGY_MATCHES}).
  *
  * In the spirit of the CFIR–ERIC matching tool (Waltz et al. 2019), strategies are ranked by
- * `score` $= \sum$ strength over the roadblocks and split factors they answer; ties by `severity`
- * $= \sum$ strength $\times |\bar x|$ over the roadblocks (worse roadblocks weigh more), then by
- * `leverage` $= \sum$ strength over the supports, then by typology order. A factor is *split* when
- * its verdict is mixed or two roles disagree on it (`roleDisagreements`); the table's `'mixed'` rows
- * answer it. O(f + m) for f factors and m rows. The inputs are not mutated.
+ * `score` = Σ strength over the roadblocks and split factors they answer; ties by `severity`
+ * = Σ strength × |x̄| over the roadblocks (worse roadblocks weigh more, compared within
+ * `policy.tolerance`), then by `leverage` = Σ strength over the supports, then by typology order.
+ * A factor is *split* when its decision is mixed or two roles disagree on it (`roleDisagreements`);
+ * the table's `'mixed'` rows answer it. O(f + m) for f factors and m rows. The inputs are not mutated.
  *
  * @category Strategy suggestions
  * @param review - A {@link FactorReview} from {@link reviewFactors} (it may have been stored as JSON).
+ * @param options - `leverageSupports`, `strategySet`, `additionalMatches`, `policy`.
  * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, an unknown strategy id in
- *   `strategySet` or `additionalMatches`, or an additional row naming a factor the review lacks or
- *   repeating a row.
+ *   `strategySet` or `additionalMatches`, an additional row naming a factor the review lacks or
+ *   repeating a row, or bad policy values.
  * @example
  * ```ts
  * import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';
@@ -172,9 +221,13 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT
  * ```
  */
-export function suggestStrategies(review: FactorReview, options: SuggestStrategiesOptions = {}): StrategySuggestions {
+export function suggestStrategies<Custom extends string = never>(
+  review: FactorReview<Custom>,
+  options: SuggestStrategiesOptions = {},
+): StrategySuggestions<Custom> {
   const view = readReview(review, ['review']);
   const optionRecord = requireRecord(options, ['options']);
+  const policy = resolveFactorReviewPolicy(optionRecord.policy, ['options', 'policy']);
   const leverageSupports = parseOrThrow(z.optional(z.boolean()), optionRecord.leverageSupports, [
     'options',
     'leverageSupports',
@@ -197,7 +250,7 @@ export function suggestStrategies(review: FactorReview, options: SuggestStrategi
         `factor "${match.factorId}" is not in the review; add rows only for factors the review rated or declared`,
       );
     }
-    const id = `${match.factorId}:${match.when}:${match.strategyId}`;
+    const id = `${match.factorId}:${match.when}:${match.strategyId}` as const;
     if (rowIds.has(id)) {
       invalid(['options', 'additionalMatches', index], `the row ${id} already exists; each row appears once`);
     }
@@ -211,13 +264,14 @@ export function suggestStrategies(review: FactorReview, options: SuggestStrategi
   }
 
   const split = new Set(view.roleDisagreements.map((entry) => entry.id));
-  const answersByStrategy = new Map<StrategyId, { answer: SuggestionAnswer; order: number }[]>();
-  const unanswered: UnansweredFactor[] = [];
+  const answersByStrategy = new Map<StrategyId, { answer: SuggestionAnswer<string>; order: number }[]>();
+  const unanswered: UnansweredFactor<string>[] = [];
   view.factors.forEach((factor, order) => {
     const conditions: FactorMatchCondition[] = [];
-    if (factor.verdict === 'roadblock') conditions.push('roadblock');
-    if (factor.verdict === 'mixed' || split.has(factor.id)) conditions.push('mixed');
-    if (factor.verdict === 'support' && leverageSupports !== false) conditions.push('support');
+    const { action } = factor.decision;
+    if (action === 'roadblock') conditions.push('roadblock');
+    if (action === 'mixed' || split.has(factor.id)) conditions.push('mixed');
+    if (action === 'support' && leverageSupports !== false) conditions.push('support');
     let answeredConcern = false;
     for (const condition of conditions) {
       for (const row of rowsFor.get(`${factor.id}\u0000${condition}`) ?? []) {
@@ -239,7 +293,7 @@ export function suggestStrategies(review: FactorReview, options: SuggestStrategi
       }
     }
     if (!answeredConcern && conditions.some((condition) => condition !== 'support')) {
-      unanswered.push({ id: factor.id, verdict: factor.verdict, mean: factor.mean });
+      unanswered.push({ id: factor.id, action, mean: factor.mean });
     }
   });
 
@@ -284,16 +338,44 @@ export function suggestStrategies(review: FactorReview, options: SuggestStrategi
     b: { score: number; severity: number; leverage: number },
   ): number => {
     if (a.score !== b.score) return b.score - a.score;
-    if (Math.abs(a.severity - b.severity) > TOLERANCE) return b.severity - a.severity;
+    if (Math.abs(a.severity - b.severity) > policy.tolerance) return b.severity - a.severity;
     return b.leverage - a.leverage;
   };
   unranked.sort((a, b) => compare(a.suggestion, b.suggestion) || a.catalogIndex - b.catalogIndex);
-  const suggestions: StrategySuggestion[] = [];
+  const suggestions: StrategySuggestion<string>[] = [];
   unranked.forEach(({ suggestion }, index) => {
     const previous = suggestions[index - 1];
     const rank = previous !== undefined && compare(previous, suggestion) === 0 ? previous.rank : index + 1;
     suggestions.push({ ...suggestion, rank });
   });
 
-  return { reviewedOn: view.reviewedOn, suggestions, unanswered, leverageSupports: leverageSupports !== false };
+  const notes: Note<StrategySuggestionsNoteCode>[] = [];
+  if (suggestions.length === 0 && unanswered.length === 0) {
+    notes.push(
+      note(
+        'NOTHING_TO_ANSWER',
+        'the review has no roadblock, split factor or leveraged support to answer',
+        'suggestions',
+      ),
+    );
+  }
+  if (unanswered.length > 0) {
+    notes.push(
+      note(
+        'UNANSWERED_FACTORS',
+        `no row answers ${unanswered.map((factor) => `"${factor.id}"`).join(', ')}; find the team's own response or add rows with additionalMatches`,
+        'unanswered',
+      ),
+    );
+  }
+  const result: StrategySuggestions<string> = {
+    reviewedOn: view.reviewedOn,
+    suggestions,
+    unanswered,
+    leverageSupports: leverageSupports !== false,
+    notes,
+    policy,
+  };
+  // The factor ids come from the review, whose ids `Custom` names.
+  return result as unknown as StrategySuggestions<Custom>;
 }

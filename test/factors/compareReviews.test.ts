@@ -47,14 +47,15 @@ describe('compareReviews: the Colorado Springs journey (seed 004)', () => {
       currentMean: -1,
       change: -2.5,
       movement: 'toward-roadblock',
-      previousVerdict: 'support',
-      currentVerdict: 'roadblock',
-      verdictChanged: true,
+      previousAction: 'support',
+      currentAction: 'roadblock',
+      actionChanged: true,
+      notes: [],
     });
     expect(changeOf('competition-for-attention')).toMatchObject({ change: -2, movement: 'toward-roadblock' });
     // Observability was not re-rated, so the latest ratings still count: no change.
-    expect(changeOf('observability')).toMatchObject({ change: 0, movement: 'steady', verdictChanged: false });
-    expect(changeOf('policies')).toMatchObject({ change: null, movement: null, previousVerdict: 'undetermined' });
+    expect(changeOf('observability')).toMatchObject({ change: 0, movement: 'steady', actionChanged: false });
+    expect(changeOf('policies')).toMatchObject({ change: null, movement: null, previousAction: 'undetermined' });
     expect(comparison.moved).toEqual(['leadership', 'competition-for-attention']);
     expect(comparison.categories.find((category) => category.id === 'conditions')).toEqual({
       id: 'conditions',
@@ -99,14 +100,14 @@ describe('compareReviews: other changes', () => {
     expect(comparison.newlyRated).toEqual(['team-goals', 'leadership']);
     expect(comparison.factors.find((factor) => factor.id === 'team-goals')).toMatchObject({
       previousMean: null,
-      previousVerdict: 'undetermined',
+      previousAction: 'undetermined',
     });
     // Only the earlier review has the custom factor: it is listed after the current review's factors.
     const reversedCustom = compareReviews(
       reviewFactors([], { customFactors: [{ id: 'x', category: 'conditions', label: 'X' }] }),
       reviewFactors([]),
     );
-    expect(reversedCustom.factors.at(-1)).toMatchObject({ id: 'x', currentVerdict: 'undetermined' });
+    expect(reversedCustom.factors.at(-1)).toMatchObject({ id: 'x', currentAction: 'undetermined' });
     // emotions went from 1 to 0.5: −0.5 is a move under the default minChange (inclusive), not under 1.
     expect(comparison.factors.find((factor) => factor.id === 'emotions')?.movement).toBe('toward-roadblock');
     const coarse = compareReviews(previous, current, { policy: { minChange: 1 } });

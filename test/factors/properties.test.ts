@@ -88,15 +88,15 @@ describe('reviewFactors: properties', () => {
         expect(JSON.parse(JSON.stringify(review))).toEqual(review);
         for (const factor of review.factors) {
           if (factor.agreement !== null) expect(factor.agreement >= 0 && factor.agreement <= 1).toBe(true);
-          if (factor.mean === null) expect(factor.verdict).toBe('undetermined');
+          if (factor.mean === null) expect(factor.decision.action).toBe('undetermined');
           else {
             expect(factor.mean).toBeGreaterThanOrEqual(factor.lowest as number);
             expect(factor.mean).toBeLessThanOrEqual(factor.highest as number);
           }
-          if (factor.verdict === 'support') expect(factor.mean as number).toBeGreaterThanOrEqual(0.5);
-          if (factor.verdict === 'roadblock') expect(factor.mean as number).toBeLessThanOrEqual(-0.5);
-          if (factor.tally.roadblock > 0 && factor.tally.support > 0) expect(factor.verdict).toBe('mixed');
-          if (factor.strong) expect(['support', 'roadblock']).toContain(factor.verdict);
+          if (factor.decision.action === 'support') expect(factor.mean as number).toBeGreaterThanOrEqual(0.5);
+          if (factor.decision.action === 'roadblock') expect(factor.mean as number).toBeLessThanOrEqual(-0.5);
+          if (factor.tally.roadblock > 0 && factor.tally.support > 0) expect(factor.decision.action).toBe('mixed');
+          if (factor.strong) expect(['support', 'roadblock']).toContain(factor.decision.action);
           expect(factor.raters + factor.missing).toBe(factor.ratings.length);
         }
         expect(review.ratingCounts.used + review.ratingCounts.superseded + review.ratingCounts.afterAsOf).toBe(
@@ -149,7 +149,7 @@ describe('suggestStrategies and compareReviews: properties', () => {
         const comparison = compareReviews(review, review);
         expect(comparison.moved).toEqual([]);
         expect(comparison.becameRoadblocks).toEqual([]);
-        expect(comparison.factors.every((factor) => !factor.verdictChanged)).toBe(true);
+        expect(comparison.factors.every((factor) => !factor.actionChanged)).toBe(true);
       }),
     );
   });

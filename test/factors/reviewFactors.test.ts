@@ -25,52 +25,62 @@ const verdictOf = (values: readonly Value[], policy = {}) =>
 
 describe('reviewFactors: the verdict rule (our extension of CFIR)', () => {
   it('two raters one point apart agree (r_wg = 1 − 0.5/2 = 0.75 ≥ 0.7); two points apart do not (r_wg = 0)', () => {
-    expect(verdictOf([1, 2])).toMatchObject({ mean: 1.5, agreement: 0.75, verdict: 'support', strong: true });
+    expect(verdictOf([1, 2])).toMatchObject({
+      mean: 1.5,
+      agreement: 0.75,
+      decision: { action: 'support' },
+      strong: true,
+    });
     // [0, 2]: s² = 2 = σ²_EU → r_wg 0 → mixed, although nobody rates it a roadblock.
     const wide = verdictOf([0, 2]);
-    expect(wide).toMatchObject({ mean: 1, agreement: 0, verdict: 'mixed', strong: false });
-    expect(wide.reasons.map((reason) => reason.rule)).toEqual(['low-agreement']);
+    expect(wide).toMatchObject({ mean: 1, agreement: 0, decision: { action: 'mixed' }, strong: false });
+    expect(wide.decision.reasons.map((reason) => reason.rule)).toEqual(['factors/low-agreement']);
   });
 
-  it('one rater on the other side makes it mixed even when r_wg is high; bothSidesMinRaters raises the bar', () => {
+  it('one rater on the other side makes it mixed even when r_wg is high; minRatersPerSide raises the bar', () => {
     // seven +1 and one −1: mean 0.75, s² = 3.5/7 = 0.5, r_wg = 0.75 ≥ 0.7, but raters on both sides.
     const values: Value[] = [1, 1, 1, 1, 1, 1, 1, -1];
     const split = verdictOf(values);
-    expect(split).toMatchObject({ mean: 0.75, agreement: 0.75, verdict: 'mixed' });
-    expect(split.reasons).toEqual([
+    expect(split).toMatchObject({ mean: 0.75, agreement: 0.75, decision: { action: 'mixed' } });
+    expect(split.decision.reasons).toEqual([
       {
-        rule: 'raters-on-both-sides',
-        evidence: { roadblockRatings: 1, supportRatings: 7, bothSidesMinRaters: 1 },
-        guidance: FACTOR_VERDICT_RULES.find((rule) => rule.id === 'raters-on-both-sides')?.guidance,
+        rule: 'factors/raters-on-both-sides',
+        evidence: { roadblockRatings: 1, supportRatings: 7, minRatersPerSide: 1 },
+        guidance: FACTOR_VERDICT_RULES.find((rule) => rule.id === 'factors/raters-on-both-sides')?.guidance,
       },
     ]);
-    expect(verdictOf(values, { bothSidesMinRaters: 2 }).verdict).toBe('support');
-    expect(verdictOf(values, { bothSidesMinRaters: 0 }).verdict).toBe('support');
+    expect(verdictOf(values, { minRatersPerSide: 2 }).decision.action).toBe('support');
+    expect(verdictOf(values, { minRatersPerSide: 0 }).decision.action).toBe('support');
   });
 
   it('minAgreement 0 turns the low-agreement rule off', () => {
-    expect(verdictOf([0, 2], { minAgreement: 0 }).verdict).toBe('support');
+    expect(verdictOf([0, 2], { minAgreement: 0 }).decision.action).toBe('support');
   });
 
   it('thresholds are inclusive: mean 0.5 is a support, −0.5 a roadblock, 1/3 neutral', () => {
-    expect(verdictOf([1, 0])).toMatchObject({ mean: 0.5, verdict: 'support', strong: false });
-    expect(verdictOf([-1, 0])).toMatchObject({ mean: -0.5, verdict: 'roadblock' });
+    expect(verdictOf([1, 0])).toMatchObject({ mean: 0.5, decision: { action: 'support' }, strong: false });
+    expect(verdictOf([-1, 0])).toMatchObject({ mean: -0.5, decision: { action: 'roadblock' } });
     const neutral = verdictOf([0, 0, 1]);
-    expect(neutral.verdict).toBe('neutral');
+    expect(neutral.decision.action).toBe('neutral');
     expect(neutral.mean).toBeCloseTo(1 / 3, 15);
-    expect(neutral.reasons[0]?.rule).toBe('mean-between-thresholds');
-    expect(verdictOf([-2, -1])).toMatchObject({ mean: -1.5, verdict: 'roadblock', strong: true });
+    expect(neutral.decision.reasons[0]?.rule).toBe('factors/mean-between-thresholds');
+    expect(verdictOf([-2, -1])).toMatchObject({ mean: -1.5, decision: { action: 'roadblock' }, strong: true });
   });
 
   it('a policy moves the thresholds and the review echoes it', () => {
     const strict = reviewFactors(ratingsOf('leadership', [1, 0]), { policy: { supportAt: 1, roadblockAt: -1 } });
-    expect(entry(strict, 'leadership').verdict).toBe('neutral');
+    expect(entry(strict, 'leadership').decision.action).toBe('neutral');
     expect(strict.policy).toEqual({ ...DEFAULT_FACTOR_REVIEW_POLICY, supportAt: 1, roadblockAt: -1 });
   });
 
   it('a single rater gives a verdict from the rating, with no agreement and a note', () => {
-    expect(verdictOf([-2])).toMatchObject({ mean: -2, agreement: null, verdict: 'roadblock', strong: true });
-    expect(verdictOf([-2]).note?.code).toBe('ONE_RATER');
+    expect(verdictOf([-2])).toMatchObject({
+      mean: -2,
+      agreement: null,
+      decision: { action: 'roadblock' },
+      strong: true,
+    });
+    expect(verdictOf([-2]).notes[0]?.code).toBe('ONE_RATER');
   });
 
   it('unknown is not neutral: unrated factors and factors rated only "missing" are undetermined', () => {
@@ -82,13 +92,15 @@ describe('reviewFactors: the verdict rule (our extension of CFIR)', () => {
       lowest: null,
       highest: null,
       agreement: null,
-      verdict: 'undetermined',
+      decision: { action: 'undetermined' },
       strong: false,
     });
-    expect(entry(review, 'policies').note?.code).toBe('ONLY_MISSING');
-    expect(entry(review, 'policies').reasons.map((reason) => reason.rule)).toEqual(['no-numeric-ratings']);
-    expect(entry(review, 'leadership')).toMatchObject({ raters: 0, missing: 0, verdict: 'undetermined' });
-    expect(entry(review, 'leadership').note?.code).toBe('NOT_RATED');
+    expect(entry(review, 'policies').notes[0]?.code).toBe('ONLY_MISSING');
+    expect(entry(review, 'policies').decision.reasons.map((reason) => reason.rule)).toEqual([
+      'factors/no-numeric-ratings',
+    ]);
+    expect(entry(review, 'leadership')).toMatchObject({ raters: 0, missing: 0, decision: { action: 'undetermined' } });
+    expect(entry(review, 'leadership').notes[0]?.code).toBe('NOT_RATED');
     expect(review.categories.find((category) => category.id === 'conditions')?.netForce).toBeNull();
   });
 });
@@ -98,14 +110,14 @@ describe('reviewFactors: ratings over time', () => {
     { factorId: 'leadership', raterId: 'ana', rating: 2, ratedOn: '2025-08-20' },
     { factorId: 'leadership', raterId: 'ben', rating: 1, ratedOn: '2025-08-20' },
     { factorId: 'leadership', raterId: 'ana', rating: -1, ratedOn: '2026-01-10' },
-    { factorId: 'leadership', raterId: 'ben', rating: -2, ratedOn: '2026-01-12', note: 'New superintendent' },
+    { factorId: 'leadership', raterId: 'ben', rating: -2, ratedOn: '2026-01-12', comment: 'New superintendent' },
   ];
 
   it("each rater's latest rating counts; earlier ones are superseded", () => {
     const review = reviewFactors(log);
     expect(entry(review, 'leadership').ratings).toEqual([
-      { id: 'ana', role: null, rating: -1, ratedOn: '2026-01-10', note: null },
-      { id: 'ben', role: null, rating: -2, ratedOn: '2026-01-12', note: 'New superintendent' },
+      { id: 'ana', role: null, rating: -1, ratedOn: '2026-01-10', comment: null },
+      { id: 'ben', role: null, rating: -2, ratedOn: '2026-01-12', comment: 'New superintendent' },
     ]);
     expect(review.ratingCounts).toEqual({ given: 4, used: 2, superseded: 2, afterAsOf: 0 });
     expect(review.reviewedOn).toBe('2026-01-12');
@@ -114,7 +126,7 @@ describe('reviewFactors: ratings over time', () => {
 
   it('asOf leaves later ratings out and dates the review', () => {
     const review = reviewFactors(log, { asOf: '2025-09-01' });
-    expect(entry(review, 'leadership')).toMatchObject({ mean: 1.5, verdict: 'support' });
+    expect(entry(review, 'leadership')).toMatchObject({ mean: 1.5, decision: { action: 'support' } });
     expect(review.ratingCounts).toEqual({ given: 4, used: 2, superseded: 0, afterAsOf: 2 });
     expect(review.reviewedOn).toBe('2025-09-01');
     const early = reviewFactors(log, { asOf: '2025-01-01' });
@@ -174,8 +186,8 @@ describe('reviewFactors: roles (seed 004: educators may see equity differently t
     ];
     const review = reviewFactors(ratings);
     expect(entry(review, 'attitudes').byRole).toEqual([
-      { id: 'educator', raters: 2, missing: 1, mean: -1 },
-      { id: 'improvement-team', raters: 2, missing: 0, mean: 0.5 },
+      { id: 'educator', raters: 2, missing: 1, mean: -1, notes: [] },
+      { id: 'improvement-team', raters: 2, missing: 0, mean: 0.5, notes: [] },
     ]);
     expect(review.roleDisagreements).toEqual([
       {
@@ -183,8 +195,8 @@ describe('reviewFactors: roles (seed 004: educators may see equity differently t
         category: 'educators',
         gap: 1.5,
         oppositeSides: true,
-        highest: { id: 'improvement-team', raters: 2, missing: 0, mean: 0.5 },
-        lowest: { id: 'educator', raters: 2, missing: 1, mean: -1 },
+        highest: { id: 'improvement-team', raters: 2, missing: 0, mean: 0.5, notes: [] },
+        lowest: { id: 'educator', raters: 2, missing: 1, mean: -1, notes: [] },
       },
     ]);
     expect(reviewFactors(ratings, { policy: { roleGap: 2 } }).roleDisagreements).toEqual([]);
@@ -196,7 +208,7 @@ describe('reviewFactors: interactions (seed 004, "Interacting Factors and Change
     const review = reviewFactors([...ratingsOf('leadership', [-2, -2, -1]), ...ratingsOf('compatibility', [-2, -2])], {
       interactions: [{ id: 'graduation-pressure', factors: ['leadership', 'compatibility'], kind: 'tension' }],
     });
-    expect(review.interactions[0]).toMatchObject({ bothStrong: true, verdicts: ['roadblock', 'roadblock'] });
+    expect(review.interactions[0]).toMatchObject({ bothStrong: true, actions: ['roadblock', 'roadblock'] });
     // Both are strong roadblocks in two categories, but the pair is declared: no candidate.
     expect(review.candidateInteractions).toEqual([]);
   });
@@ -211,7 +223,7 @@ describe('reviewFactors: interactions (seed 004, "Interacting Factors and Change
             id: 'stem',
             factors: ['community-beliefs-and-values', 'team-goals'],
             kind: 'alignment',
-            note: 'STEM careers',
+            comment: 'STEM careers',
           },
         ],
       },
@@ -221,10 +233,11 @@ describe('reviewFactors: interactions (seed 004, "Interacting Factors and Change
         id: 'stem',
         factors: ['community-beliefs-and-values', 'team-goals'],
         kind: 'alignment',
-        note: 'STEM careers',
+        comment: 'STEM careers',
         means: [5 / 3, 2],
-        verdicts: ['support', 'support'],
+        actions: ['support', 'support'],
         bothStrong: true,
+        notes: [],
       },
     ]);
   });
@@ -282,13 +295,12 @@ describe('reviewFactors: output', () => {
           'lowest',
           'mean',
           'missing',
-          'note',
+          'decision',
+          'notes',
           'raters',
           'ratings',
-          'reasons',
           'strong',
           'tally',
-          'verdict',
         ].sort(),
       );
     }
@@ -412,10 +424,10 @@ describe('reviewFactors: bad input throws INVALID_INPUT with a path', () => {
       'policy',
       'strongAt',
     ]);
-    expectError(() => reviewFactors([], { policy: { bothSidesMinRaters: 1.5 } }), 'INVALID_INPUT', [
+    expectError(() => reviewFactors([], { policy: { minRatersPerSide: 1.5 } }), 'INVALID_INPUT', [
       'options',
       'policy',
-      'bothSidesMinRaters',
+      'minRatersPerSide',
     ]);
     expectError(() => reviewFactors([], { policy: { agreement: 0.5 } as never }), 'INVALID_INPUT', [
       'options',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_FACTOR_REVIEW_POLICY,
   FACTOR_MATCH_CONDITIONS,
   FACTOR_STRATEGY_MATCHES,
   type FactorRatingInput,
@@ -134,7 +135,7 @@ describe('suggestStrategies: the seed’s examples', () => {
     ];
     const review = reviewFactors(ratings);
     // The mean (0.5) says support and r_wg is 0.833, but the two roles are a full point apart.
-    expect(review.factors.find((factor) => factor.id === 'attitudes')?.verdict).toBe('support');
+    expect(review.factors.find((factor) => factor.id === 'attitudes')?.decision.action).toBe('support');
     const result = suggestStrategies(review);
     expect(suggestionOf(result, 'co-design')?.answers).toEqual([
       {
@@ -187,8 +188,8 @@ describe('suggestStrategies: options and edge cases', () => {
     });
     const plain = suggestStrategies(review);
     expect(plain.unanswered).toEqual([
-      { id: 'leadership', verdict: 'mixed', mean: 0 },
-      { id: 'bus-schedules', verdict: 'roadblock', mean: -1.5 },
+      { id: 'leadership', action: 'mixed', mean: 0 },
+      { id: 'bus-schedules', action: 'roadblock', mean: -1.5 },
     ]);
     expect(plain.suggestions).toEqual([]);
     const own = suggestStrategies(review, {
@@ -220,6 +221,8 @@ describe('suggestStrategies: options and edge cases', () => {
       suggestions: [],
       unanswered: [],
       leverageSupports: true,
+      notes: [{ code: 'NOTHING_TO_ANSWER', message: expect.any(String), field: 'suggestions' }],
+      policy: DEFAULT_FACTOR_REVIEW_POLICY,
     });
   });
 

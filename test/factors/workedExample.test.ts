@@ -71,31 +71,47 @@ describe('the worked example, computed by hand (see docs/factor-review.md)', () 
       lowest: -2,
       highest: -1,
       tally: { roadblock: 4, neutral: 0, support: 0 },
-      verdict: 'roadblock',
+      decision: { action: 'roadblock' },
       strong: true,
-      note: null,
+      notes: [],
     });
   });
 
   it('attitudes: mean 1/4, s² = 6.75/3 = 2.25, raw r_wg −0.125 truncated to 0, mixed on both rules', () => {
-    expect(factor('attitudes')).toMatchObject({ mean: 0.25, agreement: 0, verdict: 'mixed', strong: false });
-    expect(factor('attitudes')?.reasons.map((reason) => reason.rule)).toEqual([
-      'low-agreement',
-      'raters-on-both-sides',
+    expect(factor('attitudes')).toMatchObject({
+      mean: 0.25,
+      agreement: 0,
+      decision: { action: 'mixed' },
+      strong: false,
+    });
+    expect(factor('attitudes')?.decision.reasons.map((reason) => reason.rule)).toEqual([
+      'factors/low-agreement',
+      'factors/raters-on-both-sides',
     ]);
     expect(factor('attitudes')?.byRole).toEqual([
-      { id: 'district-leader', raters: 2, missing: 0, mean: -1 },
-      { id: 'teacher', raters: 2, missing: 0, mean: 1.5 },
+      { id: 'district-leader', raters: 2, missing: 0, mean: -1, notes: [] },
+      { id: 'teacher', raters: 2, missing: 0, mean: 1.5, notes: [] },
     ]);
   });
 
   it('policies: "missing" is counted apart; three zeros → mean 0, r_wg 1, neutral', () => {
-    expect(factor('policies')).toMatchObject({ mean: 0, agreement: 1, raters: 3, missing: 1, verdict: 'neutral' });
+    expect(factor('policies')).toMatchObject({
+      mean: 0,
+      agreement: 1,
+      raters: 3,
+      missing: 1,
+      decision: { action: 'neutral' },
+    });
   });
 
   it('complexity: one rater → no agreement, a (weak) roadblock', () => {
-    expect(factor('complexity')).toMatchObject({ mean: -1, agreement: null, verdict: 'roadblock', strong: false });
-    expect(factor('complexity')?.note?.code).toBe('ONE_RATER');
+    expect(factor('complexity')).toMatchObject({
+      mean: -1,
+      agreement: null,
+      decision: { action: 'roadblock' },
+      strong: false,
+    });
+    expect(factor('complexity')?.notes[0]?.code).toBe('ONE_RATER');
   });
 
   it('categories: net forces −2.75, 0.25, unknown, 0', () => {
@@ -109,7 +125,7 @@ describe('the worked example, computed by hand (see docs/factor-review.md)', () 
       { id: 'observability', mean: -1.75, strong: true },
       { id: 'complexity', mean: -1, strong: false },
     ]);
-    expect(review.categories[2]?.note?.code).toBe('NO_RATED_FACTORS');
+    expect(review.categories[2]?.notes[0]?.code).toBe('NO_RATED_FACTORS');
   });
 
   it('role disagreement, interactions and the candidate interaction', () => {
@@ -119,8 +135,8 @@ describe('the worked example, computed by hand (see docs/factor-review.md)', () 
         category: 'educators',
         gap: 2.5,
         oppositeSides: true,
-        highest: { id: 'teacher', raters: 2, missing: 0, mean: 1.5 },
-        lowest: { id: 'district-leader', raters: 2, missing: 0, mean: -1 },
+        highest: { id: 'teacher', raters: 2, missing: 0, mean: 1.5, notes: [] },
+        lowest: { id: 'district-leader', raters: 2, missing: 0, mean: -1, notes: [] },
       },
     ]);
     expect(review.interactions).toEqual([
@@ -128,10 +144,11 @@ describe('the worked example, computed by hand (see docs/factor-review.md)', () 
         id: 'plan-vs-attention',
         factors: ['leadership', 'competition-for-attention'],
         kind: 'tension',
-        note: null,
+        comment: null,
         means: [1.75, -1.75],
-        verdicts: ['support', 'roadblock'],
+        actions: ['support', 'roadblock'],
         bothStrong: true,
+        notes: [],
       },
     ]);
     expect(review.candidateInteractions).toEqual([

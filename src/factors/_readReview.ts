@@ -23,7 +23,7 @@ const ReviewView = z.object({
       category: FactorCategoryId,
       label: z.string(),
       mean: Mean,
-      verdict: z.enum(FACTOR_VERDICTS),
+      decision: z.object({ action: z.enum(FACTOR_VERDICTS) }),
       strong: z.boolean(),
     }),
   ),
