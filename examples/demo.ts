@@ -7,7 +7,7 @@
 import { assessScale, detectSuperficialSpread } from 'scaling-navigator/dimensions';
 import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';
 import { analyzeFidelityOutcome, fidelityThreshold } from 'scaling-navigator/fidelity';
-import { getFactor, getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
+import { type FactorId, getFactor, getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
 import { decidePdsa, runChart } from 'scaling-navigator/learning';
 import {
   riverbendFactorRatings,
@@ -28,8 +28,8 @@ const percent = (value: number | null) => (value === null ? '  —  ' : `${(valu
 const bar = (value: number | null) =>
   value === null ? ' '.repeat(20) : '█'.repeat(Math.round(value * 20)).padEnd(20, '·');
 const points = (value: number | null) => `${((value ?? 0) * 100).toFixed(0)} points`;
-const verdict = (value: boolean | null, yes: string, no: string) =>
-  value === null ? 'cannot tell yet' : value ? yes : no;
+const decided = (action: string, yes: string, no: string) =>
+  action === 'undetermined' ? 'cannot tell yet' : action === yes ? 'yes' : no;
 
 console.log(`\n${ticket.title}`);
 console.log(
@@ -42,7 +42,7 @@ for (const entry of assessment.dimensions) {
   const label = getScaleDimension(entry.dimension).label.padEnd(19);
   const met =
     entry.met === null
-      ? (entry.note?.message ?? '')
+      ? (entry.notes[0]?.message ?? '')
       : entry.met
         ? 'met'
         : `short by ${percent(entry.shortfall).trim()}`;
@@ -50,12 +50,12 @@ for (const entry of assessment.dimensions) {
 }
 console.log(`  weakest dimension: ${assessment.weakest ?? 'none scored'}\n`);
 
-const share = assessment.practice?.share ?? null;
+const share = assessment.atScale.practice?.share ?? null;
 console.log(
-  `At scale:    ${verdict(assessment.atScale, 'yes', 'not yet')} — ${percent(share).trim()} of ${riverbendPractice.intended} intended teachers use PBL with fidelity (threshold ${percent(assessment.policy.atScaleThreshold).trim()})`,
+  `At scale:    ${decided(assessment.atScale.decision.action, 'at-scale', 'not yet')} — ${percent(share).trim()} of ${riverbendPractice.intended} intended teachers use PBL with fidelity (threshold ${percent(assessment.policy.atScaleThreshold).trim()})`,
 );
 console.log(
-  `Sustainable: ${verdict(assessment.sustainable, 'yes', 'not yet')} (needs sustainability and ownership both met)\n`,
+  `Sustainable: ${decided(assessment.sustainable.decision.action, 'sustainable', 'not yet')} (needs sustainability and ownership both met)\n`,
 );
 
 for (const interval of spread.intervals.filter((entry) => entry.superficial === true)) {
@@ -101,13 +101,13 @@ for (const gate of level.fixedGates) {
 
 // What pushes and pulls (004 Tool #4), and which strategies answer the roadblocks.
 const review = reviewFactors(riverbendFactorRatings);
-const label = (id: string) => getFactor(id as Parameters<typeof getFactor>[0]).label;
+const label = (id: FactorId) => getFactor(id).label;
 console.log(
   `\nFactor review, ${review.factors.filter((factor) => factor.raters > 0).length} factors rated by 4 team members`,
 );
 console.log(`  roadblocks: ${review.roadblocks.map(label).join('; ') || 'none'}`);
 console.log(`  supports:   ${review.supports.map(label).join('; ') || 'none'}`);
-const split = review.factors.filter((factor) => factor.verdict === 'mixed').map((factor) => label(factor.id));
+const split = review.factors.filter((factor) => factor.decision.action === 'mixed').map((factor) => label(factor.id));
 console.log(`  mixed (raters disagree): ${split.join('; ') || 'none'}`);
 const { suggestions } = suggestStrategies(review, { strategySet: ticket.route });
 for (const suggestion of suggestions.slice(0, 3)) {
