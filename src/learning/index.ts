@@ -7,10 +7,10 @@
  * @module learning
  */
 export { type AnhoejLimits, anhoejLimits } from './anhoejLimits.js';
-export { decidePdsa, type PdsaDecision } from './decidePdsa.js';
+export { type DecidePdsaOptions, type DecidePdsaResult, decidePdsa, type PdsaDecision } from './decidePdsa.js';
 export * from './PdsaCycle.js';
 export { DEFAULT_PDSA_POLICY, definePdsaPolicy, type PdsaPolicy } from './pdsaPolicy.js';
-export { PDSA_RULES, type PdsaRule, type PdsaRuleEntry } from './pdsaRules.js';
+export { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
 export * from './pdsaSeries.js';
 export * from './runChart.js';
 export {
@@ -25,5 +25,6 @@ export {
   type PdsaNoteCode,
   type PdsaStudy,
   type PdsaUnitsImproved,
+  type StudyPdsaOptions,
   studyPdsa,
 } from './studyPdsa.js';

@@ -210,9 +210,9 @@ describe('PDSA: invariants', () => {
         };
         const a = decidePdsa(cycle);
         const b = decidePdsa(shifted);
-        expect(b.action).toBe(a.action);
-        expect(b.reasons[0]?.rule).toBe(a.reasons[0]?.rule);
-        expect(b.study.predictionHeld).toBe(a.study.predictionHeld);
+        expect(b.decision.action).toBe(a.decision.action);
+        expect(b.decision.reasons[0]?.rule).toBe(a.decision.reasons[0]?.rule);
+        expect(b.predictionHeld).toBe(a.predictionHeld);
         expect(b.study.unitsImproved).toEqual(a.study.unitsImproved);
       }),
     );
@@ -227,10 +227,10 @@ describe('PDSA: invariants', () => {
         expect(numbersIn(decision).every(Number.isFinite)).toBe(true);
         expect(undefinedIn(decision)).toEqual([]);
         const { attainment, tested, reference } = decision.study;
-        if (tested.units < 3 || reference.units < 3) expect(decision.action).toBe('undetermined');
-        else if ((attainment as number) >= 1 - 1e-9) expect(decision.action).toBe('expand');
-        else if ((attainment as number) >= 0.25 - 1e-9) expect(decision.action).toBe('revise');
-        else expect(decision.action).toBe('abandon');
+        if (tested.units < 3 || reference.units < 3) expect(decision.decision.action).toBe('undetermined');
+        else if ((attainment as number) >= 1 - 1e-9) expect(decision.decision.action).toBe('expand');
+        else if ((attainment as number) >= 0.25 - 1e-9) expect(decision.decision.action).toBe('revise');
+        else expect(decision.decision.action).toBe('abandon');
         expect(studyPdsa(cycle)).toEqual(decision.study);
       }),
     );
