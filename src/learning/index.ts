@@ -12,6 +12,7 @@ export * from './PdsaCycle.js';
 export { DEFAULT_PDSA_POLICY, definePdsaPolicy, type PdsaPolicy } from './pdsaPolicy.js';
 export { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
 export * from './pdsaSeries.js';
+export * from './RunChartResult.js';
 export * from './runChart.js';
 export {
   DEFAULT_RUN_CHART_POLICY,

@@ -148,7 +148,9 @@ describe('runChart: invariants', () => {
           }
         }
         for (const point of result.points) {
-          const runRule = point.rules.some((rule) => rule.startsWith('anhoej') || rule === 'ihi-shift');
+          const runRule = point.rules.some(
+            (rule) => rule.startsWith('learning/anhoej') || rule === 'learning/ihi-shift',
+          );
           if (runRule) expect(point.side === 'above' || point.side === 'below').toBe(true);
         }
       }),
