@@ -15,11 +15,11 @@ export type RunChartDecision = Decision<RunChartAction, RunChartRule, RunChartPo
 /**
  * Why part of a run-chart analysis is `null`.
  *
- * - `NO_BASELINE_VALUES`: the phase's baseline holds no value (all missing or excluded), so there is
- *   no median and no run analysis.
- * - `NO_USEFUL_POINTS`: every value lies on the median, so there are no runs to judge (qicharts2
+ * - `NO_BASELINE_VALUES` (field `'median'`): the phase's baseline holds no value (all missing or
+ *   excluded), so there is no median and no run analysis.
+ * - `NO_USEFUL_POINTS` (field `'decision'`): every value lies on the median, so there are no runs to judge (qicharts2
  *   reports `runs.signal = FALSE` here; unknown is not "no").
- * - `NOT_IN_RUNS_TABLE`: a runs table was given but has no row for this number of useful points.
+ * - `NOT_IN_RUNS_TABLE` (field `'runsRange'`): a runs table was given but has no row for this number of useful points.
  *
  * @category Run charts
  */

@@ -20,10 +20,10 @@ export interface StudyPdsaOptions {
  *
  * - `TOO_FEW_UNITS`: a group has fewer units than `policy.minUnits`, so no act can be decided
  *   (field `null` in a study, `'decision'` in {@link decidePdsa}'s result).
- * - `UNPAIRED_UNITS`: in a before-after test, some units were observed in only one period; they are
+ * - `UNPAIRED_UNITS` (field `'unitsUnpaired'`): in a before-after test, some units were observed in only one period; they are
  *   left out so that the same units are compared.
- * - `SAMPLE_SHORT`: fewer units were tested than the plan's sample.
- * - `NO_EFFECT_SIZE`: Hedges' g could not be computed (too few units, or no variation within the
+ * - `SAMPLE_SHORT` (field `'tested'`): fewer units were tested than the plan's sample.
+ * - `NO_EFFECT_SIZE` (field `'effectSize'`): Hedges' g could not be computed (too few units, or no variation within the
  *   groups); `effectSize.notes` says which.
  *
  * @category PDSA cycles

@@ -156,6 +156,24 @@ describe('runChart: invariants', () => {
       }),
     );
   });
+
+  it("each phase's decision names every rule that flags one of its points, and signal follows the decision", () => {
+    fc.assert(
+      fc.property(seriesWithOptions(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constant(null))), (input) => {
+        const result = runChart(input.values, input.options);
+        for (const phase of result.phases) {
+          const { action, reasons } = phase.decision;
+          expect(reasons.length).toBeGreaterThan(0);
+          expect(phase.signal).toBe(action === 'signal' ? true : action === 'no-signal' ? false : null);
+          const cited = new Set<string>(reasons.map((reason) => reason.rule));
+          const flagged = result.points.filter((point) => point.phase === phase.phase).flatMap((point) => point.rules);
+          for (const rule of flagged) expect(cited.has(rule)).toBe(true);
+          if (action !== 'signal') expect(flagged).toEqual([]);
+        }
+        expect(result.decision).toEqual(result.phases.at(-1)?.decision);
+      }),
+    );
+  });
 });
 
 describe('anhoejLimits: invariants', () => {
