@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { parseOrThrow, type SafeParseResult, toScalingNavigatorError } from '../_lib/parse.js';
 import { FactorId } from '../framework/factors.js';
 import { Id, IsoDate } from '../framework/schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
@@ -252,4 +252,24 @@ export type PdsaCycleInput = z.input<typeof PdsaCycle>;
  */
 export function parsePdsaCycle(input: unknown): PdsaCycle {
   return parseOrThrow(PdsaCycle, input, ['cycle']);
+}
+
+/**
+ * Validates a PDSA cycle like {@link parsePdsaCycle}, but returns the error instead of throwing it.
+ *
+ * @category PDSA cycles
+ * @example
+ * ```ts
+ * import { safeParsePdsaCycle } from 'scaling-navigator/learning';
+ * const result = safeParsePdsaCycle({ id: 'c1' });
+ * result.success //=> false
+ * result.success ? null : result.error.code //=> 'INVALID_INPUT'
+ * result.success ? null : result.error.path[0] //=> 'cycle'
+ * ```
+ */
+export function safeParsePdsaCycle(input: unknown): SafeParseResult<PdsaCycle> {
+  const result = PdsaCycle.safeParse(input);
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, error: toScalingNavigatorError(result.error, ['cycle'], input) };
 }

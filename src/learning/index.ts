@@ -7,11 +7,12 @@
  * @module learning
  */
 export { type AnhoejLimits, anhoejLimits } from './anhoejLimits.js';
-export { decidePdsa, type PdsaDecision } from './decidePdsa.js';
+export { type DecidePdsaOptions, type DecidePdsaResult, decidePdsa, type PdsaDecision } from './decidePdsa.js';
 export * from './PdsaCycle.js';
 export { DEFAULT_PDSA_POLICY, definePdsaPolicy, type PdsaPolicy } from './pdsaPolicy.js';
-export { PDSA_RULES, type PdsaRule, type PdsaRuleEntry } from './pdsaRules.js';
+export { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
 export * from './pdsaSeries.js';
+export * from './RunChartResult.js';
 export * from './runChart.js';
 export {
   DEFAULT_RUN_CHART_POLICY,
@@ -25,5 +26,6 @@ export {
   type PdsaNoteCode,
   type PdsaStudy,
   type PdsaUnitsImproved,
+  type StudyPdsaOptions,
   studyPdsa,
 } from './studyPdsa.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { policyDefinition } from '../_lib/policy.js';
 
 /**
  * The thresholds {@link studyPdsa} and {@link decidePdsa} apply; see {@link DEFAULT_PDSA_POLICY}.
@@ -8,8 +8,8 @@ import { parseOrThrow } from '../_lib/parse.js';
  * @category PDSA cycles
  */
 export interface PdsaPolicy {
-  /** Fewest units in each group (reference and tested) for any act but `'undetermined'` (whole number ≥ 1). */
-  readonly minUnitsPerGroup: number;
+  /** Fewest units per group — in the reference group and in the tested group each — for any act but `'undetermined'` (whole number ≥ 1). */
+  readonly minUnits: number;
   /** Share of the predicted change the observed change must reach for the prediction to hold (> 0). */
   readonly heldAt: number;
   /** Share of the predicted change, either way, below which nothing moved (in (0, heldAt)). */
@@ -18,16 +18,51 @@ export interface PdsaPolicy {
   readonly requireInterval: boolean;
   /** Level of the effect-size and share-improved intervals, strictly between 0 and 1. */
   readonly confidenceLevel: number;
+  /** Slack of the share comparisons, so that rounding in the means cannot flip an act (≥ 0, below `movedAt`). */
+  readonly tolerance: number;
 }
+
+const definition = /* @__PURE__ */ policyDefinition<PdsaPolicy>({
+  defaults: {
+    minUnits: 3,
+    heldAt: 1,
+    movedAt: 0.25,
+    requireInterval: false,
+    confidenceLevel: 0.95,
+    tolerance: 1e-9,
+  },
+  fields: {
+    minUnits: z.int().check(z.gte(1)),
+    heldAt: z.number().check(z.gt(0), z.lte(10)),
+    movedAt: z.number().check(z.gt(0), z.lte(10)),
+    requireInterval: z.boolean(),
+    confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
+    tolerance: z.number().check(z.gte(0), z.lt(1)),
+  },
+  check(policy, given, path) {
+    if (policy.movedAt >= policy.heldAt) {
+      invalid(
+        [...path, given.movedAt === undefined ? 'heldAt' : 'movedAt'],
+        `movedAt (${policy.movedAt}) must be below heldAt (${policy.heldAt}): a change can move without reaching the prediction`,
+      );
+    }
+    if (policy.tolerance >= policy.movedAt) {
+      invalid(
+        [...path, given.tolerance === undefined ? 'movedAt' : 'tolerance'],
+        `tolerance (${policy.tolerance}) must be below movedAt (${policy.movedAt}), or it would erase the band where nothing moved`,
+      );
+    }
+  },
+});
 
 /**
  * The default PDSA thresholds, with their sources. The Carnegie framework describes the cycle and its three acts
  * but gives no numbers, so each default below is the library's convention, documented so a team
  * can see it and change it with {@link definePdsaPolicy}.
  *
- * - `minUnitsPerGroup: 3` — with fewer units in a group one unusual classroom decides the result,
- *   and a spread (and so an effect size) cannot be estimated from fewer than two; the source's example
- *   plans five classrooms.
+ * - `minUnits: 3` (per group) — with fewer units in a group one unusual classroom decides the
+ *   result, and a spread (and so an effect size) cannot be estimated from fewer than two; the
+ *   source's example plans five classrooms.
  * - `heldAt: 1` — the prediction holds when the observed change reaches the predicted change: the
  *   plain reading of studying the data "against the prediction".
  * - `movedAt: 0.25` — a change smaller than a quarter of the prediction, either way, counts as
@@ -37,69 +72,38 @@ export interface PdsaPolicy {
  *   the data with the prediction, not for a significance test. Turn it on to expand only when
  *   Hedges' g's interval excludes zero.
  * - `confidenceLevel: 0.95` — the conventional level for the intervals reported.
- *
- * Shares are compared with a tolerance of 1e-9, so that rounding in the means cannot flip a decision
- * (a drop from 3.1 to 2.1 is a change of exactly 1 for the rules).
+ * - `tolerance: 1e-9` — shares are compared with this slack, so that rounding in the means cannot
+ *   flip a decision (a drop from 3.1 to 2.1 is a change of exactly 1 for the rules).
  *
  * @category PDSA cycles
  * @example
  * ```ts
  * import { DEFAULT_PDSA_POLICY } from 'scaling-navigator/learning';
  * DEFAULT_PDSA_POLICY
- * //=> { minUnitsPerGroup: 3, heldAt: 1, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95 }
+ * //=> { minUnits: 3, heldAt: 1, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95, tolerance: 1e-9 }
  * ```
  */
-export const DEFAULT_PDSA_POLICY: PdsaPolicy = /* @__PURE__ */ Object.freeze({
-  minUnitsPerGroup: 3,
-  heldAt: 1,
-  movedAt: 0.25,
-  requireInterval: false,
-  confidenceLevel: 0.95,
-});
+export const DEFAULT_PDSA_POLICY: PdsaPolicy = definition.defaults;
 
-const Overrides = z.strictObject({
-  minUnitsPerGroup: z.optional(z.int().check(z.gte(1))),
-  heldAt: z.optional(z.number().check(z.gt(0), z.lte(10))),
-  movedAt: z.optional(z.number().check(z.gt(0), z.lte(10))),
-  requireInterval: z.optional(z.boolean()),
-  confidenceLevel: z.optional(z.number().check(z.gt(0), z.lt(1))),
-});
-
-/** {@link definePdsaPolicy} with errors reported under `path`. @internal */
+/** The PDSA policy with `overrides` merged in, errors reported under `path`. @internal */
 export function resolvePdsaPolicy(overrides: unknown, path: ErrorPath): PdsaPolicy {
-  const parsed = parseOrThrow(Overrides, overrides ?? {}, path);
-  const base = DEFAULT_PDSA_POLICY;
-  const heldAt = parsed.heldAt ?? base.heldAt;
-  const movedAt = parsed.movedAt ?? base.movedAt;
-  if (movedAt >= heldAt) {
-    invalid(
-      [...path, parsed.movedAt === undefined ? 'heldAt' : 'movedAt'],
-      `movedAt (${movedAt}) must be below heldAt (${heldAt}): a change can move without reaching the prediction`,
-    );
-  }
-  return Object.freeze({
-    minUnitsPerGroup: parsed.minUnitsPerGroup ?? base.minUnitsPerGroup,
-    heldAt,
-    movedAt,
-    requireInterval: parsed.requireInterval ?? base.requireInterval,
-    confidenceLevel: parsed.confidenceLevel ?? base.confidenceLevel,
-  });
+  return definition.resolve(overrides, path);
 }
 
 /**
  * Validates overrides and merges them over {@link DEFAULT_PDSA_POLICY}.
  *
  * @category PDSA cycles
- * @throws ScalingNavigatorError `INVALID_INPUT` for unknown keys, values out of range, or `movedAt`
- *   not below `heldAt`.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for unknown keys, values out of range, `movedAt`
+ *   not below `heldAt`, or `tolerance` not below `movedAt`.
  * @example
  * ```ts
  * import { definePdsaPolicy } from 'scaling-navigator/learning';
- * definePdsaPolicy({ heldAt: 0.8, minUnitsPerGroup: 5 })
- * //=> { minUnitsPerGroup: 5, heldAt: 0.8, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95 }
+ * definePdsaPolicy({ heldAt: 0.8, minUnits: 5 })
+ * //=> { minUnits: 5, heldAt: 0.8, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95, tolerance: 1e-9 }
  * definePdsaPolicy({ movedAt: 1.5 }) //=> throws INVALID_INPUT
  * ```
  */
 export function definePdsaPolicy(overrides: Partial<PdsaPolicy> = {}): PdsaPolicy {
-  return resolvePdsaPolicy(overrides, ['policy']);
+  return definition.resolve(overrides, ['policy']);
 }

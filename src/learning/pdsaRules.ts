@@ -1,24 +1,6 @@
-import { deepFreeze } from '../_lib/deepFreeze.js';
-import type { Guidance } from '../framework/Decision.js';
-import type { PdsaAction } from './PdsaCycle.js';
+import { defineRules } from '../framework/_rules.js';
 
 const SECTION = 'Tracking Progress During the Scaling Journey: A Learning System';
-
-/**
- * The shape of one entry of {@link PDSA_RULES}.
- *
- * @category PDSA cycles
- */
-export interface PdsaRuleEntry {
-  /** Stable id, used as `rule` in a decision's reasons. */
-  readonly id: string;
-  /** The act the rule leads to. */
-  readonly action: PdsaAction | 'undetermined';
-  /** When it fires, in terms of the study and the policy. */
-  readonly description: string;
-  /** The source and our paraphrase of its advice. */
-  readonly guidance: Guidance;
-}
 
 /**
  * The rules by which {@link decidePdsa} closes a cycle, checked in this order; the first that applies
@@ -30,15 +12,15 @@ export interface PdsaRuleEntry {
  * ```ts
  * import { PDSA_RULES } from 'scaling-navigator/learning';
  * PDSA_RULES.map((rule) => [rule.id, rule.action])
- * //=> [['too-few-units', 'undetermined'], ['effect-uncertain', 'undetermined'], ['prediction-held', 'expand'], ['short-of-prediction', 'revise'], ['wrong-direction', 'abandon'], ['no-change', 'abandon']]
+ * //=> [['learning/too-few-units', 'undetermined'], ['learning/effect-uncertain', 'undetermined'], ['learning/prediction-held', 'expand'], ['learning/short-of-prediction', 'revise'], ['learning/wrong-direction', 'abandon'], ['learning/no-change', 'abandon']]
  * PDSA_RULES.every((rule) => rule.guidance.source === 'carnegie-2022-scaling-for-equity') //=> true
  * ```
  */
-export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
+export const PDSA_RULES = /* @__PURE__ */ defineRules('learning', [
   {
-    id: 'too-few-units',
+    id: 'learning/too-few-units',
     action: 'undetermined',
-    description: 'The reference or the tested group has fewer units than policy.minUnitsPerGroup.',
+    description: 'The reference or the tested group has fewer units than policy.minUnits.',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
@@ -47,7 +29,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'effect-uncertain',
+    id: 'learning/effect-uncertain',
     action: 'undetermined',
     description:
       'The prediction held, but policy.requireInterval is on and the effect size’s interval does not exclude zero on the predicted side (or there is none).',
@@ -59,9 +41,10 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'prediction-held',
+    id: 'learning/prediction-held',
     action: 'expand',
-    description: 'Attainment is at least policy.heldAt: the measure moved as far as predicted, or further.',
+    description:
+      'Attainment is at least policy.heldAt (less policy.tolerance): the measure moved as far as predicted, or further.',
     guidance: {
       source: 'carnegie-2022-scaling-for-equity',
       section: SECTION,
@@ -70,7 +53,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'short-of-prediction',
+    id: 'learning/short-of-prediction',
     action: 'revise',
     description:
       'Attainment is between policy.movedAt and policy.heldAt: the right direction, but short of the prediction.',
@@ -81,7 +64,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'wrong-direction',
+    id: 'learning/wrong-direction',
     action: 'abandon',
     description: 'Attainment is at most −policy.movedAt: the measure moved against the prediction.',
     guidance: {
@@ -91,7 +74,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
     },
   },
   {
-    id: 'no-change',
+    id: 'learning/no-change',
     action: 'abandon',
     description:
       'Attainment lies strictly between −policy.movedAt and policy.movedAt: with enough data, nothing moved.',
@@ -102,7 +85,7 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
         'A strategy whose test left the measure where it was, with the planned data in hand, is a candidate to drop.',
     },
   },
-] as const satisfies readonly PdsaRuleEntry[]);
+]);
 
 /**
  * The id of a rule in {@link PDSA_RULES}.
@@ -110,8 +93,3 @@ export const PDSA_RULES = /* @__PURE__ */ deepFreeze([
  * @category PDSA cycles
  */
 export type PdsaRule = (typeof PDSA_RULES)[number]['id'];
-
-/** The guidance of a rule. @internal */
-export function pdsaGuidance(rule: PdsaRule): Guidance {
-  return (PDSA_RULES.find((entry) => entry.id === rule) as (typeof PDSA_RULES)[number]).guidance;
-}

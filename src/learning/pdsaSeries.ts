@@ -1,11 +1,11 @@
 import { invalid } from '../_lib/errors.js';
+import type { Note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { requireArray, requireUniqueId } from '../_lib/validate.js';
+import { requireArray, requireRecord, requireUniqueId } from '../_lib/validate.js';
 import type { StrategyId } from '../framework/strategies.js';
-import { decideFromStudy } from './decidePdsa.js';
+import { decideFromStudy, type PdsaDecision } from './decidePdsa.js';
 import { type PdsaAction, PdsaCycle, type PdsaCycleInput } from './PdsaCycle.js';
 import { type PdsaPolicy, resolvePdsaPolicy } from './pdsaPolicy.js';
-import type { PdsaRule } from './pdsaRules.js';
 import { studyParsedPdsa } from './studyPdsa.js';
 
 /**
@@ -60,13 +60,13 @@ export interface PdsaSeriesCycle {
   readonly predictedChange: number;
   readonly observedChange: number | null;
   readonly attainment: number | null;
+  /** Whether the prediction held, read off `decision` (as {@link decidePdsa} reports it). */
   readonly predictionHeld: boolean | null;
-  /** What {@link decidePdsa} recommends, and by which rule. */
-  readonly recommended: PdsaAction | 'undetermined';
-  readonly rule: PdsaRule;
+  /** What {@link decidePdsa} decides for the cycle's data, explained. */
+  readonly decision: PdsaDecision;
   /** The act the team recorded, or `null`. */
   readonly recorded: PdsaAction | null;
-  /** Whether the recorded act is the recommended one; `null` when either is missing or undetermined. */
+  /** Whether the recorded act is `decision.action`; `null` when either is missing or undetermined. */
   readonly followedRecommendation: boolean | null;
 }
 
@@ -85,10 +85,22 @@ export interface PdsaSeriesReport {
   /** Cycles whose prediction held, and cycles where it could be judged. */
   readonly predictionsHeld: number;
   readonly predictionsJudged: number;
-  /** The recommendation for the latest cycle; `null` for an empty series. */
-  readonly latestRecommendation: PdsaAction | 'undetermined' | null;
+  /** The latest cycle's `decision.action`; `null` for an empty series. */
+  readonly latestAction: PdsaAction | 'undetermined' | null;
+  /** Nothing to add at the series level today; empty (each cycle's study has its own notes). */
+  readonly notes: readonly Note[];
   /** The effective policy. */
   readonly policy: PdsaPolicy;
+}
+
+/**
+ * Options for {@link pdsaSeries}.
+ *
+ * @category PDSA cycles
+ */
+export interface PdsaSeriesOptions {
+  /** Overrides of {@link DEFAULT_PDSA_POLICY}, applied to every cycle. */
+  readonly policy?: Partial<PdsaPolicy>;
 }
 
 function changedFields(previous: PdsaCycle, current: PdsaCycle): PdsaPlanField[] {
@@ -128,7 +140,7 @@ function startOf(cycle: PdsaCycle): string | null {
  * @throws ScalingNavigatorError `INVALID_INPUT` for a cycle that fails the {@link PdsaCycle} schema
  *   (path `['cycles', i, …]`), duplicate cycle ids, cycles of different strategies
  *   (`['cycles', i, 'plan', 'strategyId']`), cycles out of date order (`['cycles', i]`), or an
- *   invalid policy.
+ *   invalid policy (`['options', 'policy', …]`).
  * @example
  * ```ts
  * import { pdsaSeries } from 'scaling-navigator/learning';
@@ -154,15 +166,16 @@ function startOf(cycle: PdsaCycle): string | null {
  *   cycle('fall', 5, '2025-10-01', [3.2, 2.8, 3.5, 2.9, 3.1], [1.9, 1.8, 2.3, 1.7, 2.0]),
  *   cycle('winter', 10, '2026-01-15', [3, 3, 3, 3, 3, 3, 3, 3, 3, 3], [2.5, 2.4, 2.6, 2.5, 2.5, 2.4, 2.6, 2.5, 2.5, 2.5]),
  * ]);
- * series.cycles.map((entry) => [entry.id, entry.sampleGrowth, entry.recommended])
+ * series.cycles.map((entry) => [entry.id, entry.sampleGrowth, entry.decision.action])
  * //=> [['fall', null, 'expand'], ['winter', 2, 'revise']]
  * series.cycles[1].changedFromPrevious //=> ['sample-size']
  * [series.predictionsHeld, series.predictionsJudged] //=> [1, 2]
  * ```
  */
-export function pdsaSeries(cycles: readonly PdsaCycleInput[], policy: Partial<PdsaPolicy> = {}): PdsaSeriesReport {
+export function pdsaSeries(cycles: readonly PdsaCycleInput[], options: PdsaSeriesOptions = {}): PdsaSeriesReport {
   const list = requireArray(cycles, ['cycles']);
-  const resolved = resolvePdsaPolicy(policy, ['policy']);
+  const settings = requireRecord(options, ['options']);
+  const resolved = resolvePdsaPolicy(settings.policy, ['options', 'policy']);
   const seen = new Set<string>();
   const parsed = list.map((input, index) => {
     const cycle = parseOrThrow(PdsaCycle, input, ['cycles', index]);
@@ -190,7 +203,7 @@ export function pdsaSeries(cycles: readonly PdsaCycleInput[], policy: Partial<Pd
 
   const entries = parsed.map((cycle, index): PdsaSeriesCycle => {
     const study = studyParsedPdsa(cycle, resolved);
-    const decision = decideFromStudy(study, resolved);
+    const { decision, predictionHeld } = decideFromStudy(study, resolved);
     const previous = parsed[index - 1];
     const recorded = cycle.act?.decision ?? null;
     return {
@@ -206,9 +219,8 @@ export function pdsaSeries(cycles: readonly PdsaCycleInput[], policy: Partial<Pd
       predictedChange: study.predictedChange,
       observedChange: study.observedChange,
       attainment: study.attainment,
-      predictionHeld: study.predictionHeld,
-      recommended: decision.action,
-      rule: (decision.reasons[0] as (typeof decision.reasons)[number]).rule,
+      predictionHeld,
+      decision,
       recorded,
       followedRecommendation:
         recorded === null || decision.action === 'undetermined' ? null : recorded === decision.action,
@@ -226,7 +238,8 @@ export function pdsaSeries(cycles: readonly PdsaCycleInput[], policy: Partial<Pd
         : last.plan.sample.size / first.plan.sample.size,
     predictionsHeld: entries.filter((entry) => entry.predictionHeld === true).length,
     predictionsJudged: entries.filter((entry) => entry.predictionHeld !== null).length,
-    latestRecommendation: entries.at(-1)?.recommended ?? null,
+    latestAction: entries.at(-1)?.decision.action ?? null,
+    notes: [],
     policy: resolved,
   };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { policyDefinition } from '../_lib/policy.js';
 
 /**
  * One row of an IHI runs table: for `nUseful` points off the median, fewer than `min` or more than
@@ -27,9 +28,32 @@ export interface RunChartPolicy {
   readonly shiftLength: number;
   /** Consecutive rising or falling points that make a trend (whole number ≥ 3). */
   readonly trendLength: number;
-  /** The runs table for the `ihi-runs` rule, one row per `nUseful`; empty turns the rule off. */
+  /** The runs table for the `learning/ihi-runs` rule, one row per `nUseful`; empty turns the rule off. */
   readonly runsTable: readonly RunsTableRow[];
 }
+
+const Count = z.int().check(z.gte(0));
+
+const definition = /* @__PURE__ */ policyDefinition<RunChartPolicy>({
+  defaults: { shiftLength: 6, trendLength: 5, runsTable: Object.freeze([]) },
+  fields: {
+    shiftLength: z.int().check(z.gte(2)),
+    trendLength: z.int().check(z.gte(3)),
+    runsTable: z.array(z.strictObject({ nUseful: z.int().check(z.gte(1)), min: Count, max: Count })),
+  },
+  check(policy, _given, path) {
+    const seen = new Set<number>();
+    policy.runsTable.forEach((row, index) => {
+      const at = [...path, 'runsTable', index];
+      if (seen.has(row.nUseful)) invalid([...at, 'nUseful'], `duplicate row for nUseful ${row.nUseful}`);
+      seen.add(row.nUseful);
+      if (row.min > row.max) invalid([...at, 'min'], `min (${row.min}) cannot exceed max (${row.max})`);
+      if (row.max > row.nUseful) {
+        invalid([...at, 'max'], `${row.nUseful} useful points make at most ${row.nUseful} runs, got max ${row.max}`);
+      }
+    });
+  },
+});
 
 /**
  * The default IHI thresholds of {@link runChart}, with their sources. The Anhøj limits are not
@@ -38,7 +62,7 @@ export interface RunChartPolicy {
  * - `shiftLength: 6` — six or more consecutive points on one side of the median (Perla, Provost &
  *   Murray 2011, rule 1).
  * - `trendLength: 5` — five or more consecutive points all going up or all going down (rule 2).
- * - `runsTable: []` — no table, so the `ihi-runs` rule is off. Perla et al. read "too few or too
+ * - `runsTable: []` — no table, so the `learning/ihi-runs` rule is off. Perla et al. read "too few or too
  *   many runs" from a table derived from Swed & Eisenhart (1943); the project could confirm only one
  *   of its entries (16 useful points: 5 to 12 runs), and an invented or half-remembered table would
  *   raise false alarms with an air of authority. Supply the table you use
@@ -51,38 +75,13 @@ export interface RunChartPolicy {
  * DEFAULT_RUN_CHART_POLICY //=> { shiftLength: 6, trendLength: 5, runsTable: [] }
  * ```
  */
-export const DEFAULT_RUN_CHART_POLICY: RunChartPolicy = /* @__PURE__ */ Object.freeze({
-  shiftLength: 6,
-  trendLength: 5,
-  runsTable: Object.freeze([]),
-});
+export const DEFAULT_RUN_CHART_POLICY: RunChartPolicy = definition.defaults;
 
-const Count = z.int().check(z.gte(0));
-const Overrides = z.strictObject({
-  shiftLength: z.optional(z.int().check(z.gte(2))),
-  trendLength: z.optional(z.int().check(z.gte(3))),
-  runsTable: z.optional(z.array(z.strictObject({ nUseful: z.int().check(z.gte(1)), min: Count, max: Count }))),
-});
-
-/** {@link defineRunChartPolicy} with errors reported under `path`. @internal */
+/** The run-chart policy with `overrides` merged in, errors reported under `path`. @internal */
 export function resolveRunChartPolicy(overrides: unknown, path: ErrorPath): RunChartPolicy {
-  const parsed = parseOrThrow(Overrides, overrides ?? {}, path);
-  const seen = new Set<number>();
-  const runsTable = (parsed.runsTable ?? []).map((row, index) => {
-    const at = [...path, 'runsTable', index];
-    if (seen.has(row.nUseful)) invalid([...at, 'nUseful'], `duplicate row for nUseful ${row.nUseful}`);
-    seen.add(row.nUseful);
-    if (row.min > row.max) invalid([...at, 'min'], `min (${row.min}) cannot exceed max (${row.max})`);
-    if (row.max > row.nUseful) {
-      invalid([...at, 'max'], `${row.nUseful} useful points make at most ${row.nUseful} runs, got max ${row.max}`);
-    }
-    return Object.freeze({ nUseful: row.nUseful, min: row.min, max: row.max });
-  });
-  return Object.freeze({
-    shiftLength: parsed.shiftLength ?? DEFAULT_RUN_CHART_POLICY.shiftLength,
-    trendLength: parsed.trendLength ?? DEFAULT_RUN_CHART_POLICY.trendLength,
-    runsTable: Object.freeze(runsTable),
-  });
+  const policy = definition.resolve(overrides, path);
+  deepFreeze(policy.runsTable);
+  return policy;
 }
 
 /**

@@ -1,21 +1,29 @@
 import { type Note, note } from '../_lib/notes.js';
+import { requireRecord } from '../_lib/validate.js';
 import type { StrategyId } from '../framework/strategies.js';
 import { type EffectSizeResult, effectSize, proportionInterval } from '../stats/index.js';
 import { type PdsaCycle, type PdsaCycleInput, type PdsaDesign, type PdsaGroup, parsePdsaCycle } from './PdsaCycle.js';
 import { type PdsaPolicy, resolvePdsaPolicy } from './pdsaPolicy.js';
 
-/** Tolerance of the share comparisons (see DEFAULT_PDSA_POLICY). @internal */
-export const PDSA_TOLERANCE = 1e-9;
+/**
+ * Options for {@link studyPdsa}.
+ *
+ * @category PDSA cycles
+ */
+export interface StudyPdsaOptions {
+  /** Overrides of {@link DEFAULT_PDSA_POLICY} (`minUnits` and `confidenceLevel` matter here). */
+  readonly policy?: Partial<PdsaPolicy>;
+}
 
 /**
  * Why part of a PDSA study is `null`, or what to keep in mind reading it.
  *
- * - `TOO_FEW_UNITS`: a group has fewer units than `policy.minUnitsPerGroup`, so `predictionHeld` is
- *   `null`.
- * - `UNPAIRED_UNITS`: in a before-after test, some units were observed in only one period; they are
+ * - `TOO_FEW_UNITS`: a group has fewer units than `policy.minUnits`, so no act can be decided
+ *   (field `null` in a study, `'decision'` in {@link decidePdsa}'s result).
+ * - `UNPAIRED_UNITS` (field `'unitsUnpaired'`): in a before-after test, some units were observed in only one period; they are
  *   left out so that the same units are compared.
- * - `SAMPLE_SHORT`: fewer units were tested than the plan's sample.
- * - `NO_EFFECT_SIZE`: Hedges' g could not be computed (too few units, or no variation within the
+ * - `SAMPLE_SHORT` (field `'tested'`): fewer units were tested than the plan's sample.
+ * - `NO_EFFECT_SIZE` (field `'effectSize'`): Hedges' g could not be computed (too few units, or no variation within the
  *   groups); `effectSize.notes` says which.
  *
  * @category PDSA cycles
@@ -80,8 +88,6 @@ export interface PdsaStudy {
   readonly attainment: number | null;
   /** Whether the measure moved the predicted way, the other way, or not at all. */
   readonly direction: 'as-predicted' | 'opposite' | 'none' | null;
-  /** `attainment ≥ policy.heldAt`; `null` when a group has too few units. */
-  readonly predictionHeld: boolean | null;
   /** The plan's sample size. */
   readonly unitsPlanned: number;
   /** Before-after units observed in only one period (left out). */
@@ -93,6 +99,7 @@ export interface PdsaStudy {
   /** The earliest and latest observation dates, or `null` without observations. */
   readonly firstObservedOn: string | null;
   readonly lastObservedOn: string | null;
+  /** What to keep in mind reading the study; empty when nothing. */
   readonly notes: readonly Note<PdsaNoteCode>[];
   /** The effective policy. */
   readonly policy: PdsaPolicy;
@@ -156,14 +163,15 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
   const observedChange =
     referenceSummary.mean === null || testedSummary.mean === null ? null : testedSummary.mean - referenceSummary.mean;
   const attainment = observedChange === null ? null : observedChange / predictedChange;
-  const enough = reference.length >= policy.minUnitsPerGroup && tested.length >= policy.minUnitsPerGroup;
+  const enough = reference.length >= policy.minUnits && tested.length >= policy.minUnits;
 
   const notes: Note<PdsaNoteCode>[] = [];
   if (!enough) {
     notes.push(
       note(
         'TOO_FEW_UNITS',
-        `${reference.length} ${referenceGroup} and ${tested.length} ${testedGroup} units; the policy asks for at least ${policy.minUnitsPerGroup} in each`,
+        `${reference.length} ${referenceGroup} and ${tested.length} ${testedGroup} units; the policy asks for at least ${policy.minUnits} in each`,
+        null,
       ),
     );
   }
@@ -172,6 +180,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
       note(
         'UNPAIRED_UNITS',
         `${unitsUnpaired} unit(s) observed only before or only after were left out of the comparison`,
+        'unitsUnpaired',
       ),
     );
   }
@@ -180,11 +189,12 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
       note(
         'SAMPLE_SHORT',
         `${tested.length} of the ${cycle.plan.sample.size} planned ${cycle.plan.sample.unit} units were tested`,
+        'tested',
       ),
     );
   }
   if (effect.estimate === null) {
-    notes.push(note('NO_EFFECT_SIZE', `no effect size: ${effect.notes[0]?.message ?? 'too few units'}`));
+    notes.push(note('NO_EFFECT_SIZE', `no effect size: ${effect.notes[0]?.message ?? 'too few units'}`, 'effectSize'));
   }
 
   let unitsImproved: PdsaUnitsImproved | null = null;
@@ -217,7 +227,6 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
           : observedChange * sign < 0
             ? 'opposite'
             : 'none',
-    predictionHeld: enough && attainment !== null ? attainment >= policy.heldAt - PDSA_TOLERANCE : null,
     unitsPlanned: cycle.plan.sample.size,
     unitsUnpaired,
     unitsImproved,
@@ -238,11 +247,9 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
  * counted in `unitsUnpaired`), so the observed change is the mean of the units' own changes; in a
  * comparison the treatment units are set against the comparison units.
  *
- * - observed change $\Delta = \bar y_{tested} - \bar y_{reference}$ (means over units);
- * - difference $\Delta - \delta$ and attainment $\Delta/\delta$, where $\delta$ is the predicted
- *   change, negative for a predicted decrease;
- * - `predictionHeld`: attainment ≥ `policy.heldAt`, `null` with fewer than `policy.minUnitsPerGroup`
- *   units in a group;
+ * - observed change Δ = ȳ(tested) − ȳ(reference) (means over units);
+ * - difference Δ − δ and attainment Δ / δ, where δ is the predicted change, negative for a
+ *   predicted decrease (whether the prediction held is {@link decidePdsa}'s to judge);
  * - Hedges' g and its interval from `effectSize` (WWC; stats module) on the unit means. In a
  *   before-after test the interval treats the two periods as independent groups, which makes it
  *   wider (more cautious) than a paired interval when units keep their rank;
@@ -253,7 +260,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
  *
  * @category PDSA cycles
  * @throws ScalingNavigatorError `INVALID_INPUT` when the cycle fails the {@link PdsaCycle} schema
- *   (path under `['cycle']`) or the policy is invalid (path under `['policy']`).
+ *   (path under `['cycle']`) or the policy is invalid (path under `['options', 'policy']`).
  * @example
  * ```ts
  * import { studyPdsa } from 'scaling-navigator/learning';
@@ -283,12 +290,13 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
  * study.observedChange //≈ -0.5
  * study.attainment //≈ 0.5
  * study.direction //=> 'as-predicted'
- * study.predictionHeld //=> false
+ * study.notes //=> []
  * study.unitsImproved?.improved //=> 5
  * study.effectSize.hedgesG //≈ -1.7713715431835972
  * ```
  */
-export function studyPdsa(cycle: PdsaCycleInput, policy: Partial<PdsaPolicy> = {}): PdsaStudy {
+export function studyPdsa(cycle: PdsaCycleInput, options: StudyPdsaOptions = {}): PdsaStudy {
   const parsed = parsePdsaCycle(cycle);
-  return studyParsedPdsa(parsed, resolvePdsaPolicy(policy, ['policy']));
+  const settings = requireRecord(options, ['options']);
+  return studyParsedPdsa(parsed, resolvePdsaPolicy(settings.policy, ['options', 'policy']));
 }

@@ -257,11 +257,22 @@ describe('PDSA: bad input → INVALID_INPUT with the path to the value', () => {
       ['cycle', 'study', 'factors', 0],
     ],
     ['not an object', () => decidePdsa(null as never), ['cycle']],
-    ['policy: movedAt above heldAt', () => decidePdsa(valid(), { movedAt: 0.9, heldAt: 0.5 }), ['policy', 'movedAt']],
+    [
+      'policy: movedAt above heldAt',
+      () => decidePdsa(valid(), { policy: { movedAt: 0.9, heldAt: 0.5 } }),
+      ['options', 'policy', 'movedAt'],
+    ],
     ['policy: heldAt below default movedAt', () => definePdsaPolicy({ heldAt: 0.2 }), ['policy', 'heldAt']],
-    ['policy: confidence level 1', () => studyPdsa(valid(), { confidenceLevel: 1 }), ['policy', 'confidenceLevel']],
+    [
+      'policy: confidence level 1',
+      () => studyPdsa(valid(), { policy: { confidenceLevel: 1 } }),
+      ['options', 'policy', 'confidenceLevel'],
+    ],
     ['policy: unknown key', () => definePdsaPolicy({ alpha: 0.05 } as never), ['policy', 'alpha']],
-    ['policy: minUnitsPerGroup 0', () => definePdsaPolicy({ minUnitsPerGroup: 0 }), ['policy', 'minUnitsPerGroup']],
+    ['policy: minUnits 0', () => definePdsaPolicy({ minUnits: 0 }), ['policy', 'minUnits']],
+    ['policy: tolerance above movedAt', () => definePdsaPolicy({ tolerance: 0.3 }), ['policy', 'tolerance']],
+    ['policy: negative tolerance', () => definePdsaPolicy({ tolerance: -1 }), ['policy', 'tolerance']],
+    ['options: not an object', () => decidePdsa(valid(), 'strict' as never), ['options']],
   ] as const)('%s', (_name, run, path) => {
     expectError(run, 'INVALID_INPUT', path);
   });
@@ -288,15 +299,19 @@ describe('PDSA: bad input → INVALID_INPUT with the path to the value', () => {
       'INVALID_INPUT',
       ['cycles', 1],
     );
-    expectError(() => pdsaSeries([valid()], { heldAt: -1 }), 'INVALID_INPUT', ['policy', 'heldAt']);
+    expectError(() => pdsaSeries([valid()], { policy: { heldAt: -1 } }), 'INVALID_INPUT', [
+      'options',
+      'policy',
+      'heldAt',
+    ]);
   });
 
   it('never throws anything but a ScalingNavigatorError, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), (cycle, policy) => {
+      fc.property(fc.anything(), fc.anything(), (cycle, options) => {
         for (const run of [
-          () => decidePdsa(cycle as never, policy as never),
-          () => pdsaSeries([cycle] as never, policy as never),
+          () => decidePdsa(cycle as never, options as never),
+          () => pdsaSeries([cycle] as never, options as never),
         ]) {
           try {
             run();

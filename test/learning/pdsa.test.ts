@@ -1,5 +1,5 @@
 /**
- * Seed 004's demonstration-classroom example ("Tracking Progress During the Scaling Journey: A
+ * The Carnegie framework's demonstration-classroom example ("Tracking Progress During the Scaling Journey: A
  * Learning System"): a proof-point strategy tests two visits to a demonstration classroom on the
  * ratio of teacher-directed to student-directed learning in five classrooms of teachers new to the
  * practice. The plan predicts the ratio falls by 1 (e.g. from 3 minutes of teacher talk per minute
@@ -15,6 +15,7 @@ import {
   type PdsaCycleInput,
   parsePdsaCycle,
   pdsaSeries,
+  safeParsePdsaCycle,
   studyPdsa,
 } from '../../src/learning/index.js';
 import { effectSize, proportionInterval } from '../../src/stats/index.js';
@@ -50,34 +51,33 @@ function demonstrationCycle(after: readonly number[], extra: Partial<PdsaCycleIn
 describe('the demonstration-classroom example: each of the four acts', () => {
   it('expand: the ratio fell by 1.16, more than the predicted 1', () => {
     // after mean 9.7 / 5 = 1.94; change 1.94 − 3.1 = −1.16; attainment −1.16 / −1 = 1.16 ≥ 1.
-    const decision = decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]));
-    expect(decision.action).toBe('expand');
-    expect(decision.reasons.map((reason) => reason.rule)).toEqual(['prediction-held']);
-    expect(decision.study.observedChange).toBeCloseTo(-1.16, 12);
-    expect(decision.study.attainment).toBeCloseTo(1.16, 12);
-    expect(decision.study).toMatchObject({
+    const result = decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]));
+    expect(result.decision.action).toBe('expand');
+    expect(result.decision.reasons.map((reason) => reason.rule)).toEqual(['learning/prediction-held']);
+    expect(result.study.observedChange).toBeCloseTo(-1.16, 12);
+    expect(result.study.attainment).toBeCloseTo(1.16, 12);
+    expect(result.study).toMatchObject({
       predictedChange: -1,
       direction: 'as-predicted',
-      predictionHeld: true,
       unitsPlanned: 5,
       unitsUnpaired: 0,
       reference: { group: 'before', units: 5 },
       tested: { group: 'after', units: 5 },
       notes: [],
     });
-    expect(decision.study.reference.mean).toBeCloseTo(3.1, 14);
-    expect(decision.study.tested.mean).toBeCloseTo(1.94, 14);
-    expect(decision.study.difference).toBeCloseTo(-0.16, 12);
+    expect(result.study.reference.mean).toBeCloseTo(3.1, 14);
+    expect(result.study.tested.mean).toBeCloseTo(1.94, 14);
+    expect(result.study.difference).toBeCloseTo(-0.16, 12);
   });
 
   it('revise: the ratio fell, but by 0.5 — half the prediction', () => {
     // after mean 13 / 5 = 2.6; change −0.5; attainment 0.5, between movedAt 0.25 and heldAt 1.
-    const decision = decidePdsa(demonstrationCycle([2.6, 2.4, 3.0, 2.5, 2.5]));
-    expect(decision.action).toBe('revise');
-    expect(decision.reasons[0]?.rule).toBe('short-of-prediction');
-    expect(decision.study.attainment).toBeCloseTo(0.5, 12);
-    expect(decision.study.predictionHeld).toBe(false);
-    expect(decision.reasons[0]?.evidence).toMatchObject({
+    const result = decidePdsa(demonstrationCycle([2.6, 2.4, 3.0, 2.5, 2.5]));
+    expect(result.decision.action).toBe('revise');
+    expect(result.decision.reasons[0]?.rule).toBe('learning/short-of-prediction');
+    expect(result.study.attainment).toBeCloseTo(0.5, 12);
+    expect(result.predictionHeld).toBe(false);
+    expect(result.decision.reasons[0]?.evidence).toMatchObject({
       heldAt: 1,
       movedAt: 0.25,
       referenceUnits: 5,
@@ -87,53 +87,53 @@ describe('the demonstration-classroom example: each of the four acts', () => {
 
   it('abandon: the ratio rose by 0.3 — the wrong way', () => {
     // after mean 17 / 5 = 3.4; change +0.3; attainment −0.3 ≤ −0.25.
-    const decision = decidePdsa(demonstrationCycle([3.5, 3.1, 3.9, 3.2, 3.3]));
-    expect(decision.action).toBe('abandon');
-    expect(decision.reasons[0]?.rule).toBe('wrong-direction');
-    expect(decision.study.direction).toBe('opposite');
-    expect(decision.study.attainment).toBeCloseTo(-0.3, 12);
+    const result = decidePdsa(demonstrationCycle([3.5, 3.1, 3.9, 3.2, 3.3]));
+    expect(result.decision.action).toBe('abandon');
+    expect(result.decision.reasons[0]?.rule).toBe('learning/wrong-direction');
+    expect(result.study.direction).toBe('opposite');
+    expect(result.study.attainment).toBeCloseTo(-0.3, 12);
   });
 
   it('abandon: nothing moved, with all five classrooms measured', () => {
     // after mean 15.5 / 5 = 3.1: no change.
-    const decision = decidePdsa(demonstrationCycle([3.1, 2.9, 3.4, 3.0, 3.1]));
-    expect(decision.action).toBe('abandon');
-    expect(decision.reasons[0]?.rule).toBe('no-change');
-    expect(Math.abs(decision.study.attainment as number)).toBeLessThan(1e-12);
+    const result = decidePdsa(demonstrationCycle([3.1, 2.9, 3.4, 3.0, 3.1]));
+    expect(result.decision.action).toBe('abandon');
+    expect(result.decision.reasons[0]?.rule).toBe('learning/no-change');
+    expect(Math.abs(result.study.attainment as number)).toBeLessThan(1e-12);
   });
 
   it('undetermined: only two classrooms were observed after the visits', () => {
-    const decision = decidePdsa(demonstrationCycle([1.9, 1.8]));
-    expect(decision.action).toBe('undetermined');
-    expect(decision.reasons[0]?.rule).toBe('too-few-units');
-    expect(decision.reasons[0]?.evidence).toMatchObject({ referenceUnits: 2, testedUnits: 2, minUnitsPerGroup: 3 });
-    expect(decision.study.predictionHeld).toBeNull();
-    expect(decision.study.notes.map((entry) => entry.code)).toEqual([
-      'TOO_FEW_UNITS',
-      'UNPAIRED_UNITS',
-      'SAMPLE_SHORT',
+    const result = decidePdsa(demonstrationCycle([1.9, 1.8]));
+    expect(result.decision.action).toBe('undetermined');
+    expect(result.decision.reasons[0]?.rule).toBe('learning/too-few-units');
+    expect(result.decision.reasons[0]?.evidence).toMatchObject({ referenceUnits: 2, testedUnits: 2, minUnits: 3 });
+    expect(result.predictionHeld).toBeNull();
+    expect(result.study.notes.map((entry) => entry.code)).toEqual(['TOO_FEW_UNITS', 'UNPAIRED_UNITS', 'SAMPLE_SHORT']);
+    expect(result.study.unitsUnpaired).toBe(3);
+    expect(result.study.notes.map((entry) => entry.field)).toEqual([null, 'unitsUnpaired', 'tested']);
+    expect(result.notes).toEqual([
+      { code: 'TOO_FEW_UNITS', message: expect.stringContaining('no act is decided'), field: 'decision' },
     ]);
-    expect(decision.study.unitsUnpaired).toBe(3);
     // The change is still reported: unknown is not "no".
-    expect(decision.study.observedChange).toBeCloseTo(1.85 - 3.0, 12);
+    expect(result.study.observedChange).toBeCloseTo(1.85 - 3.0, 12);
   });
 });
 
 describe('decidePdsa: the decision as data', () => {
   it('echoes the policy and the version, and cites the catalog guidance', () => {
-    const decision = decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]));
-    expect(decision.version).toBe(LIBRARY_VERSION);
-    expect(decision.policy).toEqual(DEFAULT_PDSA_POLICY);
-    const entry = PDSA_RULES.find((rule) => rule.id === 'prediction-held');
-    expect(decision.reasons[0]?.guidance).toEqual(entry?.guidance);
-    expect(decision.reasons[0]?.guidance).toMatchObject({
+    const result = decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]));
+    expect(result.decision.version).toBe(LIBRARY_VERSION);
+    expect(result.decision.policy).toEqual(DEFAULT_PDSA_POLICY);
+    const entry = PDSA_RULES.find((rule) => rule.id === 'learning/prediction-held');
+    expect(result.decision.reasons[0]?.guidance).toEqual(entry?.guidance);
+    expect(result.decision.reasons[0]?.guidance).toMatchObject({
       source: 'carnegie-2022-scaling-for-equity',
       section: 'Tracking Progress During the Scaling Journey: A Learning System',
     });
     expect(Object.isFrozen(PDSA_RULES)).toBe(true);
     expect(Object.isFrozen(PDSA_RULES[0]?.guidance)).toBe(true);
     expect(new Set(PDSA_RULES.map((rule) => rule.id)).size).toBe(PDSA_RULES.length);
-    expect(JSON.parse(JSON.stringify(decision))).toEqual(decision);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it('a change of exactly the predicted size holds despite rounding', () => {
@@ -147,9 +147,28 @@ describe('decidePdsa: the decision as data', () => {
     const exact = decidePdsa(edge);
     expect(exact.study.attainment).toBeLessThan(1);
     expect(exact.study.attainment).toBeCloseTo(1, 12);
-    expect(exact.action).toBe('expand');
-    expect(exact.study.predictionHeld).toBe(true);
+    expect(exact.decision.action).toBe('expand');
+    expect(exact.predictionHeld).toBe(true);
     expect(exact.study.notes.map((entry) => entry.code)).toEqual(['SAMPLE_SHORT']);
+    expect(exact.notes).toEqual([]);
+    expect(exact.decision.reasons[0]?.evidence.tolerance).toBe(1e-9);
+    // Without the tolerance the rounding decides: short of the prediction.
+    const strict = decidePdsa(edge, { policy: { tolerance: 0 } });
+    expect(strict.decision.action).toBe('revise');
+    expect(strict.predictionHeld).toBe(false);
+    expect(strict.decision.policy.tolerance).toBe(0);
+  });
+
+  it('safeParsePdsaCycle returns the error parsePdsaCycle would throw', () => {
+    const good = demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]);
+    const ok = safeParsePdsaCycle(good);
+    expect(ok.success && ok.data.id).toBe('demo-classroom-1');
+    const bad = safeParsePdsaCycle({ ...good, plan: { ...good.plan, strategyId: 'pilot' } });
+    expect(bad.success).toBe(false);
+    if (!bad.success) {
+      expect(bad.error.code).toBe('INVALID_INPUT');
+      expect(bad.error.path).toEqual(['cycle', 'plan', 'strategyId']);
+    }
   });
 
   it('no spread in either group: no standardized effect size, but the act is still decided', () => {
@@ -157,33 +176,35 @@ describe('decidePdsa: the decision as data', () => {
       ...demonstrationCycle([]),
       do: { design: 'before-after' as const, observations: classrooms([3, 3, 3, 3, 3], [2, 2, 2, 2, 2]) },
     };
-    const decision = decidePdsa(flat);
-    expect(decision.action).toBe('expand');
-    expect(decision.study.effectSize.notes[0]?.code).toBe('ZERO_POOLED_SD');
-    expect(decision.study.notes.map((entry) => entry.code)).toEqual(['NO_EFFECT_SIZE']);
-    expect(decision.reasons[0]?.evidence.hedgesG).toBeNull();
-    expect(decidePdsa(flat, { requireInterval: true }).action).toBe('undetermined');
+    const result = decidePdsa(flat);
+    expect(result.decision.action).toBe('expand');
+    expect(result.study.effectSize.notes[0]?.code).toBe('ZERO_POOLED_SD');
+    expect(result.study.notes.map((entry) => entry.code)).toEqual(['NO_EFFECT_SIZE']);
+    expect(result.decision.reasons[0]?.evidence.hedgesG).toBeNull();
+    expect(decidePdsa(flat, { policy: { requireInterval: true } }).decision.action).toBe('undetermined');
   });
 
   it('requireInterval: a held prediction whose interval includes zero stays undetermined', () => {
     // after mean 10.5 / 5 = 2.1: change −1, attainment 1 — but the after values are spread out.
     const cycle = demonstrationCycle([0.9, 3.4, 1.4, 3.3, 1.5]);
-    expect(decidePdsa(cycle).action).toBe('expand');
-    const strict = decidePdsa(cycle, { requireInterval: true });
-    expect(strict.action).toBe('undetermined');
-    expect(strict.reasons[0]?.rule).toBe('effect-uncertain');
+    expect(decidePdsa(cycle).decision.action).toBe('expand');
+    const strict = decidePdsa(cycle, { policy: { requireInterval: true } });
+    expect(strict.decision.action).toBe('undetermined');
+    expect(strict.decision.reasons[0]?.rule).toBe('learning/effect-uncertain');
     const [lower, upper] = strict.study.effectSize.confidenceInterval as [number, number];
     expect(lower < 0 && upper > 0).toBe(true);
-    expect(strict.reasons[0]?.evidence).toMatchObject({ lower, upper, confidenceLevel: 0.95 });
+    expect(strict.decision.reasons[0]?.evidence).toMatchObject({ lower, upper, confidenceLevel: 0.95 });
     // The tight expand example passes the interval test.
-    expect(decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]), { requireInterval: true }).action).toBe('expand');
+    expect(
+      decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]), { policy: { requireInterval: true } }).decision.action,
+    ).toBe('expand');
   });
 
   it('applies policy overrides', () => {
     const revise = demonstrationCycle([2.6, 2.4, 3.0, 2.5, 2.5]); // attainment 0.5
-    expect(decidePdsa(revise, { heldAt: 0.5 }).action).toBe('expand');
-    expect(decidePdsa(revise, { movedAt: 0.6 }).action).toBe('abandon');
-    expect(decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]), { minUnitsPerGroup: 6 }).action).toBe(
+    expect(decidePdsa(revise, { policy: { heldAt: 0.5 } }).decision.action).toBe('expand');
+    expect(decidePdsa(revise, { policy: { movedAt: 0.6 } }).decision.action).toBe('abandon');
+    expect(decidePdsa(demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]), { policy: { minUnits: 6 } }).decision.action).toBe(
       'undetermined',
     );
   });
@@ -253,25 +274,25 @@ describe('studyPdsa: the study', () => {
         ],
       },
     };
-    const decision = decidePdsa(cycle);
-    expect(decision.action).toBe('expand');
-    expect(decision.study).toMatchObject({
+    const result = decidePdsa(cycle);
+    expect(result.decision.action).toBe('expand');
+    expect(result.study).toMatchObject({
       design: 'comparison',
       reference: { group: 'comparison', units: 5 },
       tested: { group: 'treatment', units: 5 },
       unitsImproved: null,
       unitsUnpaired: 0,
     });
-    expect(decision.study.observedChange).toBeCloseTo(-1.1, 12);
+    expect(result.study.observedChange).toBeCloseTo(-1.1, 12);
   });
 
   it('an increase prediction reads the sign the other way', () => {
     const cycle = demonstrationCycle([1.9, 1.8, 2.3, 1.7, 2.0]);
     const increase = { ...cycle, plan: { ...cycle.plan, prediction: { direction: 'increase' as const, amount: 1 } } };
-    const decision = decidePdsa(increase);
-    expect(decision.study.attainment).toBeCloseTo(-1.16, 12);
-    expect(decision.action).toBe('abandon');
-    expect(decision.study.unitsImproved?.improved).toBe(0);
+    const result = decidePdsa(increase);
+    expect(result.study.attainment).toBeCloseTo(-1.16, 12);
+    expect(result.decision.action).toBe('abandon');
+    expect(result.study.unitsImproved?.improved).toBe(0);
   });
 
   it('a cycle with no observations yet is undetermined, with every estimate null', () => {
@@ -280,12 +301,11 @@ describe('studyPdsa: the study', () => {
       observedChange: null,
       attainment: null,
       direction: null,
-      predictionHeld: null,
       unitsImproved: null,
       firstObservedOn: '2025-09-10',
     });
     const empty = { ...demonstrationCycle([]), do: { design: 'before-after' as const, observations: [] } };
-    expect(decidePdsa(empty).action).toBe('undetermined');
+    expect(decidePdsa(empty).decision.action).toBe('undetermined');
     expect(studyPdsa(empty).firstObservedOn).toBeNull();
   });
 
@@ -342,7 +362,7 @@ describe('pdsaSeries: the ramp of cycles testing one strategy', () => {
         entry.sampleGrowth,
         entry.changedFromPrevious,
         entry.predictionHeld,
-        entry.recommended,
+        entry.decision.action,
         entry.recorded,
         entry.followedRecommendation,
       ]),
@@ -356,7 +376,7 @@ describe('pdsaSeries: the ramp of cycles testing one strategy', () => {
       sampleGrowth: 2,
       predictionsHeld: 2,
       predictionsJudged: 3,
-      latestRecommendation: 'expand',
+      latestAction: 'expand',
       policy: DEFAULT_PDSA_POLICY,
     });
     expect(series.cycles.map((entry) => entry.startedOn)).toEqual(['2025-10-01', '2026-01-15', '2026-04-01']);
@@ -369,7 +389,7 @@ describe('pdsaSeries: the ramp of cycles testing one strategy', () => {
       sampleGrowth: null,
       predictionsHeld: 0,
       predictionsJudged: 0,
-      latestRecommendation: null,
+      latestAction: null,
     });
   });
 });

@@ -148,9 +148,29 @@ describe('runChart: invariants', () => {
           }
         }
         for (const point of result.points) {
-          const runRule = point.rules.some((rule) => rule.startsWith('anhoej') || rule === 'ihi-shift');
+          const runRule = point.rules.some(
+            (rule) => rule.startsWith('learning/anhoej') || rule === 'learning/ihi-shift',
+          );
           if (runRule) expect(point.side === 'above' || point.side === 'below').toBe(true);
         }
+      }),
+    );
+  });
+
+  it("each phase's decision names every rule that flags one of its points, and signal follows the decision", () => {
+    fc.assert(
+      fc.property(seriesWithOptions(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constant(null))), (input) => {
+        const result = runChart(input.values, input.options);
+        for (const phase of result.phases) {
+          const { action, reasons } = phase.decision;
+          expect(reasons.length).toBeGreaterThan(0);
+          expect(phase.signal).toBe(action === 'signal' ? true : action === 'no-signal' ? false : null);
+          const cited = new Set<string>(reasons.map((reason) => reason.rule));
+          const flagged = result.points.filter((point) => point.phase === phase.phase).flatMap((point) => point.rules);
+          for (const rule of flagged) expect(cited.has(rule)).toBe(true);
+          if (action !== 'signal') expect(flagged).toEqual([]);
+        }
+        expect(result.decision).toEqual(result.phases.at(-1)?.decision);
       }),
     );
   });
@@ -210,9 +230,9 @@ describe('PDSA: invariants', () => {
         };
         const a = decidePdsa(cycle);
         const b = decidePdsa(shifted);
-        expect(b.action).toBe(a.action);
-        expect(b.reasons[0]?.rule).toBe(a.reasons[0]?.rule);
-        expect(b.study.predictionHeld).toBe(a.study.predictionHeld);
+        expect(b.decision.action).toBe(a.decision.action);
+        expect(b.decision.reasons[0]?.rule).toBe(a.decision.reasons[0]?.rule);
+        expect(b.predictionHeld).toBe(a.predictionHeld);
         expect(b.study.unitsImproved).toEqual(a.study.unitsImproved);
       }),
     );
@@ -227,10 +247,10 @@ describe('PDSA: invariants', () => {
         expect(numbersIn(decision).every(Number.isFinite)).toBe(true);
         expect(undefinedIn(decision)).toEqual([]);
         const { attainment, tested, reference } = decision.study;
-        if (tested.units < 3 || reference.units < 3) expect(decision.action).toBe('undetermined');
-        else if ((attainment as number) >= 1 - 1e-9) expect(decision.action).toBe('expand');
-        else if ((attainment as number) >= 0.25 - 1e-9) expect(decision.action).toBe('revise');
-        else expect(decision.action).toBe('abandon');
+        if (tested.units < 3 || reference.units < 3) expect(decision.decision.action).toBe('undetermined');
+        else if ((attainment as number) >= 1 - 1e-9) expect(decision.decision.action).toBe('expand');
+        else if ((attainment as number) >= 0.25 - 1e-9) expect(decision.decision.action).toBe('revise');
+        else expect(decision.decision.action).toBe('abandon');
         expect(studyPdsa(cycle)).toEqual(decision.study);
       }),
     );

@@ -109,8 +109,8 @@ describe('runChart against the qicharts2 transcription', () => {
       });
       const flagged = (rule: string) =>
         result.points.filter((point) => point.phase === k && point.rules.includes(rule as never)).map((p) => p.index);
-      expect(flagged('ihi-shift'), 'shift points').toEqual(expected.shiftPoints);
-      expect(flagged('ihi-trend'), 'trend points').toEqual(expected.trendPoints);
+      expect(flagged('learning/ihi-shift'), 'shift points').toEqual(expected.shiftPoints);
+      expect(flagged('learning/ihi-trend'), 'trend points').toEqual(expected.trendPoints);
     });
     // The top level describes the last phase.
     const last = c.expected.at(-1) as ExpectedPhase;

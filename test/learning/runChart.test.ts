@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIBRARY_VERSION } from '../../src/framework/index.js';
 import { DEFAULT_RUN_CHART_POLICY, RUN_CHART_RULES, runChart } from '../../src/learning/index.js';
 
 const ruleIds = (result: ReturnType<typeof runChart>, index: number) => result.points[index]?.rules;
@@ -28,11 +29,20 @@ describe('runChart: phases and baselines, computed by hand', () => {
       signal: true,
     });
     expect(result.phases).toHaveLength(1);
-    expect(ruleIds(result, 0)).toEqual(['anhoej-longest-run', 'anhoej-crossings', 'ihi-shift']);
-    expect(ruleIds(result, 6)).toEqual(['anhoej-longest-run', 'anhoej-crossings', 'ihi-shift', 'ihi-trend']);
-    expect(result.points.filter((point) => point.rules.includes('ihi-trend')).map((point) => point.index)).toEqual([
-      6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    expect(ruleIds(result, 0)).toEqual([
+      'learning/anhoej-longest-run',
+      'learning/anhoej-crossings',
+      'learning/ihi-shift',
     ]);
+    expect(ruleIds(result, 6)).toEqual([
+      'learning/anhoej-longest-run',
+      'learning/anhoej-crossings',
+      'learning/ihi-shift',
+      'learning/ihi-trend',
+    ]);
+    expect(
+      result.points.filter((point) => point.rules.includes('learning/ihi-trend')).map((point) => point.index),
+    ).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
 
   it('a phase change at 8 resets every rule: each phase has its own median, runs and trends', () => {
@@ -107,9 +117,9 @@ describe('runChart: phases and baselines, computed by hand', () => {
       'above',
       'above',
     ]);
-    expect(result.points.filter((point) => point.rules.includes('ihi-shift')).map((point) => point.index)).toEqual([
-      4, 5, 6, 7, 8, 9,
-    ]);
+    expect(
+      result.points.filter((point) => point.rules.includes('learning/ihi-shift')).map((point) => point.index),
+    ).toEqual([4, 5, 6, 7, 8, 9]);
     // Without the freeze the median of all ten, (12 + 15)/2 = 13.5, splits the series 5 | 5.
     expect(runChart([10, 11, 9, 10, 12, 15, 16, 15, 17, 16]).median).toBe(13.5);
   });
@@ -198,8 +208,8 @@ describe('runChart: rule sets, rules and flags', () => {
     // Median (15 + 16)/2 = 15.5: six below, six above; n = 12 → limits 7 and 3; 1 crossing < 3.
     const result = runChart([12, 14, 13, 15, 11, 13, 16, 18, 17, 19, 18, 20]);
     expect(result.runsSignal).toBe(true);
-    expect(result.points.every((point) => point.rules.includes('anhoej-crossings'))).toBe(true);
-    expect(result.points.some((point) => point.rules.includes('anhoej-longest-run'))).toBe(false);
+    expect(result.points.every((point) => point.rules.includes('learning/anhoej-crossings'))).toBe(true);
+    expect(result.points.some((point) => point.rules.includes('learning/anhoej-longest-run'))).toBe(false);
   });
 
   it('counts runs against a caller-given runs table (the confirmed row: 16 useful points → 5–12 runs)', () => {
@@ -214,8 +224,9 @@ describe('runChart: rule sets, rules and flags', () => {
       runsSignal: false,
       signal: true,
     });
-    expect(result.points.every((point) => point.rules.includes('ihi-runs'))).toBe(true);
+    expect(result.points.every((point) => point.rules.includes('learning/ihi-runs'))).toBe(true);
     expect(result.policy.runsTable).toEqual(policy.runsTable);
+    expect(Object.isFrozen(result.policy.runsTable) && Object.isFrozen(result.policy.runsTable[0])).toBe(true);
     // Without a row for this n the rule cannot judge: null with a note, and so is the overall signal.
     const missing = runChart(alternating, { policy: { runsTable: [{ nUseful: 15, min: 5, max: 11 }] } });
     expect(missing).toMatchObject({ runsRange: null, runsCountSignal: null, signal: null });
@@ -232,7 +243,7 @@ describe('runChart: rule sets, rules and flags', () => {
     const values = [5, 6, 5, 7, 30, 6, 5];
     const above = runChart(values, { astronomical: { above: 20 } });
     expect(above).toMatchObject({ astronomical: 1, signal: true });
-    expect(ruleIds(above, 4)).toEqual(['ihi-astronomical']);
+    expect(ruleIds(above, 4)).toEqual(['learning/ihi-astronomical']);
     expect(runChart(values, { astronomical: { below: 5.5 } }).astronomical).toBe(3);
     expect(runChart(values).astronomical).toBeNull();
     expect(runChart(values, { astronomical: { above: 20 }, rules: 'anhoej' }).astronomical).toBeNull();
@@ -251,6 +262,97 @@ describe('runChart: rule sets, rules and flags', () => {
   it('lists the rules in catalog order', () => {
     expect(Object.isFrozen(RUN_CHART_RULES)).toBe(true);
     expect(Object.isFrozen(RUN_CHART_RULES[0])).toBe(true);
+    expect(RUN_CHART_RULES.every((rule) => rule.module === 'learning' && rule.id.startsWith('learning/'))).toBe(true);
+    expect(new Set(RUN_CHART_RULES.map((rule) => rule.id)).size).toBe(RUN_CHART_RULES.length);
+    for (const rule of RUN_CHART_RULES) {
+      expect(['anhoej-2014-run-charts', 'ihi-run-chart-2011']).toContain(rule.guidance.source);
+      expect(rule.guidance.section.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('runChart: the decision', () => {
+  const reasonsOf = (result: ReturnType<typeof runChart>) => result.decision.reasons.map((reason) => reason.rule);
+
+  it('signal: one reason per rule that fired, in catalog order, with its evidence and guidance', () => {
+    const result = runChart([1, 2, 1, 2, 1, 2, 1, 2, 5, 5, 6, 6, 7, 7, 8, 8]);
+    expect(result.decision).toMatchObject({
+      action: 'signal',
+      policy: DEFAULT_RUN_CHART_POLICY,
+      version: LIBRARY_VERSION,
+    });
+    expect(reasonsOf(result)).toEqual([
+      'learning/anhoej-longest-run',
+      'learning/anhoej-crossings',
+      'learning/ihi-shift',
+      'learning/ihi-trend',
+    ]);
+    expect(result.decision.reasons[0]).toEqual({
+      rule: 'learning/anhoej-longest-run',
+      evidence: { phase: 0, nUseful: 16, longestRun: 8, longestRunMax: 7 },
+      guidance: RUN_CHART_RULES[0]?.guidance,
+    });
+    expect(result.decision.reasons[2]?.evidence).toEqual({ phase: 0, longestRun: 8, shiftLength: 6 });
+    expect(result.decision.reasons[3]?.evidence).toEqual({ phase: 0, longestTrend: 6, trendLength: 5 });
+    // Every rule a point names is among the decision's reasons.
+    const named = new Set(result.points.flatMap((point) => point.rules));
+    expect([...named].every((rule) => reasonsOf(result).includes(rule))).toBe(true);
+    expect(JSON.parse(JSON.stringify(result.decision))).toEqual(result.decision);
+  });
+
+  it('no signal: random variation, judged by every selected rule', () => {
+    const result = runChart([1, 2, 1, 2, 1, 2, 1, 2, 5, 5, 6, 6, 7, 7, 8, 8], { part: [8] });
+    expect(result.phases.map((phase) => phase.decision.action)).toEqual(['no-signal', 'no-signal']);
+    expect(reasonsOf(result)).toEqual(['learning/random-variation']);
+    expect(result.decision.reasons[0]?.evidence).toMatchObject({ phase: 1, nUseful: 8, longestRun: 4, crossings: 1 });
+  });
+
+  it('the runs table and the astronomical lines add their rules', () => {
+    const alternating = Array.from({ length: 16 }, (_, index) => (index % 2 === 0 ? 1 : 3));
+    const runs = runChart(alternating, { policy: { runsTable: [{ nUseful: 16, min: 5, max: 12 }] } });
+    expect(reasonsOf(runs)).toEqual(['learning/ihi-runs']);
+    expect(runs.decision.reasons[0]?.evidence).toEqual({ phase: 0, nUseful: 16, runs: 16, min: 5, max: 12 });
+    const far = runChart([5, 6, 5, 7, 30, 6, 5], { astronomical: { above: 20 } });
+    expect(reasonsOf(far)).toEqual(['learning/ihi-astronomical']);
+    expect(far.decision.reasons[0]?.evidence).toEqual({ phase: 0, astronomical: 1, above: 20, below: null });
+  });
+
+  it('undetermined: each degenerate case has its own rule', () => {
+    const flat = runChart([7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    expect(flat.decision.action).toBe('undetermined');
+    expect(reasonsOf(flat)).toEqual(['learning/all-on-median']);
+    expect(flat.notes[0]).toMatchObject({ code: 'NO_USEFUL_POINTS', field: 'decision' });
+    const empty = runChart([null, null, null]);
+    expect(reasonsOf(empty)).toEqual(['learning/no-median']);
+    expect(empty.notes[0]).toMatchObject({ code: 'NO_BASELINE_VALUES', field: 'median' });
+    const alternating = Array.from({ length: 16 }, (_, index) => (index % 2 === 0 ? 1 : 3));
+    const missing = runChart(alternating, { policy: { runsTable: [{ nUseful: 15, min: 5, max: 11 }] } });
+    expect(reasonsOf(missing)).toEqual(['learning/not-in-runs-table']);
+    expect(missing.notes[0]).toMatchObject({ code: 'NOT_IN_RUNS_TABLE', field: 'runsRange' });
+    // A rule that fires still decides, even when another cannot judge.
+    const withLines = runChart(alternating, {
+      policy: { runsTable: [{ nUseful: 15, min: 5, max: 11 }] },
+      astronomical: { above: 2.5 },
+    });
+    expect(withLines.runsCountSignal).toBeNull();
+    expect(reasonsOf(withLines)).toEqual(['learning/ihi-astronomical']);
+    expect(withLines.decision.action).toBe('signal');
+  });
+
+  it('every rule the decisions cite is in the catalog', () => {
+    const ids = new Set<string>(RUN_CHART_RULES.map((rule) => rule.id));
+    const charts = [
+      runChart([1, 2, 1, 2, 1, 2, 1, 2, 5, 5, 6, 6, 7, 7, 8, 8]),
+      runChart([7, 7, 7]),
+      runChart([]),
+      runChart([5, 6, 5, 7, 30, 6, 5], { astronomical: { below: 5.5 } }),
+    ];
+    for (const chart of charts) {
+      for (const phase of chart.phases) {
+        expect(phase.decision.reasons.length).toBeGreaterThan(0);
+        for (const reason of phase.decision.reasons) expect(ids.has(reason.rule)).toBe(true);
+      }
+    }
   });
 });
 
