@@ -118,7 +118,9 @@ for (const suggestion of suggestions.slice(0, 3)) {
 
 // The learning system: a PDSA cycle and a run chart (004, "A Learning System").
 const pdsa = decidePdsa(riverbendProofPointCycle);
-console.log(`\nPDSA "${riverbendProofPointCycle.plan.change}": ${pdsa.action} (rule ${pdsa.reasons[0]?.rule})`);
+console.log(
+  `\nPDSA "${riverbendProofPointCycle.plan.change}": ${pdsa.decision.action} (rule ${pdsa.decision.reasons[0]?.rule})`,
+);
 const chart = runChart(riverbendWeeklyWalkthroughs);
 console.log(
   `Run chart of weekly walkthroughs: median ${chart.median}%, longest run ${chart.longestRun} (limit ${chart.longestRunMax}), crossings ${chart.crossings} (minimum ${chart.crossingsMin}) → ${chart.runsSignal ? 'non-random variation: practice is changing' : 'no signal yet'}`,

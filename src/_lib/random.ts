@@ -8,6 +8,7 @@
  * @module
  */
 import { invalid } from './errors.js';
+import { describeValue } from './validate.js';
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -36,7 +37,7 @@ export interface RandomSource {
  */
 export function createRandom(seed: number, path: readonly (string | number)[] = ['seed']): RandomSource {
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
-    invalid(path, `a seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${String(seed)}`);
+    invalid(path, `a seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(seed)}`);
   }
   const first = splitMix64(BigInt(seed));
   const second = splitMix64(first.next);

@@ -1,5 +1,5 @@
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { ScalingNavigatorError } from '../_lib/errors.js';
+import { findEntry } from '../_lib/validate.js';
 
 /**
  * The publications and standards the library is built from and cites: the framework documents its
@@ -276,9 +276,5 @@ export interface SourceCitation {
  * ```
  */
 export function getSource(id: SourceId): Source {
-  const found = SOURCES.find((source) => source.id === id);
-  if (found === undefined) {
-    throw new ScalingNavigatorError('INVALID_INPUT', ['id'], `unknown source id: ${String(id)}`);
-  }
-  return found;
+  return findEntry(SOURCES, id, 'source');
 }

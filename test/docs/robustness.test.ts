@@ -32,3 +32,29 @@ describe('every exported function rejects garbage with a ScalingNavigatorError',
     });
   }
 });
+
+describe('values whose toString is not a function (fast-check found one) give a ScalingNavigatorError too', () => {
+  const evil = Object.freeze({ toString: 1, valueOf: 2 });
+  const argumentLists: unknown[][] = [
+    [evil],
+    [evil, evil],
+    [[evil]],
+    [{ id: evil }],
+    [
+      [1, 2, 3],
+      [evil, 1, 2],
+    ],
+  ];
+  for (const [name, namespace] of namespaces) {
+    const functions = Object.entries(namespace).filter(([, value]) => typeof value === 'function' && !isClass(value));
+    it.each(functions.map(([fnName, fn]) => [`${name}.${fnName}`, fn] as const))('%s', (_label, fn) => {
+      for (const args of argumentLists) {
+        try {
+          (fn as (...values: unknown[]) => unknown)(...args);
+        } catch (error) {
+          expect(isScalingNavigatorError(error), `${String(error)} for ${JSON.stringify(args)}`).toBe(true);
+        }
+      }
+    });
+  }
+});
