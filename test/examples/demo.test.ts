@@ -20,6 +20,6 @@ it('npm run demo prints the sample district’s pit-stop report', () => {
   expect(out).toMatch(/Fidelity level associated with growth: 0\.65 .* → threshold-found/);
   expect(out).toContain('roadblocks: Competition for attention; Observability of the innovation; Policies');
   expect(out).toContain('mixed (raters disagree): Complexity of the innovation; Leadership');
-  expect(out).toMatch(/PDSA ".*": revise \(rule short-of-prediction\)/);
+  expect(out).toMatch(/PDSA ".*": revise \(rule learning\/short-of-prediction\)/);
   expect(out).toContain('longest run 8 (limit 7), crossings 1 (minimum 4)');
 });
