@@ -1,14 +1,8 @@
+import { addColumns } from './_columns.js';
+import { resolveReachConfig } from './_config.js';
 import { finalizeState } from './_finalize.js';
-import {
-  addColumns,
-  directSink,
-  emptyState,
-  mergeInto,
-  type ReachState,
-  requireState,
-  resolveReachConfig,
-  rowReader,
-} from './_state.js';
+import { directSink, rowReader } from './_rows.js';
+import { emptyState, mergeInto, type ReachState, requireState } from './_state.js';
 import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
 

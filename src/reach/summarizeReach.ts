@@ -1,8 +1,11 @@
 import { requireDistinctIds } from '../_lib/duplicates.js';
 import { invalid } from '../_lib/errors.js';
 import { requireArray } from '../_lib/validate.js';
+import { addColumns } from './_columns.js';
+import { resolveReachConfig } from './_config.js';
 import { finalizeState } from './_finalize.js';
-import { addColumns, batchSink, emptyState, resolveReachConfig, rowReader } from './_state.js';
+import { batchSink, rowReader } from './_rows.js';
+import { emptyState } from './_state.js';
 
 const ROSTER = ['roster'] as const;
 /** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
