@@ -15,7 +15,7 @@ import {
   requireRecord,
   requireUniqueId,
 } from '../_lib/validate.js';
-import type { ReachOptions } from './ReachRoster.js';
+import type { SummarizeReachOptions } from './ReachRoster.js';
 import { type ReachPolicy, resolveReachPolicy } from './reachPolicy.js';
 
 /** At most this many focal groups (masks are bytes). */
@@ -55,7 +55,7 @@ const OPTION_KEYS = new Set([
   'policy',
 ]);
 
-/** Validates {@link ReachOptions}. */
+/** Validates {@link SummarizeReachOptions}. */
 export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
   const options = requireRecord(value, path);
   for (const key of Object.keys(options)) {

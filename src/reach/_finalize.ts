@@ -56,7 +56,7 @@ interface Builder {
   readonly specs: readonly PopulationSpec[];
   readonly scopes: Scopes;
   readonly z: number;
-  readonly minN: number;
+  readonly minPeople: number;
   readonly noneIndex: number;
   /** Wilson bounds of a comparison group (used and dropped at once). */
   readonly scratch: Float64Array;
@@ -82,13 +82,13 @@ function overallOf(builder: Builder, at: number): ReachStats {
     interval: count === 0 ? null : wilsonBounds(hits, count, builder.z),
     meanEngagements: count === 0 ? null : (totals.sum[at] as number) / count,
     histogram: histogramOf(totals, at),
-    note: count === 0 ? EMPTY_NOTE : null,
+    notes: count === 0 ? EMPTY_NOTES : NO_NOTES,
   };
 }
 
 /** A focal group (or the union, no focal group, an intersection) in a scope, with its comparisons. */
 function groupOf(builder: Builder, scope: number, population: number): ReachGroupStats {
-  const { totals, specs, z, minN, noneIndex } = builder;
+  const { totals, specs, z, minPeople, noneIndex } = builder;
   const { n, reached, populations } = totals;
   const spec = specs[population] as PopulationSpec;
   const at = scope * populations + population;
@@ -135,12 +135,16 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
         gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0] as number, bounds[1] as number);
       }
     }
-    if (own < minN) {
+    if (own < minPeople) {
       notes = withNote(
         notes,
-        note('GROUP_BELOW_MIN_N', `the group has ${own} (under the n-size ${minN}): no risk ratio`),
+        note(
+          'GROUP_BELOW_MIN_PEOPLE',
+          `the group has ${own} (under the n-size ${minPeople}): no risk ratio`,
+          'riskRatio',
+        ),
       );
-    } else if (restN >= minN) {
+    } else if (restN >= minPeople) {
       if (restReached === 0) {
         notes = withNote(notes, ZERO_COMPARISON_NOTE);
       } else {
@@ -150,14 +154,15 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
       notes = withNote(
         notes,
         note(
-          'COMPARISON_BELOW_MIN_N',
-          `the comparison group has ${restN} (under the n-size ${minN}): alternate ratio against a larger unit`,
+          'COMPARISON_BELOW_MIN_PEOPLE',
+          `the comparison group has ${restN} (under the n-size ${minPeople}): alternate ratio against a larger unit`,
+          'riskRatio',
         ),
       );
       // The nearest larger unit whose comparison group (everyone there but the group) is big enough.
       let found = -1;
       for (let up = builder.scopes.parent[scope] as number; up >= 0; up = builder.scopes.parent[up] as number) {
-        if ((n[up * populations] as number) - (n[up * populations + population] as number) >= minN) {
+        if ((n[up * populations] as number) - (n[up * populations + population] as number) >= minPeople) {
           found = up;
           break;
         }
@@ -165,7 +170,11 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
       if (found < 0) {
         notes = withNote(
           notes,
-          note('NO_LARGER_COMPARISON', `no larger unit has a comparison group of ${minN} or more`),
+          note(
+            'NO_LARGER_COMPARISON',
+            `no larger unit has a comparison group of ${minPeople} or more`,
+            'alternateRiskRatio',
+          ),
         );
       } else {
         const upAt = found * populations;
@@ -197,7 +206,6 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
     interval,
     meanEngagements: own === 0 ? null : (totals.sum[at] as number) / own,
     histogram: histogramOf(totals, at),
-    note: own === 0 ? EMPTY_NOTE : null,
     rest: { n: restN, reached: restReached, rate: restRate },
     gap,
     gapInterval,
@@ -247,7 +255,7 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
     specs,
     scopes,
     z: criticalZ(config.confidenceLevel),
-    minN: config.policy.minN,
+    minPeople: config.policy.minPeople,
     noneIndex: specs.findIndex((spec) => spec.kind === 'none'),
     scratch: new Float64Array(2),
   };
@@ -290,22 +298,35 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
   };
 }
 
-const EMPTY_NOTE = frozenNote('EMPTY', 'nobody eligible in this population');
-const EMPTY_GROUP_NOTE = frozenNote('EMPTY', 'nobody eligible in this group: no gap, ratio or representation index');
+const EMPTY_NOTES: readonly Note<ReachNoteCode>[] = Object.freeze([
+  frozenNote('EMPTY', 'nobody eligible in this population', 'rate'),
+]);
+const EMPTY_GROUP_NOTE = frozenNote(
+  'EMPTY',
+  'nobody eligible in this group: no rate, gap, ratio or representation index',
+  'rate',
+);
 const EMPTY_COMPARISON_NOTE = frozenNote(
   'EMPTY_COMPARISON',
   'everyone in this unit is in the group: there is no one to compare with',
+  'gap',
 );
-const NO_NON_FOCAL_NOTE = frozenNote('NO_NON_FOCAL', 'nobody here is in no focal group: no gap to them');
+const NO_NON_FOCAL_NOTE = frozenNote('NO_NON_FOCAL', 'nobody here is in no focal group: no gap to them', 'gapToNone');
 const ZERO_COMPARISON_NOTE = frozenNote(
   'ZERO_COMPARISON_RATE',
   'nobody in the comparison group was reached: no ratio against 0',
+  'riskRatio',
 );
 const ZERO_LARGER_COMPARISON_NOTE = frozenNote(
   'ZERO_COMPARISON_RATE',
   'nobody in the larger comparison group was reached',
+  'alternateRiskRatio',
 );
-const NOBODY_REACHED_NOTE = frozenNote('NOBODY_REACHED', 'nobody was reached: no representation index');
+const NOBODY_REACHED_NOTE = frozenNote(
+  'NOBODY_REACHED',
+  'nobody was reached: no representation index',
+  'representationIndex',
+);
 
 /**
  * A count as a small integer when it is one: counts are summed in float64 arrays, and V8 stores
@@ -317,6 +338,6 @@ function whole(count: number): number {
 }
 
 /** A note shared by many results, frozen so that no result can change another's. */
-function frozenNote(code: ReachNoteCode, message: string): Note<ReachNoteCode> {
-  return Object.freeze(note(code, message));
+function frozenNote(code: ReachNoteCode, message: string, field: string): Note<ReachNoteCode> {
+  return Object.freeze(note(code, message, field));
 }

@@ -11,7 +11,7 @@ const ROSTER = ['roster'] as const;
 /** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
 const BATCH = 1 << 20;
 
-import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
+import type { ReachColumns, ReachRow, SummarizeReachOptions } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
 
 /**
@@ -60,7 +60,10 @@ import type { ReachSummary } from './ReachSummary.js';
  * summary.units.map((unit) => unit.id) //=> ['D1', 'D2', 'D1/S1', 'D2/S1']
  * ```
  */
-export function summarizeReach(roster: readonly ReachRow[] | ReachColumns, options: ReachOptions): ReachSummary {
+export function summarizeReach(
+  roster: readonly ReachRow[] | ReachColumns,
+  options: SummarizeReachOptions,
+): ReachSummary {
   const config = resolveReachConfig(options, ['options']);
   const state = emptyState(config);
   if (Array.isArray(roster)) {

@@ -184,10 +184,10 @@ describe('bad input throws INVALID_INPUT with a path', () => {
       'INVALID_INPUT',
       ['options', 'focalGroups'],
     );
-    expectError(() => summarizeReach([row()], { ...options, policy: { minN: 0 } }), 'INVALID_INPUT', [
+    expectError(() => summarizeReach([row()], { ...options, policy: { minPeople: 0 } }), 'INVALID_INPUT', [
       'options',
       'policy',
-      'minN',
+      'minPeople',
     ]);
     expectError(() => defineReachPolicy({ tolerance: 1 }), 'INVALID_INPUT', ['policy', 'tolerance']);
     const acc = reachAccumulator(options);
@@ -234,7 +234,12 @@ describe('bad input throws INVALID_INPUT with a path', () => {
 describe('degenerate but valid data', () => {
   it('an empty roster and an empty group are reported, not passed', () => {
     const empty = summarizeReach([], options);
-    expect(empty.overall).toMatchObject({ n: 0, rate: null, interval: null, note: { code: 'EMPTY' } });
+    expect(empty.overall).toMatchObject({
+      n: 0,
+      rate: null,
+      interval: null,
+      notes: [{ code: 'EMPTY', field: 'rate' }],
+    });
     expect(empty.units).toEqual([]);
     const result = evaluateReachTarget(empty, {
       population: { unit: 'students' },
@@ -243,7 +248,9 @@ describe('degenerate but valid data', () => {
       focalRule: 'union',
     });
     expect(result.met).toBeNull();
-    expect(result.overall.note?.code).toBe('EMPTY_GROUP');
+    expect(result.decision.action).toBe('undetermined');
+    expect(result.decision.reasons.map((reason) => reason.rule)).toEqual(['reach/no-eligible', 'reach/no-eligible']);
+    expect(result.overall.notes.map((note) => [note.code, note.field])).toEqual([['EMPTY_GROUP', 'decision']]);
   });
 
   it('a comparison rate of 0 gives no ratio, with a note', () => {

@@ -16,7 +16,7 @@ const options = {
   unitLevels: ['district', 'school'],
   minEngagements: 2,
   intersections: [['poverty', 'el']],
-  policy: { minN: 5 },
+  policy: { minPeople: 5 },
 };
 
 const rowArbitrary = fc.record({
