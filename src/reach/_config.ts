@@ -55,12 +55,22 @@ const OPTION_KEYS = new Set([
   'policy',
 ]);
 
-/** Validates {@link SummarizeReachOptions}. */
-export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
+/** `value` as an options record, or `INVALID_INPUT` at its first key not in `keys`. */
+export function requireOptions(
+  value: unknown,
+  keys: ReadonlySet<string>,
+  path: ErrorPath,
+): Readonly<Record<string, unknown>> {
   const options = requireRecord(value, path);
   for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) invalid([...path, key], `unknown option ${JSON.stringify(key)}`);
+    if (!keys.has(key)) invalid([...path, key], `unknown option ${JSON.stringify(key)}`);
   }
+  return options;
+}
+
+/** Validates {@link SummarizeReachOptions}. */
+export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
+  const options = requireOptions(value, OPTION_KEYS, path);
   const groupList = requireArray(options.focalGroups, [...path, 'focalGroups']);
   if (groupList.length > MAX_FOCAL_GROUPS) {
     invalid([...path, 'focalGroups'], `at most ${MAX_FOCAL_GROUPS} focal groups, got ${groupList.length}`);

@@ -5,6 +5,7 @@ import { requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js'
 import { decide } from '../framework/_rules.js';
 import type { Decision } from '../framework/Decision.js';
 import { ReachTarget, type ReachTargetInput } from '../framework/ReachTarget.js';
+import { requireOptions } from './_config.js';
 import type { ReachBreakdown, ReachStats, ReachSummary } from './ReachSummary.js';
 import { policyOverSummary, type ReachPolicy } from './reachPolicy.js';
 import { type ReachRule, type ReachTargetAction, ruleDecision } from './reachRules.js';
@@ -102,6 +103,8 @@ export interface ReachTargetEvaluation {
   readonly notes: readonly Note<ReachTargetNoteCode>[];
 }
 
+const OPTION_KEYS: ReadonlySet<string> = new Set(['level', 'topUnits', 'policy']);
+
 /**
  * Options of {@link evaluateReachTarget}.
  *
@@ -190,7 +193,7 @@ export function evaluateReachTarget(
     invalid(['summary'], 'expected a summary from summarizeReach');
   }
   const parsed = parseOrThrow(ReachTarget, target, ['target']);
-  const settings = requireRecord(options, ['options']);
+  const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const level =
     settings.level === undefined
       ? (report.unitLevels[report.unitLevels.length - 1] ?? null)

@@ -205,13 +205,25 @@ describe('bad input throws INVALID_INPUT with a path', () => {
     expectError(() => acc.add(acc.init(), row({ id: '' })), 'INVALID_INPUT', ['row', 'id']);
     expectError(() => shardOf(3 as never, 2), 'INVALID_INPUT', ['id']);
     const summary = summarizeReach([row()], options);
-    expectError(() => suppressSmallCells(summary, { minCell: 0 }), 'INVALID_INPUT', ['options', 'minCell']);
+    const target = { population: { unit: 'students' as const }, overall: 0.8, focal: 0.8, focalRule: 'union' as const };
+    expectError(() => suppressSmallCells(summary, { policy: { minCellSize: 0 } }), 'INVALID_INPUT', [
+      'options',
+      'policy',
+      'minCellSize',
+    ]);
+    // The old option name is refused, never ignored (a silent default of 10 would change the report).
+    expectError(() => suppressSmallCells(summary, { minCell: 5 } as never), 'INVALID_INPUT', ['options', 'minCell']);
+    expectError(() => evaluateReachTarget(summary, target, { minN: 5 } as never), 'INVALID_INPUT', ['options', 'minN']);
+    expectError(() => evaluateReachTarget(summary, target, { policy: { tolerance: 1 } }), 'INVALID_INPUT', [
+      'options',
+      'policy',
+      'tolerance',
+    ]);
     expectError(() => suppressSmallCells(summary, { hierarchy: ['zone'] }), 'INVALID_INPUT', [
       'options',
       'hierarchy',
       0,
     ]);
-    const target = { population: { unit: 'students' as const }, overall: 0.8, focal: 0.8, focalRule: 'union' as const };
     expectError(() => evaluateReachTarget(summary, { ...target, minEngagements: 11 }), 'INVALID_INPUT', [
       'target',
       'minEngagements',
