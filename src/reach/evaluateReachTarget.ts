@@ -145,8 +145,9 @@ function combined(checks: readonly ReachTargetCheck[], policy: ReachPolicy): Rea
 }
 
 /**
- * Checks a reach summary against a {@link ReachTarget} (004's equity destination: "80% of the
- * students, including at least 80% of those furthest from opportunity, in two projects a year").
+ * Decides whether a reach summary meets a {@link ReachTarget} (the Carnegie framework's equity
+ * destination for high-quality project-based learning: "80% of the students, including at least
+ * 80% of those furthest from opportunity, in two projects a year").
  *
  * A population meets a target share t when reached ≥ needed = ⌈(t − tolerance) · n⌉, i.e. its rate
  * is at least t; the comparison is made in whole people, so a rate exactly on the boundary meets
