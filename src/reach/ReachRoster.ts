@@ -51,7 +51,7 @@ export interface ReachColumns {
 }
 
 /**
- * Options of {@link summarizeReach} and {@link reachAccumulator}.
+ * Options of {@link summarizeReach} (and of {@link reachAccumulator}: {@link ReachAccumulatorOptions}).
  *
  * - `focalGroups`: the focal groups (as `FocalGroup`s or their ids), at most 8.
  * - `unitLevels`: the unit levels from largest to smallest, e.g. `['district', 'school']`.
@@ -62,11 +62,12 @@ export interface ReachColumns {
  *   can be evaluated later up to this value.
  * - `intersections`: focal-group combinations to report too, e.g. `[['poverty', 'el']]`.
  * - `confidenceLevel`: of the Wilson intervals (default 0.95).
- * - `policy`: overrides of {@link DEFAULT_REACH_POLICY}.
+ * - `policy`: overrides of {@link DEFAULT_REACH_POLICY}; the summary echoes the effective policy, and
+ *   {@link evaluateReachTarget} and {@link suppressSmallCells} start from it.
  *
  * @category Reach
  */
-export interface ReachOptions {
+export interface SummarizeReachOptions {
   readonly focalGroups: readonly (FocalGroup | string)[];
   readonly unitLevels: readonly string[];
   readonly minEngagements?: number;
@@ -76,3 +77,11 @@ export interface ReachOptions {
   readonly confidenceLevel?: number;
   readonly policy?: Partial<ReachPolicy>;
 }
+
+/**
+ * Options of {@link reachAccumulator}: the same as {@link SummarizeReachOptions}, so that an
+ * accumulator's `finalize` equals {@link summarizeReach} with them.
+ *
+ * @category Reach
+ */
+export type ReachAccumulatorOptions = SummarizeReachOptions;

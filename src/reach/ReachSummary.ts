@@ -7,11 +7,11 @@ import type { ReachPolicy } from './reachPolicy.js';
  * - `EMPTY` — nobody (eligible) in this population.
  * - `EMPTY_COMPARISON` — nobody (eligible) outside the group, so no gap or ratio.
  * - `NO_NON_FOCAL` — nobody in no focal group, so no gap to them.
- * - `GROUP_BELOW_MIN_N` — the group is under the policy's n-size: no risk ratio (IDEA n-size rule,
+ * - `GROUP_BELOW_MIN_PEOPLE` — the group is under the policy's `minPeople`: no risk ratio (IDEA n-size rule,
  *   denominator only).
- * - `COMPARISON_BELOW_MIN_N` — the local comparison group is under the n-size: the ratio is the
+ * - `COMPARISON_BELOW_MIN_PEOPLE` — the local comparison group is under `minPeople`: the ratio is the
  *   alternate ratio against the nearest larger unit whose comparison group meets it.
- * - `NO_LARGER_COMPARISON` — no larger unit has a comparison group at the n-size.
+ * - `NO_LARGER_COMPARISON` — no larger unit has a comparison group of `minPeople` or more.
  * - `ZERO_COMPARISON_RATE` — the comparison group's rate is 0: a ratio against it does not exist.
  * - `NOBODY_REACHED` — nobody was reached, so there is no representation index.
  *
@@ -21,8 +21,8 @@ export type ReachNoteCode =
   | 'EMPTY'
   | 'EMPTY_COMPARISON'
   | 'NO_NON_FOCAL'
-  | 'GROUP_BELOW_MIN_N'
-  | 'COMPARISON_BELOW_MIN_N'
+  | 'GROUP_BELOW_MIN_PEOPLE'
+  | 'COMPARISON_BELOW_MIN_PEOPLE'
   | 'NO_LARGER_COMPARISON'
   | 'ZERO_COMPARISON_RATE'
   | 'NOBODY_REACHED';
@@ -45,7 +45,8 @@ export interface ReachStats {
   readonly interval: readonly [number, number] | null;
   readonly meanEngagements: number | null;
   readonly histogram: readonly number[];
-  readonly note: Note<ReachNoteCode> | null;
+  /** Why a statistic is `null` (each note names its `field`); empty when there is nothing to say. */
+  readonly notes: readonly Note<ReachNoteCode>[];
 }
 
 /**
@@ -91,7 +92,6 @@ export interface ReachGroupStats extends ReachStats {
   readonly alternateRiskRatio: number | null;
   readonly alternateComparisonUnit: string | null;
   readonly representationIndex: number | null;
-  readonly notes: readonly Note<ReachNoteCode>[];
 }
 
 /**

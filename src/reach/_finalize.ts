@@ -1,6 +1,7 @@
 /**
- * From accumulator cells to a {@link ReachSummary}: roll leaf cells up the unit hierarchy, then
- * derive every population's counts, rates, intervals, gaps and ratios.
+ * From accumulator cells to a {@link ReachSummary}: roll leaf cells up the unit hierarchy
+ * (`_scopes`, `_totals`), then derive every population's counts, rates, intervals, gaps, ratios
+ * and notes.
  *
  * @internal
  * @module
@@ -9,7 +10,10 @@
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
 import { wilsonBounds, wilsonInto } from '../_lib/wilson.js';
-import type { ReachConfig, ReachState } from './_state.js';
+import type { ReachConfig } from './_config.js';
+import { type Scopes, scopesOf } from './_scopes.js';
+import type { ReachState } from './_state.js';
+import { type PopulationSpec, populationSpecs, type Totals, totalsOf } from './_totals.js';
 import type {
   ReachBreakdown,
   ReachGroupStats,
@@ -18,38 +22,6 @@ import type {
   ReachSummary,
   ReachUnitSummary,
 } from './ReachSummary.js';
-
-/** Escapes a unit code for use inside a composite unit id. */
-export function escapeCode(code: string): string {
-  return code.replaceAll('%', '%25').replaceAll('/', '%2F');
-}
-
-/** A population: the masks inside it. */
-export interface PopulationSpec {
-  readonly kind: 'everyone' | 'focal' | 'union' | 'none' | 'intersection';
-  readonly id: string;
-  readonly members: readonly string[];
-  readonly contains: (mask: number) => boolean;
-}
-
-/** Every population a breakdown reports, in output order: everyone, focal groups, union, none, intersections. */
-export function populationSpecs(config: ReachConfig): PopulationSpec[] {
-  const specs: PopulationSpec[] = [{ kind: 'everyone', id: 'everyone', members: [], contains: () => true }];
-  config.focalGroups.forEach((id, bit) => {
-    specs.push({ kind: 'focal', id, members: [id], contains: (mask) => (mask & (1 << bit)) !== 0 });
-  });
-  specs.push({ kind: 'union', id: 'union', members: [...config.focalGroups], contains: (mask) => mask !== 0 });
-  specs.push({ kind: 'none', id: 'none', members: [], contains: (mask) => mask === 0 });
-  for (const spec of config.intersections) {
-    specs.push({
-      kind: 'intersection',
-      id: spec.id,
-      members: spec.members,
-      contains: (mask) => (mask & spec.mask) === spec.mask,
-    });
-  }
-  return specs;
-}
 
 /** The notes of a group with nothing to say (shared; results are never mutated). */
 const NO_NOTES: readonly Note<ReachNoteCode>[] = Object.freeze([]);
@@ -78,192 +50,13 @@ export function newcombe(
   return [Math.max(-1, lower), Math.min(1, upper)];
 }
 
-/** The units of a state: one scope per unit (index 0 is everyone), parents before children. */
-interface Scopes {
-  /** Unit id per scope (null for the whole roster). */
-  readonly ids: (string | null)[];
-  /** Parent scope per scope (−1 for the whole roster). */
-  readonly parent: Int32Array;
-  /** Level index per scope (−1 for the whole roster). */
-  readonly level: Int32Array;
-  /** Unit path per scope (empty for the whole roster). */
-  readonly paths: string[][];
-  /** Scope of each leaf at each level: `leafScope[leaf * depth + level]`. */
-  readonly leafScope: Int32Array;
-}
-
-/**
- * Numbers the units: leaves sorted by path, then every level's units in path order, so units come
- * out level by level (districts, then schools) and each unit's parent has a smaller index.
- */
-function scopesOf(config: ReachConfig, state: ReachState): Scopes {
-  const depth = config.unitLevels.length;
-  const leafPaths = state.leafPaths;
-  const used = new Uint8Array(leafPaths.length);
-  for (let cell = 0; cell < state.cells; cell += 1) used[state.cellLeaf[cell] as number] = 1;
-  const leaves: number[] = [];
-  for (let leaf = 0; leaf < leafPaths.length; leaf += 1) if (used[leaf] === 1) leaves.push(leaf);
-  const usedLeaves = sortLeaves(leafPaths, leaves, depth);
-  // Per level: the units in path order. Leaves are sorted, so a unit is new when its code or an
-  // ancestor's differs from the previous leaf's.
-  const levelIds: string[][] = Array.from({ length: depth }, () => []);
-  const levelPaths: string[][][] = Array.from({ length: depth }, () => []);
-  const localIndex = new Int32Array(leafPaths.length * depth);
-  const currentId: string[] = new Array(depth).fill('');
-  let previous: readonly string[] | null = null;
-  for (const leaf of usedLeaves) {
-    const path = leafPaths[leaf] as string[];
-    let changed = previous === null;
-    for (let level = 0; level < depth; level += 1) {
-      const code = path[level] as string;
-      const unitsAtLevel = levelIds[level] as string[];
-      if (!changed && code !== (previous as readonly string[])[level]) changed = true;
-      if (changed) {
-        const id = level === 0 ? escapeCode(code) : `${currentId[level - 1]}/${escapeCode(code)}`;
-        currentId[level] = id;
-        unitsAtLevel.push(id);
-        (levelPaths[level] as string[][]).push(path.slice(0, level + 1));
-      }
-      localIndex[leaf * depth + level] = unitsAtLevel.length - 1;
-    }
-    previous = path;
-  }
-  const offsets = new Int32Array(depth + 1);
-  offsets[0] = 1;
-  for (let level = 0; level < depth; level += 1) {
-    offsets[level + 1] = (offsets[level] as number) + (levelIds[level] as string[]).length;
-  }
-  const count = offsets[depth] as number;
-  const ids: (string | null)[] = [null];
-  const paths: string[][] = [[]];
-  const parent = new Int32Array(count);
-  const levelOf = new Int32Array(count);
-  parent[0] = -1;
-  levelOf[0] = -1;
-  for (let level = 0; level < depth; level += 1) {
-    levelOf.fill(level, offsets[level] as number, offsets[level + 1] as number);
-    for (const id of levelIds[level] as string[]) ids.push(id);
-    for (const path of levelPaths[level] as string[][]) paths.push(path);
-  }
-  const leafScope = new Int32Array(leafPaths.length * depth);
-  for (const leaf of usedLeaves) {
-    for (let level = 0; level < depth; level += 1) {
-      const scope = (offsets[level] as number) + (localIndex[leaf * depth + level] as number);
-      leafScope[leaf * depth + level] = scope;
-      parent[scope] = level === 0 ? 0 : (leafScope[leaf * depth + level - 1] as number);
-    }
-  }
-  return { ids, parent, level: levelOf, paths, leafScope };
-}
-
-/** Counts per scope × population (`at = scope × populations + population`). */
-interface Totals {
-  readonly populations: number;
-  readonly bins: number;
-  /** Histogram of each scope × population, `bins` entries each. */
-  readonly histogram: Float64Array;
-  readonly n: Float64Array;
-  readonly reached: Float64Array;
-  /** Sum of engagements. */
-  readonly sum: Float64Array;
-  readonly excluded: Float64Array;
-}
-
-/**
- * Leaf cells → leaf scope × population, then each scope into its parent (children have larger
- * indices than their parents, so one backward sweep suffices), then n, reached and the sum of
- * engagements of each scope × population from its histogram. Counts are whole numbers below 2^53,
- * so every sum is exact and independent of order.
- */
-function totalsOf(
-  state: ReachState,
-  scopes: Scopes,
-  specs: readonly PopulationSpec[],
-  depth: number,
-  minEngagements: number,
-): Totals {
-  const bins = state.bins;
-  const populations = specs.length;
-  const scopeCount = scopes.ids.length;
-  const maskCount = 1 << state.groupBits;
-  // The populations each mask belongs to, flattened: populationList[populationStart[mask] …].
-  const populationStart = new Int32Array(maskCount + 1);
-  const lists: number[] = [];
-  for (let mask = 0; mask < maskCount; mask += 1) {
-    specs.forEach((spec, population) => {
-      if (spec.contains(mask)) lists.push(population);
-    });
-    populationStart[mask + 1] = lists.length;
-  }
-  const populationList = Int32Array.from(lists);
-  const block = populations * bins;
-  const histogram = new Float64Array(scopeCount * block);
-  const sum = new Float64Array(scopeCount * populations);
-  const excluded = new Float64Array(scopeCount * populations);
-  const cellHistogram = state.histogram;
-  const cellLeaf = state.cellLeaf;
-  const cellMask = state.cellMask;
-  const cellSum = state.sum;
-  const cellExcluded = state.excluded;
-  const leafScope = scopes.leafScope;
-  for (let cell = 0; cell < state.cells; cell += 1) {
-    const scope = depth === 0 ? 0 : (leafScope[(cellLeaf[cell] as number) * depth + depth - 1] as number);
-    const mask = cellMask[cell] as number;
-    const from = cell * bins;
-    // Engagement counts are usually small: add only up to the cell's highest non-empty bin.
-    let top = bins;
-    while (top > 0 && cellHistogram[from + top - 1] === 0) top -= 1;
-    for (let entry = populationStart[mask] as number; entry < (populationStart[mask + 1] as number); entry += 1) {
-      const at = scope * populations + (populationList[entry] as number);
-      const to = at * bins;
-      for (let bin = 0; bin < top; bin += 1) {
-        histogram[to + bin] = (histogram[to + bin] as number) + (cellHistogram[from + bin] as number);
-      }
-      sum[at] = (sum[at] as number) + (cellSum[cell] as number);
-      excluded[at] = (excluded[at] as number) + (cellExcluded[cell] as number);
-    }
-  }
-  const parentOf = scopes.parent;
-  for (let scope = scopeCount - 1; scope > 0; scope -= 1) {
-    const parent = parentOf[scope] as number;
-    for (let offset = 0; offset < block; offset += 1) {
-      histogram[parent * block + offset] =
-        (histogram[parent * block + offset] as number) + (histogram[scope * block + offset] as number);
-    }
-    for (let population = 0; population < populations; population += 1) {
-      const from = scope * populations + population;
-      const to = parent * populations + population;
-      sum[to] = (sum[to] as number) + (sum[from] as number);
-      excluded[to] = (excluded[to] as number) + (excluded[from] as number);
-    }
-  }
-  const n = new Float64Array(scopeCount * populations);
-  const reached = new Float64Array(scopeCount * populations);
-  for (let at = 0; at < scopeCount * populations; at += 1) {
-    let total = 0;
-    let atLeast = 0;
-    // The top bin's engagements are in `sum` already (it holds histogramMax or more each).
-    let engaged = sum[at] as number;
-    for (let bin = 0; bin < bins; bin += 1) {
-      const count = histogram[at * bins + bin] as number;
-      total += count;
-      if (bin < bins - 1) engaged += bin * count;
-      if (bin >= minEngagements) atLeast += count;
-    }
-    n[at] = total;
-    reached[at] = atLeast;
-    sum[at] = engaged;
-  }
-  return { populations, bins, histogram, n, reached, sum, excluded };
-}
-
 /** What building the result objects needs. */
 interface Builder {
   readonly totals: Totals;
   readonly specs: readonly PopulationSpec[];
   readonly scopes: Scopes;
   readonly z: number;
-  readonly minN: number;
+  readonly minPeople: number;
   readonly noneIndex: number;
   /** Wilson bounds of a comparison group (used and dropped at once). */
   readonly scratch: Float64Array;
@@ -289,13 +82,13 @@ function overallOf(builder: Builder, at: number): ReachStats {
     interval: count === 0 ? null : wilsonBounds(hits, count, builder.z),
     meanEngagements: count === 0 ? null : (totals.sum[at] as number) / count,
     histogram: histogramOf(totals, at),
-    note: count === 0 ? EMPTY_NOTE : null,
+    notes: count === 0 ? EMPTY_NOTES : NO_NOTES,
   };
 }
 
 /** A focal group (or the union, no focal group, an intersection) in a scope, with its comparisons. */
 function groupOf(builder: Builder, scope: number, population: number): ReachGroupStats {
-  const { totals, specs, z, minN, noneIndex } = builder;
+  const { totals, specs, z, minPeople, noneIndex } = builder;
   const { n, reached, populations } = totals;
   const spec = specs[population] as PopulationSpec;
   const at = scope * populations + population;
@@ -342,12 +135,16 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
         gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0] as number, bounds[1] as number);
       }
     }
-    if (own < minN) {
+    if (own < minPeople) {
       notes = withNote(
         notes,
-        note('GROUP_BELOW_MIN_N', `the group has ${own} (under the n-size ${minN}): no risk ratio`),
+        note(
+          'GROUP_BELOW_MIN_PEOPLE',
+          `the group has ${own} (under the n-size ${minPeople}): no risk ratio`,
+          'riskRatio',
+        ),
       );
-    } else if (restN >= minN) {
+    } else if (restN >= minPeople) {
       if (restReached === 0) {
         notes = withNote(notes, ZERO_COMPARISON_NOTE);
       } else {
@@ -357,14 +154,15 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
       notes = withNote(
         notes,
         note(
-          'COMPARISON_BELOW_MIN_N',
-          `the comparison group has ${restN} (under the n-size ${minN}): alternate ratio against a larger unit`,
+          'COMPARISON_BELOW_MIN_PEOPLE',
+          `the comparison group has ${restN} (under the n-size ${minPeople}): alternate ratio against a larger unit`,
+          'riskRatio',
         ),
       );
       // The nearest larger unit whose comparison group (everyone there but the group) is big enough.
       let found = -1;
       for (let up = builder.scopes.parent[scope] as number; up >= 0; up = builder.scopes.parent[up] as number) {
-        if ((n[up * populations] as number) - (n[up * populations + population] as number) >= minN) {
+        if ((n[up * populations] as number) - (n[up * populations + population] as number) >= minPeople) {
           found = up;
           break;
         }
@@ -372,7 +170,11 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
       if (found < 0) {
         notes = withNote(
           notes,
-          note('NO_LARGER_COMPARISON', `no larger unit has a comparison group of ${minN} or more`),
+          note(
+            'NO_LARGER_COMPARISON',
+            `no larger unit has a comparison group of ${minPeople} or more`,
+            'alternateRiskRatio',
+          ),
         );
       } else {
         const upAt = found * populations;
@@ -404,7 +206,6 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
     interval,
     meanEngagements: own === 0 ? null : (totals.sum[at] as number) / own,
     histogram: histogramOf(totals, at),
-    note: own === 0 ? EMPTY_NOTE : null,
     rest: { n: restN, reached: restReached, rate: restRate },
     gap,
     gapInterval,
@@ -454,7 +255,7 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
     specs,
     scopes,
     z: criticalZ(config.confidenceLevel),
-    minN: config.policy.minN,
+    minPeople: config.policy.minPeople,
     noneIndex: specs.findIndex((spec) => spec.kind === 'none'),
     scratch: new Float64Array(2),
   };
@@ -497,22 +298,35 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
   };
 }
 
-const EMPTY_NOTE = frozenNote('EMPTY', 'nobody eligible in this population');
-const EMPTY_GROUP_NOTE = frozenNote('EMPTY', 'nobody eligible in this group: no gap, ratio or representation index');
+const EMPTY_NOTES: readonly Note<ReachNoteCode>[] = Object.freeze([
+  frozenNote('EMPTY', 'nobody eligible in this population', 'rate'),
+]);
+const EMPTY_GROUP_NOTE = frozenNote(
+  'EMPTY',
+  'nobody eligible in this group: no rate, gap, ratio or representation index',
+  'rate',
+);
 const EMPTY_COMPARISON_NOTE = frozenNote(
   'EMPTY_COMPARISON',
   'everyone in this unit is in the group: there is no one to compare with',
+  'gap',
 );
-const NO_NON_FOCAL_NOTE = frozenNote('NO_NON_FOCAL', 'nobody here is in no focal group: no gap to them');
+const NO_NON_FOCAL_NOTE = frozenNote('NO_NON_FOCAL', 'nobody here is in no focal group: no gap to them', 'gapToNone');
 const ZERO_COMPARISON_NOTE = frozenNote(
   'ZERO_COMPARISON_RATE',
   'nobody in the comparison group was reached: no ratio against 0',
+  'riskRatio',
 );
 const ZERO_LARGER_COMPARISON_NOTE = frozenNote(
   'ZERO_COMPARISON_RATE',
   'nobody in the larger comparison group was reached',
+  'alternateRiskRatio',
 );
-const NOBODY_REACHED_NOTE = frozenNote('NOBODY_REACHED', 'nobody was reached: no representation index');
+const NOBODY_REACHED_NOTE = frozenNote(
+  'NOBODY_REACHED',
+  'nobody was reached: no representation index',
+  'representationIndex',
+);
 
 /**
  * A count as a small integer when it is one: counts are summed in float64 arrays, and V8 stores
@@ -524,37 +338,6 @@ function whole(count: number): number {
 }
 
 /** A note shared by many results, frozen so that no result can change another's. */
-function frozenNote(code: ReachNoteCode, message: string): Note<ReachNoteCode> {
-  return Object.freeze(note(code, message));
-}
-
-/**
- * Sorts leaves by path (each level's code in string order): codes are ranked per level once, so
- * the sort compares numbers, not strings.
- */
-function sortLeaves(leafPaths: readonly string[][], leaves: number[], depth: number): number[] {
-  let key: Float64Array | null = new Float64Array(leafPaths.length);
-  let scale = 1;
-  for (let level = depth - 1; level >= 0 && key !== null; level -= 1) {
-    const codes = [...new Set(leaves.map((leaf) => (leafPaths[leaf] as string[])[level] as string))].sort();
-    const rank = new Map(codes.map((code, index) => [code, index]));
-    for (const leaf of leaves) {
-      key[leaf] = (key[leaf] as number) + (rank.get((leafPaths[leaf] as string[])[level] as string) as number) * scale;
-    }
-    scale *= codes.length;
-    // Past 2^53 the packed key would round: compare the paths themselves instead.
-    if (scale > Number.MAX_SAFE_INTEGER) key = null;
-  }
-  if (key === null) return leaves.sort((a, b) => comparePaths(leafPaths[a] as string[], leafPaths[b] as string[]));
-  const packed = key;
-  return leaves.sort((a, b) => (packed[a] as number) - (packed[b] as number));
-}
-
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  for (let index = 0; index < a.length; index += 1) {
-    const x = a[index] as string;
-    const y = b[index] as string;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+function frozenNote(code: ReachNoteCode, message: string, field: string): Note<ReachNoteCode> {
+  return Object.freeze(note(code, message, field));
 }

@@ -2,15 +2,23 @@ import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
 import { requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { decide } from '../framework/_rules.js';
+import type { Decision } from '../framework/Decision.js';
 import { ReachTarget, type ReachTargetInput } from '../framework/ReachTarget.js';
+import { requireOptions } from './_config.js';
 import type { ReachBreakdown, ReachStats, ReachSummary } from './ReachSummary.js';
+import { policyOverSummary, type ReachPolicy } from './reachPolicy.js';
+import { type ReachRule, type ReachTargetAction, ruleDecision } from './reachRules.js';
 
 /**
  * Why a target check is undecided or worth a look:
  *
- * - `EMPTY_GROUP` — nobody (eligible) in the population: met is `null`, never a silent pass.
- * - `POPULATION_SIZE_DIFFERS` — the target's `population.size` is not the summary's n.
- * - `PERIOD_NOT_CHECKED` — the target names a period but the summary counted plain engagements.
+ * - `EMPTY_GROUP` — nobody (eligible) in the population: the decision is `'undetermined'`, never a
+ *   silent pass (field `decision`).
+ * - `POPULATION_SIZE_DIFFERS` — the target's `population.size` is not the summary's n (field
+ *   `overall`).
+ * - `PERIOD_NOT_CHECKED` — the target names a period but the summary counted plain engagements
+ *   (field `decision`).
  *
  * @category Reach
  */
@@ -32,10 +40,19 @@ export interface ReachShortfallUnit {
 }
 
 /**
+ * A reach decision: `'met'`, `'not-met'` or `'undetermined'`, with reasons from
+ * {@link REACH_RULES} and the effective {@link ReachPolicy}.
+ *
+ * @category Reach
+ */
+export type ReachDecision = Decision<ReachTargetAction, ReachRule, ReachPolicy>;
+
+/**
  * A target checked for one population: `needed` is the smallest count whose rate meets the target
- * share (within the policy's tolerance); `shortfall` = max(0, needed − reached) people; `met` is
- * `null` when the population is empty. `units` lists the units (at the chosen level) with the
- * largest shortfalls of their own, largest first.
+ * share (within the policy's tolerance); `shortfall` = max(0, needed − reached) people;
+ * `decision` says whether the share is met (`'undetermined'` when the population is empty) and
+ * `met` is the same as `true` / `false` / `null`. `units` lists the units (at the chosen level)
+ * with the largest shortfalls of their own, largest first.
  *
  * @category Reach
  */
@@ -48,9 +65,11 @@ export interface ReachTargetCheck {
   readonly rate: number | null;
   readonly needed: number;
   readonly shortfall: number;
+  readonly decision: ReachDecision;
+  /** `decision.action` as a boolean: `true` for `'met'`, `false` for `'not-met'`, `null` for `'undetermined'`. */
   readonly met: boolean | null;
   readonly units: readonly ReachShortfallUnit[];
-  readonly note: Note<ReachTargetNoteCode> | null;
+  readonly notes: readonly Note<ReachTargetNoteCode>[];
 }
 
 /**
@@ -59,7 +78,13 @@ export interface ReachTargetCheck {
  * @category Reach
  */
 export interface ReachTargetEvaluation {
-  /** Met for everyone and the focal students; `null` when some part cannot be told and none failed. */
+  /**
+   * Met for everyone and the focal students: `'not-met'` when any check misses (its reasons),
+   * else `'undetermined'` when some check cannot be told (their reasons), else `'met'` (every
+   * check's reason).
+   */
+  readonly decision: ReachDecision;
+  /** `decision.action` as a boolean: `true` for `'met'`, `false` for `'not-met'`, `null` for `'undetermined'`. */
   readonly met: boolean | null;
   readonly minEngagements: number;
   readonly focalRule: 'each' | 'union';
@@ -73,18 +98,56 @@ export interface ReachTargetEvaluation {
   readonly shortfall: { readonly overall: number; readonly focal: number };
   readonly level: string | null;
   readonly target: ReachTarget;
+  /** The effective policy: the summary's, with `options.policy` on top. */
+  readonly policy: ReachPolicy;
   readonly notes: readonly Note<ReachTargetNoteCode>[];
 }
 
-/** Combines yes/no/unknown: any no → no; else any unknown → unknown; else yes. */
-function allMet(values: readonly (boolean | null)[]): boolean | null {
-  if (values.includes(false)) return false;
-  return values.includes(null) ? null : true;
+const OPTION_KEYS: ReadonlySet<string> = new Set(['level', 'topUnits', 'policy']);
+
+/**
+ * Options of {@link evaluateReachTarget}.
+ *
+ * - `level`: the unit level whose units are ranked by shortfall (default the smallest, e.g.
+ *   schools).
+ * - `topUnits`: how many units are listed per population (default 10).
+ * - `policy`: overrides of the summary's policy (its `tolerance` applies here).
+ *
+ * @category Reach
+ */
+export interface EvaluateReachTargetOptions {
+  readonly level?: string;
+  readonly topUnits?: number;
+  readonly policy?: Partial<ReachPolicy>;
+}
+
+/** `true` for `'met'`, `false` for `'not-met'`, `null` for `'undetermined'`. */
+function metOf(decision: ReachDecision): boolean | null {
+  return decision.action === 'met' ? true : decision.action === 'not-met' ? false : null;
+}
+
+/** All checks together: any miss → not met (its reasons); else any undetermined → undetermined; else met. */
+function combined(checks: readonly ReachTargetCheck[], policy: ReachPolicy): ReachDecision {
+  for (const action of ['not-met', 'undetermined'] as const) {
+    const matching = checks.filter((check) => check.decision.action === action);
+    if (matching.length > 0)
+      return decide(
+        action,
+        matching.flatMap((check) => check.decision.reasons),
+        policy,
+      );
+  }
+  return decide(
+    'met',
+    checks.flatMap((check) => check.decision.reasons),
+    policy,
+  );
 }
 
 /**
- * Checks a reach summary against a {@link ReachTarget} (004's equity destination: "80% of the
- * students, including at least 80% of those furthest from opportunity, in two projects a year").
+ * Decides whether a reach summary meets a {@link ReachTarget} (the Carnegie framework's equity
+ * destination for high-quality project-based learning: "80% of the students, including at least
+ * 80% of those furthest from opportunity, in two projects a year").
  *
  * A population meets a target share t when reached ≥ needed = ⌈(t − tolerance) · n⌉, i.e. its rate
  * is at least t; the comparison is made in whole people, so a rate exactly on the boundary meets
@@ -92,13 +155,15 @@ function allMet(values: readonly (boolean | null)[]): boolean | null {
  * of them together. The target's `minEngagements` may differ from the summary's: reach is recounted
  * from the engagement histograms (up to the summary's `histogramMax`). `options.level` chooses the
  * unit level whose units are ranked by shortfall (default the smallest, e.g. schools) and
- * `options.topUnits` how many are listed per population (default 10). O(units × groups).
+ * `options.topUnits` how many are listed per population (default 10). The decision's reasons cite
+ * {@link REACH_RULES}; the tolerance is the summary's policy with `options.policy` on top.
+ * O(units × groups).
  *
  * @category Reach
  * @throws ScalingNavigatorError `INVALID_INPUT` for a target that fails the `ReachTarget` schema, focal
  *   groups the summary does not have, a union of only some of the summary's focal groups (summarize
  *   with exactly those), a period other than the summary's, `minEngagements` above `histogramMax`,
- *   or an unknown `level`.
+ *   an unknown `level`, or a bad `options.policy`.
  * @example
  * ```ts
  * import { evaluateReachTarget, summarizeReach } from 'scaling-navigator/reach';
@@ -110,9 +175,11 @@ function allMet(values: readonly (boolean | null)[]): boolean | null {
  * const result = evaluateReachTarget(summary, {
  *   population: { unit: 'students' }, minEngagements: 2, overall: 0.8, focal: 0.8, focalRule: 'union',
  * });
- * result.overall.met //=> true
+ * result.overall.decision.action //=> 'met'
  * result.groups[0].needed //=> 7
  * result.groups[0].shortfall //=> 1
+ * result.decision.action //=> 'not-met'
+ * result.decision.reasons.map((reason) => reason.rule) //=> ['reach/target-not-met']
  * result.met //=> false
  * result.groups[0].units[0].id //=> 'A'
  * ```
@@ -120,14 +187,14 @@ function allMet(values: readonly (boolean | null)[]): boolean | null {
 export function evaluateReachTarget(
   summary: ReachSummary,
   target: ReachTargetInput,
-  options: { readonly level?: string; readonly topUnits?: number } = {},
+  options: EvaluateReachTargetOptions = {},
 ): ReachTargetEvaluation {
   const report = requireRecord(summary, ['summary']) as unknown as ReachSummary;
   if (!Array.isArray(report.units) || !Array.isArray(report.focalGroups) || !Array.isArray(report.groups)) {
     invalid(['summary'], 'expected a summary from summarizeReach');
   }
   const parsed = parseOrThrow(ReachTarget, target, ['target']);
-  const settings = requireRecord(options, ['options']);
+  const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const level =
     settings.level === undefined
       ? (report.unitLevels[report.unitLevels.length - 1] ?? null)
@@ -146,7 +213,9 @@ export function evaluateReachTarget(
   const notes: Note<ReachTargetNoteCode>[] = [];
   if (parsed.period !== undefined) {
     if (report.period === null) {
-      notes.push(note('PERIOD_NOT_CHECKED', 'the summary counted plain engagements, taken as already per period'));
+      notes.push(
+        note('PERIOD_NOT_CHECKED', 'the summary counted plain engagements, taken as already per period', 'decision'),
+      );
     } else if (report.period.start !== parsed.period.start || report.period.end !== parsed.period.end) {
       invalid(['target', 'period'], `the summary counted ${report.period.start} … ${report.period.end}`);
     }
@@ -163,7 +232,8 @@ export function evaluateReachTarget(
   ) {
     invalid(['target', 'focalGroups'], 'a union target needs the summary made with exactly these focal groups');
   }
-  const tolerance = report.policy.tolerance;
+  const policy = policyOverSummary(report.policy, settings.policy, ['summary', 'policy'], ['options', 'policy']);
+  const tolerance = policy.tolerance;
   const reachedAt = (stats: ReachStats): number => {
     let reached = 0;
     for (let bin = minEngagements; bin < stats.histogram.length; bin += 1) reached += stats.histogram[bin] as number;
@@ -197,18 +267,27 @@ export function evaluateReachTarget(
       .filter((unit) => unit.shortfall > 0)
       .sort((a, b) => b.shortfall - a.shortfall || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, topUnits);
+    const rate = stats.n === 0 ? null : reached / stats.n;
+    const rule: ReachRule =
+      stats.n === 0 ? 'reach/no-eligible' : reached >= needed ? 'reach/target-met' : 'reach/target-not-met';
+    const evidence = { population: id, target: share, minEngagements, n: stats.n, reached, rate, needed, shortfall };
+    const decision = ruleDecision(rule, evidence, policy);
     return {
       id,
       members,
       target: share,
       n: stats.n,
       reached,
-      rate: stats.n === 0 ? null : reached / stats.n,
+      rate,
       needed,
       shortfall,
-      met: stats.n === 0 ? null : reached >= needed,
+      decision,
+      met: metOf(decision),
       units: unitShortfalls,
-      note: stats.n === 0 ? note('EMPTY_GROUP', `nobody eligible in ${id}: the target cannot be checked`) : null,
+      notes:
+        stats.n === 0
+          ? [note('EMPTY_GROUP', `nobody eligible in ${id}: the target cannot be checked`, 'decision')]
+          : [],
     };
   };
   const overall = check('everyone', [], parsed.overall, (breakdown) => breakdown.overall);
@@ -221,10 +300,14 @@ export function evaluateReachTarget(
         });
   const size = parsed.population.size;
   if (size !== undefined && size !== overall.n) {
-    notes.push(note('POPULATION_SIZE_DIFFERS', `the target names ${size}; the summary has ${overall.n} eligible`));
+    notes.push(
+      note('POPULATION_SIZE_DIFFERS', `the target names ${size}; the summary has ${overall.n} eligible`, 'overall'),
+    );
   }
+  const decision = combined([overall, ...groups], policy);
   return {
-    met: allMet([overall.met, ...groups.map((group) => group.met)]),
+    decision,
+    met: metOf(decision),
     minEngagements,
     focalRule: parsed.focalRule,
     overall,
@@ -236,6 +319,7 @@ export function evaluateReachTarget(
     },
     level,
     target: parsed,
+    policy,
     notes,
   };
 }

@@ -1,15 +1,9 @@
+import { addColumns } from './_columns.js';
+import { resolveReachConfig } from './_config.js';
 import { finalizeState } from './_finalize.js';
-import {
-  addColumns,
-  directSink,
-  emptyState,
-  mergeInto,
-  type ReachState,
-  requireState,
-  resolveReachConfig,
-  rowReader,
-} from './_state.js';
-import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
+import { directSink, rowReader } from './_rows.js';
+import { emptyState, mergeInto, type ReachState, requireState } from './_state.js';
+import type { ReachAccumulatorOptions, ReachColumns, ReachRow } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
 
 export type { ReachState } from './_state.js';
@@ -71,7 +65,7 @@ export interface ReachAccumulator {
  * summary.groups[0].rate //=> 1
  * ```
  */
-export function reachAccumulator(options: ReachOptions): ReachAccumulator {
+export function reachAccumulator(options: ReachAccumulatorOptions): ReachAccumulator {
   const config = resolveReachConfig(options, ['options']);
   // One row adder per state (it holds the state's unit lookup), made on the first add.
   const adders = new WeakMap<ReachState, ReturnType<typeof rowReader>>();

@@ -1,14 +1,17 @@
 import { requireDistinctIds } from '../_lib/duplicates.js';
 import { invalid } from '../_lib/errors.js';
 import { requireArray } from '../_lib/validate.js';
+import { addColumns } from './_columns.js';
+import { resolveReachConfig } from './_config.js';
 import { finalizeState } from './_finalize.js';
-import { addColumns, batchSink, emptyState, resolveReachConfig, rowReader } from './_state.js';
+import { batchSink, rowReader } from './_rows.js';
+import { emptyState } from './_state.js';
 
 const ROSTER = ['roster'] as const;
 /** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
 const BATCH = 1 << 20;
 
-import type { ReachColumns, ReachOptions, ReachRow } from './ReachRoster.js';
+import type { ReachColumns, ReachRow, SummarizeReachOptions } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
 
 /**
@@ -57,7 +60,10 @@ import type { ReachSummary } from './ReachSummary.js';
  * summary.units.map((unit) => unit.id) //=> ['D1', 'D2', 'D1/S1', 'D2/S1']
  * ```
  */
-export function summarizeReach(roster: readonly ReachRow[] | ReachColumns, options: ReachOptions): ReachSummary {
+export function summarizeReach(
+  roster: readonly ReachRow[] | ReachColumns,
+  options: SummarizeReachOptions,
+): ReachSummary {
   const config = resolveReachConfig(options, ['options']);
   const state = emptyState(config);
   if (Array.isArray(roster)) {

@@ -1,97 +1,22 @@
 import { invalid } from '../_lib/errors.js';
-import { requireArray, requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { type Note, note } from '../_lib/notes.js';
+import { requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { requireOptions } from './_config.js';
 import { complementCells } from './_span.js';
 import type { ReachBreakdown, ReachGroupStats, ReachStats, ReachSummary } from './ReachSummary.js';
+import { policyOverSummary } from './reachPolicy.js';
+import type {
+  CodedRate,
+  SuppressedCell,
+  SuppressedReachBreakdown,
+  SuppressedReachGroup,
+  SuppressedReachReport,
+  SuppressedReachStats,
+  SuppressionNoteCode,
+  SuppressSmallCellsOptions,
+} from './SuppressedReachReport.js';
 
-/**
- * A published rate that is only bounded: `below` — the rate is under `value` (fewer than `minCell`
- * reached); `above` — the rate is over `value` (fewer than `minCell` not reached).
- *
- * @category Reach
- */
-export interface CodedRate {
-  readonly bound: 'below' | 'above';
-  readonly value: number;
-}
-
-/**
- * A population's reach after suppression: a hidden count is `null`, and so is every statistic
- * derived from it. Histograms are never published (their bins are small counts).
- *
- * @category Reach
- */
-export interface SuppressedReachStats {
-  readonly n: number | null;
-  readonly excluded: number | null;
-  readonly reached: number | null;
-  readonly rate: number | null;
-  readonly rateCoded: CodedRate | null;
-  readonly interval: readonly [number, number] | null;
-  readonly meanEngagements: number | null;
-}
-
-/**
- * A group's reach and comparisons after suppression: the fields of {@link ReachGroupStats} (its
- * gaps, ratios and intervals are `null` when derived from a hidden count), with the counts of
- * {@link SuppressedReachStats} and a `rest` whose hidden counts are `null`; no notes.
- *
- * @category Reach
- */
-export interface SuppressedReachGroup
-  extends SuppressedReachStats,
-    Omit<ReachGroupStats, keyof ReachStats | 'rest' | 'notes'> {
-  readonly rest: { readonly n: number | null; readonly reached: number | null; readonly rate: number | null };
-}
-
-/**
- * One scope (overall or a unit) after suppression.
- *
- * @category Reach
- */
-export interface SuppressedReachBreakdown {
-  readonly overall: SuppressedReachStats;
-  readonly groups: readonly SuppressedReachGroup[];
-  readonly union: SuppressedReachGroup;
-  readonly none: SuppressedReachGroup;
-  readonly intersections: readonly SuppressedReachGroup[];
-}
-
-/**
- * One hidden count and why: `below-min-cell` — fewer than `minCell` people; `near-0-or-100` —
- * fewer than `minCell` reached or not reached (the rate is top- or bottom-coded); `group-hidden` —
- * the group's n is hidden, so its reach is too; `complementary` — hidden so that the others cannot
- * be recomputed from totals. `unit` is `null` for overall; `population` is a group id, `everyone`,
- * or `rest:<id>` for everyone outside a group.
- *
- * @category Reach
- */
-export interface SuppressedCell {
-  readonly unit: string | null;
-  readonly population: string;
-  readonly count: 'n' | 'reached' | 'excluded';
-  readonly reason: 'below-min-cell' | 'near-0-or-100' | 'group-hidden' | 'complementary';
-}
-
-/**
- * The result of {@link suppressSmallCells}: the summary's shape with hidden values `null`, the
- * units of the published levels only, and the list of what was hidden and why.
- *
- * @category Reach
- */
-export interface SuppressedReachReport extends SuppressedReachBreakdown {
-  readonly minCell: number;
-  readonly hierarchy: readonly string[];
-  readonly focalGroups: readonly string[];
-  readonly minEngagements: number;
-  readonly units: readonly (SuppressedReachBreakdown & {
-    readonly id: string;
-    readonly level: string;
-    readonly code: string;
-    readonly path: readonly string[];
-    readonly parent: string | null;
-  })[];
-  readonly suppressed: readonly SuppressedCell[];
-}
+const OPTION_KEYS: ReadonlySet<string> = new Set(['policy', 'hierarchy']);
 
 type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
@@ -105,10 +30,10 @@ interface Cell {
 /**
  * Small-cell suppression of a reach summary for publication (NCES SLDS Technical Brief 3, 2011).
  *
- * 1. Counts of people under `minCell` (default 10, the most common state minimum) are hidden:
- *    group sizes (n, including everyone outside a group) and exclusions; reached counts when fewer
- *    than `minCell` were reached or not reached — the rate is then top- or bottom-coded
- *    (`rateCoded`) instead of shown.
+ * 1. Counts of people under the policy's `minCellSize` (default 10, the most common state minimum;
+ *    the summary's policy with `options.policy` on top) are hidden: group sizes (n, including
+ *    everyone outside a group) and exclusions; reached counts when fewer than `minCellSize` were
+ *    reached or not reached — the rate is then top- or bottom-coded (`rateCoded`) instead of shown.
  * 2. Complementary suppression: every published count is a sum of atoms (a unit of the smallest
  *    published level × a combination of focal groups), so totals, parents, "everyone else" and
  *    overlapping groups are linear relations among them; further cells are hidden until no hidden
@@ -116,6 +41,9 @@ interface Cell {
  *    subtracting of published numbers.
  * 3. Every statistic derived from a hidden count is hidden too: rate, interval, mean engagements,
  *    gaps, risk ratios, representation index. Histograms are dropped.
+ *
+ * Suppression is data, not a decision: each population's `notes` say which of its counts are
+ * hidden and why (as `suppressed` lists them), and the report's `notes` how many were.
  *
  * `hierarchy` declares the published levels (default all of the summary's); units of other levels
  * are left out of the report. The protection holds within one report: two reports published
@@ -125,8 +53,8 @@ interface Cell {
  * tables (a district's report), not a whole state's school list at once.
  *
  * @category Reach
- * @throws ScalingNavigatorError `INVALID_INPUT` for a `minCell` that is not a whole number ≥ 1, or an
- *   unknown level in `hierarchy`.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a bad `options.policy` (e.g. a `minCellSize` that
+ *   is not a whole number ≥ 1), or an unknown level in `hierarchy`.
  * @example
  * ```ts
  * import { summarizeReach, suppressSmallCells } from 'scaling-navigator/reach';
@@ -134,27 +62,29 @@ interface Cell {
  *   ...Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, units: { school: 'A' }, groups: i < 4 ? ['el'] : [], engagements: i % 2 })),
  *   ...Array.from({ length: 40 }, (_, i) => ({ id: `b${i}`, units: { school: 'B' }, groups: i < 20 ? ['el'] : [], engagements: i % 2 })),
  * ];
- * const report = suppressSmallCells(summarizeReach(roster, { focalGroups: ['el'], unitLevels: ['school'] }));
+ * const summary = summarizeReach(roster, { focalGroups: ['el'], unitLevels: ['school'] });
+ * const report = suppressSmallCells(summary);
  * report.units[0].groups[0].n //=> null
  * report.units[1].groups[0].n //=> null
  * report.groups[0].n //=> 24
  * report.suppressed.filter((cell) => cell.count === 'n').map((cell) => `${cell.unit} ${cell.population} ${cell.reason}`)
- * //=> ['A el below-min-cell', 'A rest:el complementary', 'B el complementary', 'B rest:el complementary']
+ * //=> ['A el below-min-cell-size', 'A rest:el complementary', 'B el complementary', 'B rest:el complementary']
+ * report.units[0].groups[0].notes.map((note) => `${note.field} ${note.code}`)
+ * //=> ['n BELOW_MIN_CELL_SIZE', 'reached GROUP_HIDDEN', 'rest.n COMPLEMENTARY', 'rest.reached GROUP_HIDDEN']
+ * suppressSmallCells(summary, { policy: { minCellSize: 0 } }) //=> throws INVALID_INPUT
  * ```
  */
 export function suppressSmallCells(
   summary: ReachSummary,
-  options: { readonly minCell?: number; readonly hierarchy?: readonly string[] } = {},
+  options: SuppressSmallCellsOptions = {},
 ): SuppressedReachReport {
   const report = requireRecord(summary, ['summary']) as unknown as ReachSummary;
   if (!Array.isArray(report.units) || !Array.isArray(report.focalGroups)) {
     invalid(['summary'], 'expected a summary from summarizeReach');
   }
-  const settings = requireRecord(options, ['options']);
-  const minCell =
-    settings.minCell === undefined
-      ? 10
-      : requireNumber(settings.minCell, ['options', 'minCell'], { min: 1, integer: true });
+  const settings = requireOptions(options, OPTION_KEYS, ['options']);
+  const policy = policyOverSummary(report.policy, settings.policy, ['summary', 'policy'], ['options', 'policy']);
+  const minCell = policy.minCellSize;
   const hierarchy =
     settings.hierarchy === undefined
       ? [...report.unitLevels]
@@ -247,8 +177,15 @@ export function suppressSmallCells(
 
   const atomCount = leaves.length * maskCount;
   const suppressed: SuppressedCell[] = [];
-  const record = (cell: Cell, count: SuppressedCell['count'], reason: SuppressedCell['reason']) => {
+  const reasons = {
+    n: new Map<number, SuppressedCell['reason']>(),
+    reached: new Map<number, SuppressedCell['reason']>(),
+    excluded: new Map<number, SuppressedCell['reason']>(),
+  };
+  const record = (cells: Cell[], index: number, count: SuppressedCell['count'], reason: SuppressedCell['reason']) => {
+    const cell = cells[index] as Cell;
     suppressed.push({ unit: scopes[cell.scope]?.id ?? null, population: cell.population, count, reason });
+    reasons[count].set(index, reason);
   };
   const small = (value: number) => value > 0 && value < minCell;
 
@@ -256,10 +193,10 @@ export function suppressSmallCells(
   nCells.forEach((cell, index) => {
     if (small(cell.value)) {
       hiddenN.add(index);
-      record(cell, 'n', 'below-min-cell');
+      record(nCells, index, 'n', 'below-min-cell-size');
     }
   });
-  for (const index of complementCells(atomCount, nCells, hiddenN)) record(nCells[index] as Cell, 'n', 'complementary');
+  for (const index of complementCells(atomCount, nCells, hiddenN)) record(nCells, index, 'n', 'complementary');
 
   const hiddenReached = new Set<number>();
   const coded = new Map<number, CodedRate | null>();
@@ -267,7 +204,7 @@ export function suppressSmallCells(
     const reached = reachedValues[index] as number;
     if (hiddenN.has(index)) {
       hiddenReached.add(index);
-      record(cell, 'reached', 'group-hidden');
+      record(nCells, index, 'reached', 'group-hidden');
     } else if (cell.value > 0 && (reached < minCell || cell.value - reached < minCell)) {
       hiddenReached.add(index);
       const low = reached < minCell;
@@ -280,29 +217,43 @@ export function suppressSmallCells(
             ? { bound: 'below', value: minCell / cell.value }
             : { bound: 'above', value: 1 - minCell / cell.value },
       );
-      record(cell, 'reached', 'near-0-or-100');
+      record(nCells, index, 'reached', 'near-0-or-100');
     }
   });
   const reachedCells = nCells.map((cell, index) => ({ ...cell, value: reachedValues[index] as number }));
   for (const index of complementCells(atomCount, reachedCells, hiddenReached)) {
-    record(nCells[index] as Cell, 'reached', 'complementary');
+    record(nCells, index, 'reached', 'complementary');
   }
 
   const hiddenExcluded = new Set<number>();
   excludedCells.forEach((cell, index) => {
     if (small(cell.value)) {
       hiddenExcluded.add(index);
-      record(cell, 'excluded', 'below-min-cell');
+      record(excludedCells, index, 'excluded', 'below-min-cell-size');
     }
   });
   for (const index of complementCells(atomCount, excludedCells, hiddenExcluded)) {
-    record(excludedCells[index] as Cell, 'excluded', 'complementary');
+    record(excludedCells, index, 'excluded', 'complementary');
   }
 
   const exact = (cell: number | null) => cell !== null && !hiddenN.has(cell) && !hiddenReached.has(cell);
   const scopeIndex = new Map(scopes.map((scope, index) => [scope.id, index]));
-  const statsOf = (stats: ReachStats, cell: { own: number; excluded: number }): SuppressedReachStats => {
+  const notesOf = (
+    cells: readonly (readonly [SuppressedCell['count'], number | null, string])[],
+  ): Note<SuppressionNoteCode>[] => {
+    const notes: Note<SuppressionNoteCode>[] = [];
+    for (const [count, index, field] of cells) {
+      const reason = index === null ? undefined : reasons[count].get(index);
+      if (reason !== undefined) notes.push(suppressionNote(reason, field, minCell));
+    }
+    return notes;
+  };
+  const statsOf = (
+    stats: ReachStats,
+    cell: { own: number; rest?: number | null; excluded: number },
+  ): SuppressedReachStats => {
     const shown = exact(cell.own);
+    const rest = cell.rest ?? null;
     return {
       n: hiddenN.has(cell.own) ? null : stats.n,
       excluded: hiddenExcluded.has(cell.excluded) ? null : stats.excluded,
@@ -311,6 +262,13 @@ export function suppressSmallCells(
       rateCoded: coded.get(cell.own) ?? null,
       interval: shown ? stats.interval : null,
       meanEngagements: shown ? stats.meanEngagements : null,
+      notes: notesOf([
+        ['n', cell.own, 'n'],
+        ['reached', cell.own, 'reached'],
+        ['excluded', cell.excluded, 'excluded'],
+        ['n', rest, 'rest.n'],
+        ['reached', rest, 'rest.reached'],
+      ]),
     };
   };
   const breakdownOf = (scope: Breakdown, s: number): SuppressedReachBreakdown => {
@@ -367,12 +325,46 @@ export function suppressSmallCells(
     };
   });
   return {
-    minCell,
+    policy,
     hierarchy: published,
     focalGroups: [...report.focalGroups],
     minEngagements: report.minEngagements,
     ...breakdownOf(scopes[0] as Breakdown, 0),
     units,
     suppressed,
+    notes:
+      suppressed.length === 0
+        ? []
+        : [
+            note(
+              'COUNTS_SUPPRESSED',
+              `${suppressed.length} count${suppressed.length === 1 ? '' : 's'} hidden (minimum cell size ${minCell}, with complementary cells)`,
+              'suppressed',
+            ),
+          ],
   };
+}
+
+const NOTE_OF_REASON = {
+  'below-min-cell-size': 'BELOW_MIN_CELL_SIZE',
+  'near-0-or-100': 'NEAR_0_OR_100',
+  'group-hidden': 'GROUP_HIDDEN',
+  complementary: 'COMPLEMENTARY',
+} as const satisfies Record<SuppressedCell['reason'], SuppressionNoteCode>;
+
+/** The note of a count hidden for `reason`. */
+function suppressionNote(
+  reason: SuppressedCell['reason'],
+  field: string,
+  minCellSize: number,
+): Note<SuppressionNoteCode> {
+  const message =
+    reason === 'below-min-cell-size'
+      ? `fewer than ${minCellSize} people: hidden`
+      : reason === 'near-0-or-100'
+        ? `fewer than ${minCellSize} reached or not reached: hidden (the rate is bounded in rateCoded where it can be)`
+        : reason === 'group-hidden'
+          ? 'the population size is hidden, so this count is too'
+          : 'hidden so that the other hidden counts cannot be recomputed from published totals';
+  return note(NOTE_OF_REASON[reason], message, field);
 }

@@ -1,4 +1,4 @@
-import type { ReachColumns, ReachOptions, ReachRow } from '../../src/reach/index.js';
+import type { ReachColumns, ReachRow, SummarizeReachOptions } from '../../src/reach/index.js';
 
 /** Day number of an ISO date (UTC). */
 function dayOf(date: string): number {
@@ -6,7 +6,7 @@ function dayOf(date: string): number {
 }
 
 /** The same roster in columnar form (dated engagements counted inside the period first). */
-export function toColumns(rows: readonly ReachRow[], options: ReachOptions): ReachColumns {
+export function toColumns(rows: readonly ReachRow[], options: SummarizeReachOptions): ReachColumns {
   const groups = options.focalGroups.map((group) => (typeof group === 'string' ? group : group.id));
   const unitCodes = new Uint32Array(rows.length);
   const groupMasks = new Uint8Array(rows.length);

@@ -184,10 +184,10 @@ describe('bad input throws INVALID_INPUT with a path', () => {
       'INVALID_INPUT',
       ['options', 'focalGroups'],
     );
-    expectError(() => summarizeReach([row()], { ...options, policy: { minN: 0 } }), 'INVALID_INPUT', [
+    expectError(() => summarizeReach([row()], { ...options, policy: { minPeople: 0 } }), 'INVALID_INPUT', [
       'options',
       'policy',
-      'minN',
+      'minPeople',
     ]);
     expectError(() => defineReachPolicy({ tolerance: 1 }), 'INVALID_INPUT', ['policy', 'tolerance']);
     const acc = reachAccumulator(options);
@@ -205,13 +205,25 @@ describe('bad input throws INVALID_INPUT with a path', () => {
     expectError(() => acc.add(acc.init(), row({ id: '' })), 'INVALID_INPUT', ['row', 'id']);
     expectError(() => shardOf(3 as never, 2), 'INVALID_INPUT', ['id']);
     const summary = summarizeReach([row()], options);
-    expectError(() => suppressSmallCells(summary, { minCell: 0 }), 'INVALID_INPUT', ['options', 'minCell']);
+    const target = { population: { unit: 'students' as const }, overall: 0.8, focal: 0.8, focalRule: 'union' as const };
+    expectError(() => suppressSmallCells(summary, { policy: { minCellSize: 0 } }), 'INVALID_INPUT', [
+      'options',
+      'policy',
+      'minCellSize',
+    ]);
+    // The old option name is refused, never ignored (a silent default of 10 would change the report).
+    expectError(() => suppressSmallCells(summary, { minCell: 5 } as never), 'INVALID_INPUT', ['options', 'minCell']);
+    expectError(() => evaluateReachTarget(summary, target, { minN: 5 } as never), 'INVALID_INPUT', ['options', 'minN']);
+    expectError(() => evaluateReachTarget(summary, target, { policy: { tolerance: 1 } }), 'INVALID_INPUT', [
+      'options',
+      'policy',
+      'tolerance',
+    ]);
     expectError(() => suppressSmallCells(summary, { hierarchy: ['zone'] }), 'INVALID_INPUT', [
       'options',
       'hierarchy',
       0,
     ]);
-    const target = { population: { unit: 'students' as const }, overall: 0.8, focal: 0.8, focalRule: 'union' as const };
     expectError(() => evaluateReachTarget(summary, { ...target, minEngagements: 11 }), 'INVALID_INPUT', [
       'target',
       'minEngagements',
@@ -234,7 +246,12 @@ describe('bad input throws INVALID_INPUT with a path', () => {
 describe('degenerate but valid data', () => {
   it('an empty roster and an empty group are reported, not passed', () => {
     const empty = summarizeReach([], options);
-    expect(empty.overall).toMatchObject({ n: 0, rate: null, interval: null, note: { code: 'EMPTY' } });
+    expect(empty.overall).toMatchObject({
+      n: 0,
+      rate: null,
+      interval: null,
+      notes: [{ code: 'EMPTY', field: 'rate' }],
+    });
     expect(empty.units).toEqual([]);
     const result = evaluateReachTarget(empty, {
       population: { unit: 'students' },
@@ -243,7 +260,9 @@ describe('degenerate but valid data', () => {
       focalRule: 'union',
     });
     expect(result.met).toBeNull();
-    expect(result.overall.note?.code).toBe('EMPTY_GROUP');
+    expect(result.decision.action).toBe('undetermined');
+    expect(result.decision.reasons.map((reason) => reason.rule)).toEqual(['reach/no-eligible', 'reach/no-eligible']);
+    expect(result.overall.notes.map((note) => [note.code, note.field])).toEqual([['EMPTY_GROUP', 'decision']]);
   });
 
   it('a comparison rate of 0 gives no ratio, with a note', () => {

@@ -14,6 +14,8 @@ describe('scaling-navigator/reach bundle', () => {
     expect(inputs.some((path) => path.includes('dist/reach/index.js'))).toBe(true);
     expect(inputs.some((path) => path.includes('@stdlib'))).toBe(false);
     expect(inputs.some((path) => path.includes('simple-statistics'))).toBe(false);
-    expect(brotliBytes).toBeLessThan(20 * 1024);
+    // 19.1 KB before the one-contract refactor; its rule catalog (guidance text), decisions and
+    // suppression notes add ≈ 1.5 KB.
+    expect(brotliBytes).toBeLessThan(21 * 1024);
   });
 });

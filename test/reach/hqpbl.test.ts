@@ -12,8 +12,14 @@
  * (exactly 80%), so the goal is met exactly on its boundary; English learners alone are at 75%.
  */
 import { describe, expect, it } from 'vitest';
-import { ReachTarget } from '../../src/framework/index.js';
-import { evaluateReachTarget, type ReachRow, summarizeReach } from '../../src/reach/index.js';
+import { LIBRARY_VERSION, ReachTarget } from '../../src/framework/index.js';
+import {
+  DEFAULT_REACH_POLICY,
+  evaluateReachTarget,
+  REACH_RULES,
+  type ReachRow,
+  summarizeReach,
+} from '../../src/reach/index.js';
 
 const TOTAL = 29_284;
 const FOCAL = 15_000;
@@ -87,10 +93,36 @@ describe('the HQPBL goal (seed 004), union of the focal groups', () => {
     expect(result.notes).toEqual([]);
   });
 
+  it('decides with reasons from REACH_RULES, the effective policy and the library version', () => {
+    const result = evaluateReachTarget(summary, target);
+    expect(result.decision).toMatchObject({ action: 'met', policy: DEFAULT_REACH_POLICY, version: LIBRARY_VERSION });
+    expect(result.policy).toEqual(DEFAULT_REACH_POLICY);
+    expect(result.decision.reasons.map((reason) => reason.rule)).toEqual(['reach/target-met', 'reach/target-met']);
+    expect(result.decision.reasons[1]?.evidence).toMatchObject({
+      population: 'union',
+      needed: 12_000,
+      reached: 12_000,
+    });
+    expect(result.decision.reasons[0]?.guidance.source).toBe('carnegie-2022-scaling-for-equity');
+    const emitted = new Set(REACH_RULES.map((rule) => rule.id));
+    for (const check of [result.overall, ...result.groups]) {
+      expect(check.met).toBe(check.decision.action === 'met');
+      for (const reason of check.decision.reasons) expect(emitted.has(reason.rule)).toBe(true);
+    }
+    // A stricter reading of the boundary: with no tolerance, 0.8 · 29,284 still needs 23,428 people.
+    const strict = evaluateReachTarget(summary, target, { policy: { tolerance: 0 } });
+    expect(strict.decision.policy.tolerance).toBe(0);
+    expect(strict.overall.needed).toBe(23_428);
+  });
+
   it('one student fewer reached misses it by one, and names where the shortfall is', () => {
     const result = evaluateReachTarget(summarizeReach(roster(OVERALL_REACHED - 1), options), target);
     expect(result.overall).toMatchObject({ met: false, shortfall: 1 });
     expect(result.met).toBe(false);
+    expect(result.decision.action).toBe('not-met');
+    expect(result.decision.reasons.map((reason) => [reason.rule, reason.evidence.population])).toEqual([
+      ['reach/target-not-met', 'everyone'],
+    ]);
     expect(result.shortfall).toEqual({ overall: 1, focal: 0 });
   });
 

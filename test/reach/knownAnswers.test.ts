@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateReachTarget,
   type ReachGroupStats,
-  type ReachOptions,
   type ReachRow,
   type ReachSummary,
+  type SummarizeReachOptions,
   summarizeReach,
 } from '../../src/reach/index.js';
 import { allFinite, toColumns } from './_support.js';
@@ -20,7 +20,7 @@ interface Fixture {
   cases: {
     name: string;
     roster: ReachRow[];
-    options: ReachOptions;
+    options: SummarizeReachOptions;
     scopes: {
       unit: string | null;
       overall: Record<string, unknown>;
@@ -31,6 +31,11 @@ interface Fixture {
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/reach.json', import.meta.url), 'utf8')) as Fixture;
+// The oracle writes the n-size under its old name, minN; the policy calls it minPeople.
+for (const testCase of fixture.cases) {
+  const policy = testCase.options.policy as { minN?: number } | undefined;
+  if (policy?.minN !== undefined) testCase.options = { ...testCase.options, policy: { minPeople: policy.minN } };
+}
 
 /** Deep equality with numbers equal to 12 significant digits. */
 function expectClose(actual: unknown, expected: unknown, where: string): void {

@@ -16,7 +16,7 @@ const options = {
   unitLevels: ['district', 'school'],
   minEngagements: 2,
   intersections: [['poverty', 'el']],
-  policy: { minN: 5 },
+  policy: { minPeople: 5 },
 };
 
 const rowArbitrary = fc.record({
@@ -330,7 +330,7 @@ describe('suppressSmallCells', () => {
     fc.assert(
       fc.property(smallRoster, fc.integer({ min: 2, max: 12 }), (roster, minCell) => {
         const summary = summarizeReach(roster, smallOptions);
-        const report = suppressSmallCells(summary, { minCell });
+        const report = suppressSmallCells(summary, { policy: { minCellSize: minCell } });
         expect(allFinite(report)).toBe(true);
         // Atoms: school (leaf) × focal-group mask, defined here independently of the implementation.
         const leaves = summary.units.filter((unit) => unit.level === 'school').map((unit) => unit.path);
@@ -350,7 +350,26 @@ describe('suppressSmallCells', () => {
           [[], report],
           ...report.units.map((unit): [readonly string[], SuppressedReachBreakdown] => [unit.path, unit]),
         ];
+        // Every hidden count, and only a hidden count, has a note naming it.
+        const noted = (stats: SuppressedReachBreakdown['overall'], fields: Record<string, number | null>) => {
+          const named = new Set(stats.notes.map((entry) => entry.field));
+          for (const [field, value] of Object.entries(fields)) expect(named.has(field), field).toBe(value === null);
+        };
         for (const [path, scope] of scopes) {
+          noted(scope.overall, {
+            n: scope.overall.n,
+            reached: scope.overall.reached,
+            excluded: scope.overall.excluded,
+          });
+          for (const group of [...scope.groups, scope.union, scope.none, ...scope.intersections]) {
+            noted(group, {
+              n: group.n,
+              reached: group.reached,
+              excluded: group.excluded,
+              'rest.n': group.rest.n,
+              'rest.reached': group.rest.reached,
+            });
+          }
           cells.push({ vector: vectorOf(path, () => true), ...scope.overall });
           const defs: [SuppressedReachBreakdown['union'], (mask: number) => boolean][] = [
             [scope.groups[0] as SuppressedReachBreakdown['union'], (mask) => (mask & 1) !== 0],
@@ -413,6 +432,9 @@ describe('suppressSmallCells', () => {
       reason: 'near-0-or-100',
     });
     expect(report.units.every((unit) => !('histogram' in unit.overall))).toBe(true);
+    expect(schoolA?.overall.notes).toContainEqual(expect.objectContaining({ code: 'NEAR_0_OR_100', field: 'reached' }));
+    expect(report.notes.map((entry) => [entry.code, entry.field])).toEqual([['COUNTS_SUPPRESSED', 'suppressed']]);
+    expect(report.policy.minCellSize).toBe(10);
   });
 
   it('publishes only the declared hierarchy', () => {
@@ -422,7 +444,7 @@ describe('suppressSmallCells', () => {
       engagements: index % 2,
     }));
     const summary = summarizeReach(roster, { focalGroups: [], unitLevels: ['district', 'school'] });
-    const report = suppressSmallCells(summary, { hierarchy: ['district'], minCell: 5 });
+    const report = suppressSmallCells(summary, { hierarchy: ['district'], policy: { minCellSize: 5 } });
     expect(report.units.map((unit) => unit.id)).toEqual(['D1']);
     expect(report.hierarchy).toEqual(['district']);
   });

@@ -1,0 +1,199 @@
+/**
+ * The row form's reader (validates each {@link ReachRow} inline, once per person) and the sinks
+ * that count its rows: straight into the state, or buffered into batches for the columnar kernels.
+ *
+ * @internal
+ * @module
+ */
+import { requireIsoDate } from '../_lib/dates.js';
+import { hashString } from '../_lib/duplicates.js';
+import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { describeValue, requireArray, requireNonEmptyId, requireNumber, requireRecord } from '../_lib/validate.js';
+import type { ReachConfig } from './_config.js';
+import { countRows, type DenseScratch, type Kernel } from './_kernels.js';
+import { cellFor, type LeafIndex, leafFor, leafIndexOf, type ReachState } from './_state.js';
+import type { ReachRow } from './ReachRoster.js';
+
+/** The error path of a row: `base`, or `base` + `position` (a row of a roster); built only on failure. */
+function rowPath(base: ErrorPath, position: number): ErrorPath {
+  return position < 0 ? base : [...base, position];
+}
+
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+/** Takes one validated row: its leaf, focal-group mask, eligibility and engagements in the period. */
+export type RowSink = (leaf: number, mask: number, eligible: boolean, engagements: number) => void;
+
+/**
+ * Reads rows of the row form (validated) and hands each to `sink`. When `hashes` is given, row
+ * `position`'s id hash goes to `hashes[position]` for the duplicate check after the pass
+ * ({@link firstRepeat}). Checks are inline and error paths are built only on failure: this runs
+ * once per person.
+ */
+export function rowReader(
+  config: ReachConfig,
+  state: ReachState,
+  hashes: Uint32Array | null,
+  sink: RowSink,
+): (value: unknown, base: ErrorPath, position: number) => void {
+  const levels = config.unitLevels;
+  const depth = levels.length;
+  const groupIds = config.focalGroups;
+  const index = leafIndexOf(state);
+
+  /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf (or no levels). */
+  const leafOf = (units: Record<string, unknown>, base: ErrorPath, position: number): number => {
+    let node: LeafIndex | undefined = index;
+    for (let level = 0; level < depth; level += 1) {
+      const name = levels[level] as string;
+      const code = units[name];
+      if (!isId(code)) requireNonEmptyId(code, [...rowPath(base, position), 'units', name]);
+      if (node === undefined) continue;
+      const found: unknown = node.get(code as string);
+      if (level === depth - 1) {
+        if (typeof found === 'number') return found;
+      } else {
+        node = found as LeafIndex | undefined;
+      }
+    }
+    return leafFor(
+      state,
+      levels.map((name) => units[name] as string),
+    );
+  };
+
+  return (value, base, position) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      requireRecord(value, rowPath(base, position));
+    const row = value as Partial<ReachRow>;
+    const id = row.id;
+    if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
+    if (hashes !== null) hashes[position] = hashString(id as string);
+    const units = row.units;
+    if (typeof units !== 'object' || units === null || Array.isArray(units))
+      requireRecord(units, [...rowPath(base, position), 'units']);
+    const leaf = leafOf(units as Record<string, unknown>, base, position);
+    let mask = 0;
+    const groups = row.groups;
+    if (groups !== undefined) {
+      if (!Array.isArray(groups)) requireArray(groups, [...rowPath(base, position), 'groups']);
+      for (let entry = 0; entry < groups.length; entry += 1) {
+        const bit = groupIds.indexOf(groups[entry] as string);
+        if (bit < 0) {
+          invalid(
+            [...rowPath(base, position), 'groups', entry],
+            `unknown focal group ${describeValue(groups[entry])}; expected one of: ${groupIds.join(', ')}`,
+          );
+        }
+        mask |= 1 << bit;
+      }
+    }
+    let eligible = true;
+    if (row.eligible !== undefined) {
+      if (typeof row.eligible !== 'boolean') {
+        invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
+      }
+      eligible = row.eligible;
+    }
+    let engagements = 0;
+    if (row.engagements !== undefined) {
+      if (row.engagedOn !== undefined) {
+        invalid(
+          [...rowPath(base, position), 'engagedOn'],
+          'give either engagements (a count) or engagedOn (dates), not both',
+        );
+      }
+      engagements = row.engagements;
+      if (!(Number.isInteger(engagements) && engagements >= 0)) {
+        requireNumber(engagements, [...rowPath(base, position), 'engagements'], { min: 0, integer: true });
+      }
+    } else if (row.engagedOn !== undefined) {
+      const dates = requireArray(row.engagedOn, [...rowPath(base, position), 'engagedOn']);
+      if (config.period === null && dates.length > 0) {
+        invalid(
+          [...rowPath(base, position), 'engagedOn'],
+          'dated engagements need options.period (the window they are counted in)',
+        );
+      }
+      for (let entry = 0; entry < dates.length; entry += 1) {
+        const day = requireIsoDate(dates[entry], [...rowPath(base, position), 'engagedOn', entry]);
+        if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
+      }
+    }
+    sink(leaf, mask, eligible, engagements);
+  };
+}
+
+/** A sink adding each row to its cell at once (the accumulator's `add`, one row per call). */
+export function directSink(config: ReachConfig, state: ReachState): RowSink {
+  const cap = config.histogramMax;
+  return (leaf, mask, eligible, engagements) => {
+    const cell = cellFor(state, leaf, mask);
+    state.rows += 1;
+    if (!eligible) {
+      state.excluded[cell] = (state.excluded[cell] as number) + 1;
+      return;
+    }
+    const at = cell * state.bins + Math.min(engagements, cap);
+    state.histogram[at] = (state.histogram[at] as number) + 1;
+    if (engagements >= cap) state.sum[cell] = (state.sum[cell] as number) + engagements;
+  };
+}
+
+/**
+ * A sink that buffers rows as columns (leaf, mask, engagements, eligibility) and counts each full
+ * buffer with the columnar kernel: adding a row straight to its cell touches a random place in
+ * the state's histograms (a cache miss per person once there are thousands of units), while the
+ * kernel counts a batch in compact counters. `flush()` counts what is left.
+ */
+export function batchSink(
+  config: ReachConfig,
+  state: ReachState,
+  capacity: number,
+): { readonly sink: RowSink; readonly flush: () => void } {
+  const size = Math.max(1, capacity);
+  const leaves = new Uint32Array(size);
+  const masks = new Uint8Array(size);
+  const engagements = new Uint32Array(size);
+  const eligible = new Uint8Array(size);
+  const direct = directSink(config, state);
+  const reuse: DenseScratch = { counts: new Uint32Array(0), overflow: new Float64Array(0) };
+  let length = 0;
+  const flush = (): void => {
+    if (length === 0) return;
+    const codes = state.leafPaths.length;
+    const leafOfCode = new Int32Array(codes);
+    for (let leaf = 0; leaf < codes; leaf += 1) leafOfCode[leaf] = leaf;
+    const kernel: Kernel = {
+      unitCodes: leaves,
+      masks,
+      engagements,
+      eligible,
+      codes,
+      bits: state.groupBits,
+      cap: config.histogramMax,
+      path: [],
+      reuse,
+      injective: true,
+    };
+    countRows(state, leafOfCode, kernel, 0, length);
+    state.rows += length;
+    length = 0;
+  };
+  const sink: RowSink = (leaf, mask, isEligible, count) => {
+    // A count past 32 bits (valid, if odd) skips the buffer.
+    if (count > 0xffffffff) {
+      direct(leaf, mask, isEligible, count);
+      return;
+    }
+    leaves[length] = leaf;
+    masks[length] = mask;
+    engagements[length] = count;
+    eligible[length] = isEligible ? 1 : 0;
+    length += 1;
+    if (length === size) flush();
+  };
+  return { sink, flush };
+}
