@@ -156,7 +156,7 @@ function copyStats(stats: ReachStats): ReachStats {
     interval: pair(stats.interval),
     meanEngagements: stats.meanEngagements,
     histogram: stats.histogram.slice(),
-    note: stats.note,
+    notes: stats.notes,
   };
 }
 function copyGroup(group: ReachGroupStats): ReachGroupStats {
@@ -171,7 +171,6 @@ function copyGroup(group: ReachGroupStats): ReachGroupStats {
     interval: pair(group.interval),
     meanEngagements: group.meanEngagements,
     histogram: group.histogram.slice(),
-    note: group.note,
     rest: { n: group.rest.n, reached: group.rest.reached, rate: group.rest.rate },
     gap: group.gap,
     gapInterval: pair(group.gapInterval),
