@@ -19,6 +19,28 @@ export interface ProportionGroup {
 }
 
 /**
+ * The two groups {@link coxIndex} compares.
+ *
+ * @category Effect sizes
+ */
+export interface CoxIndexGroups {
+  /** The group that received the intervention. */
+  readonly treatment: ProportionGroup;
+  /** The comparison group. */
+  readonly comparison: ProportionGroup;
+}
+
+/**
+ * Options of {@link coxIndex}.
+ *
+ * @category Effect sizes
+ */
+export interface CoxIndexOptions {
+  /** Level of the confidence interval, strictly between 0 and 1 (default 0.95). */
+  readonly confidenceLevel?: number;
+}
+
+/**
  * Why a Cox index has no estimate: `EXTREME_PROPORTION` — a group's proportion is 0% or 100%, where
  * the log odds are infinite.
  *
@@ -69,10 +91,7 @@ function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
  * coxIndex({ treatment: { successes: 10, n: 10 }, comparison: { successes: 5, n: 10 } }).estimate //=> null
  * ```
  */
-export function coxIndex(
-  groups: { readonly treatment: ProportionGroup; readonly comparison: ProportionGroup },
-  options: { readonly confidenceLevel?: number } = {},
-): CoxIndexResult {
+export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}): CoxIndexResult {
   const record = requireRecord(groups, ['groups']);
   const settings = requireRecord(options, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);

@@ -24,6 +24,16 @@ export interface OneWayAnova {
 }
 
 /**
+ * Options of {@link icc1}.
+ *
+ * @category Agreement
+ */
+export interface Icc1Options {
+  /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
+  readonly nanPolicy?: NanPolicy;
+}
+
+/**
  * Why ICC(1) has no estimate.
  *
  * - `TOO_FEW_GROUPS`: fewer than two groups with observations.
@@ -72,7 +82,7 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
  * icc1(bySchool).anova?.dfWithin //=> 9
  * ```
  */
-export function icc1(groups: readonly Series[], options: { readonly nanPolicy?: NanPolicy } = {}): Icc1Result {
+export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1Result {
   const list = requireArray(groups, ['groups']);
   const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
   let nDropped = 0;

@@ -26,6 +26,23 @@ export interface AgreementResult extends Estimate<AgreementNoteCode> {
 }
 
 /**
+ * Options of {@link rwg}.
+ *
+ * @category Agreement
+ */
+export interface RwgOptions {
+  /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
+  readonly nanPolicy?: NanPolicy;
+}
+
+/**
+ * Options of {@link rwgJ}: those of {@link rwg} (a rater with any missing rating is dropped).
+ *
+ * @category Agreement
+ */
+export type RwgJOptions = RwgOptions;
+
+/**
  * A rating scale: A points coded 1…A (pass the number A), or any whole-number range such as CFIR's
  * −2…+2 (pass `{ min: -2, max: 2 }`, A = max − min + 1).
  *
@@ -101,11 +118,7 @@ function agreement(
  * rwg([0, 4], 5) //=> throws INVALID_INPUT
  * ```
  */
-export function rwg(
-  ratings: Series,
-  scalePoints: RatingScale,
-  options: { readonly nanPolicy?: NanPolicy } = {},
-): AgreementResult {
+export function rwg(ratings: Series, scalePoints: RatingScale, options: RwgOptions = {}): AgreementResult {
   const series = requireSeries(ratings, ['ratings']);
   const scale = readScale(scalePoints);
   const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
@@ -148,7 +161,7 @@ export function rwg(
 export function rwgJ(
   ratingsByRater: readonly Series[],
   scalePoints: RatingScale,
-  options: { readonly nanPolicy?: NanPolicy } = {},
+  options: RwgJOptions = {},
 ): AgreementResult {
   const raters = requireArray(ratingsByRater, ['ratingsByRater']).map((row, index) =>
     requireSeries(row, ['ratingsByRater', index]),
