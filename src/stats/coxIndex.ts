@@ -75,8 +75,8 @@ function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
 
 /**
  * The Cox index: the WWC's effect size for a binary outcome (Procedures and Standards Handbook
- * v5.0), $d_{Cox} = \omega\,[\operatorname{logit} p_T - \operatorname{logit} p_C]/1.65$ with
- * $\omega = 1 - 3/(4N - 9)$, on the same scale as Hedges' g; improvement index $100\,\Phi(d) - 50$.
+ * v5.0), d_Cox = ω·[logit p_T − logit p_C]/1.65 with
+ * ω = 1 − 3/(4N − 9), on the same scale as Hedges' g; improvement index 100·Φ(d) − 50.
  * At a proportion of 0% or 100% the log odds are infinite: `estimate: null` with a note.
  *
  * @category Effect sizes

@@ -62,7 +62,7 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
 
 /**
  * ICC(1), the share of variance that lies between groups (e.g. how much of teachers' ratings is
- * about their school), from a one-way ANOVA: $(MSB - MSW)/(MSB + (k - 1)MSW)$ with k the mean
+ * about their school), from a one-way ANOVA: (MSB − MSW)/(MSB + (k − 1)·MSW) with k the mean
  * group size N/J — R's `multilevel::ICC1(aov(y ~ group))` (Bliese 2000). Also reports n₀ for
  * unbalanced groups and the ANOVA table with its F test. `null` entries are missing. O(N).
  *
@@ -157,7 +157,7 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
 }
 
 /**
- * Kish's design effect for a mean from clustered data, $1 + (m - 1)\rho$: how many times larger the
+ * Kish's design effect for a mean from clustered data, 1 + (m − 1)·ρ: how many times larger the
  * variance is than under simple random sampling (effective n = n / design effect). For a
  * correlation between two clustered variables, pass ρ_x·ρ_y as `icc` (Scott & Holt 1982).
  *

@@ -98,8 +98,8 @@ function agreement(
 
 /**
  * Within-group agreement of raters on one item, r_wg (James, Demaree & Wolf 1984):
- * $1 - s^2/\sigma^2_{EU}$ with $s^2$ the sample variance of the ratings and
- * $\sigma^2_{EU} = (A^2 - 1)/12$ for an A-point scale — 1 is full agreement, 0 no more than random.
+ * 1 − s²/σ²_EU with s² the sample variance of the ratings and
+ * σ²_EU = (A² − 1)/12 for an A-point scale — 1 is full agreement, 0 no more than random.
  * The scale is A points coded 1…A, or a range such as CFIR's `{ min: -2, max: 2 }`.
  * `estimate` matches R's `multilevel::rwg` (variance capped at σ²_EU, so in [0, 1]); `raw` is
  * uncapped. `null` is missing. O(n).
@@ -138,10 +138,12 @@ export function rwg(ratings: Series, scalePoints: RatingScale, options: RwgOptio
 
 /**
  * Agreement of raters across J parallel items, r_wg(J) (James, Demaree & Wolf 1984):
- * $\frac{J(1 - \bar s^2/\sigma^2_{EU})}{J(1 - \bar s^2/\sigma^2_{EU}) + \bar s^2/\sigma^2_{EU}}$ with
- * $\bar s^2$ the mean of the items' sample variances. Rows are raters, columns items. As R's
+ *
+ * $$\frac{J(1 - \bar s^2/\sigma^2_{EU})}{J(1 - \bar s^2/\sigma^2_{EU}) + \bar s^2/\sigma^2_{EU}}$$
+ *
+ * with s̄² the mean of the items' sample variances. Rows are raters, columns items. As R's
  * `multilevel::rwg.j`, a rater with any missing rating is dropped (`nDropped` counts raters) and
- * `estimate` caps $\bar s^2$ at σ²_EU; `raw` is uncapped (`null` where its denominator is 0).
+ * `estimate` caps s̄² at σ²_EU; `raw` is uncapped (`null` where its denominator is 0).
  * O(raters × items).
  *
  * @category Agreement
