@@ -21,5 +21,15 @@ export default defineConfig({
     setupFiles: ['test/setup/fastCheck.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // `npm test` runs with --coverage. Floors sit a hair below what the whole suite reached when
+    // they were set (lines 96.78%, branches 93.21%, functions 97.11%, statements 96.26%, with
+    // ../shared beside the clone): raise them as the suite grows, never lower them.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+      thresholds: { lines: 96.5, branches: 93, functions: 96.8, statements: 96 },
+    },
   },
 });
