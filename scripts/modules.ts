@@ -49,6 +49,8 @@ const barrel = [
   ' * @module scaling-navigator',
   ' */',
   ...MODULES.map((module) => `export * from './${module.name}/index.js';`),
+  '// Root-only: gathers the rule catalogs of every module (framework must not import the modules above it).',
+  "export { type ListRulesOptions, listRules } from './listRules.js';",
   '',
 ].join('\n');
 emit('src/index.ts', barrel);

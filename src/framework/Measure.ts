@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { Id, IsoDate } from './_schemaParts.js';
 import { ScaleDimensionId } from './scaleDimensions.js';
-import { Id, IsoDate } from './schemaParts.js';
 import { StrategyId } from './strategies.js';
 
 /**

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { Id, IsoDate, Share } from './schemaParts.js';
+import { Id, IsoDate, Share } from './_schemaParts.js';
 
 /**
  * What a reach target counts: students, educators, classrooms or schools (RE-AIM's reach and

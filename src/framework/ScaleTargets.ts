@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { Share } from './schemaParts.js';
+import { Share } from './_schemaParts.js';
 
 /**
  * Schema for targets per scale dimension, each a share in [0, 1] on the normalized scale of the

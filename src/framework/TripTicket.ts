@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { firstDuplicate, Id, IsoDate } from './_schemaParts.js';
 import { EquityConfigurationId } from './equityConfigurations.js';
 import { FocalGroup } from './FocalGroup.js';
 import { MeasureDefinition } from './Measure.js';
 import { PitStopQuestionId } from './pitStopQuestions.js';
 import { ReachTarget } from './ReachTarget.js';
 import { ScaleTargets } from './ScaleTargets.js';
-import { firstDuplicate, Id, IsoDate } from './schemaParts.js';
 import { StrategyId } from './strategies.js';
 
 /**

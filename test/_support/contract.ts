@@ -30,7 +30,8 @@ export function nonJsonPaths(value: unknown, path = '$'): string[] {
     return out;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return [`${path}: ${proto?.constructor?.name ?? 'exotic'} instance`];
+  if (proto !== Object.prototype && proto !== null)
+    return [`${path}: ${proto?.constructor?.name ?? 'exotic'} instance`];
   const out: string[] = [];
   for (const [key, child] of Object.entries(value)) {
     if (child === undefined) out.push(`${path}.${key}: undefined`);
@@ -48,7 +49,7 @@ export interface FoundDecision {
 function walk(value: unknown, path: string, visit: (object: Record<string, unknown>, path: string) => void): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((child, index) => walk(child, `${path}[${index}]`, visit));
+    for (const [index, child] of value.entries()) walk(child, `${path}[${index}]`, visit);
     return;
   }
   visit(value as Record<string, unknown>, path);
@@ -96,7 +97,11 @@ export function noteProblems(value: unknown): string[] {
 /** Asserts the Decision shape; returns the rule ids its reasons cite. */
 export function expectDecisionShape(
   found: FoundDecision,
-  known: { readonly rules: ReadonlyMap<string, { readonly action: string }>; readonly sources: ReadonlySet<string>; readonly version: string },
+  known: {
+    readonly rules: ReadonlyMap<string, { readonly action: string }>;
+    readonly sources: ReadonlySet<string>;
+    readonly version: string;
+  },
 ): void {
   const { decision, path } = found;
   expect(Object.keys(decision).sort(), path).toEqual(['action', 'policy', 'reasons', 'version']);
@@ -109,7 +114,10 @@ export function expectDecisionShape(
     expect(Object.keys(reason).sort(), where).toEqual(['evidence', 'guidance', 'rule']);
     const rule = known.rules.get(reason.rule);
     expect(rule, `${where}.rule ${reason.rule} is in listRules()`).toBeDefined();
-    expect(known.sources.has(String(reason.guidance.source)), `${where}.guidance.source ${String(reason.guidance.source)}`).toBe(true);
+    expect(
+      known.sources.has(String(reason.guidance.source)),
+      `${where}.guidance.source ${String(reason.guidance.source)}`,
+    ).toBe(true);
     expect(typeof reason.guidance.section, `${where}.guidance.section`).toBe('string');
     expect(typeof reason.guidance.summary, `${where}.guidance.summary`).toBe('string');
     for (const [key, evidence] of Object.entries(reason.evidence)) {
