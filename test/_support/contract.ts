@@ -1,6 +1,6 @@
 /**
  * Checks of the one contract every module keeps: outputs are plain JSON, notes are `Note[]` with a
- * `field`, and every `decision` has the `Decision` shape with rules from `listRules()`.
+ * `field`, and every `decision` has the `Decision` shape with rules from the rule catalogs.
  */
 import { expect } from 'vitest';
 
@@ -11,9 +11,27 @@ export function deepFreezeInput<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** A deep copy that keeps typed arrays typed and holes as holes, to compare an input after a call. */
+/**
+ * A deep copy that keeps typed arrays typed and holes as holes, to compare an input after a call.
+ * Errors keep their class and own fields (structuredClone would make a `ScalingNavigatorError` a
+ * bare `Error` without `code`, `path` and `issues`).
+ */
 export function snapshot<T>(value: T): T {
-  return structuredClone(value);
+  return restoreErrors(value, structuredClone(value));
+}
+
+function restoreErrors<T>(original: T, copy: T): T {
+  if (typeof original !== 'object' || original === null || ArrayBuffer.isView(original)) return copy;
+  const target = copy as Record<string, unknown>;
+  const source = original as Record<string, unknown>;
+  if (original instanceof Error) {
+    Object.setPrototypeOf(copy, Object.getPrototypeOf(original));
+    for (const key of Object.keys(source)) target[key] = structuredClone(source[key]);
+  }
+  for (const key of Object.keys(source)) {
+    if (key in target) target[key] = restoreErrors(source[key], target[key]);
+  }
+  return copy;
 }
 
 /** Every path in `value` whose value is not plain JSON (undefined, NaN, ±Infinity, functions, class instances, typed arrays, holes). */
@@ -30,7 +48,8 @@ export function nonJsonPaths(value: unknown, path = '$'): string[] {
     return out;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return [`${path}: ${proto?.constructor?.name ?? 'exotic'} instance`];
+  if (proto !== Object.prototype && proto !== null)
+    return [`${path}: ${proto?.constructor?.name ?? 'exotic'} instance`];
   const out: string[] = [];
   for (const [key, child] of Object.entries(value)) {
     if (child === undefined) out.push(`${path}.${key}: undefined`);
@@ -48,7 +67,7 @@ export interface FoundDecision {
 function walk(value: unknown, path: string, visit: (object: Record<string, unknown>, path: string) => void): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((child, index) => walk(child, `${path}[${index}]`, visit));
+    for (const [index, child] of value.entries()) walk(child, `${path}[${index}]`, visit);
     return;
   }
   visit(value as Record<string, unknown>, path);
@@ -93,10 +112,38 @@ export function noteProblems(value: unknown): string[] {
   return out;
 }
 
-/** Asserts the Decision shape; returns the rule ids its reasons cite. */
+/** A rule as the checks need it: its action and, when given, the guidance a reason citing it must carry. */
+export interface KnownRule {
+  readonly action: string;
+  readonly guidance?: unknown;
+}
+
+/**
+ * Every object that cites a rule outside a decision's reasons too: an object with a string `rule`
+ * and a `guidance` (a warning of `reviewStrategySet`, a reason of a decision).
+ */
+export function ruleCitationsIn(
+  value: unknown,
+): { readonly path: string; readonly rule: string; readonly guidance: unknown }[] {
+  const out: { path: string; rule: string; guidance: unknown }[] = [];
+  walk(value, '$', (object, path) => {
+    if (typeof object.rule === 'string' && 'guidance' in object)
+      out.push({ path, rule: object.rule, guidance: object.guidance });
+  });
+  return out;
+}
+
+/**
+ * Asserts the Decision shape: its keys, its version, and every reason's keys, a rule of `known.rules`
+ * (with that rule's guidance, when the rule gives one), a known source and JSON scalar evidence.
+ */
 export function expectDecisionShape(
   found: FoundDecision,
-  known: { readonly rules: ReadonlyMap<string, { readonly action: string }>; readonly sources: ReadonlySet<string>; readonly version: string },
+  known: {
+    readonly rules: ReadonlyMap<string, KnownRule>;
+    readonly sources: ReadonlySet<string>;
+    readonly version: string;
+  },
 ): void {
   const { decision, path } = found;
   expect(Object.keys(decision).sort(), path).toEqual(['action', 'policy', 'reasons', 'version']);
@@ -108,8 +155,12 @@ export function expectDecisionShape(
     const where = `${path}.reasons[${index}]`;
     expect(Object.keys(reason).sort(), where).toEqual(['evidence', 'guidance', 'rule']);
     const rule = known.rules.get(reason.rule);
-    expect(rule, `${where}.rule ${reason.rule} is in listRules()`).toBeDefined();
-    expect(known.sources.has(String(reason.guidance.source)), `${where}.guidance.source ${String(reason.guidance.source)}`).toBe(true);
+    expect(rule, `${where}.rule ${reason.rule} is in a rule catalog`).toBeDefined();
+    if (rule?.guidance !== undefined) expect(reason.guidance, `${where}.guidance is its rule's`).toEqual(rule.guidance);
+    expect(
+      known.sources.has(String(reason.guidance.source)),
+      `${where}.guidance.source ${String(reason.guidance.source)}`,
+    ).toBe(true);
     expect(typeof reason.guidance.section, `${where}.guidance.section`).toBe('string');
     expect(typeof reason.guidance.summary, `${where}.guidance.summary`).toBe('string');
     for (const [key, evidence] of Object.entries(reason.evidence)) {
