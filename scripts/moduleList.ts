@@ -16,7 +16,7 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'framework',
     summary:
-      'The vocabulary as data: scale dimensions, the strategy typology, influential factors, pit-stop questions, stages, tools; the shared models (FocalGroup, ReachTarget, Measure, TripTicket) and the error type.',
+      'The vocabulary as data: scale dimensions, the strategy typology, influential factors, pit-stop questions, stages, tools; the shared models (FocalGroup, ReachTarget, Measure, TripTicket) with parse / safeParse wrappers, SOURCES (the publications and standards cited), the Decision and RuleEntry shapes, and the error type.',
     sizeLimit: '20 kB',
   },
   {
@@ -28,37 +28,37 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'fidelity',
     summary:
-      'Fidelity-to-outcome analysis: analyzeFidelityOutcome (plain, partial on a baseline, adjusted for clustering; outcomes by band), componentContributions (with multiplicity control), fidelityThreshold (the level associated with outcomes, with a permutation test and a bootstrap interval).',
+      'Fidelity-to-outcome analysis: analyzeFidelityOutcome (plain, partial on a baseline, adjusted for clustering; outcomes by band), componentContributions (with multiplicity control), fidelityThreshold (the level associated with outcomes, with a permutation test and a bootstrap interval); THRESHOLD_RULES and COMPONENT_RULES.',
     sizeLimit: '60 kB',
   },
   {
     name: 'dimensions',
     summary:
-      'How far along each dimension of scale: assessScale (scores, targets, atScale vs sustainable) and detectSuperficialSpread.',
+      'How far along each dimension of scale: assessScale (scores against targets; at scale and sustainable as separate explained decisions) and detectSuperficialSpread (a decision when spread outruns depth); DIMENSIONS_RULES.',
     sizeLimit: '8 kB',
   },
   {
     name: 'learning',
     summary:
-      'The learning system: runChart (Anhøj rules exactly as R qicharts2, IHI shift/trend, baselines and phases), anhoejLimits; PdsaCycle, studyPdsa, decidePdsa (abandon / revise / expand / undetermined, explained), pdsaSeries.',
+      'The learning system: runChart (Anhøj rules exactly as R qicharts2, IHI shift/trend, baselines and phases), anhoejLimits; PdsaCycle, studyPdsa, decidePdsa (abandon / revise / expand / undetermined, explained), pdsaSeries; PDSA_RULES and RUN_CHART_RULES.',
     sizeLimit: '48 kB',
   },
   {
     name: 'factors',
     summary:
-      'Influential-factor reviews from several raters (CFIR −2…+2): reviewFactors (means, r_wg agreement, support / roadblock / neutral / mixed verdicts, category forces, role disagreements, interactions), compareReviews, and suggestStrategies from one reviewed factor→strategy table.',
+      'Influential-factor reviews from several raters (CFIR −2…+2): reviewFactors (means, r_wg agreement, a support / roadblock / neutral / mixed decision per factor, category forces, role disagreements, interactions), compareReviews, and suggestStrategies from one reviewed factor→strategy table; FACTOR_VERDICT_RULES.',
     sizeLimit: '20 kB',
   },
   {
     name: 'strategies',
     summary:
-      'The strategy set: the StrategySet model (theories of action, steps with lead and date, status, changes), reviewStrategySet (warnings a team can act on) and screenStrategies (acceptable and affordable for every partner; power gaps).',
+      'The strategy set: the StrategySet model (theories of action, steps with lead and date, status, changes), reviewStrategySet (warnings a team can act on, each a rule with the pit-stop action it points to) and screenStrategies (a decision per strategy: acceptable and affordable for every partner; power gaps); SCREENING_RULES and STRATEGY_SET_RULES.',
     sizeLimit: '12 kB',
   },
   {
     name: 'reach',
     summary:
-      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget, suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
+      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
     sizeLimit: '14 kB',
   },
 ];

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { Id } from '../framework/_schemaParts.js';
 import { FactorCategoryId } from '../framework/factors.js';
-import { Id } from '../framework/schemaParts.js';
 
 /**
  * Schema for a factor a team adds beyond the framework's catalog of seventeen (Carnegie framework, Tool #4,

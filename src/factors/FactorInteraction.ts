@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { Id } from '../framework/schemaParts.js';
+import { Id } from '../framework/_schemaParts.js';
 
 /**
  * The kinds of interaction a team can declare between two influential factors (Carnegie framework, Component 3,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { Id, IsoDate } from '../framework/schemaParts.js';
+import { Id, IsoDate } from '../framework/_schemaParts.js';
 
 /**
  * The values of the CFIR rating scale (Damschroder & Lowery 2013), as the Carnegie framework's Tool #4 asks a team

@@ -9,8 +9,8 @@ import * as z from 'zod/mini';
 import type { ErrorPath } from '../_lib/errors.js';
 import { invalid } from '../_lib/errors.js';
 import { parseOrThrow } from '../_lib/parse.js';
+import { Id, IsoDate } from '../framework/_schemaParts.js';
 import { FactorCategoryId } from '../framework/factors.js';
-import { Id, IsoDate } from '../framework/schemaParts.js';
 import { FACTOR_VERDICTS } from './factorVerdicts.js';
 
 const Mean = z.nullable(z.number().check(z.gte(-2), z.lte(2)));

@@ -3,7 +3,7 @@ import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { requireRecord } from '../_lib/validate.js';
-import { Id } from '../framework/schemaParts.js';
+import { Id } from '../framework/_schemaParts.js';
 import type { SourceCitation } from '../framework/sources.js';
 import { STRATEGIES, type StrategyApproachId, StrategyId } from '../framework/strategies.js';
 import { readReview } from './_readReview.js';

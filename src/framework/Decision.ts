@@ -37,6 +37,6 @@ export interface Decision<Action extends string, Rule extends string = string, P
   readonly action: Action | 'undetermined';
   readonly reasons: readonly DecisionReason<Rule>[];
   readonly policy: Policy;
-  /** The `scaling-navigator` version that made the decision ({@link LIBRARY_VERSION}). */
+  /** The `scaling-navigator` version that made the decision ({@link framework!LIBRARY_VERSION}). */
   readonly version: string;
 }

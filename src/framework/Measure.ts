@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { Id, IsoDate } from './_schemaParts.js';
 import { ScaleDimensionId } from './scaleDimensions.js';
-import { Id, IsoDate } from './schemaParts.js';
 import { StrategyId } from './strategies.js';
 
 /**
@@ -33,9 +34,9 @@ const measureDefinitionShape = {
   direction: z._default(z.enum(MEASURE_DIRECTIONS), 'higherIsBetter'),
   /** Weight within its dimension (default 1; 0 leaves it out of the mean). */
   weight: z._default(z.number().check(z.gte(0)), 1),
-  /** The instrument (questionnaire, walkthrough protocol, administrative data…; 004 Tool #5). */
+  /** The instrument (questionnaire, walkthrough protocol, administrative data…; the Carnegie framework, Tool #5). */
   instrument: z.optional(z.string()),
-  /** When it is collected (004 Tool #5 "data collection schedule"). */
+  /** When it is collected (the Carnegie framework, Tool #5 "data collection schedule"). */
   schedule: z.optional(z.string()),
   /** Who collects it. */
   who: z.optional(z.string()),
@@ -50,7 +51,7 @@ const informsSomething = z.refine<{ dimension?: unknown; strategy?: unknown }>(
 );
 
 /**
- * Schema for a planned measure (004 Tool #5, "Data collection and measures"): what will be
+ * Schema for a planned measure (the Carnegie framework, Tool #5 "Data collection and measures"): what will be
  * collected, on which scale, to inform which dimension or strategy — before any value exists.
  * The trip ticket's arrival measures are of this kind.
  *
@@ -68,6 +69,42 @@ export const MeasureDefinition = z.strictObject(measureDefinitionShape).check(in
 export type MeasureDefinition = z.output<typeof MeasureDefinition>;
 /** A planned measure as a caller may write it. @category Models */
 export type MeasureDefinitionInput = z.input<typeof MeasureDefinition>;
+
+const measureDefinitionParsers = /* @__PURE__ */ schemaParsers(MeasureDefinition);
+
+/**
+ * Validates an untrusted planned measure (e.g. JSON from a form or a file) against {@link MeasureDefinition} and
+ * returns it with defaults applied; the input is not mutated.
+ *
+ * @category Models
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parseMeasureDefinition } from 'scaling-navigator/framework';
+ * parseMeasureDefinition({ id: 'walkthrough', dimension: 'depth', scale: { min: 0, max: 4 } }).weight //=> 1
+ * parseMeasureDefinition({ id: 'walkthrough', scale: { min: 0, max: 4 } }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseMeasureDefinition(input: unknown): MeasureDefinition {
+  return measureDefinitionParsers.parse(input);
+}
+
+/**
+ * Like {@link parseMeasureDefinition}, but returns the error instead of throwing.
+ *
+ * @category Models
+ * @example
+ * ```ts
+ * import { safeParseMeasureDefinition } from 'scaling-navigator/framework';
+ * const result = safeParseMeasureDefinition({ id: 'walkthrough', scale: { min: 0, max: 4 } });
+ * result.success //=> false
+ * result.success ? null : result.error.path //=> ['dimension']
+ * ```
+ */
+export function safeParseMeasureDefinition(input: unknown): SafeParseResult<MeasureDefinition> {
+  return measureDefinitionParsers.safeParse(input);
+}
 
 /**
  * Schema for a measure with a value: a {@link MeasureDefinition} plus `value` (within the scale)
@@ -99,3 +136,39 @@ export const Measure = z
 export type Measure = z.output<typeof Measure>;
 /** A measure as a caller may write it (`direction` and `weight` optional). @category Models */
 export type MeasureInput = z.input<typeof Measure>;
+
+const measureParsers = /* @__PURE__ */ schemaParsers(Measure);
+
+/**
+ * Validates an untrusted measure with a value (e.g. JSON from a form or a file) against {@link Measure} and
+ * returns it with defaults applied; the input is not mutated.
+ *
+ * @category Models
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parseMeasure } from 'scaling-navigator/framework';
+ * parseMeasure({ id: 'pd-absence', dimension: 'ownership', value: 12, scale: { min: 0, max: 40 } }).direction //=> 'higherIsBetter'
+ * parseMeasure({ id: 'pd-absence', dimension: 'ownership', value: 41, scale: { min: 0, max: 40 } }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseMeasure(input: unknown): Measure {
+  return measureParsers.parse(input);
+}
+
+/**
+ * Like {@link parseMeasure}, but returns the error instead of throwing.
+ *
+ * @category Models
+ * @example
+ * ```ts
+ * import { safeParseMeasure } from 'scaling-navigator/framework';
+ * const result = safeParseMeasure({ id: 'pd-absence', dimension: 'ownership', value: 41, scale: { min: 0, max: 40 } });
+ * result.success //=> false
+ * result.success ? null : result.error.path //=> ['value']
+ * ```
+ */
+export function safeParseMeasure(input: unknown): SafeParseResult<Measure> {
+  return measureParsers.safeParse(input);
+}

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { Id, IsoDate, Share } from './schemaParts.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { Id, IsoDate, Share } from './_schemaParts.js';
 
 /**
  * What a reach target counts: students, educators, classrooms or schools (RE-AIM's reach and
@@ -22,7 +23,7 @@ export const REACH_POPULATIONS = /* @__PURE__ */ deepFreeze([
 
 /**
  * Schema for a reach target: the share of everyone, and of the focal students, to reach with at
- * least `minEngagements` per `period`, by the date `by` (004's equity destination, e.g. "80% of
+ * least `minEngagements` per `period`, by the date `by` (the Carnegie framework's equity destination, e.g. "80% of
  * the 29,284 students, including at least 80% of students furthest from opportunity, in two
  * high-quality projects a year").
  *
@@ -75,3 +76,39 @@ export const ReachTarget = z.strictObject({
 export type ReachTarget = z.output<typeof ReachTarget>;
 /** A reach target as a caller may write it (`minEngagements` optional). @category Models */
 export type ReachTargetInput = z.input<typeof ReachTarget>;
+
+const reachTargetParsers = /* @__PURE__ */ schemaParsers(ReachTarget);
+
+/**
+ * Validates an untrusted reach target (e.g. JSON from a form or a file) against {@link ReachTarget} and
+ * returns it with defaults applied; the input is not mutated.
+ *
+ * @category Models
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parseReachTarget } from 'scaling-navigator/framework';
+ * parseReachTarget({ population: { unit: 'students' }, overall: 0.8, focal: 0.8, focalRule: 'union' }).minEngagements //=> 1
+ * parseReachTarget({ population: { unit: 'students' }, overall: 1.2, focal: 0.8, focalRule: 'union' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseReachTarget(input: unknown): ReachTarget {
+  return reachTargetParsers.parse(input);
+}
+
+/**
+ * Like {@link parseReachTarget}, but returns the error instead of throwing.
+ *
+ * @category Models
+ * @example
+ * ```ts
+ * import { safeParseReachTarget } from 'scaling-navigator/framework';
+ * const result = safeParseReachTarget({ population: { unit: 'students' }, overall: 1.2, focal: 0.8, focalRule: 'union' });
+ * result.success //=> false
+ * result.success ? null : result.error.path //=> ['overall']
+ * ```
+ */
+export function safeParseReachTarget(input: unknown): SafeParseResult<ReachTarget> {
+  return reachTargetParsers.safeParse(input);
+}

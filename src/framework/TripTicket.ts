@@ -1,17 +1,16 @@
 import * as z from 'zod/mini';
-import type { ScalingNavigatorError } from '../_lib/errors.js';
-import { toScalingNavigatorError } from '../_lib/parse.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { firstDuplicate, Id, IsoDate } from './_schemaParts.js';
 import { EquityConfigurationId } from './equityConfigurations.js';
 import { FocalGroup } from './FocalGroup.js';
 import { MeasureDefinition } from './Measure.js';
 import { PitStopQuestionId } from './pitStopQuestions.js';
 import { ReachTarget } from './ReachTarget.js';
 import { ScaleTargets } from './ScaleTargets.js';
-import { firstDuplicate, Id, IsoDate } from './schemaParts.js';
 import { StrategyId } from './strategies.js';
 
 /**
- * Schema for a planned pit stop on the trip ticket (004 Tool #1, question 3): when, why, and
+ * Schema for a planned pit stop on the trip ticket (the Carnegie framework, Tool #1, question 3): when, why, and
  * what the team will focus on; optionally which checklist questions it will take up.
  *
  * @category Models
@@ -31,8 +30,44 @@ export const PlannedPitStop = z.strictObject({
 /** A planned pit stop. @category Models */
 export type PlannedPitStop = z.infer<typeof PlannedPitStop>;
 
+const plannedPitStopParsers = /* @__PURE__ */ schemaParsers(PlannedPitStop);
+
 /**
- * Schema for the trip ticket (004 Tool #1): a team's scaling-for-equity intentions.
+ * Validates an untrusted planned pit stop (e.g. JSON from a form or a file) against {@link PlannedPitStop} and
+ * returns it; the input is not mutated.
+ *
+ * @category Models
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parsePlannedPitStop } from 'scaling-navigator/framework';
+ * parsePlannedPitStop({ date: '2025-01-15', why: 'Mid-year data are in', focus: 'Reach' }).date //=> '2025-01-15'
+ * parsePlannedPitStop({ date: '2025-02-30', why: 'Mid-year', focus: 'Reach' }) //=> throws INVALID_INPUT
+ * ```
+ */
+export function parsePlannedPitStop(input: unknown): PlannedPitStop {
+  return plannedPitStopParsers.parse(input);
+}
+
+/**
+ * Like {@link parsePlannedPitStop}, but returns the error instead of throwing.
+ *
+ * @category Models
+ * @example
+ * ```ts
+ * import { safeParsePlannedPitStop } from 'scaling-navigator/framework';
+ * const result = safeParsePlannedPitStop({ date: '2025-02-30', why: 'Mid-year', focus: 'Reach' });
+ * result.success //=> false
+ * result.success ? null : result.error.path //=> ['date']
+ * ```
+ */
+export function safeParsePlannedPitStop(input: unknown): SafeParseResult<PlannedPitStop> {
+  return plannedPitStopParsers.safeParse(input);
+}
+
+/**
+ * Schema for the trip ticket (the Carnegie framework, Tool #1): a team's scaling-for-equity intentions.
  *
  * - Where are we headed: shared definitions of equity and of scaling for equity, the equity
  *   configurations chosen, the focal groups, and the destination — a target per scale dimension
@@ -131,12 +166,15 @@ export type TripTicket = z.output<typeof TripTicket>;
 /** A trip ticket as a caller may write it. @category Models */
 export type TripTicketInput = z.input<typeof TripTicket>;
 
+const tripTicketParsers = /* @__PURE__ */ schemaParsers(TripTicket);
+
 /**
  * Validates an untrusted trip ticket (e.g. JSON from a form or a file) and returns it with
  * defaults applied; the input is not mutated.
  *
  * @category Models
- * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path from the ticket.
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path from the ticket;
+ * `issues` lists every problem.
  * @example
  * ```ts
  * import { parseTripTicket } from 'scaling-navigator/framework';
@@ -144,9 +182,7 @@ export type TripTicketInput = z.input<typeof TripTicket>;
  * ```
  */
 export function parseTripTicket(input: unknown): TripTicket {
-  const result = TripTicket.safeParse(input);
-  if (result.success) return result.data;
-  throw toScalingNavigatorError(result.error, [], input);
+  return tripTicketParsers.parse(input);
 }
 
 /**
@@ -161,13 +197,6 @@ export function parseTripTicket(input: unknown): TripTicket {
  * result.success ? null : result.error.path //=> ['equityDefinition']
  * ```
  */
-export function safeParseTripTicket(
-  input: unknown,
-):
-  | { readonly success: true; readonly data: TripTicket }
-  | { readonly success: false; readonly error: ScalingNavigatorError } {
-  const result = TripTicket.safeParse(input);
-  return result.success
-    ? { success: true, data: result.data }
-    : { success: false, error: toScalingNavigatorError(result.error, [], input) };
+export function safeParseTripTicket(input: unknown): SafeParseResult<TripTicket> {
+  return tripTicketParsers.safeParse(input);
 }

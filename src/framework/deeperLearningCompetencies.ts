@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -35,6 +36,39 @@ export const DEEPER_LEARNING_COMPETENCY_IDS = /* @__PURE__ */ deepFreeze([
 export const DeeperLearningCompetencyId = z.enum(DEEPER_LEARNING_COMPETENCY_IDS);
 /** A deeper learning competency id. @category Deeper learning */
 export type DeeperLearningCompetencyId = z.infer<typeof DeeperLearningCompetencyId>;
+
+const deeperLearningCompetencyIdParsers = /* @__PURE__ */ schemaParsers(DeeperLearningCompetencyId);
+
+/**
+ * Checks that an untrusted value is a deeper-learning competency id (one of {@link DEEPER_LEARNING_COMPETENCY_IDS}) and returns it, typed.
+ *
+ * @category Deeper learning
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseDeeperLearningCompetencyId } from 'scaling-navigator/framework';
+ * parseDeeperLearningCompetencyId('collaboration') //=> 'collaboration'
+ * parseDeeperLearningCompetencyId('creativity') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseDeeperLearningCompetencyId(input: unknown): DeeperLearningCompetencyId {
+  return deeperLearningCompetencyIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseDeeperLearningCompetencyId}, but returns the error instead of throwing.
+ *
+ * @category Deeper learning
+ * @example
+ * ```ts
+ * import { safeParseDeeperLearningCompetencyId } from 'scaling-navigator/framework';
+ * safeParseDeeperLearningCompetencyId('collaboration') //=> { success: true, data: 'collaboration' }
+ * safeParseDeeperLearningCompetencyId('creativity').success //=> false
+ * ```
+ */
+export function safeParseDeeperLearningCompetencyId(input: unknown): SafeParseResult<DeeperLearningCompetencyId> {
+  return deeperLearningCompetencyIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link DEEPER_LEARNING_COMPETENCIES}.

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -33,6 +34,39 @@ export const EQUITY_CONFIGURATION_IDS = /* @__PURE__ */ deepFreeze([
 export const EquityConfigurationId = z.enum(EQUITY_CONFIGURATION_IDS);
 /** An equity configuration id. @category Equity configurations */
 export type EquityConfigurationId = z.infer<typeof EquityConfigurationId>;
+
+const equityConfigurationIdParsers = /* @__PURE__ */ schemaParsers(EquityConfigurationId);
+
+/**
+ * Checks that an untrusted value is a equity configuration id (one of {@link EQUITY_CONFIGURATION_IDS}) and returns it, typed.
+ *
+ * @category Equity configurations
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseEquityConfigurationId } from 'scaling-navigator/framework';
+ * parseEquityConfigurationId('share-ownership') //=> 'share-ownership'
+ * parseEquityConfigurationId('all-of-the-above') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseEquityConfigurationId(input: unknown): EquityConfigurationId {
+  return equityConfigurationIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseEquityConfigurationId}, but returns the error instead of throwing.
+ *
+ * @category Equity configurations
+ * @example
+ * ```ts
+ * import { safeParseEquityConfigurationId } from 'scaling-navigator/framework';
+ * safeParseEquityConfigurationId('share-ownership') //=> { success: true, data: 'share-ownership' }
+ * safeParseEquityConfigurationId('all-of-the-above').success //=> false
+ * ```
+ */
+export function safeParseEquityConfigurationId(input: unknown): SafeParseResult<EquityConfigurationId> {
+  return equityConfigurationIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link EQUITY_CONFIGURATIONS}.

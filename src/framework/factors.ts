@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { findEntry, requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -34,6 +35,39 @@ export const FACTOR_CATEGORY_IDS = /* @__PURE__ */ deepFreeze([
 export const FactorCategoryId = z.enum(FACTOR_CATEGORY_IDS);
 /** A factor category id. @category Influential factors */
 export type FactorCategoryId = z.infer<typeof FactorCategoryId>;
+
+const factorCategoryIdParsers = /* @__PURE__ */ schemaParsers(FactorCategoryId);
+
+/**
+ * Checks that an untrusted value is a factor category id (one of {@link FACTOR_CATEGORY_IDS}) and returns it, typed.
+ *
+ * @category Influential factors
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseFactorCategoryId } from 'scaling-navigator/framework';
+ * parseFactorCategoryId('conditions') //=> 'conditions'
+ * parseFactorCategoryId('students') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseFactorCategoryId(input: unknown): FactorCategoryId {
+  return factorCategoryIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseFactorCategoryId}, but returns the error instead of throwing.
+ *
+ * @category Influential factors
+ * @example
+ * ```ts
+ * import { safeParseFactorCategoryId } from 'scaling-navigator/framework';
+ * safeParseFactorCategoryId('conditions') //=> { success: true, data: 'conditions' }
+ * safeParseFactorCategoryId('students').success //=> false
+ * ```
+ */
+export function safeParseFactorCategoryId(input: unknown): SafeParseResult<FactorCategoryId> {
+  return factorCategoryIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link FACTOR_CATEGORIES}.
@@ -150,6 +184,39 @@ export const FACTOR_IDS = /* @__PURE__ */ deepFreeze([
 export const FactorId = z.enum(FACTOR_IDS);
 /** An influential factor id. @category Influential factors */
 export type FactorId = z.infer<typeof FactorId>;
+
+const factorIdParsers = /* @__PURE__ */ schemaParsers(FactorId);
+
+/**
+ * Checks that an untrusted value is a influential factor id (one of {@link FACTOR_IDS}) and returns it, typed.
+ *
+ * @category Influential factors
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseFactorId } from 'scaling-navigator/framework';
+ * parseFactorId('competition-for-attention') //=> 'competition-for-attention'
+ * parseFactorId('feasibility') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseFactorId(input: unknown): FactorId {
+  return factorIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseFactorId}, but returns the error instead of throwing.
+ *
+ * @category Influential factors
+ * @example
+ * ```ts
+ * import { safeParseFactorId } from 'scaling-navigator/framework';
+ * safeParseFactorId('competition-for-attention') //=> { success: true, data: 'competition-for-attention' }
+ * safeParseFactorId('feasibility').success //=> false
+ * ```
+ */
+export function safeParseFactorId(input: unknown): SafeParseResult<FactorId> {
+  return factorIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link FACTORS}.

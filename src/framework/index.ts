@@ -19,6 +19,7 @@ export {
   type ScalingNavigatorErrorCode,
 } from '../_lib/errors.js';
 export type { Note } from '../_lib/notes.js';
+export type { SafeParseResult } from '../_lib/parse.js';
 export * from './Decision.js';
 export * from './deeperLearningCompetencies.js';
 export * from './equityConfigurations.js';

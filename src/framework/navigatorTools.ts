@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -35,6 +36,39 @@ export const NAVIGATOR_TOOL_IDS = /* @__PURE__ */ deepFreeze([
 export const NavigatorToolId = z.enum(NAVIGATOR_TOOL_IDS);
 /** A Navigator tool id. @category Navigator tools */
 export type NavigatorToolId = z.infer<typeof NavigatorToolId>;
+
+const navigatorToolIdParsers = /* @__PURE__ */ schemaParsers(NavigatorToolId);
+
+/**
+ * Checks that an untrusted value is a Navigator tool id (one of {@link NAVIGATOR_TOOL_IDS}) and returns it, typed.
+ *
+ * @category Navigator tools
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseNavigatorToolId } from 'scaling-navigator/framework';
+ * parseNavigatorToolId('travel-log') //=> 'travel-log'
+ * parseNavigatorToolId('road-map') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseNavigatorToolId(input: unknown): NavigatorToolId {
+  return navigatorToolIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseNavigatorToolId}, but returns the error instead of throwing.
+ *
+ * @category Navigator tools
+ * @example
+ * ```ts
+ * import { safeParseNavigatorToolId } from 'scaling-navigator/framework';
+ * safeParseNavigatorToolId('travel-log') //=> { success: true, data: 'travel-log' }
+ * safeParseNavigatorToolId('road-map').success //=> false
+ * ```
+ */
+export function safeParseNavigatorToolId(input: unknown): SafeParseResult<NavigatorToolId> {
+  return navigatorToolIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link NAVIGATOR_TOOLS}.
@@ -141,7 +175,7 @@ export interface NavigatorTaskEntry {
 
 /**
  * The four central tasks the Navigator pivots around (Carnegie framework, Introduction and Appendix), each with the
- * tools it mainly uses. The seed draws the link between tasks and tools only as a figure; the mapping
+ * tools it mainly uses. The framework draws the link between tasks and tools only as a figure; the mapping
  * here follows the tools' descriptions.
  *
  * @category Navigator tools

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { SourceCitation } from './sources.js';
 
 /**
@@ -33,6 +34,39 @@ export const PIT_STOP_QUESTION_IDS = /* @__PURE__ */ deepFreeze([
 export const PitStopQuestionId = z.enum(PIT_STOP_QUESTION_IDS);
 /** A pit stop checklist question id. @category Pit stops */
 export type PitStopQuestionId = z.infer<typeof PitStopQuestionId>;
+
+const pitStopQuestionIdParsers = /* @__PURE__ */ schemaParsers(PitStopQuestionId);
+
+/**
+ * Checks that an untrusted value is a pit-stop question id (one of {@link PIT_STOP_QUESTION_IDS}) and returns it, typed.
+ *
+ * @category Pit stops
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parsePitStopQuestionId } from 'scaling-navigator/framework';
+ * parsePitStopQuestionId('fuel') //=> 'fuel'
+ * parsePitStopQuestionId('gas') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parsePitStopQuestionId(input: unknown): PitStopQuestionId {
+  return pitStopQuestionIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parsePitStopQuestionId}, but returns the error instead of throwing.
+ *
+ * @category Pit stops
+ * @example
+ * ```ts
+ * import { safeParsePitStopQuestionId } from 'scaling-navigator/framework';
+ * safeParsePitStopQuestionId('fuel') //=> { success: true, data: 'fuel' }
+ * safeParsePitStopQuestionId('gas').success //=> false
+ * ```
+ */
+export function safeParsePitStopQuestionId(input: unknown): SafeParseResult<PitStopQuestionId> {
+  return pitStopQuestionIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link PIT_STOP_QUESTIONS}.

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { findEntry } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
 /**
  * The four dimensions of scale (Coburn 2003, as used by the Carnegie framework): scale is more than spread.
  * Each entry says what the dimension means in our words and the question a team answers to know
- * how far along it is (004, "How will we know when we have arrived?").
+ * how far along it is (the Carnegie framework, "How will we know when we have arrived?").
  *
  * @category Scale dimensions
  * @example
@@ -109,6 +110,39 @@ export const SCALE_DIMENSION_IDS = /* @__PURE__ */ deepFreeze([
 export const ScaleDimensionId = z.enum(SCALE_DIMENSION_IDS);
 /** A scale dimension id. @category Scale dimensions */
 export type ScaleDimensionId = z.infer<typeof ScaleDimensionId>;
+
+const scaleDimensionIdParsers = /* @__PURE__ */ schemaParsers(ScaleDimensionId);
+
+/**
+ * Checks that an untrusted value is a scale dimension id (one of {@link SCALE_DIMENSION_IDS}) and returns it, typed.
+ *
+ * @category Scale dimensions
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseScaleDimensionId } from 'scaling-navigator/framework';
+ * parseScaleDimensionId('spread') //=> 'spread'
+ * parseScaleDimensionId('reach') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseScaleDimensionId(input: unknown): ScaleDimensionId {
+  return scaleDimensionIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseScaleDimensionId}, but returns the error instead of throwing.
+ *
+ * @category Scale dimensions
+ * @example
+ * ```ts
+ * import { safeParseScaleDimensionId } from 'scaling-navigator/framework';
+ * safeParseScaleDimensionId('spread') //=> { success: true, data: 'spread' }
+ * safeParseScaleDimensionId('reach').success //=> false
+ * ```
+ */
+export function safeParseScaleDimensionId(input: unknown): SafeParseResult<ScaleDimensionId> {
+  return scaleDimensionIdParsers.safeParse(input);
+}
 
 /**
  * Looks up a scale dimension by id.

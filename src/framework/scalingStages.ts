@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { findEntry } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -34,6 +35,39 @@ export const SCALING_STAGE_IDS = /* @__PURE__ */ deepFreeze([
 export const ScalingStageId = z.enum(SCALING_STAGE_IDS);
 /** A scaling stage id. @category Scaling stages */
 export type ScalingStageId = z.infer<typeof ScalingStageId>;
+
+const scalingStageIdParsers = /* @__PURE__ */ schemaParsers(ScalingStageId);
+
+/**
+ * Checks that an untrusted value is a scaling stage id (one of {@link SCALING_STAGE_IDS}) and returns it, typed.
+ *
+ * @category Scaling stages
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseScalingStageId } from 'scaling-navigator/framework';
+ * parseScalingStageId('tight') //=> 'tight'
+ * parseScalingStageId('loose') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseScalingStageId(input: unknown): ScalingStageId {
+  return scalingStageIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseScalingStageId}, but returns the error instead of throwing.
+ *
+ * @category Scaling stages
+ * @example
+ * ```ts
+ * import { safeParseScalingStageId } from 'scaling-navigator/framework';
+ * safeParseScalingStageId('tight') //=> { success: true, data: 'tight' }
+ * safeParseScalingStageId('loose').success //=> false
+ * ```
+ */
+export function safeParseScalingStageId(input: unknown): SafeParseResult<ScalingStageId> {
+  return scalingStageIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link SCALING_STAGES}.

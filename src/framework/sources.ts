@@ -95,6 +95,19 @@ export const SOURCES = /* @__PURE__ */ deepFreeze([
     summary: 'Scale as four dimensions: depth, sustainability, spread and shift in reform ownership.',
   },
   {
+    id: 'nirn-fixsen-2005',
+    kind: 'research',
+    title: 'Implementation Research: A Synthesis of the Literature',
+    authors: ['Dean L. Fixsen', 'Sandra F. Naoom', 'Karen A. Blase', 'Robert M. Friedman', 'Frances Wallace'],
+    publisher:
+      'University of South Florida, Louis de la Parte Florida Mental Health Institute, The National Implementation Research Network (FMHI Publication #231)',
+    year: 2005,
+    url: 'https://nirn.fpg.unc.edu/resources/implementation-research-synthesis-literature',
+    license: null,
+    summary:
+      'The stages of implementation; "full implementation" when at least half of the intended practitioners use an innovation with fidelity.',
+  },
+  {
     id: 'wwc-procedures-handbook-v5',
     kind: 'standard',
     title: 'What Works Clearinghouse Procedures and Standards Handbook, Version 5.0',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { findEntry, requireOneOf } from '../_lib/validate.js';
 import type { SourceCitation } from './sources.js';
 
@@ -33,6 +34,39 @@ export const STRATEGY_APPROACH_IDS = /* @__PURE__ */ deepFreeze([
 export const StrategyApproachId = z.enum(STRATEGY_APPROACH_IDS);
 /** A strategy approach id. @category Strategies */
 export type StrategyApproachId = z.infer<typeof StrategyApproachId>;
+
+const strategyApproachIdParsers = /* @__PURE__ */ schemaParsers(StrategyApproachId);
+
+/**
+ * Checks that an untrusted value is a strategy approach id (one of {@link STRATEGY_APPROACH_IDS}) and returns it, typed.
+ *
+ * @category Strategies
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseStrategyApproachId } from 'scaling-navigator/framework';
+ * parseStrategyApproachId('build-educator-networks') //=> 'build-educator-networks'
+ * parseStrategyApproachId('lobby') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseStrategyApproachId(input: unknown): StrategyApproachId {
+  return strategyApproachIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseStrategyApproachId}, but returns the error instead of throwing.
+ *
+ * @category Strategies
+ * @example
+ * ```ts
+ * import { safeParseStrategyApproachId } from 'scaling-navigator/framework';
+ * safeParseStrategyApproachId('build-educator-networks') //=> { success: true, data: 'build-educator-networks' }
+ * safeParseStrategyApproachId('lobby').success //=> false
+ * ```
+ */
+export function safeParseStrategyApproachId(input: unknown): SafeParseResult<StrategyApproachId> {
+  return strategyApproachIdParsers.safeParse(input);
+}
 
 /**
  * The shape of one entry of {@link STRATEGY_APPROACHES}.
@@ -131,6 +165,39 @@ export const StrategyId = z.enum(STRATEGY_IDS);
 /** A scaling strategy id. @category Strategies */
 export type StrategyId = z.infer<typeof StrategyId>;
 
+const strategyIdParsers = /* @__PURE__ */ schemaParsers(StrategyId);
+
+/**
+ * Checks that an untrusted value is a strategy id (one of {@link STRATEGY_IDS}) and returns it, typed.
+ *
+ * @category Strategies
+ * @throws ScalingNavigatorError `INVALID_INPUT` for anything else, with a message listing the ids.
+ * @example
+ * ```ts
+ * import { parseStrategyId } from 'scaling-navigator/framework';
+ * parseStrategyId('proof-point') //=> 'proof-point'
+ * parseStrategyId('proof point') //=> throws INVALID_INPUT
+ * ```
+ */
+export function parseStrategyId(input: unknown): StrategyId {
+  return strategyIdParsers.parse(input);
+}
+
+/**
+ * Like {@link parseStrategyId}, but returns the error instead of throwing.
+ *
+ * @category Strategies
+ * @example
+ * ```ts
+ * import { safeParseStrategyId } from 'scaling-navigator/framework';
+ * safeParseStrategyId('proof-point') //=> { success: true, data: 'proof-point' }
+ * safeParseStrategyId('proof point').success //=> false
+ * ```
+ */
+export function safeParseStrategyId(input: unknown): SafeParseResult<StrategyId> {
+  return strategyIdParsers.safeParse(input);
+}
+
 /**
  * One concrete step of a strategy's theory of action: what people do, in order, for the strategy to
  * have its effect (the Carnegie framework warns that a strategy without such steps rests on a vague theory).
@@ -223,7 +290,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
     label: 'Design an innovation with scalable characteristics',
     description:
       'Shape the innovation on purpose so that it is easy to take up: it can be tried safely, its use and results can be seen, it fits what educators already do and value, it can be adapted, and it does not seem too complex.',
-    // no explicit equity note in 004: grounded in its general guidance that a destination for equity
+    // no explicit equity note in the Carnegie framework: grounded in its general guidance that a destination for equity
     // attends most to students furthest from opportunity and that strategies must be affordable for all partners.
     equityEmphasis:
       'Judge each characteristic from the standpoint of the schools that serve students furthest from opportunity: the innovation should fit their practices and needs, be possible to try without resources they lack, and show visible results with their students.',
@@ -309,7 +376,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
     label: 'Develop and sustain a network of innovation users',
     description:
       'Keep giving the current users of the innovation ways to meet one another and trade what works, so interest, momentum and shared expertise grow over time.',
-    // no explicit equity note in 004 for this strategy in Table 2: grounded in its guidance that teams
+    // no explicit equity note in the Carnegie framework for this strategy in Table 2: grounded in its guidance that teams
     // scaling for equity deliberately identify and invite partners so that networks are diverse and inclusive.
     equityEmphasis:
       'Keep the network diverse and inclusive by deliberately seeking out and inviting educators whose experiences are not yet represented, including those most affected by racism and other bias in the community.',
@@ -386,7 +453,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
     label: 'Build/join a policy network',
     description:
       'Create, or connect to, a network of policy actors (lobbyists, nonprofit organizations, business interests, government agencies) to line the innovation up with the policies already in force.',
-    // no explicit equity note in 004: grounded in its general guidance that strategies be acceptable to all
+    // no explicit equity note in the Carnegie framework: grounded in its general guidance that strategies be acceptable to all
     // partners, not only the most powerful, and that the policy aim is the equitable spread of the innovation.
     equityEmphasis:
       'Bring into the network the voices of communities furthest from opportunity, not only the most powerful partners, and use it to push for the equitable spread of the innovation rather than spread alone.',
@@ -456,7 +523,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
     label: 'Educate policymakers',
     description:
       'Help state officials, system leaders and school board members understand what the innovation is and how it works, and build their will and interest in the change.',
-    // no explicit equity note in 004: grounded in its general guidance that an equity destination gives more
+    // no explicit equity note in the Carnegie framework: grounded in its general guidance that an equity destination gives more
     // attention to students furthest from opportunity and that teams ask who has been left behind.
     equityEmphasis:
       'Show policymakers what the innovation means for students furthest from opportunity, and who is and is not being reached yet, so that their support aims at equity and not only at reach.',

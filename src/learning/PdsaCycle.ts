@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { parseOrThrow, type SafeParseResult, toScalingNavigatorError } from '../_lib/parse.js';
+import { Id, IsoDate } from '../framework/_schemaParts.js';
 import { FactorId } from '../framework/factors.js';
-import { Id, IsoDate } from '../framework/schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
 
 /**

@@ -19,11 +19,11 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
  * Adjusts p-values for multiple comparisons, exactly as R's `p.adjust`; results in input order.
  *
  * With m p-values (missing ones, `null`, are kept as `null` and not counted in m):
- * - `'bonferroni'`: $\min(1, m\,p_i)$ — controls the family-wise error rate.
- * - `'holm'` (Holm 1979): sorted ascending, $\tilde p_{(i)} = \min(1, \max_{j \le i} (m-j+1)\,p_{(j)})$
+ * - `'bonferroni'`: min(1, m·pᵢ) — controls the family-wise error rate.
+ * - `'holm'` (Holm 1979): sorted ascending, p̃₍ᵢ₎ = min(1, max_{j ≤ i} (m − j + 1)·p₍ⱼ₎)
  *   — controls the family-wise error rate, uniformly more powerful than Bonferroni.
  * - `'bh'` (Benjamini & Hochberg 1995): sorted descending,
- *   $\tilde p_{(i)} = \min(1, \min_{j \ge i} (m/j)\,p_{(j)})$ — controls the false discovery rate.
+ *   p̃₍ᵢ₎ = min(1, min_{j ≥ i} (m/j)·p₍ⱼ₎) — controls the false discovery rate.
  *
  * O(m log m); the input is not mutated.
  *

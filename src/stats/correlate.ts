@@ -161,20 +161,20 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  * The correlation of paired observations, with a two-sided test and a confidence interval.
  *
  * - **Pearson** (default): r from centred sums in one numerically stable pass;
- *   $t = r\sqrt{(n-2)/(1-r^2)}$ on n − 2 df (R `cor.test`; scipy `pearsonr` gives the same p);
- *   CI by Fisher's z, $\tanh(\operatorname{atanh} r \pm z_{1-\alpha/2}/\sqrt{n-3})$, which is
+ *   t = r·√((n − 2)/(1 − r²)) on n − 2 df (R `cor.test`; scipy `pearsonr` gives the same p);
+ *   CI by Fisher's z, tanh(atanh r ± z/√(n − 3)) (z the normal quantile at 1 − α/2), which is
  *   `[−1, 1]` at n = 3, as scipy's `confidence_interval`.
  * - **Spearman**: Pearson's r of average ranks (ties share the mean rank); p from scipy's
- *   t-approximation $t = \rho\sqrt{(n-2)/((1+\rho)(1-\rho))}$ — we match scipy's `spearmanr`, not R,
+ *   t-approximation t = ρ·√((n − 2)/((1 + ρ)(1 − ρ))) — we match scipy's `spearmanr`, not R,
  *   whose `cor.test` uses an exact distribution for n ≤ 1290 without ties; CI by Fisher's z with
- *   the Bonett–Wright (2000) standard error $\sqrt{(1+\rho^2/2)/(n-3)}$.
- * - **Kendall τ-b**: $\tau_b = (P-Q)/\sqrt{(P+Q+T_x)(P+Q+T_y)}$, pairs counted in O(n log n)
+ *   the Bonett–Wright (2000) standard error √((1 + ρ²/2)/(n − 3)).
+ * - **Kendall τ-b**: τ_b = (P − Q)/√((P + Q + T_x)(P + Q + T_y)), pairs counted in O(n log n)
  *   (radix ranks, counting sorts, a Fenwick tree); p exactly as scipy's
  *   `kendalltau(method='auto')`: the exact null distribution (Kendall 1970) when there are no ties
  *   and n ≤ 33 or at most one pair is discordant (or concordant), otherwise the tie-corrected normal
  *   approximation, whose z is `statistic` (`pMethod` says which). R's `cor.test` switches to its
  *   exact test at n < 50, so R and scipy differ for 34 ≤ n < 50; we follow scipy. CI by Fisher's z
- *   with Fieller, Hartley & Pearson's (1957) standard error $\sqrt{0.437/(n-4)}$.
+ *   with Fieller, Hartley & Pearson's (1957) standard error √(0.437/(n − 4)).
  *
  * `null` and `undefined` are missing and dropped pairwise (`nDropped`). Fewer than 3 complete
  * pairs or a constant variable give `estimate: null` with a note. O(n) for Pearson, O(n log n) for

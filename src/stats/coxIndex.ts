@@ -19,6 +19,28 @@ export interface ProportionGroup {
 }
 
 /**
+ * The two groups {@link coxIndex} compares.
+ *
+ * @category Effect sizes
+ */
+export interface CoxIndexGroups {
+  /** The group that received the intervention. */
+  readonly treatment: ProportionGroup;
+  /** The comparison group. */
+  readonly comparison: ProportionGroup;
+}
+
+/**
+ * Options of {@link coxIndex}.
+ *
+ * @category Effect sizes
+ */
+export interface CoxIndexOptions {
+  /** Level of the confidence interval, strictly between 0 and 1 (default 0.95). */
+  readonly confidenceLevel?: number;
+}
+
+/**
  * Why a Cox index has no estimate: `EXTREME_PROPORTION` — a group's proportion is 0% or 100%, where
  * the log odds are infinite.
  *
@@ -53,8 +75,8 @@ function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
 
 /**
  * The Cox index: the WWC's effect size for a binary outcome (Procedures and Standards Handbook
- * v5.0), $d_{Cox} = \omega\,[\operatorname{logit} p_T - \operatorname{logit} p_C]/1.65$ with
- * $\omega = 1 - 3/(4N - 9)$, on the same scale as Hedges' g; improvement index $100\,\Phi(d) - 50$.
+ * v5.0), d_Cox = ω·[logit p_T − logit p_C]/1.65 with
+ * ω = 1 − 3/(4N − 9), on the same scale as Hedges' g; improvement index 100·Φ(d) − 50.
  * At a proportion of 0% or 100% the log odds are infinite: `estimate: null` with a note.
  *
  * @category Effect sizes
@@ -69,10 +91,7 @@ function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
  * coxIndex({ treatment: { successes: 10, n: 10 }, comparison: { successes: 5, n: 10 } }).estimate //=> null
  * ```
  */
-export function coxIndex(
-  groups: { readonly treatment: ProportionGroup; readonly comparison: ProportionGroup },
-  options: { readonly confidenceLevel?: number } = {},
-): CoxIndexResult {
+export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}): CoxIndexResult {
   const record = requireRecord(groups, ['groups']);
   const settings = requireRecord(options, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);

@@ -123,8 +123,8 @@ function readGroup(
  * $$S_p = \sqrt{\frac{(n_T-1)s_T^2 + (n_C-1)s_C^2}{n_T+n_C-2}},\quad d = \frac{\bar y_T-\bar y_C}{S_p},\quad
  * g = \omega d,\ \omega = 1 - \frac{3}{4N-9}$$
  *
- * with $SE(g) = \sqrt{N/(n_T n_C) + g^2/(2N)}$, a normal-theory interval $g \pm z\,SE$, and the
- * improvement index $100\,\Phi(g) - 50$ (g = 0.25 → about +10 percentile points). `statistic` is
+ * with SE(g) = √(N/(n_T·n_C) + g²/(2N)), a normal-theory interval g ± z·SE, and the
+ * improvement index 100·Φ(g) − 50 (g = 0.25 → about +10 percentile points). `statistic` is
  * the pooled two-sample t of the raw mean difference on N − 2 df (scipy `ttest_ind`). Raw outcomes
  * use the sample SD (n − 1); `null` entries are dropped. O(n).
  *

@@ -24,6 +24,16 @@ export interface OneWayAnova {
 }
 
 /**
+ * Options of {@link icc1}.
+ *
+ * @category Agreement
+ */
+export interface Icc1Options {
+  /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
+  readonly nanPolicy?: NanPolicy;
+}
+
+/**
  * Why ICC(1) has no estimate.
  *
  * - `TOO_FEW_GROUPS`: fewer than two groups with observations.
@@ -52,7 +62,7 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
 
 /**
  * ICC(1), the share of variance that lies between groups (e.g. how much of teachers' ratings is
- * about their school), from a one-way ANOVA: $(MSB - MSW)/(MSB + (k - 1)MSW)$ with k the mean
+ * about their school), from a one-way ANOVA: (MSB − MSW)/(MSB + (k − 1)·MSW) with k the mean
  * group size N/J — R's `multilevel::ICC1(aov(y ~ group))` (Bliese 2000). Also reports n₀ for
  * unbalanced groups and the ANOVA table with its F test. `null` entries are missing. O(N).
  *
@@ -72,7 +82,7 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
  * icc1(bySchool).anova?.dfWithin //=> 9
  * ```
  */
-export function icc1(groups: readonly Series[], options: { readonly nanPolicy?: NanPolicy } = {}): Icc1Result {
+export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1Result {
   const list = requireArray(groups, ['groups']);
   const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
   let nDropped = 0;
@@ -147,7 +157,7 @@ export function icc1(groups: readonly Series[], options: { readonly nanPolicy?: 
 }
 
 /**
- * Kish's design effect for a mean from clustered data, $1 + (m - 1)\rho$: how many times larger the
+ * Kish's design effect for a mean from clustered data, 1 + (m − 1)·ρ: how many times larger the
  * variance is than under simple random sampling (effective n = n / design effect). For a
  * correlation between two clustered variables, pass ρ_x·ρ_y as `icc` (Scott & Holt 1982).
  *

@@ -93,10 +93,10 @@ function invert(matrix: readonly Float64Array[]): Float64Array[] | null {
  * The correlation of x and y after removing what k ≥ 1 covariates explain of each (e.g. fidelity
  * and outcome, controlling for prior achievement).
  *
- * The estimate is $-P_{xy}/\sqrt{P_{xx}P_{yy}}$ with $P$ the inverse of the correlation matrix of
+ * The estimate is −P_xy/√(P_xx·P_yy) with P the inverse of the correlation matrix of
  * (x, y, covariates) — R `ppcor::pcor`'s method; with one covariate it equals
- * $(r_{xy} - r_{xz}r_{yz})/\sqrt{(1-r_{xz}^2)(1-r_{yz}^2)}$. Test: $t = r\sqrt{(n-2-k)/(1-r^2)}$ on
- * n − 2 − k df; CI by Fisher's z with standard error $1/\sqrt{n-3-k}$ (`[−1, 1]` when that is not
+ * (r_xy − r_xz·r_yz)/√((1 − r_xz²)(1 − r_yz²)). Test: t = r·√((n − 2 − k)/(1 − r²)) on
+ * n − 2 − k df; CI by Fisher's z with standard error 1/√(n − 3 − k) (`[−1, 1]` when that is not
  * finite). Spearman ranks every variable (average ranks) first. Rows with any missing value are
  * dropped (`nDropped`). O(n·k² + k³).
  *

@@ -6,6 +6,16 @@ import { wilsonBounds } from '../_lib/wilson.js';
 import type { Estimate } from './Estimate.js';
 
 /**
+ * Options of {@link proportionInterval}.
+ *
+ * @category Intervals
+ */
+export interface ProportionIntervalOptions {
+  /** Level of the Wilson interval, strictly between 0 and 1 (default 0.95). */
+  readonly confidenceLevel?: number;
+}
+
+/**
  * Why a proportion has no estimate: `EMPTY` — n is 0.
  *
  * @category Intervals
@@ -46,7 +56,7 @@ export interface ProportionResult extends Estimate<ProportionNoteCode> {
 export function proportionInterval(
   successes: number,
   n: number,
-  options: { readonly confidenceLevel?: number } = {},
+  options: ProportionIntervalOptions = {},
 ): ProportionResult {
   const total = requireNumber(n, ['n'], { min: 0, integer: true });
   const count = requireNumber(successes, ['successes'], { min: 0, integer: true });

@@ -26,6 +26,23 @@ export interface AgreementResult extends Estimate<AgreementNoteCode> {
 }
 
 /**
+ * Options of {@link rwg}.
+ *
+ * @category Agreement
+ */
+export interface RwgOptions {
+  /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
+  readonly nanPolicy?: NanPolicy;
+}
+
+/**
+ * Options of {@link rwgJ}: those of {@link rwg} (a rater with any missing rating is dropped).
+ *
+ * @category Agreement
+ */
+export type RwgJOptions = RwgOptions;
+
+/**
  * A rating scale: A points coded 1…A (pass the number A), or any whole-number range such as CFIR's
  * −2…+2 (pass `{ min: -2, max: 2 }`, A = max − min + 1).
  *
@@ -81,8 +98,8 @@ function agreement(
 
 /**
  * Within-group agreement of raters on one item, r_wg (James, Demaree & Wolf 1984):
- * $1 - s^2/\sigma^2_{EU}$ with $s^2$ the sample variance of the ratings and
- * $\sigma^2_{EU} = (A^2 - 1)/12$ for an A-point scale — 1 is full agreement, 0 no more than random.
+ * 1 − s²/σ²_EU with s² the sample variance of the ratings and
+ * σ²_EU = (A² − 1)/12 for an A-point scale — 1 is full agreement, 0 no more than random.
  * The scale is A points coded 1…A, or a range such as CFIR's `{ min: -2, max: 2 }`.
  * `estimate` matches R's `multilevel::rwg` (variance capped at σ²_EU, so in [0, 1]); `raw` is
  * uncapped. `null` is missing. O(n).
@@ -101,11 +118,7 @@ function agreement(
  * rwg([0, 4], 5) //=> throws INVALID_INPUT
  * ```
  */
-export function rwg(
-  ratings: Series,
-  scalePoints: RatingScale,
-  options: { readonly nanPolicy?: NanPolicy } = {},
-): AgreementResult {
+export function rwg(ratings: Series, scalePoints: RatingScale, options: RwgOptions = {}): AgreementResult {
   const series = requireSeries(ratings, ['ratings']);
   const scale = readScale(scalePoints);
   const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
@@ -125,10 +138,12 @@ export function rwg(
 
 /**
  * Agreement of raters across J parallel items, r_wg(J) (James, Demaree & Wolf 1984):
- * $\frac{J(1 - \bar s^2/\sigma^2_{EU})}{J(1 - \bar s^2/\sigma^2_{EU}) + \bar s^2/\sigma^2_{EU}}$ with
- * $\bar s^2$ the mean of the items' sample variances. Rows are raters, columns items. As R's
+ *
+ * $$\frac{J(1 - \bar s^2/\sigma^2_{EU})}{J(1 - \bar s^2/\sigma^2_{EU}) + \bar s^2/\sigma^2_{EU}}$$
+ *
+ * with s̄² the mean of the items' sample variances. Rows are raters, columns items. As R's
  * `multilevel::rwg.j`, a rater with any missing rating is dropped (`nDropped` counts raters) and
- * `estimate` caps $\bar s^2$ at σ²_EU; `raw` is uncapped (`null` where its denominator is 0).
+ * `estimate` caps s̄² at σ²_EU; `raw` is uncapped (`null` where its denominator is 0).
  * O(raters × items).
  *
  * @category Agreement
@@ -148,7 +163,7 @@ export function rwg(
 export function rwgJ(
   ratingsByRater: readonly Series[],
   scalePoints: RatingScale,
-  options: { readonly nanPolicy?: NanPolicy } = {},
+  options: RwgJOptions = {},
 ): AgreementResult {
   const raters = requireArray(ratingsByRater, ['ratingsByRater']).map((row, index) =>
     requireSeries(row, ['ratingsByRater', index]),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { Id, IsoDate } from '../framework/schemaParts.js';
+import { Id, IsoDate } from '../framework/_schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
 
 /**

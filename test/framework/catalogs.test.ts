@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEEPER_LEARNING_COMPETENCIES,
@@ -41,31 +40,34 @@ import {
   TRIP_TICKET_QUESTIONS,
 } from '../../src/framework/index.js';
 import { expectError } from '../_support/expectError.js';
+import {
+  CARNEGIE_NAMES,
+  computeSourceFacts,
+  loadSourceFacts,
+  normalize,
+  RUN,
+  runFingerprints,
+} from '../_support/sourceFacts.js';
 
 // ---------------------------------------------------------------------------------------------
-// Seeds. Missing seeds skip the seed-backed cases locally; in CI the cases run and fail loudly.
+// Source facts: the names and 8-word-run fingerprints of the source documents, from a fixture, so a
+// standalone clone runs every case. With ../shared/seeds beside the repository (always in CI), the
+// fixture is also checked against the documents.
 // ---------------------------------------------------------------------------------------------
 
-const SEED_004 = new URL('../../../shared/seeds/004_39391133aaf5dd05.txt', import.meta.url);
-const SEED_000 = new URL('../../../shared/seeds/000_781fc081d675d2af.txt', import.meta.url);
-const seedsPresent = existsSync(SEED_004) && existsSync(SEED_000);
-const skipSeedCases = !seedsPresent && !process.env.CI;
+const facts = loadSourceFacts();
+const fromSources = computeSourceFacts();
+const skipFreshness = fromSources === undefined && !process.env.CI;
 
-/** Lower case, typographic quotes folded, whitespace collapsed. */
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-}
-
-function readSeed(url: URL): string {
-  if (!existsSync(url)) throw new Error(`seed not found: ${url.pathname} (the seed-backed catalog tests need it)`);
-  return readFileSync(url, 'utf8');
-}
-
-let seed004Cache: string | undefined;
-function seed004(): string {
-  seed004Cache ??= normalize(readSeed(SEED_004));
-  return seed004Cache;
-}
+describe('test/fixtures/sourceFacts.json', () => {
+  it.skipIf(skipFreshness)(
+    'matches the source documents (regenerate: npx tsx test/fixtures/gen/sourceFacts.ts)',
+    () => {
+      expect(fromSources, 'the source documents are not in ../shared/seeds').toBeDefined();
+      expect(facts).toEqual(fromSources);
+    },
+  );
+});
 
 interface Labelled {
   readonly id: string;
@@ -78,117 +80,30 @@ function entriesNamed(catalog: readonly Labelled[], name: string): string[] {
   return catalog.filter((entry) => normalize(entry.label).includes(wanted)).map((entry) => entry.id);
 }
 
-/**
- * For each catalog: the names as they literally appear in seed 004, each with the one entry it names.
- * Several names may point at the same entry (a heading and the shorter term used in running text).
- */
-const SEED_NAMES: readonly {
-  readonly catalog: string;
-  readonly entries: readonly Labelled[];
-  readonly names: readonly (readonly [name: string, id: string])[];
-}[] = [
-  {
-    catalog: 'strategy approaches',
-    entries: STRATEGY_APPROACHES,
-    names: [
-      ['Develop a scalable innovation', 'develop-scalable-innovation'],
-      ['Build and leverage educator networks', 'build-educator-networks'],
-      ['Influence state or local policymakers', 'influence-policymakers'],
-    ],
-  },
-  {
-    catalog: 'strategies',
-    entries: STRATEGIES,
-    names: [
-      ['Co-design an innovation', 'co-design'],
-      ['co-design', 'co-design'],
-      ['Design an innovation with scalable characteristics', 'scalable-characteristics'],
-      ['scalable characteristics', 'scalable-characteristics'],
-      ['Use a proof point', 'proof-point'],
-      ['proof point', 'proof-point'],
-      ['Develop and sustain a network of innovation users', 'network-of-users'],
-      ['Develop local champions', 'local-champions'],
-      ['local champions', 'local-champions'],
-      ['Build/join a policy network', 'policy-network'],
-      ['policy network', 'policy-network'],
-      ['Shape state and local policy', 'shape-policy'],
-      ['Educate policymakers', 'educate-policymakers'],
-    ],
-  },
-  {
-    catalog: 'factor categories',
-    entries: FACTOR_CATEGORIES,
-    names: [
-      ['Deeper Learning Innovation', 'innovation'],
-      ['Educators', 'educators'],
-      ['Improvement Team', 'improvement-team'],
-      ['Community, District, and State Conditions', 'conditions'],
-    ],
-  },
-  {
-    catalog: 'factors',
-    entries: FACTORS,
-    names: [
-      ['Complexity of the innovation', 'complexity'],
-      ['complexity', 'complexity'],
-      ['Compatibility of the innovation with existing practices', 'compatibility'],
-      ['compatibility', 'compatibility'],
-      ['Observability of the innovation', 'observability'],
-      ['observability', 'observability'],
-      ['trialability', 'trialability'],
-      ['adaptability', 'adaptability'],
-      ['Attitudes related to the innovation', 'attitudes'],
-      ['Emotions about the innovation', 'emotions'],
-      ['Elements of personality and style', 'personality-and-style'],
-      ['Descriptive characteristics', 'descriptive-characteristics'],
-      ['Collaborative structures and routines', 'collaborative-structures'],
-      ['Communication mechanisms', 'communication-mechanisms'],
-      ['Decision-making culture', 'decision-making-culture'],
-      ['Leadership', 'leadership'],
-      ['Competition for attention', 'competition-for-attention'],
-      ['Community beliefs and values', 'community-beliefs-and-values'],
-      ['Policies', 'policies'],
-      ['Large-scale issues or events', 'large-scale-events'],
-    ],
-  },
-  {
-    catalog: 'navigator tools',
-    entries: NAVIGATOR_TOOLS,
-    names: [
-      ['Trip ticket', 'trip-ticket'],
-      ['Pit stop checklist', 'pit-stop-checklist'],
-      ['Strategy set tracker', 'strategy-set-tracker'],
-      ['Factor review', 'factor-review'],
-      ['Data collection and measures', 'data-collection'],
-      ['Travel log', 'travel-log'],
-    ],
-  },
-  {
-    catalog: 'deeper learning competencies',
-    entries: DEEPER_LEARNING_COMPETENCIES,
-    names: [
-      ['Master core academic content', 'core-academic-content'],
-      ['Think critically and solve complex problems', 'critical-thinking'],
-      ['Work collaboratively', 'collaboration'],
-      ['Communicate effectively', 'communication'],
-      ['Learn how to learn', 'learning-to-learn'],
-      ['Develop academic mindsets', 'academic-mindsets'],
-    ],
-  },
-];
+/** The catalog each group of {@link CARNEGIE_NAMES} names entries of. */
+const CATALOG_ENTRIES: Readonly<Record<string, readonly Labelled[]>> = {
+  'strategy approaches': STRATEGY_APPROACHES,
+  strategies: STRATEGIES,
+  'factor categories': FACTOR_CATEGORIES,
+  factors: FACTORS,
+  'navigator tools': NAVIGATOR_TOOLS,
+  'deeper learning competencies': DEEPER_LEARNING_COMPETENCIES,
+};
 
-describe('catalogs are complete against seed 004', () => {
-  for (const { catalog, entries, names } of SEED_NAMES) {
+describe('catalogs are complete against the Carnegie framework', () => {
+  const carnegieNames = new Set(facts.carnegieNames);
+  for (const { catalog, names } of CARNEGIE_NAMES) {
+    const entries = CATALOG_ENTRIES[catalog] as readonly Labelled[];
     describe(catalog, () => {
-      it.skipIf(skipSeedCases).each(names.map(([name, id]) => [name, id] as const))(
-        '"%s" occurs in seed 004 and names exactly one entry (%s)',
+      it.each(names.map(([name, id]) => [name, id] as const))(
+        '"%s" occurs in the Carnegie framework and names exactly one entry (%s)',
         (name, id) => {
-          expect(seed004().includes(normalize(name)), `"${name}" not found in seed 004`).toBe(true);
+          expect(carnegieNames.has(normalize(name)), `"${name}" not found in the Carnegie framework`).toBe(true);
           expect(entriesNamed(entries, name)).toEqual([id]);
         },
       );
 
-      it('every entry is named by at least one seed name', () => {
+      it('every entry is named by at least one name of the source', () => {
         const named = new Set(names.map(([, id]) => id));
         expect(entries.map((entry) => entry.id).filter((id) => !named.has(id))).toEqual([]);
       });
@@ -285,11 +200,11 @@ describe('ids, labels and sources', () => {
     });
   });
 
-  it('cites seed 000 only for the scaling stages', () => {
-    const from000 = CATALOGS.flatMap((catalog) =>
+  it("cites REL Appalachia's pilot guidance only for the scaling stages", () => {
+    const fromRelAppalachia = CATALOGS.flatMap((catalog) =>
       catalog.entries.filter((entry) => entry.source.source === 'rel-appalachia-pilot').map(() => catalog.name),
     );
-    expect([...new Set(from000)]).toEqual(['SCALING_STAGES']);
+    expect([...new Set(fromRelAppalachia)]).toEqual(['SCALING_STAGES']);
   });
 });
 
@@ -306,7 +221,7 @@ describe('strategy typology', () => {
     for (const approach of STRATEGY_APPROACH_IDS) expect(strategiesByApproach(approach).length).toBeGreaterThan(0);
   });
 
-  it('gives the proof point exactly the five steps of seed 004, in order', () => {
+  it('gives the proof point exactly the five steps of the Carnegie framework, in order', () => {
     const steps = getStrategy('proof-point').theoryOfAction;
     expect(steps.map((step) => step.id)).toEqual([
       'visit-site',
@@ -321,7 +236,7 @@ describe('strategy typology', () => {
     });
   });
 
-  it('gives co-design the four requirements of seed 004, in order', () => {
+  it('gives co-design the four requirements of the Carnegie framework, in order', () => {
     expect(getStrategy('co-design').theoryOfAction.map((step) => step.id)).toEqual([
       'recruit-and-engage-stakeholders',
       'co-creation-mindset',
@@ -364,7 +279,7 @@ describe('influential factors', () => {
 });
 
 describe('pit stops, tools, tasks, stages', () => {
-  it('keeps the pit stop learning questions in the seed order', () => {
+  it('keeps the pit stop learning questions in the source order', () => {
     expect(PIT_STOP_LEARNING_QUESTIONS.map((entry) => entry.id)).toEqual([
       'where-have-we-been',
       'still-headed',
@@ -404,7 +319,7 @@ describe('pit stops, tools, tasks, stages', () => {
     expect(SCALING_STAGES.map((stage) => stage.order)).toEqual([1, 2, 3, 4]);
   });
 
-  it('keeps the trip ticket questions in the seed order, each with prompts', () => {
+  it('keeps the trip ticket questions in the source order, each with prompts', () => {
     expect(TRIP_TICKET_QUESTIONS.map((entry) => entry.id)).toEqual(['destination', 'route', 'pit-stops', 'arrival']);
     for (const entry of TRIP_TICKET_QUESTIONS) expect(entry.prompts.length, entry.id).toBeGreaterThan(0);
   });
@@ -488,14 +403,6 @@ describe('lookups', () => {
 });
 
 describe('descriptions are in our words', () => {
-  /** Runs of this many words copied from a seed count as copying. */
-  const RUN = 8;
-  const words = (text: string) =>
-    normalize(text)
-      .replace(/[^a-z0-9' ]+/g, ' ')
-      .split(' ')
-      .filter((word) => word.length > 0);
-
   /** Every prose string of the catalogs (labels, ids and citations excluded: those are names). */
   function proseOf(value: unknown, key = ''): string[] {
     if (typeof value === 'string') return ['id', 'label', 'section', 'source'].includes(key) ? [] : [value];
@@ -506,18 +413,12 @@ describe('descriptions are in our words', () => {
     return [];
   }
 
-  it.skipIf(skipSeedCases)(`no prose shares a run of ${RUN} words with seed 004 or 000`, () => {
-    const seedText = ` ${[readSeed(SEED_004), readSeed(SEED_000)].map((text) => words(text).join(' ')).join(' | ')} `;
-    const copied: string[] = [];
-    for (const text of CATALOGS.flatMap((catalog) => proseOf(catalog.entries))) {
-      const run = words(text);
-      for (let start = 0; start + RUN <= run.length; start += 1) {
-        if (seedText.includes(` ${run.slice(start, start + RUN).join(' ')} `)) {
-          copied.push(text);
-          break;
-        }
-      }
-    }
+  it(`no prose shares a run of ${RUN} words with the Carnegie framework or REL Appalachia's pilot guidance`, () => {
+    expect(facts.runLength).toBe(RUN);
+    const sourceRuns = new Set(facts.fingerprints);
+    const copied = CATALOGS.flatMap((catalog) => proseOf(catalog.entries)).filter((text) =>
+      runFingerprints(text).some((run) => sourceRuns.has(run)),
+    );
     expect(copied).toEqual([]);
   });
 });
