@@ -40,6 +40,11 @@ for (const module of MODULES) {
   namespaces.set(module.name, (await import(`../../src/${module.name}/index.ts`)) as Namespace);
 }
 
+/** The root entry's own exports (listRules gathers every module's catalogs, so it lives only there), as module `root`. */
+const root = (await import('../../src/index.js')) as Namespace;
+const inModules = new Set([...namespaces.values()].flatMap((namespace) => Object.values(namespace)));
+namespaces.set('root', Object.fromEntries(Object.entries(root).filter(([, value]) => !inModules.has(value))));
+
 const isClass = (value: unknown) =>
   typeof value === 'function' && /^class\s/.test(Function.prototype.toString.call(value));
 const isSchema = (value: unknown): value is { parse: Fn; safeParse: Fn } =>
@@ -316,6 +321,9 @@ const INVALID_DOCUMENT = { 'not-a-field': [] };
 // The table: `module.function` → sample argument lists.
 
 const TABLE: Record<string, readonly ArgumentList[]> = {
+  // root entry
+  'root.listRules': [[], [{ module: 'learning' }], [{ module: 'pilot' }]],
+
   // framework
   'framework.factorsByCategory': [['educators'], ['conditions']],
   'framework.getFactor': [['policies'], ['competition-for-attention']],
@@ -718,6 +726,15 @@ describe('the rule catalogs', () => {
     for (const name of catalogs.keys()) expect(name).toMatch(/\.[A-Z_]+_RULES$/);
     const modules = new Set(allRules.map((rule) => rule.module));
     for (const name of DECIDING) expect(modules.has(name.split('.')[0] as string), name).toBe(true);
+  });
+
+  it('listRules() lists exactly the rules of the exported catalogs, each module in RULE_MODULES order', () => {
+    const listed = (root.listRules as () => readonly CatalogRule[])();
+    expect(new Set(listed)).toEqual(new Set(allRules));
+    expect(listed).toHaveLength(allRules.length);
+    const order = framework.RULE_MODULES as readonly string[];
+    const positions = listed.map((rule) => order.indexOf(rule.module));
+    expect(positions.every((position, index) => position >= 0 && position >= (positions[index - 1] ?? 0))).toBe(true);
   });
 
   it('rule ids are unique across catalogs, start with their module, and cite a known source', () => {
