@@ -99,7 +99,7 @@ for (const gate of level.fixedGates) {
   );
 }
 
-// What pushes and pulls (004 Tool #4), and which strategies answer the roadblocks.
+// What pushes and pulls (the Carnegie framework, Tool #4), and which strategies answer the roadblocks.
 const review = reviewFactors(riverbendFactorRatings);
 const label = (id: FactorId) => getFactor(id).label;
 console.log(
@@ -116,7 +116,7 @@ for (const suggestion of suggestions.slice(0, 3)) {
   );
 }
 
-// The learning system: a PDSA cycle and a run chart (004, "A Learning System").
+// The learning system: a PDSA cycle and a run chart (the Carnegie framework, "A Learning System").
 const pdsa = decidePdsa(riverbendProofPointCycle);
 console.log(
   `\nPDSA "${riverbendProofPointCycle.plan.change}": ${pdsa.decision.action} (rule ${pdsa.decision.reasons[0]?.rule})`,

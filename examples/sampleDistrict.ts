@@ -90,7 +90,7 @@ export const riverbendTripTicket: TripTicketInput = {
   },
 };
 
-/** Measures from the spring 2026 data collection (004 Tool #5). */
+/** Measures from the spring 2026 data collection (the Carnegie framework, Tool #5). */
 export const riverbendMeasures: MeasureInput[] = [
   {
     id: 'walkthrough-depth',

@@ -6,7 +6,7 @@ import type { FactorReviewPolicy } from './factorReviewPolicy.js';
 import type { FactorDecision, FactorVerdict, RatingTally } from './factorVerdicts.js';
 
 /**
- * The id of a factor in a review: a catalog {@link FactorId}, or one of the review's declared custom
+ * The id of a factor in a review: a catalog {@link framework!FactorId}, or one of the review's declared custom
  * factor ids (`Custom`, `never` when the review declares none — then every id is a `FactorId` and
  * `getFactor(review.roadblocks[0])` type-checks).
  *
@@ -110,7 +110,7 @@ export interface FactorReviewEntryFields {
 }
 
 /**
- * A catalog factor's result in a {@link FactorReview}: `custom: false`, and `id` is a {@link FactorId}.
+ * A catalog factor's result in a {@link FactorReview}: `custom: false`, and `id` is a {@link framework!FactorId}.
  *
  * @category Factor review
  */
@@ -135,7 +135,7 @@ export interface CustomFactorReviewEntry<Custom extends string = string> extends
 
 /**
  * One factor's result in a {@link FactorReview}; test `custom` to narrow `id` to a catalog
- * {@link FactorId}.
+ * {@link framework!FactorId}.
  *
  * @category Factor review
  */
@@ -263,7 +263,7 @@ export interface RatingCounts {
 
 /**
  * The result of {@link reviewFactors}. `Custom` is the union of the declared custom factor ids
- * (`never` when none is declared, so every factor id is a catalog {@link FactorId}).
+ * (`never` when none is declared, so every factor id is a catalog {@link framework!FactorId}).
  *
  * @category Factor review
  */

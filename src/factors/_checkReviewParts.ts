@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { closest } from '../_lib/strict.js';
 import { FACTOR_IDS } from '../framework/factors.js';
 import type { CustomFactor } from './CustomFactor.js';
 import type { FactorInteraction } from './FactorInteraction.js';
@@ -24,43 +25,6 @@ export interface ReviewParts {
 }
 
 const CATALOG: ReadonlySet<string> = new Set(FACTOR_IDS);
-
-/** Levenshtein distance, capped: returns `cap + 1` as soon as the distance must exceed `cap`. */
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-      current.push(value);
-      if (value < best) best = value;
-    }
-    if (best > cap) return cap + 1;
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/** The catalog or custom id closest to a mistyped one (at most two edits away), if any. */
-function closest(id: string, candidates: Iterable<string>): string | undefined {
-  let found: string | undefined;
-  let distance = 3;
-  for (const candidate of candidates) {
-    const d = editDistance(id, candidate, 2);
-    if (d < distance) {
-      found = candidate;
-      distance = d;
-    }
-  }
-  return found;
-}
 
 /**
  * The first cross-field problem of a factor review, or `undefined`: custom factor ids that clash with

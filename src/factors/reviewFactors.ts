@@ -98,7 +98,7 @@ function factorNotes(id: string, counted: number, numeric: number): Note<FactorN
  *   different categories that is not declared becomes a candidate interaction.
  *
  * Factors nobody rated are listed as `undetermined` with a note: unknown is not neutral. The ids
- * the review returns are typed {@link FactorId}, or a declared custom id, so
+ * the review returns are typed {@link framework!FactorId}, or a declared custom id, so
  * `getFactor(review.roadblocks[0])` type-checks for a review without custom factors. The order of
  * the ratings never changes the review. O(r log r + f²) for r ratings and f factors. The input is
  * not mutated.

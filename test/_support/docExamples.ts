@@ -4,7 +4,8 @@
  * Conventions in examples:
  * - `import { a } from 'scaling-navigator/x'` takes `a` from the module under test (src/x).
  * - `expression //=> expected` asserts deep equality with the expected JavaScript value.
- * - `expression //=> throws CODE` asserts a ScalingNavigatorError with that code.
+ * - `expression //=> throws CODE` asserts a ScalingNavigatorError with that code;
+ *   `expression //=> throws CODE at ['options', 'method']` asserts its path too.
  * - `expression //≈ expected` asserts equality to 12 significant digits (numbers only).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,6 +27,8 @@ export interface DocumentedExport {
 
 const DOC_BLOCK =
   /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export\s+(?:declare\s+)?(?:abstract\s+)?(const|function|class|let|type|interface)\s+([A-Za-z0-9_$]+)/g;
+/** `throws CODE` or `throws CODE at ['path', 0]`: the code, and the path as a JavaScript array literal. */
+const THROWS = /^throws\s+([A-Z_]+)(?:\s+at\s+(\[.*\]))?$/;
 const FENCE = /```(?:ts|typescript)\n([\s\S]*?)```/g;
 
 export function sourceFiles(dir: string): string[] {
@@ -96,8 +99,9 @@ function rewrite(code: string): string {
       // `//=>` on a line of its own asserts the expression that ends on the line(s) above.
       const expression = popExpression(lines);
       const expected = (check[3] ?? '').trim();
-      const throws = /^throws\s+([A-Z_]+)$/.exec(expected);
-      if (throws) lines.push(`__throws(() => (${expression}), ${JSON.stringify(throws[1])});`);
+      const throws = THROWS.exec(expected);
+      if (throws)
+        lines.push(`__throws(() => (${expression}), ${JSON.stringify(throws[1])}, ${throws[2] ?? 'undefined'});`);
       else if (check[2] === '≈') lines.push(`__close((${expression}), (${expected}));`);
       else lines.push(`__expect((${expression}), (${expected}));`);
       continue;
@@ -105,8 +109,9 @@ function rewrite(code: string): string {
     if (check && (check[1] ?? '').trim() !== '') {
       const expression = check[1] ?? '';
       const expected = (check[3] ?? '').trim();
-      const throws = /^throws\s+([A-Z_]+)$/.exec(expected);
-      if (throws) lines.push(`__throws(() => (${expression}), ${JSON.stringify(throws[1])});`);
+      const throws = THROWS.exec(expected);
+      if (throws)
+        lines.push(`__throws(() => (${expression}), ${JSON.stringify(throws[1])}, ${throws[2] ?? 'undefined'});`);
       else if (check[2] === '≈') lines.push(`__close((${expression}), (${expected}));`);
       else lines.push(`__expect((${expression}), (${expected}));`);
       continue;
@@ -141,7 +146,7 @@ function popExpression(lines: string[]): string {
 export interface ExampleRuntime {
   readonly module: (specifier: string) => Record<string, unknown>;
   readonly expect: (actual: unknown, expected: unknown) => void;
-  readonly throws: (run: () => unknown, code: string) => void;
+  readonly throws: (run: () => unknown, code: string, path: readonly (string | number)[] | undefined) => void;
   readonly close: (actual: unknown, expected: unknown) => void;
 }
 

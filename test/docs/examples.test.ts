@@ -23,7 +23,7 @@ const runtime: ExampleRuntime = {
     expect(typeof actual).toBe('number');
     expect(actual as number).toBeCloseTo(expected as number, 12);
   },
-  throws(run, code) {
+  throws(run, code, path) {
     let caught: unknown;
     try {
       run();
@@ -31,7 +31,7 @@ const runtime: ExampleRuntime = {
       caught = error;
     }
     expect(caught, 'expected the example to throw').toBeDefined();
-    expect(caught).toMatchObject({ name: 'ScalingNavigatorError', code });
+    expect(caught).toMatchObject({ name: 'ScalingNavigatorError', code, ...(path === undefined ? {} : { path }) });
   },
 };
 

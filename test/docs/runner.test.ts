@@ -6,7 +6,15 @@ const runtime: ExampleRuntime = {
   module: () => ({ double: (value: number) => 2 * value, pair: (a: number, b: number) => ({ a, b }) }),
   expect: (actual, expected) => expect(actual).toEqual(expected),
   close: (actual, expected) => expect(actual as number).toBeCloseTo(expected as number, 12),
-  throws: (run) => expect(run).toThrow(),
+  throws: (run, code, path) => {
+    let caught: unknown;
+    try {
+      run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code, ...(path === undefined ? {} : { path }) });
+  },
 };
 const run = (code: string) => runExample({ where: 'test', code }, runtime);
 
@@ -25,5 +33,19 @@ describe('doc-example runner', () => {
   it('checks `//≈` to 12 digits', async () => {
     await run("import { double } from 'x';\ndouble(0.1) //≈ 0.2");
     await expect(run("import { double } from 'x';\ndouble(0.1) //≈ 0.21")).rejects.toThrow();
+  });
+
+  it('checks `//=> throws CODE at [path]` against the code and the path', async () => {
+    const fail = (path: (string | number)[]) => {
+      throw Object.assign(new Error('x'), { code: 'INVALID_INPUT', path });
+    };
+    const runtimeWithFail: ExampleRuntime = { ...runtime, module: () => ({ fail }) };
+    const runFail = (code: string) => runExample({ where: 'test', code }, runtimeWithFail);
+    await runFail("import { fail } from 'x';\nfail(['a', 1]) //=> throws INVALID_INPUT at ['a', 1]");
+    await runFail("import { fail } from 'x';\nfail(['a', 1]) //=> throws INVALID_INPUT");
+    await expect(
+      runFail("import { fail } from 'x';\nfail(['a', 1]) //=> throws INVALID_INPUT at ['a', 2]"),
+    ).rejects.toThrow();
+    await expect(runFail("import { fail } from 'x';\nfail(['a', 1]) //=> throws LIMIT_EXCEEDED")).rejects.toThrow();
   });
 });
