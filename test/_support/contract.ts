@@ -1,6 +1,6 @@
 /**
  * Checks of the one contract every module keeps: outputs are plain JSON, notes are `Note[]` with a
- * `field`, and every `decision` has the `Decision` shape with rules from `listRules()`.
+ * `field`, and every `decision` has the `Decision` shape with rules from the rule catalogs.
  */
 import { expect } from 'vitest';
 
@@ -11,9 +11,27 @@ export function deepFreezeInput<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** A deep copy that keeps typed arrays typed and holes as holes, to compare an input after a call. */
+/**
+ * A deep copy that keeps typed arrays typed and holes as holes, to compare an input after a call.
+ * Errors keep their class and own fields (structuredClone would make a `ScalingNavigatorError` a
+ * bare `Error` without `code`, `path` and `issues`).
+ */
 export function snapshot<T>(value: T): T {
-  return structuredClone(value);
+  return restoreErrors(value, structuredClone(value));
+}
+
+function restoreErrors<T>(original: T, copy: T): T {
+  if (typeof original !== 'object' || original === null || ArrayBuffer.isView(original)) return copy;
+  const target = copy as Record<string, unknown>;
+  const source = original as Record<string, unknown>;
+  if (original instanceof Error) {
+    Object.setPrototypeOf(copy, Object.getPrototypeOf(original));
+    for (const key of Object.keys(source)) target[key] = structuredClone(source[key]);
+  }
+  for (const key of Object.keys(source)) {
+    if (key in target) target[key] = restoreErrors(source[key], target[key]);
+  }
+  return copy;
 }
 
 /** Every path in `value` whose value is not plain JSON (undefined, NaN, ±Infinity, functions, class instances, typed arrays, holes). */
@@ -94,11 +112,35 @@ export function noteProblems(value: unknown): string[] {
   return out;
 }
 
-/** Asserts the Decision shape; returns the rule ids its reasons cite. */
+/** A rule as the checks need it: its action and, when given, the guidance a reason citing it must carry. */
+export interface KnownRule {
+  readonly action: string;
+  readonly guidance?: unknown;
+}
+
+/**
+ * Every object that cites a rule outside a decision's reasons too: an object with a string `rule`
+ * and a `guidance` (a warning of `reviewStrategySet`, a reason of a decision).
+ */
+export function ruleCitationsIn(
+  value: unknown,
+): { readonly path: string; readonly rule: string; readonly guidance: unknown }[] {
+  const out: { path: string; rule: string; guidance: unknown }[] = [];
+  walk(value, '$', (object, path) => {
+    if (typeof object.rule === 'string' && 'guidance' in object)
+      out.push({ path, rule: object.rule, guidance: object.guidance });
+  });
+  return out;
+}
+
+/**
+ * Asserts the Decision shape: its keys, its version, and every reason's keys, a rule of `known.rules`
+ * (with that rule's guidance, when the rule gives one), a known source and JSON scalar evidence.
+ */
 export function expectDecisionShape(
   found: FoundDecision,
   known: {
-    readonly rules: ReadonlyMap<string, { readonly action: string }>;
+    readonly rules: ReadonlyMap<string, KnownRule>;
     readonly sources: ReadonlySet<string>;
     readonly version: string;
   },
@@ -113,7 +155,8 @@ export function expectDecisionShape(
     const where = `${path}.reasons[${index}]`;
     expect(Object.keys(reason).sort(), where).toEqual(['evidence', 'guidance', 'rule']);
     const rule = known.rules.get(reason.rule);
-    expect(rule, `${where}.rule ${reason.rule} is in listRules()`).toBeDefined();
+    expect(rule, `${where}.rule ${reason.rule} is in a rule catalog`).toBeDefined();
+    if (rule?.guidance !== undefined) expect(reason.guidance, `${where}.guidance is its rule's`).toEqual(rule.guidance);
     expect(
       known.sources.has(String(reason.guidance.source)),
       `${where}.guidance.source ${String(reason.guidance.source)}`,
