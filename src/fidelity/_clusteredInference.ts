@@ -10,6 +10,7 @@ import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/infe
 import { note } from '../_lib/notes.js';
 import type { Series } from '../_lib/series.js';
 import { type CorrelationMethod, type CorrelationResult, correlate, icc1 } from '../stats/index.js';
+import { finiteMean } from './_finite.js';
 import type { ClusteredFidelityInference } from './analyzeFidelityOutcome.js';
 import type { FidelityPolicy } from './fidelityPolicy.js';
 
@@ -27,7 +28,11 @@ function adjustedInference(
       statistic,
       df: null,
       pValue: statistic === null ? null : twoSidedZ(statistic),
-      confidenceInterval: fisherInterval(r, Math.sqrt(0.437 / (effectiveN - 4)), level),
+      confidenceInterval: fisherInterval(
+        r,
+        effectiveN > 4 ? Math.sqrt(0.437 / (effectiveN - 4)) : Number.POSITIVE_INFINITY,
+        level,
+      ),
     };
   }
   const df = effectiveN - 2;
@@ -91,8 +96,8 @@ export function clustered(
   const iccFidelity = icc1(list.map((group) => group.f));
   const iccOutcome = icc1(list.map((group) => group.y));
   const clusterLevel = correlate(
-    list.map((group) => group.f.reduce((a, b) => a + b, 0) / group.f.length),
-    list.map((group) => group.y.reduce((a, b) => a + b, 0) / group.y.length),
+    list.map((group) => finiteMean(group.f)),
+    list.map((group) => finiteMean(group.y)),
     { method, confidenceLevel: level },
   );
   const n0 = iccFidelity.n0;

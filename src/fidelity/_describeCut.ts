@@ -6,21 +6,40 @@
  * @module
  */
 import { proportionInterval } from '../stats/index.js';
+import { timesUnit } from './_finite.js';
 import { type HingeFit, lowerBound } from './_thresholdStatistics.js';
 import type { ThresholdCut } from './fidelityThreshold.js';
 
-/** Describes cuts of the sorted data `f`, `y` (`statistic` NaN = ineligible). */
+/** Describes one cut; `unrepresentable()` tells whether a slope or F statistic had to be `null` for lying beyond the largest double. */
+export interface CutDescriber {
+  (cut: number, statistic: number, fit: HingeFit | undefined): ThresholdCut;
+  unrepresentable(): boolean;
+}
+
+/**
+ * Describes cuts of the sorted data `f`, `y` (`statistic` NaN = ineligible), outcomes `y` being in
+ * `unit`s (a power of two; means and slopes are reported in the caller's units).
+ */
 export function cutDescriber(
   f: Float64Array,
   y: Float64Array,
   outcomeType: 'binary' | 'continuous',
   minObservations: number,
-): (cut: number, statistic: number, fit: HingeFit | undefined) => ThresholdCut {
+  unit = 1,
+): CutDescriber {
+  let lost = false;
+  /** A value in the caller's units, or `null` (and remembered) when it is not a finite double. */
+  const inUnits = (value: number | null | undefined, factor: number): number | null => {
+    if (value === null || value === undefined) return null;
+    const scaled = timesUnit(value, factor);
+    if (scaled === null) lost = true;
+    return scaled;
+  };
   const n = f.length;
   // Outcome sums below each position, once, for every cut described.
   const outcomePrefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i += 1) outcomePrefix[i + 1] = (outcomePrefix[i] as number) + (y[i] as number);
-  return (cut, statistic, fit) => {
+  const describe = (cut: number, statistic: number, fit: HingeFit | undefined): ThresholdCut => {
     const position = lowerBound(f, cut);
     const nBelow = position;
     const nAbove = n - position;
@@ -48,21 +67,21 @@ export function cutDescriber(
     const degreesOfFreedom = n - 3;
     const fStatistic =
       fit && fit.rssHinge > 0 && degreesOfFreedom > 0 && Number.isFinite(fit.improvement)
-        ? (fit.rssLinear - fit.rssHinge) / (fit.rssHinge / degreesOfFreedom)
+        ? inUnits((fit.rssLinear - fit.rssHinge) / (fit.rssHinge / degreesOfFreedom), 1)
         : null;
+    if (nBelow === 0 || nAbove === 0) return { ...base, binary: null, continuous: null };
     return {
       ...base,
       binary: null,
-      continuous:
-        nBelow > 0 && nAbove > 0
-          ? {
-              slopeBelow: fit?.slopeBelow ?? null,
-              slopeAbove: fit?.slopeAbove ?? null,
-              meanBelow: sumBelow / nBelow,
-              meanAbove: sumAbove / nAbove,
-              f: fStatistic,
-            }
-          : null,
+      continuous: {
+        slopeBelow: inUnits(fit?.slopeBelow, unit),
+        slopeAbove: inUnits(fit?.slopeAbove, unit),
+        // Means of outcomes in units lie within their range: finite once scaled back.
+        meanBelow: (sumBelow / nBelow) * unit + 0,
+        meanAbove: (sumAbove / nAbove) * unit + 0,
+        f: fStatistic,
+      },
     };
   };
+  return Object.assign(describe, { unrepresentable: () => lost });
 }

@@ -143,27 +143,43 @@ export function continuousStatistics(
     const cfh = sfh;
     const chy = shy;
     const determinant = cff * chh - cfh * cfh;
-    if (!(determinant > 1e-12 * cff * Math.max(chh, 1e-300)) || rssLinear <= 0) {
+    const b1 = (chh * cfy - cfh * chy) / determinant;
+    const b2 = (cff * chy - cfh * cfy) / determinant;
+    if (
+      !(determinant > 1e-12 * cff * Math.max(chh, 1e-300)) ||
+      rssLinear <= 0 ||
+      !Number.isFinite(b1) ||
+      !Number.isFinite(b2)
+    ) {
       // The hinge adds nothing the straight line lacks (no observation lies above the cut by more
-      // than 0, or the line already fits exactly): no improvement, as lm() reports.
+      // than 0, or the line already fits exactly): no improvement, as lm() reports. Slopes beyond
+      // the largest double (fidelity values almost equal) count the same way.
       out[c] = 0;
       if (fits) {
         fits[c] = {
           improvement: 0,
           rssHinge: rssLinear,
           rssLinear,
-          slopeBelow: cff > 0 ? cfy / cff : null,
+          slopeBelow: cff > 0 && Number.isFinite(cfy / cff) ? cfy / cff : null,
           slopeAbove: null,
         };
       }
       continue;
     }
-    const b1 = (chh * cfy - cfh * chy) / determinant;
-    const b2 = (cff * chy - cfh * cfy) / determinant;
     const rssHinge = Math.max(0, cyy - b1 * cfy - b2 * chy);
-    const improvement = Math.min(1, Math.max(0, (rssLinear - rssHinge) / rssLinear));
+    const ratio = Math.min(1, Math.max(0, (rssLinear - rssHinge) / rssLinear));
+    const improvement = Number.isNaN(ratio) ? 0 : ratio;
     out[c] = improvement;
-    if (fits) fits[c] = { improvement, rssHinge, rssLinear, slopeBelow: b1, slopeAbove: b1 + b2 };
+    const slopeAbove = b1 + b2;
+    if (fits) {
+      fits[c] = {
+        improvement,
+        rssHinge,
+        rssLinear,
+        slopeBelow: b1,
+        slopeAbove: Number.isFinite(slopeAbove) ? slopeAbove : null,
+      };
+    }
   }
 }
 

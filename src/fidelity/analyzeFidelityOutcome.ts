@@ -1,6 +1,10 @@
+import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
-import { isMissing, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { criticalT } from '../_lib/tQuantile.js';
 import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
 import {
@@ -12,8 +16,28 @@ import {
   partialCorrelation,
 } from '../stats/index.js';
 import { clustered } from './_clusteredInference.js';
-import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './_readFidelity.js';
-import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
+import { finiteMean, finiteSd } from './_finite.js';
+import {
+  type FidelityScale,
+  MAX_SERIES_LENGTH,
+  readFidelityScale,
+  readFidelitySeries,
+  readOutcomeSeries,
+  readSeries,
+  requireLength,
+} from './_readFidelity.js';
+import {
+  CorrelationResultSchema,
+  Count,
+  Finite,
+  Icc1ResultSchema,
+  Interval,
+  noteSchema,
+  PartialCorrelationResultSchema,
+  PValue,
+  SchemaVersion1,
+} from './_schemas.js';
+import { type FidelityPolicy, FidelityPolicySchema, resolveFidelityPolicy } from './fidelityPolicy.js';
 
 /**
  * The data of {@link analyzeFidelityOutcome}: one entry per observation (e.g. per teacher).
@@ -23,13 +47,16 @@ import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js'
 export interface FidelityOutcomeData {
   /** Fidelity of implementation, a proportion in [0, 1] (or on `options.fidelityScale`). */
   readonly fidelity: Series;
-  /** The intended outcome. */
-  readonly outcome: Series;
+  /** The intended outcome: a score, or a yes/no (`true` / `false` read as 1 / 0). */
+  readonly outcome: Series | readonly (boolean | null | undefined)[];
   /** Prior achievement or another confounder to partial out (optional). */
   readonly baseline?: Series;
   /** The cluster (e.g. school) of each observation; every observation needs one. */
   readonly clusters?: readonly (string | number)[];
 }
+
+/** The keys of {@link FidelityOutcomeData}. */
+const DATA_KEYS = keysOf<FidelityOutcomeData>()('fidelity', 'outcome', 'baseline', 'clusters');
 
 /**
  * Options for {@link analyzeFidelityOutcome}.
@@ -49,6 +76,15 @@ export interface AnalyzeFidelityOutcomeOptions {
   readonly policy?: Partial<FidelityPolicy>;
 }
 
+/** The keys of {@link AnalyzeFidelityOutcomeOptions}. */
+const OPTION_KEYS = keysOf<AnalyzeFidelityOutcomeOptions>()(
+  'method',
+  'confidenceLevel',
+  'fidelityScale',
+  'nanPolicy',
+  'policy',
+);
+
 /**
  * Why part of a fidelity analysis is missing.
  *
@@ -57,6 +93,8 @@ export interface AnalyzeFidelityOutcomeOptions {
  * - `TOO_FEW_CLUSTERS`: fewer clusters than `policy.minClusters`, so no clustered inference.
  * - `NO_ICC`: an ICC(1) could not be estimated, so no design effect.
  * - `NO_CORRELATION`: the correlation itself has no estimate (see its note).
+ * - `NOT_REPRESENTABLE`: a band's SD or interval lies beyond the largest double (outcomes spanning
+ *   more than ≈ 1.8e308), so it is `null`.
  *
  * @category Fidelity
  */
@@ -67,7 +105,19 @@ export type FidelityNoteCode =
   | 'NO_CLUSTERS'
   | 'TOO_FEW_CLUSTERS'
   | 'NO_ICC'
-  | 'NO_CORRELATION';
+  | 'NO_CORRELATION'
+  | 'NOT_REPRESENTABLE';
+
+const FIDELITY_NOTE_CODES = [
+  'EMPTY_BAND',
+  'ONE_OBSERVATION',
+  'NO_BASELINE',
+  'NO_CLUSTERS',
+  'TOO_FEW_CLUSTERS',
+  'NO_ICC',
+  'NO_CORRELATION',
+  'NOT_REPRESENTABLE',
+] as const satisfies readonly FidelityNoteCode[];
 
 /**
  * Outcomes of the observations whose fidelity lies in `[lower, upper)` (the top band includes 1).
@@ -123,6 +173,8 @@ export interface ClusteredFidelityInference {
  * @category Fidelity
  */
 export interface FidelityOutcomeAnalysis {
+  /** The version of this result's shape (1); see {@link parseFidelityOutcomeAnalysis}. */
+  readonly schemaVersion: 1;
   readonly correlation: CorrelationResult;
   /** Controlling for `baseline`; `null` without one (see `notes`). */
   readonly partial: PartialCorrelationResult | null;
@@ -133,6 +185,18 @@ export interface FidelityOutcomeAnalysis {
   readonly notes: readonly Note<FidelityNoteCode>[];
   /** The effective policy. */
   readonly policy: FidelityPolicy;
+}
+
+/** The band of fidelity `f`: the number of cut-points at or below it (binary search, O(log B)). */
+function bandOf(f: number, cuts: readonly number[]): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (f < (cuts[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function summarizeBands(
@@ -147,9 +211,7 @@ function summarizeBands(
     const f = fidelity[i];
     const y = outcome[i];
     if (f === null || f === undefined || y === null || y === undefined) continue;
-    let band = cuts.findIndex((cut) => f < cut);
-    if (band < 0) band = cuts.length;
-    (buckets[band] as number[]).push(y);
+    (buckets[bandOf(f, cuts)] as number[]).push(y);
   }
   return buckets.map((values, index) => {
     const lower = edges[index] as number;
@@ -166,9 +228,7 @@ function summarizeBands(
         notes: [note('EMPTY_BAND', `no observation has fidelity in [${lower}, ${upper})`, null)],
       };
     }
-    let sum = 0;
-    for (const value of values) sum += value;
-    const mean = sum / n;
+    const mean = finiteMean(values);
     if (n === 1) {
       return {
         lower,
@@ -180,11 +240,27 @@ function summarizeBands(
         notes: [note('ONE_OBSERVATION', 'one observation: no SD or interval', 'sd')],
       };
     }
-    let squares = 0;
-    for (const value of values) squares += (value - mean) ** 2;
-    const sd = Math.sqrt(squares / (n - 1));
-    const half = criticalT(level, n - 1) * (sd / Math.sqrt(n));
-    return { lower, upper, n, mean, sd, confidenceInterval: [mean - half, mean + half], notes: [] };
+    const sd = finiteSd(values, mean);
+    const half = sd === null ? Number.NaN : criticalT(level, n - 1) * (sd / Math.sqrt(n));
+    const interval: [number, number] = [mean - half + 0, mean + half + 0];
+    if (sd === null || !Number.isFinite(interval[0]) || !Number.isFinite(interval[1])) {
+      return {
+        lower,
+        upper,
+        n,
+        mean,
+        sd,
+        confidenceInterval: null,
+        notes: [
+          note(
+            'NOT_REPRESENTABLE',
+            `the outcomes in this band span more than the largest double (≈ 1.8e308), so its ${sd === null ? 'SD and interval are' : 'interval is'} not representable`,
+            sd === null ? 'sd' : 'confidenceInterval',
+          ),
+        ],
+      };
+    }
+    return { lower, upper, n, mean, sd, confidenceInterval: interval, notes: [] };
   });
 }
 
@@ -206,10 +282,18 @@ function summarizeBands(
  *
  * O(n log n). Inputs are not mutated.
  *
+ * A yes/no outcome (`true` / `false`) is read as 1 / 0 (a point-biserial correlation); a boolean
+ * anywhere else (fidelity, baseline) is an error. Every output number is finite: band means and
+ * SDs of outcomes near ±1e308 take a scaled route, and what no double can hold is `null` with a
+ * `NOT_REPRESENTABLE` note. The result is frozen and carries `schemaVersion: 1`;
+ * {@link parseFidelityOutcomeAnalysis} validates a stored one.
+ *
  * @category Fidelity
  * @throws ScalingNavigatorError `INVALID_INPUT` for fidelity outside [0, 1] after rescaling,
- *   series of unequal length, an observation without a cluster id, NaN (unless `nanPolicy: 'omit'`)
- *   or a bad option.
+ *   series of unequal length, an observation without a cluster id, NaN (unless `nanPolicy: 'omit'`),
+ *   a hole in an array (at its index), an unknown key in `data`, `options` or
+ *   `options.fidelityScale` (with a suggestion), or a bad option; `LIMIT_EXCEEDED` for a series
+ *   longer than 2³¹ − 1 or more than 1000 `policy.bands`.
  * @example
  * ```ts
  * import { analyzeFidelityOutcome } from 'scaling-navigator/fidelity';
@@ -223,6 +307,10 @@ function summarizeBands(
  * result.partial?.covariateCount //=> 1
  * result.bands.map((band) => band.n) //=> [1, 2, 3, 2]
  * result.notes.map((entry) => entry.code) //=> ['NO_CLUSTERS']
+ * // A yes/no outcome is read as 1 / 0; a typo in a key is refused with a suggestion.
+ * analyzeFidelityOutcome({ fidelity: [0.2, 0.4, 0.6, 0.8], outcome: [false, false, true, true] }).correlation.n //=> 4
+ * analyzeFidelityOutcome({ fidelity: [0.2, 0.4], outcome: [1, 2], baselines: [3, 4] } as never) //=> throws INVALID_INPUT at ['data', 'baselines']
+ * analyzeFidelityOutcome({ fidelity: [0.2, 0.4], outcome: [1, 2] }, { methd: 'kendall' } as never) //=> throws INVALID_INPUT at ['options', 'methd']
  * ```
  */
 export function analyzeFidelityOutcome(
@@ -230,7 +318,9 @@ export function analyzeFidelityOutcome(
   options: AnalyzeFidelityOutcomeOptions = {},
 ): FidelityOutcomeAnalysis {
   const record = requireRecord(data, ['data']);
-  const settings = requireRecord(options, ['options']);
+  requireKnownKeys(record, DATA_KEYS, ['data']);
+  const { fidelity: fidelityInput, outcome: outcomeInput, baseline: baselineInput, clusters: clustersInput } = record;
+  const settings = readOptions<AnalyzeFidelityOutcomeOptions>(options, OPTION_KEYS, ['options']);
   const method =
     settings.method === undefined
       ? 'pearson'
@@ -245,15 +335,20 @@ export function analyzeFidelityOutcome(
   const scale = readFidelityScale(settings.fidelityScale, ['options', 'fidelityScale']);
   const policy = resolveFidelityPolicy(settings.policy, ['options', 'policy']);
 
-  const fidelity = readFidelitySeries(record.fidelity, scale, nanPolicy, ['data', 'fidelity']);
-  const outcome = requireSeries(record.outcome, ['data', 'outcome']);
+  const fidelity = readFidelitySeries(fidelityInput, scale, nanPolicy, ['data', 'fidelity']);
+  const outcome = readOutcomeSeries(outcomeInput, ['data', 'outcome']);
   requireLength(outcome, fidelity.length, ['data', 'outcome'], 'fidelity');
-  const baseline = record.baseline === undefined ? undefined : requireSeries(record.baseline, ['data', 'baseline']);
-  if (baseline !== undefined) requireLength(baseline, fidelity.length, ['data', 'baseline'], 'fidelity');
+  const baseline = baselineInput === undefined ? undefined : readSeries(baselineInput, ['data', 'baseline']);
+  if (baseline !== undefined) {
+    requireLength(baseline, fidelity.length, ['data', 'baseline'], 'fidelity');
+    // Checked here so a bad entry is reported at its own path (a boolean is no baseline score).
+    for (let i = 0; i < baseline.length; i += 1) isMissing(baseline[i], nanPolicy, ['data', 'baseline'], i);
+  }
   let clusters: readonly (string | number)[] | undefined;
-  if (record.clusters !== undefined) {
-    const list = requireArray(record.clusters, ['data', 'clusters']);
-    requireLength(list as Series, fidelity.length, ['data', 'clusters'], 'fidelity');
+  if (clustersInput !== undefined) {
+    const list = requireArray(clustersInput, ['data', 'clusters']);
+    requireDenseArray(list, ['data', 'clusters'], MAX_SERIES_LENGTH);
+    requireLength(list, fidelity.length, ['data', 'clusters'], 'fidelity');
     list.forEach((id, index) => {
       const ok = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
       if (!ok)
@@ -287,12 +382,120 @@ export function analyzeFidelityOutcome(
       note('NO_CLUSTERS', 'no clusters were given: the inference assumes independent observations', 'clustering'),
     );
   }
-  return {
+  return sealResult({
+    schemaVersion: 1,
     correlation,
     partial,
     bands: summarizeBands(fidelity, outcomeValues, policy.bands, confidenceLevel),
     clustering,
     notes,
     policy,
-  };
+  });
+}
+
+const FidelityNote = noteSchema(FIDELITY_NOTE_CODES);
+
+const FidelityBandSummarySchema = z.strictObject({
+  lower: z.number().check(z.gte(0), z.lte(1)),
+  upper: z.number().check(z.gte(0), z.lte(1)),
+  n: Count,
+  mean: z.nullable(Finite),
+  sd: z.nullable(Finite.check(z.gte(0))),
+  confidenceInterval: Interval,
+  notes: z.readonly(z.array(FidelityNote)),
+});
+
+const ClusteredFidelityInferenceSchema = z.strictObject({
+  clusterCount: Count,
+  n0: z.nullable(Finite),
+  iccFidelity: z.nullable(Icc1ResultSchema),
+  iccOutcome: z.nullable(Icc1ResultSchema),
+  designEffect: z.nullable(Finite.check(z.gte(1))),
+  effectiveN: z.nullable(Finite.check(z.gte(0))),
+  adjusted: z.nullable(
+    z.strictObject({
+      statistic: z.nullable(Finite),
+      df: z.nullable(Finite),
+      pValue: PValue,
+      confidenceInterval: Interval,
+    }),
+  ),
+  clusterLevel: z.nullable(CorrelationResultSchema),
+  notes: z.readonly(z.array(FidelityNote)),
+});
+
+/**
+ * The schema of a stored {@link FidelityOutcomeAnalysis} (`schemaVersion: 1`): strict (no unknown
+ * key), finite numbers only, and consistent where that is cheap to check — one band per
+ * `policy.bands` cut-point plus one, with the policy's edges, holding the correlation's `n` pairs.
+ * Validate with {@link parseFidelityOutcomeAnalysis} / {@link safeParseFidelityOutcomeAnalysis}.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { analyzeFidelityOutcome, FidelityOutcomeAnalysis } from 'scaling-navigator/fidelity';
+ * const result = analyzeFidelityOutcome({ fidelity: [0.2, 0.5, 0.7, 0.9], outcome: [40, 48, 55, 61] });
+ * FidelityOutcomeAnalysis.safeParse(JSON.parse(JSON.stringify(result))).success //=> true
+ * ```
+ */
+export const FidelityOutcomeAnalysis: z.ZodMiniType<FidelityOutcomeAnalysis> = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: SchemaVersion1,
+    correlation: CorrelationResultSchema,
+    partial: z.nullable(PartialCorrelationResultSchema),
+    bands: z.readonly(z.array(FidelityBandSummarySchema)),
+    clustering: z.nullable(ClusteredFidelityInferenceSchema),
+    notes: z.readonly(z.array(FidelityNote)),
+    policy: FidelityPolicySchema,
+  })
+  .check(
+    z.refine(
+      (analysis) => {
+        const edges = [0, ...analysis.policy.bands, 1];
+        return (
+          analysis.bands.length === edges.length - 1 &&
+          analysis.bands.every((band, index) => band.lower === edges[index] && band.upper === edges[index + 1])
+        );
+      },
+      { message: 'the bands are not those of policy.bands', path: ['bands'] },
+    ),
+    z.refine((analysis) => analysis.bands.reduce((total, band) => total + band.n, 0) === analysis.correlation.n, {
+      message: "the bands do not hold the correlation's n pairs",
+      path: ['bands'],
+    }),
+  );
+
+const analysisParsers = /* @__PURE__ */ schemaParsers(FidelityOutcomeAnalysis);
+
+/**
+ * Validates a stored {@link FidelityOutcomeAnalysis} (e.g. read back from JSON).
+ *
+ * @category Fidelity
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first damaged field (an unknown key, a
+ *   missing `policy`, a non-finite number, bands that do not match the policy or the pairs).
+ * @example
+ * ```ts
+ * import { analyzeFidelityOutcome, parseFidelityOutcomeAnalysis } from 'scaling-navigator/fidelity';
+ * const result = analyzeFidelityOutcome({ fidelity: [0.2, 0.5, 0.7, 0.9], outcome: [40, 48, 55, 61] });
+ * const stored = JSON.parse(JSON.stringify(result));
+ * parseFidelityOutcomeAnalysis(stored).correlation.n //=> 4
+ * parseFidelityOutcomeAnalysis({ ...stored, policy: undefined }) //=> throws INVALID_INPUT at ['policy']
+ * ```
+ */
+export function parseFidelityOutcomeAnalysis(input: unknown): FidelityOutcomeAnalysis {
+  return analysisParsers.parse(input);
+}
+
+/**
+ * {@link parseFidelityOutcomeAnalysis} without throwing: `{ success, data }` or `{ success, error }`.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { safeParseFidelityOutcomeAnalysis } from 'scaling-navigator/fidelity';
+ * safeParseFidelityOutcomeAnalysis({ schemaVersion: 1 }).success //=> false
+ * ```
+ */
+export function safeParseFidelityOutcomeAnalysis(input: unknown): SafeParseResult<FidelityOutcomeAnalysis> {
+  return analysisParsers.safeParse(input);
 }

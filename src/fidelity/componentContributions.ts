@@ -1,5 +1,9 @@
+import * as z from 'zod/mini';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
-import { readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import {
   readConfidenceLevel,
   requireArray,
@@ -17,9 +21,23 @@ import {
   type PartialCorrelationResult,
   partialCorrelation,
 } from '../stats/index.js';
-import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './_readFidelity.js';
+import {
+  type FidelityScale,
+  readFidelityScale,
+  readFidelitySeries,
+  readOutcomeSeries,
+  requireLength,
+} from './_readFidelity.js';
+import {
+  CorrelationResultSchema,
+  decisionSchema,
+  Interval,
+  PartialCorrelationResultSchema,
+  PValue,
+  SchemaVersion1,
+} from './_schemas.js';
 import { COMPONENT_RULES, type ComponentRule } from './componentRules.js';
-import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
+import { type FidelityPolicy, FidelityPolicySchema, resolveFidelityPolicy } from './fidelityPolicy.js';
 
 /**
  * One essential component's fidelity series, with a caller id.
@@ -31,6 +49,22 @@ export interface ComponentFidelity {
   readonly fidelity: Series;
 }
 
+/** The keys of {@link ComponentFidelity}. */
+const COMPONENT_KEYS = keysOf<ComponentFidelity>()('id', 'fidelity');
+
+/**
+ * The most components {@link componentContributions} takes (each costs a partial correlation on
+ * all the others); more are `LIMIT_EXCEEDED` before any work.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { MAX_COMPONENTS } from 'scaling-navigator/fidelity';
+ * MAX_COMPONENTS //=> 100
+ * ```
+ */
+export const MAX_COMPONENTS = 100;
+
 /**
  * The data of {@link componentContributions}: each essential component's fidelity series and the
  * outcome, one value per observation.
@@ -39,9 +73,12 @@ export interface ComponentFidelity {
  */
 export interface ComponentContributionsData {
   readonly components: readonly ComponentFidelity[];
-  /** The intended outcome. */
-  readonly outcome: Series;
+  /** The intended outcome: a score, or a yes/no (`true` / `false` read as 1 / 0). */
+  readonly outcome: Series | readonly (boolean | null | undefined)[];
 }
+
+/** The keys of {@link ComponentContributionsData}. */
+const DATA_KEYS = keysOf<ComponentContributionsData>()('components', 'outcome');
 
 /**
  * Options for {@link componentContributions}.
@@ -62,6 +99,16 @@ export interface ComponentContributionsOptions {
   /** Overrides of {@link DEFAULT_FIDELITY_POLICY} (`alpha`, `minimumMeaningfulEffect`). */
   readonly policy?: Partial<FidelityPolicy>;
 }
+
+/** The keys of {@link ComponentContributionsOptions}. */
+const OPTION_KEYS = keysOf<ComponentContributionsOptions>()(
+  'method',
+  'adjust',
+  'confidenceLevel',
+  'fidelityScale',
+  'nanPolicy',
+  'policy',
+);
 
 /**
  * One component's contribution.
@@ -92,6 +139,8 @@ export interface ComponentContribution {
  * @category Fidelity
  */
 export interface ComponentContributionsResult {
+  /** The version of this result's shape (1); see {@link parseComponentContributionsResult}. */
+  readonly schemaVersion: 1;
   /** In input order; see `rank`. */
   readonly components: readonly ComponentContribution[];
   readonly adjust: 'holm' | 'bh';
@@ -120,8 +169,15 @@ function noEstimateRule(code: string | null): ComponentRule {
  * contribution". O(n·k² + k³) for k components.
  *
  * @category Fidelity
+ * A yes/no outcome (`true` / `false`) is read as 1 / 0. The result is frozen and carries
+ * `schemaVersion: 1`; {@link parseComponentContributionsResult} validates a stored one.
+ *
+ * @category Fidelity
  * @throws ScalingNavigatorError `INVALID_INPUT` for no components, duplicate or empty ids, series of
- *   unequal length, fidelity outside [0, 1] after rescaling, or a bad option.
+ *   unequal length, fidelity outside [0, 1] after rescaling, holes in an array (at the index), an
+ *   unknown key in the data, a component or the options (with a suggestion), or a bad option;
+ *   `LIMIT_EXCEEDED` for more than {@link MAX_COMPONENTS} (100) components or a series longer than
+ *   2³¹ − 1.
  * @example
  * ```ts
  * import { componentContributions } from 'scaling-navigator/fidelity';
@@ -147,7 +203,9 @@ export function componentContributions(
   options: ComponentContributionsOptions = {},
 ): ComponentContributionsResult {
   const record = requireRecord(data, ['data']);
-  const settings = requireRecord(options, ['options']);
+  requireKnownKeys(record, DATA_KEYS, ['data']);
+  const { components: componentsInput, outcome: outcomeInput } = record;
+  const settings = readOptions<ComponentContributionsOptions>(options, OPTION_KEYS, ['options']);
   const method =
     settings.method === undefined
       ? 'pearson'
@@ -160,16 +218,21 @@ export function componentContributions(
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const scale = readFidelityScale(settings.fidelityScale, ['options', 'fidelityScale']);
   const policy = resolveFidelityPolicy(settings.policy, ['options', 'policy']);
-  const outcome = requireSeries(record.outcome, ['data', 'outcome']);
-  const list = requireArray(record.components, ['data', 'components']);
+  const outcome = readOutcomeSeries(outcomeInput, ['data', 'outcome']);
+  // Checked here so a bad entry is reported at its own path.
+  for (let i = 0; i < outcome.length; i += 1) isMissing(outcome[i], nanPolicy, ['data', 'outcome'], i);
+  const list = requireArray(componentsInput, ['data', 'components']);
+  requireDenseArray(list, ['data', 'components'], MAX_COMPONENTS);
   if (list.length === 0) invalid(['data', 'components'], 'give at least one component');
   const seen = new Set<string>();
   const components = list.map((entry, index) => {
     const path: ErrorPath = ['data', 'components', index];
     const component = requireRecord(entry, path);
-    const id = requireNonEmptyId(component.id, [...path, 'id']);
+    requireKnownKeys(component, COMPONENT_KEYS, path);
+    const { id: idInput, fidelity: fidelityInput } = component;
+    const id = requireNonEmptyId(idInput, [...path, 'id']);
     requireUniqueId(seen, id, [...path, 'id'], 'component id');
-    const fidelity = readFidelitySeries(component.fidelity, scale, nanPolicy, [...path, 'fidelity']);
+    const fidelity = readFidelitySeries(fidelityInput, scale, nanPolicy, [...path, 'fidelity']);
     requireLength(fidelity, outcome.length, [...path, 'fidelity'], 'outcome');
     return { id, fidelity };
   });
@@ -211,7 +274,8 @@ export function componentContributions(
     });
   const ranks = new Map(order.map((entry, position) => [entry.index, position + 1]));
 
-  return {
+  return sealResult({
+    schemaVersion: 1,
     adjust,
     policy,
     components: analyses.map((analysis, index): ComponentContribution => {
@@ -261,5 +325,91 @@ export function componentContributions(
         decision: decide(action, [why], policy),
       };
     }),
-  };
+  });
+}
+
+const ComponentContributionSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  rank: z.int().check(z.gte(1)),
+  correlation: CorrelationResultSchema,
+  partial: z.nullable(PartialCorrelationResultSchema),
+  pValue: PValue,
+  adjustedPValue: PValue,
+  widenedInterval: Interval,
+  decision: decisionSchema(['supported', 'not-supported'], COMPONENT_RULES),
+});
+
+/**
+ * The schema of a stored {@link ComponentContributionsResult} (`schemaVersion: 1`): strict,
+ * finite numbers only, unique component ids ranked 1 … m, and every decision citing a rule of
+ * {@link COMPONENT_RULES} with its guidance. Validate with {@link parseComponentContributionsResult}
+ * / {@link safeParseComponentContributionsResult}.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { ComponentContributionsResult } from 'scaling-navigator/fidelity';
+ * ComponentContributionsResult.safeParse({ schemaVersion: 1, components: [], adjust: 'holm' }).success //=> false
+ * ```
+ */
+export const ComponentContributionsResult: z.ZodMiniType<ComponentContributionsResult> = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: SchemaVersion1,
+    components: z.readonly(z.array(ComponentContributionSchema).check(z.minLength(1))),
+    adjust: z.enum(['holm', 'bh']),
+    policy: FidelityPolicySchema,
+  })
+  .check(
+    z.refine(
+      (result) => new Set(result.components.map((component) => component.id)).size === result.components.length,
+      {
+        message: 'component ids repeat',
+        path: ['components'],
+      },
+    ),
+    z.refine(
+      (result) => {
+        const ranks = result.components.map((component) => component.rank).sort((a, b) => a - b);
+        return ranks.every((rank, index) => rank === index + 1);
+      },
+      { message: 'the ranks are not 1 … m', path: ['components'] },
+    ),
+  );
+
+const contributionsParsers = /* @__PURE__ */ schemaParsers(ComponentContributionsResult);
+
+/**
+ * Validates a stored {@link ComponentContributionsResult} (e.g. read back from JSON).
+ *
+ * @category Fidelity
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first damaged field (an unknown key, a
+ *   missing `policy`, a non-finite number, repeated ids or ranks, a rule not in the catalog).
+ * @example
+ * ```ts
+ * import { componentContributions, parseComponentContributionsResult } from 'scaling-navigator/fidelity';
+ * const result = componentContributions({
+ *   components: [{ id: 'launch', fidelity: [0.2, 0.4, 0.5, 0.7, 0.9] }],
+ *   outcome: [41, 45, 52, 55, 63],
+ * });
+ * const stored = JSON.parse(JSON.stringify(result));
+ * parseComponentContributionsResult(stored).components[0].id //=> 'launch'
+ * parseComponentContributionsResult({ ...stored, adjust: 'fdr' }) //=> throws INVALID_INPUT at ['adjust']
+ * ```
+ */
+export function parseComponentContributionsResult(input: unknown): ComponentContributionsResult {
+  return contributionsParsers.parse(input);
+}
+
+/**
+ * {@link parseComponentContributionsResult} without throwing: `{ success, data }` or `{ success, error }`.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { safeParseComponentContributionsResult } from 'scaling-navigator/fidelity';
+ * safeParseComponentContributionsResult({ schemaVersion: 1 }).success //=> false
+ * ```
+ */
+export function safeParseComponentContributionsResult(input: unknown): SafeParseResult<ComponentContributionsResult> {
+  return contributionsParsers.safeParse(input);
 }

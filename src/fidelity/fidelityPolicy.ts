@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ErrorPath } from '../_lib/errors.js';
-import { invalid } from '../_lib/errors.js';
-import { policyDefinition } from '../_lib/policy.js';
+import { invalid, limitExceeded } from '../_lib/errors.js';
+import { type PolicyFields, policyDefinition } from '../_lib/policy.js';
 
 /**
  * The thresholds the fidelity functions apply; see {@link DEFAULT_FIDELITY_POLICY} for the
@@ -43,10 +43,69 @@ export interface FidelityPolicy {
    * observed one (ties within rounding count against the threshold). Default 1e-12.
    */
   readonly tolerance: number;
+  /**
+   * The work limit of {@link fidelityThreshold}'s resampling: at most this many resampled
+   * observations per resampling, i.e. `permutations × (n + K)` and `bootstrapDraws × (n + K)` for n
+   * complete pairs and K candidates (each draw visits every observation and every candidate). A
+   * whole number ≥ 1; default 100,000,000 (about 10 s here for both resamplings at the limit: 999
+   * draws of 100,000 teachers). Raise it to run more; past it the call is `LIMIT_EXCEEDED`.
+   */
+  readonly maxResampledObservations: number;
 }
+
+/** Most band cut-points and fixed gates a policy may hold (each costs a pass over the data). */
+export const MAX_POLICY_CUTS = 1000;
 
 const Proportion = z.number().check(z.gte(0), z.lte(1));
 const Draws = z.int().check(z.gte(99), z.lte(1_000_000));
+
+const fields: PolicyFields<FidelityPolicy> = {
+  bands: z.readonly(z.array(Proportion)),
+  fixedGates: z.readonly(z.array(Proportion)),
+  minClusters: z.int().check(z.gte(2)),
+  minObservations: z.int().check(z.gte(1)),
+  minimumMeaningfulEffect: z.number().check(z.gt(0), z.lt(1)),
+  alpha: z.number().check(z.gt(0), z.lte(0.5)),
+  permutations: Draws,
+  bootstrapDraws: Draws,
+  tolerance: z.number().check(z.gte(0), z.lt(1)),
+  maxResampledObservations: z.int().check(z.gte(1)),
+};
+
+/** Checks across fields (and the size caps) of a merged policy. */
+function checkPolicy(policy: FidelityPolicy, path: ErrorPath): void {
+  for (const key of ['bands', 'fixedGates'] as const) {
+    if (policy[key].length > MAX_POLICY_CUTS) {
+      limitExceeded([...path, key], `has ${policy[key].length} entries; the limit is ${MAX_POLICY_CUTS}`);
+    }
+  }
+  policy.bands.forEach((cut, index) => {
+    if (cut <= 0 || cut >= 1)
+      invalid([...path, 'bands', index], `a band cut-point lies strictly between 0 and 1, got ${cut}`);
+    const previous = policy.bands[index - 1];
+    if (previous !== undefined && cut <= previous) {
+      invalid([...path, 'bands', index], 'band cut-points must increase');
+    }
+  });
+}
+
+/** A whole effective policy, as results echo it (every field present, cross-field checks included). @internal */
+export const FidelityPolicySchema: z.ZodMiniType<FidelityPolicy> = /* @__PURE__ */ z
+  .strictObject(fields)
+  .check(
+    z.refine(
+      (policy) =>
+        policy.bands.length <= MAX_POLICY_CUTS &&
+        policy.fixedGates.length <= MAX_POLICY_CUTS &&
+        policy.bands.every(
+          (cut, index) => cut > 0 && cut < 1 && (index === 0 || cut > (policy.bands[index - 1] as number)),
+        ),
+      {
+        message: 'band cut-points increase strictly inside (0, 1); at most 1000 bands and fixed gates',
+        path: ['bands'],
+      },
+    ),
+  ) as unknown as z.ZodMiniType<FidelityPolicy>;
 
 const definition = /* @__PURE__ */ policyDefinition<FidelityPolicy>({
   defaults: {
@@ -59,27 +118,11 @@ const definition = /* @__PURE__ */ policyDefinition<FidelityPolicy>({
     permutations: 999,
     bootstrapDraws: 999,
     tolerance: 1e-12,
+    maxResampledObservations: 100_000_000,
   },
-  fields: {
-    bands: z.readonly(z.array(Proportion)),
-    fixedGates: z.readonly(z.array(Proportion)),
-    minClusters: z.int().check(z.gte(2)),
-    minObservations: z.int().check(z.gte(1)),
-    minimumMeaningfulEffect: z.number().check(z.gt(0), z.lt(1)),
-    alpha: z.number().check(z.gt(0), z.lte(0.5)),
-    permutations: Draws,
-    bootstrapDraws: Draws,
-    tolerance: z.number().check(z.gte(0), z.lt(1)),
-  },
+  fields,
   check(policy, _given, path) {
-    policy.bands.forEach((cut, index) => {
-      if (cut <= 0 || cut >= 1)
-        invalid([...path, 'bands', index], `a band cut-point lies strictly between 0 and 1, got ${cut}`);
-      const previous = policy.bands[index - 1];
-      if (previous !== undefined && cut <= previous) {
-        invalid([...path, 'bands', index], 'band cut-points must increase');
-      }
-    });
+    checkPolicy(policy, path);
   },
 });
 
@@ -101,6 +144,9 @@ const definition = /* @__PURE__ */ policyDefinition<FidelityPolicy>({
  * - `permutations: 999`, `bootstrapDraws: 999` — resampling draws for threshold tests and intervals.
  * - `tolerance: 1e-12` — a permuted maximum within this relative distance of the observed one
  *   counts as reaching it.
+ * - `maxResampledObservations: 100_000_000` — the work limit of the threshold resampling:
+ *   `permutations × (n + K)` and `bootstrapDraws × (n + K)` (n pairs, K candidates) may not exceed
+ *   it; a caller may raise it.
  *
  * @category Policies
  * @example
@@ -122,13 +168,15 @@ export function resolveFidelityPolicy(overrides: unknown, path: ErrorPath): Fide
  *
  * @category Policies
  * @throws ScalingNavigatorError `INVALID_INPUT` for unknown keys, values out of range, or band
- *   cut-points that do not increase inside (0, 1).
+ *   cut-points that do not increase inside (0, 1); `LIMIT_EXCEEDED` for more than 1000 bands or
+ *   fixed gates.
  * @example
  * ```ts
  * import { defineFidelityPolicy } from 'scaling-navigator/fidelity';
  * defineFidelityPolicy({ bands: [0.5, 0.7] }).bands //=> [0.5, 0.7]
  * defineFidelityPolicy({ minObservations: 5 }).minObservations //=> 5
- * defineFidelityPolicy({ bands: [0.7, 0.5] }) //=> throws INVALID_INPUT
+ * defineFidelityPolicy({ bands: [0.7, 0.5] }) //=> throws INVALID_INPUT at ['policy', 'bands', 1]
+ * defineFidelityPolicy({ minObservatons: 5 } as never) //=> throws INVALID_INPUT at ['policy', 'minObservatons']
  * ```
  */
 export function defineFidelityPolicy(overrides: Partial<FidelityPolicy> = {}): FidelityPolicy {

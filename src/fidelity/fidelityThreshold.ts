@@ -1,14 +1,36 @@
-import { invalid } from '../_lib/errors.js';
+import * as z from 'zod/mini';
+import { invalid, limitExceeded } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { createRandom } from '../_lib/random.js';
 import { sortOrder } from '../_lib/rank.js';
-import { completeRows, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { completeRows, readNanPolicy, type Series } from '../_lib/series.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireArray, requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
 import type { ProportionResult } from '../stats/index.js';
 import { cutDescriber } from './_describeCut.js';
-import { type FidelityScale, readFidelityScale, readFidelitySeries, requireLength } from './_readFidelity.js';
+import { divideByUnit, outcomeUnit } from './_finite.js';
+import {
+  type FidelityScale,
+  MAX_SERIES_LENGTH,
+  readFidelityScale,
+  readFidelitySeries,
+  readOutcomeSeries,
+  requireLength,
+} from './_readFidelity.js';
+import {
+  Count,
+  decisionSchema,
+  Finite,
+  noteSchema,
+  ProportionResultSchema,
+  PValue,
+  SchemaVersion1,
+  Share,
+} from './_schemas.js';
 import { bootstrapCut, permutationExceedances } from './_thresholdResampling.js';
 import {
   best,
@@ -19,7 +41,7 @@ import {
   prepare,
   statisticOf,
 } from './_thresholdStatistics.js';
-import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
+import { type FidelityPolicy, FidelityPolicySchema, resolveFidelityPolicy } from './fidelityPolicy.js';
 import { THRESHOLD_RULES, type ThresholdRule } from './thresholdRules.js';
 
 /**
@@ -30,19 +52,32 @@ import { THRESHOLD_RULES, type ThresholdRule } from './thresholdRules.js';
 export interface FidelityThresholdData {
   /** Fidelity of implementation, a proportion in [0, 1] (or on `options.fidelityScale`). */
   readonly fidelity: Series;
-  /** The intended outcome: 0/1 (binary) or a score (continuous). */
-  readonly outcome: Series;
+  /** The intended outcome: 0/1 or `true`/`false` (binary), or a score (continuous). */
+  readonly outcome: Series | readonly (boolean | null | undefined)[];
 }
+
+/** The keys of {@link FidelityThresholdData}. */
+const DATA_KEYS = keysOf<FidelityThresholdData>()('fidelity', 'outcome');
+
+/** Keys callers pass believing the threshold adjusts for them: it does not, so they are refused. */
+const DATA_HINTS = {
+  baseline:
+    'fidelityThreshold does not adjust for a baseline; use analyzeFidelityOutcome (its `partial` controls for one)',
+  clusters:
+    'fidelityThreshold does not adjust for clusters; use analyzeFidelityOutcome (its `clustering` adjusts the inference)',
+};
 
 /**
  * Why part of a {@link fidelityThreshold} result is absent.
  *
  * - `CONSTANT_OUTCOME`: every outcome is the same, so there is no level, test or interval.
  * - `NO_ELIGIBLE_CUT`: no candidate has `policy.minObservations` observations on both sides.
+ * - `NOT_REPRESENTABLE`: a hinge slope or F statistic lies beyond the largest double (fidelity values
+ *   almost equal under huge outcomes), so it is `null`.
  *
  * @category Fidelity
  */
-export type ThresholdNoteCode = 'CONSTANT_OUTCOME' | 'NO_ELIGIBLE_CUT';
+export type ThresholdNoteCode = 'CONSTANT_OUTCOME' | 'NO_ELIGIBLE_CUT' | 'NOT_REPRESENTABLE';
 
 /**
  * Options for {@link fidelityThreshold}.
@@ -62,9 +97,20 @@ export interface FidelityThresholdOptions {
   readonly fidelityScale?: FidelityScale;
   /** `'raise'` (default) or `'omit'` (NaN treated as missing). */
   readonly nanPolicy?: 'raise' | 'omit';
-  /** Overrides of {@link DEFAULT_FIDELITY_POLICY} (`minObservations`, `permutations`, `bootstrapDraws`, `alpha`, `tolerance`, `fixedGates`). */
+  /** Overrides of {@link DEFAULT_FIDELITY_POLICY} (`minObservations`, `permutations`, `bootstrapDraws`, `alpha`, `tolerance`, `fixedGates`, `maxResampledObservations`). */
   readonly policy?: Partial<FidelityPolicy>;
 }
+
+/** The keys of {@link FidelityThresholdOptions}. */
+const OPTION_KEYS = keysOf<FidelityThresholdOptions>()(
+  'outcomeType',
+  'candidates',
+  'confidenceLevel',
+  'seed',
+  'fidelityScale',
+  'nanPolicy',
+  'policy',
+);
 
 /**
  * Outcomes on either side of one cut-point (below = fidelity < cut).
@@ -102,6 +148,8 @@ export interface ThresholdCut {
  * @category Fidelity
  */
 export interface FidelityThresholdResult {
+  /** The version of this result's shape (1); see {@link parseFidelityThresholdResult}. */
+  readonly schemaVersion: 1;
   readonly outcomeType: 'binary' | 'continuous';
   /** Complete pairs used, and pairs dropped as missing. */
   readonly n: number;
@@ -175,10 +223,23 @@ export interface FidelityThresholdResult {
  * Draws come from the seeded generator (`seed`, default 1; echoed). O((B₁ + B₂)(n + K)) for B
  * draws and K candidates after one O(n log n) sort.
  *
+ * It does not adjust for a baseline or clusters: `data.baseline` and `data.clusters` are refused
+ * (use {@link analyzeFidelityOutcome} for an adjusted analysis), as is any other unknown key of
+ * `data`, `options` or `options.fidelityScale`. A yes/no outcome (`true` / `false`) is read as
+ * 1 / 0 and makes the outcome binary. Resampling is bounded by `policy.maxResampledObservations`
+ * (default 10⁸): `permutations × (n + K)` and `bootstrapDraws × (n + K)` may not exceed it. Every
+ * output number is finite: outcomes near ±1e308 are measured in a power-of-two unit, and a hinge
+ * slope no double can hold is `null` with a `NOT_REPRESENTABLE` note. The result is frozen and
+ * carries `schemaVersion: 1`; {@link parseFidelityThresholdResult} validates a stored one.
+ *
  * @category Fidelity
  * @throws ScalingNavigatorError `INVALID_INPUT` for fidelity outside [0, 1] after rescaling, unequal
- *   lengths, non-0/1 outcomes with `outcomeType: 'binary'`, candidates outside [0, 1], or a
- *   `minObservations` larger than half the complete pairs.
+ *   lengths, non-0/1 outcomes with `outcomeType: 'binary'` (or a yes/no outcome with
+ *   `outcomeType: 'continuous'`), candidates outside [0, 1], a `minObservations` larger than half
+ *   the complete pairs, a hole in an array (at its index), or an unknown key (with a suggestion);
+ *   `LIMIT_EXCEEDED` for a series longer than 2³¹ − 1 (checked before anything is allocated), or
+ *   draws past the work limit (at `['options', 'policy', 'permutations']` or
+ *   `['options', 'policy', 'bootstrapDraws']`).
  * @example
  * ```ts
  * import { fidelityThreshold } from 'scaling-navigator/fidelity';
@@ -195,6 +256,10 @@ export interface FidelityThresholdResult {
  * const everyone = fidelityThreshold({ fidelity, outcome: fidelity.map(() => 1) });
  * everyone.decision.reasons[0].rule //=> 'fidelity/constant-outcome'
  * everyone.notes.map((entry) => entry.field) //=> ['associatedLevel']
+ * // Not an adjusted analysis: a baseline is refused, pointing to analyzeFidelityOutcome.
+ * fidelityThreshold({ fidelity, outcome: metGoal, baseline: fidelity } as never) //=> throws INVALID_INPUT at ['data', 'baseline']
+ * // Past the work limit, the option that drives the work is named.
+ * fidelityThreshold({ fidelity, outcome: metGoal }, { policy: { maxResampledObservations: 1000 } }) //=> throws LIMIT_EXCEEDED at ['options', 'policy', 'permutations']
  * ```
  */
 export function fidelityThreshold(
@@ -202,15 +267,32 @@ export function fidelityThreshold(
   options: FidelityThresholdOptions = {},
 ): FidelityThresholdResult {
   const record = requireRecord(data, ['data']);
-  const settings = requireRecord(options, ['options']);
+  requireKnownKeys(record, DATA_KEYS, ['data'], DATA_HINTS);
+  const { fidelity: fidelityInput, outcome: outcomeInput } = record;
+  const settings = readOptions<FidelityThresholdOptions>(options, OPTION_KEYS, ['options']);
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const scale = readFidelityScale(settings.fidelityScale, ['options', 'fidelityScale']);
   const policy = resolveFidelityPolicy(settings.policy, ['options', 'policy']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const seed =
     settings.seed === undefined ? 1 : requireNumber(settings.seed, ['options', 'seed'], { min: 0, integer: true });
-  const fidelity = readFidelitySeries(record.fidelity, scale, nanPolicy, ['data', 'fidelity']);
-  const outcome = requireSeries(record.outcome, ['data', 'outcome']);
+  const requestedType =
+    settings.outcomeType === undefined
+      ? undefined
+      : requireOneOf(
+          settings.outcomeType,
+          ['binary', 'continuous'] as const,
+          ['options', 'outcomeType'],
+          'outcome type',
+        );
+  let candidatesInput: readonly unknown[] | undefined;
+  if (settings.candidates !== undefined) {
+    candidatesInput = requireArray(settings.candidates, ['options', 'candidates']);
+    requireDenseArray(candidatesInput, ['options', 'candidates'], MAX_SERIES_LENGTH);
+  }
+  const fidelity = readFidelitySeries(fidelityInput, scale, nanPolicy, ['data', 'fidelity']);
+  const outcome = readOutcomeSeries(outcomeInput, ['data', 'outcome']);
+  const yesNo = outcome !== outcomeInput;
   requireLength(outcome, fidelity.length, ['data', 'outcome'], 'fidelity');
   const rows = completeRows(
     [fidelity, outcome],
@@ -225,17 +307,10 @@ export function fidelityThreshold(
   const rawY = rows.columns[1] as Float64Array;
 
   const allBinary = rawY.every((value) => value === 0 || value === 1);
-  const outcomeType =
-    settings.outcomeType === undefined
-      ? allBinary
-        ? 'binary'
-        : 'continuous'
-      : requireOneOf(
-          settings.outcomeType,
-          ['binary', 'continuous'] as const,
-          ['options', 'outcomeType'],
-          'outcome type',
-        );
+  if (yesNo && requestedType === 'continuous') {
+    invalid(['options', 'outcomeType'], "a yes/no (true/false) outcome is binary: drop outcomeType: 'continuous'");
+  }
+  const outcomeType = requestedType ?? (allBinary ? 'binary' : 'continuous');
   if (outcomeType === 'binary' && !allBinary) {
     const index = Array.from(rawY).findIndex((value) => value !== 0 && value !== 1);
     invalid(['data', 'outcome', index], 'a binary outcome is coded 0 or 1');
@@ -259,16 +334,30 @@ export function fidelityThreshold(
     f[k] = rawF[index] as number;
     y[k] = rawY[index] as number;
   }
+  // Outcomes so large (or small) that sums of squares would overflow (or underflow) are measured
+  // in a power-of-two unit (exact); statistics are unit-free, means and slopes are scaled back.
+  const unit = outcomeType === 'binary' ? 1 : outcomeUnit(y);
+  divideByUnit(y, unit);
   let cuts: number[];
-  if (settings.candidates === undefined) {
+  if (candidatesInput === undefined) {
     cuts = defaultCandidates(f);
   } else {
-    cuts = requireArray(settings.candidates, ['options', 'candidates']).map((value, index) => {
+    cuts = candidatesInput.map((value, index) => {
       const cut = requireNumber(value, ['options', 'candidates', index]);
       if (!(cut >= 0 && cut <= 1)) invalid(['options', 'candidates', index], `a cut-point lies in [0, 1], got ${cut}`);
-      return cut;
+      return cut + 0;
     });
     cuts = [...new Set(cuts)].sort((a, b) => a - b);
+  }
+  // The work limit: every draw visits the n pairs and the K candidates.
+  for (const key of ['permutations', 'bootstrapDraws'] as const) {
+    const work = policy[key] * (n + cuts.length);
+    if (work > policy.maxResampledObservations) {
+      limitExceeded(
+        ['options', 'policy', key],
+        `${policy[key]} draws × (${n} pairs + ${cuts.length} candidates) = ${work} resampled observations, past policy.maxResampledObservations (${policy.maxResampledObservations}); use fewer draws or raise the limit`,
+      );
+    }
   }
   const prepared = prepare(f, y, cuts, policy.minObservations);
   const compute = statisticOf(outcomeType);
@@ -281,7 +370,7 @@ export function fidelityThreshold(
     else continuousStatistics(single, y, values, fits);
     return { values, fits };
   };
-  const describeCut = cutDescriber(f, y, outcomeType, policy.minObservations);
+  const describeCut = cutDescriber(f, y, outcomeType, policy.minObservations, unit);
   const observed = statistics(cuts);
   const bestIndex = best(observed.values, prepared.positions);
   const constant = y.every((value) => value === y[0]);
@@ -317,7 +406,7 @@ export function fidelityThreshold(
   let action: 'threshold-found' | 'no-threshold-found' | 'undetermined';
   if (constant) {
     action = 'undetermined';
-    why = ruleReason(THRESHOLD_RULES, 'fidelity/constant-outcome', { n, outcome: y[0] as number });
+    why = ruleReason(THRESHOLD_RULES, 'fidelity/constant-outcome', { n, outcome: (y[0] as number) * unit });
     notes.push(
       note(
         'CONSTANT_OUTCOME',
@@ -358,7 +447,18 @@ export function fidelityThreshold(
     });
   }
 
-  return {
+  if (describeCut.unrepresentable()) {
+    notes.push(
+      note(
+        'NOT_REPRESENTABLE',
+        'some hinge slopes or F statistics lie beyond the largest double (fidelity values almost equal under huge outcomes), so they are null',
+        'candidates',
+      ),
+    );
+  }
+
+  return sealResult({
+    schemaVersion: 1,
     outcomeType,
     n,
     nDropped: rows.nDropped,
@@ -376,5 +476,134 @@ export function fidelityThreshold(
     fixedGates,
     notes,
     policy,
-  };
+  });
+}
+
+const ThresholdCutSchema = z.strictObject({
+  cut: Share,
+  nBelow: Count,
+  nAbove: Count,
+  eligible: z.boolean(),
+  statistic: z.nullable(Finite),
+  binary: z.nullable(
+    z.strictObject({
+      sensitivity: Share,
+      specificity: Share,
+      rateBelow: ProportionResultSchema,
+      rateAbove: ProportionResultSchema,
+    }),
+  ),
+  continuous: z.nullable(
+    z.strictObject({
+      slopeBelow: z.nullable(Finite),
+      slopeAbove: z.nullable(Finite),
+      meanBelow: Finite,
+      meanAbove: Finite,
+      f: z.nullable(Finite),
+    }),
+  ),
+});
+
+/**
+ * The schema of a stored {@link FidelityThresholdResult} (`schemaVersion: 1`): strict, finite
+ * numbers only, and consistent where that is cheap to check — every cut splits the `n` pairs,
+ * candidates ascend, the test and the interval echo the policy's draws, and the decision cites a
+ * rule of {@link THRESHOLD_RULES} with its guidance. Validate with
+ * {@link parseFidelityThresholdResult} / {@link safeParseFidelityThresholdResult}.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { FidelityThresholdResult } from 'scaling-navigator/fidelity';
+ * FidelityThresholdResult.safeParse({ schemaVersion: 1 }).success //=> false
+ * ```
+ */
+export const FidelityThresholdResult: z.ZodMiniType<FidelityThresholdResult> = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: SchemaVersion1,
+    outcomeType: z.enum(['binary', 'continuous']),
+    n: Count,
+    nDropped: Count,
+    candidates: z.readonly(z.array(ThresholdCutSchema)),
+    associatedLevel: z.nullable(ThresholdCutSchema),
+    test: z.strictObject({
+      statistic: z.nullable(Finite),
+      pValue: PValue,
+      scheme: z.enum(['permute-outcomes', 'freedman-lane']),
+      permutations: Count,
+      seed: Count,
+    }),
+    decision: decisionSchema(['threshold-found', 'no-threshold-found'], THRESHOLD_RULES),
+    interval: z.nullable(
+      z.strictObject({
+        lower: z.nullable(Share),
+        upper: z.nullable(Share),
+        confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
+        draws: Count,
+        seed: Count,
+        agreement: Share,
+        noCutShare: Share,
+        distinctCuts: Count,
+      }),
+    ),
+    fixedGates: z.readonly(z.array(ThresholdCutSchema)),
+    notes: z.readonly(z.array(noteSchema(['CONSTANT_OUTCOME', 'NO_ELIGIBLE_CUT', 'NOT_REPRESENTABLE']))),
+    policy: FidelityPolicySchema,
+  })
+  .check(
+    z.refine(
+      (result) =>
+        [...result.candidates, ...result.fixedGates].every((cut) => cut.nBelow + cut.nAbove === result.n) &&
+        result.candidates.every(
+          (cut, index) => index === 0 || cut.cut > (result.candidates[index - 1] as ThresholdCut).cut,
+        ),
+      { message: 'the cuts do not split the n pairs, or the candidates do not ascend', path: ['candidates'] },
+    ),
+    z.refine(
+      (result) =>
+        result.test.permutations === result.policy.permutations &&
+        (result.interval === null || result.interval.draws === result.policy.bootstrapDraws),
+      { message: "the draws are not the policy's", path: ['test', 'permutations'] },
+    ),
+    z.refine((result) => result.fixedGates.length === result.policy.fixedGates.length, {
+      message: "the fixed gates are not the policy's",
+      path: ['fixedGates'],
+    }),
+  );
+
+const thresholdParsers = /* @__PURE__ */ schemaParsers(FidelityThresholdResult);
+
+/**
+ * Validates a stored {@link FidelityThresholdResult} (e.g. read back from JSON).
+ *
+ * @category Fidelity
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first damaged field (an unknown key, a
+ *   missing `policy`, a non-finite number, cuts that do not split `n`, draws that are not the
+ *   policy's, a rule not in {@link THRESHOLD_RULES}).
+ * @example
+ * ```ts
+ * import { fidelityThreshold, parseFidelityThresholdResult } from 'scaling-navigator/fidelity';
+ * const fidelity = Array.from({ length: 40 }, (_, i) => (1 + (i % 10)) / 10);
+ * const result = fidelityThreshold({ fidelity, outcome: fidelity.map((f) => f >= 0.7) }, { policy: { permutations: 99, bootstrapDraws: 99 } });
+ * const stored = JSON.parse(JSON.stringify(result));
+ * parseFidelityThresholdResult(stored).associatedLevel?.cut //=> 0.7
+ * parseFidelityThresholdResult({ ...stored, n: 41 }) //=> throws INVALID_INPUT at ['candidates']
+ * ```
+ */
+export function parseFidelityThresholdResult(input: unknown): FidelityThresholdResult {
+  return thresholdParsers.parse(input);
+}
+
+/**
+ * {@link parseFidelityThresholdResult} without throwing: `{ success, data }` or `{ success, error }`.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { safeParseFidelityThresholdResult } from 'scaling-navigator/fidelity';
+ * safeParseFidelityThresholdResult({ schemaVersion: 2 }).success //=> false
+ * ```
+ */
+export function safeParseFidelityThresholdResult(input: unknown): SafeParseResult<FidelityThresholdResult> {
+  return thresholdParsers.safeParse(input);
 }
