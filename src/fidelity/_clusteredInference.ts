@@ -101,7 +101,14 @@ export function clustered(
     { method, confidenceLevel: level },
   );
   const n0 = iccFidelity.n0;
-  if (iccFidelity.estimate === null || iccOutcome.estimate === null || n0 === null) {
+  // An ICC that is not a finite number (outcomes past ≈ 1e154 in icc1) gives no design effect either.
+  if (
+    iccFidelity.estimate === null ||
+    iccOutcome.estimate === null ||
+    n0 === null ||
+    !Number.isFinite(iccFidelity.estimate) ||
+    !Number.isFinite(iccOutcome.estimate)
+  ) {
     return {
       ...none,
       n0,

@@ -90,22 +90,20 @@ function checkPolicy(policy: FidelityPolicy, path: ErrorPath): void {
 }
 
 /** A whole effective policy, as results echo it (every field present, cross-field checks included). @internal */
-export const FidelityPolicySchema: z.ZodMiniType<FidelityPolicy> = /* @__PURE__ */ z
-  .strictObject(fields)
-  .check(
-    z.refine(
-      (policy) =>
-        policy.bands.length <= MAX_POLICY_CUTS &&
-        policy.fixedGates.length <= MAX_POLICY_CUTS &&
-        policy.bands.every(
-          (cut, index) => cut > 0 && cut < 1 && (index === 0 || cut > (policy.bands[index - 1] as number)),
-        ),
-      {
-        message: 'band cut-points increase strictly inside (0, 1); at most 1000 bands and fixed gates',
-        path: ['bands'],
-      },
-    ),
-  ) as unknown as z.ZodMiniType<FidelityPolicy>;
+export const FidelityPolicySchema: z.ZodMiniType<FidelityPolicy> = /* @__PURE__ */ z.strictObject(fields).check(
+  z.refine(
+    (policy) =>
+      policy.bands.length <= MAX_POLICY_CUTS &&
+      policy.fixedGates.length <= MAX_POLICY_CUTS &&
+      policy.bands.every(
+        (cut, index) => cut > 0 && cut < 1 && (index === 0 || cut > (policy.bands[index - 1] as number)),
+      ),
+    {
+      message: 'band cut-points increase strictly inside (0, 1); at most 1000 bands and fixed gates',
+      path: ['bands'],
+    },
+  ),
+) as unknown as z.ZodMiniType<FidelityPolicy>;
 
 const definition = /* @__PURE__ */ policyDefinition<FidelityPolicy>({
   defaults: {
