@@ -34,8 +34,11 @@ function badNumbers(value: unknown, path = '$', out: string[] = []): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Object.is(value, -0)) out.push(`${path} = ${String(value)}`);
   } else if (value === undefined) out.push(`${path} = undefined`);
-  else if (Array.isArray(value)) value.forEach((entry, index) => badNumbers(entry, `${path}[${index}]`, out));
-  else if (typeof value === 'object' && value !== null) {
+  else if (Array.isArray(value)) {
+    value.forEach((entry, index) => {
+      badNumbers(entry, `${path}[${index}]`, out);
+    });
+  } else if (typeof value === 'object' && value !== null) {
     for (const [key, entry] of Object.entries(value)) badNumbers(entry, `${path}.${key}`, out);
   }
   return out;
