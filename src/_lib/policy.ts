@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import type { ErrorPath } from './errors.js';
 import { parseOrThrow } from './parse.js';
+import { requireKnownKeys } from './strict.js';
 
 /** One zod schema per policy field, typed against the policy's interface. */
 export type PolicyFields<P> = { readonly [K in keyof P]-?: z.ZodMiniType<P[K]> };
@@ -31,6 +32,7 @@ export function policyDefinition<P extends object>(spec: {
   readonly check?: (policy: P, given: Partial<P>, path: ErrorPath) => void;
 }): PolicyDefinition<P> {
   const defaults = Object.freeze({ ...spec.defaults });
+  const keys = Object.keys(spec.fields);
   let schema: z.ZodMiniType | undefined;
   return {
     defaults,
@@ -40,6 +42,9 @@ export function policyDefinition<P extends object>(spec: {
           Object.entries(spec.fields as Record<string, z.ZodMiniType>).map(([key, field]) => [key, z.optional(field)]),
         ),
       );
+      if (typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides)) {
+        requireKnownKeys(overrides, keys, path);
+      }
       const given = parseOrThrow(schema, overrides ?? {}, path) as Partial<P>;
       const merged = { ...defaults } as Record<string, unknown>;
       for (const [key, value] of Object.entries(given)) if (value !== undefined) merged[key] = value;
