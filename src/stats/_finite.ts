@@ -61,7 +61,7 @@ export function maxAbs(values: ArrayLike<number>): number {
   return max;
 }
 
-/** Mean and sample SD (n − 1) of a non-constant sample, or `null` for the SD when it is not representable. */
+/** Mean and sample SD (n − 1) of a sample of two or more values, not all equal; the SD is `null` when it is not representable. */
 export interface MeanSd {
   readonly mean: number;
   readonly sd: number | null;
@@ -75,7 +75,7 @@ export interface MeanSd {
 export function meanAndSd(values: readonly number[]): MeanSd {
   const plainMean = mean(values);
   const plainSd = values.length > 1 ? sampleStandardDeviation(values) : 0;
-  if (Number.isFinite(plainMean) && Number.isFinite(plainSd) && (plainSd === 0 || plainSd > 1e-140)) {
+  if (Number.isFinite(plainMean) && Number.isFinite(plainSd) && plainSd > 1e-140) {
     return { mean: plainMean, sd: plainSd };
   }
   const scale = powerOfTwoScale(maxAbs(values));

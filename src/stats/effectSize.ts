@@ -145,8 +145,9 @@ function readGroup(value: unknown, path: ErrorPath, nanPolicy: NanPolicy): ReadG
 
 /** S_p; when the squares overflow or underflow, the same formula on SDs divided by a power of two. */
 function pooledStandardDeviation(t: GroupSummary, c: GroupSummary, df: number): number {
+  if (t.sd === 0 && c.sd === 0) return 0;
   const plain = Math.sqrt(((t.n - 1) * t.sd * t.sd + (c.n - 1) * c.sd * c.sd) / df);
-  if (Number.isFinite(plain) && (plain === 0 || plain > 1e-140)) return plain;
+  if (Number.isFinite(plain) && plain > 1e-140) return plain;
   const scale = powerOfTwoScale(Math.max(t.sd, c.sd));
   const st = t.sd / scale;
   const sc = c.sd / scale;
