@@ -7,8 +7,8 @@ import { averageRanks } from '../_lib/rank.js';
 import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { readConfidenceLevel, requireOneOf } from '../_lib/validate.js';
-import type { Estimate } from './Estimate.js';
 import { readSeries, withoutNegativeZero } from './_finite.js';
+import type { Estimate } from './Estimate.js';
 
 /**
  * The correlation methods of {@link correlate}.

@@ -5,8 +5,8 @@ import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
 import { keysOf, readOptions, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
-import type { Estimate } from './Estimate.js';
 import { MAX_COUNT, withoutNegativeZero } from './_finite.js';
+import type { Estimate } from './Estimate.js';
 
 /**
  * A group's binary outcome: how many of `n` succeeded.

@@ -5,15 +5,8 @@ import { type Note, note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
 import { keysOf, readOptions, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import { MAX_COUNT, meanAndSd, plusZero, powerOfTwoScale, readSeries, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
-import {
-  MAX_COUNT,
-  meanAndSd,
-  plusZero,
-  powerOfTwoScale,
-  readSeries,
-  withoutNegativeZero,
-} from './_finite.js';
 
 /**
  * A group summarized by its mean, standard deviation (n − 1 denominator) and size.
@@ -316,7 +309,11 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
     Number.isFinite(lower) && Number.isFinite(upper) ? [lower, upper] : null;
   if (confidenceInterval === null) {
     notes.push(
-      note('NOT_REPRESENTABLE', 'a bound of the interval exceeds the largest floating-point number', 'confidenceInterval'),
+      note(
+        'NOT_REPRESENTABLE',
+        'a bound of the interval exceeds the largest floating-point number',
+        'confidenceInterval',
+      ),
     );
   }
   return withoutNegativeZero({

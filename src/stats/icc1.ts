@@ -4,15 +4,8 @@ import { type Note, note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { requireNumber } from '../_lib/validate.js';
+import { maxAbs, powerOfTwoScale, readList, readSeries, TINY, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
-import {
-  maxAbs,
-  powerOfTwoScale,
-  readList,
-  readSeries,
-  TINY,
-  withoutNegativeZero,
-} from './_finite.js';
 
 /**
  * The one-way ANOVA table behind {@link icc1}.
@@ -167,9 +160,7 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
         }
       : null;
   if (anova === null) {
-    notes.push(
-      note('NOT_REPRESENTABLE', 'the sums of squares exceed the largest floating-point number', 'anova'),
-    );
+    notes.push(note('NOT_REPRESENTABLE', 'the sums of squares exceed the largest floating-point number', 'anova'));
   }
   const meanGroupSize = total / groupCount;
   const denominator = msBetween + (meanGroupSize - 1) * msWithin;

@@ -4,8 +4,8 @@ import { note } from '../_lib/notes.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { readConfidenceLevel, requireNumber } from '../_lib/validate.js';
 import { wilsonBounds } from '../_lib/wilson.js';
-import type { Estimate } from './Estimate.js';
 import { plusZero, withoutNegativeZero } from './_finite.js';
+import type { Estimate } from './Estimate.js';
 
 /**
  * Options of {@link proportionInterval}.

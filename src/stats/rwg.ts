@@ -4,8 +4,8 @@ import { note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
 import { keysOf, readOptions, requireKnownKeys } from '../_lib/strict.js';
 import { requireNumber, requireRecord } from '../_lib/validate.js';
-import type { Estimate } from './Estimate.js';
 import { readList, readSeries, withoutNegativeZero } from './_finite.js';
+import type { Estimate } from './Estimate.js';
 
 /**
  * Why an agreement index has no estimate: `TOO_FEW_RATERS` — fewer than two raters with ratings.
