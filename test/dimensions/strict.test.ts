@@ -137,7 +137,7 @@ describe('stored results: schemaVersion 1, sealed, schema round trip, damage wit
       'a score of Infinity',
       () => {
         const damaged = stored(assessment) as { dimensions: { score: unknown }[] };
-        (damaged.dimensions[0] as { score: unknown }).score = 1e999;
+        (damaged.dimensions[0] as { score: unknown }).score = Number.POSITIVE_INFINITY;
         return parseScaleAssessment(damaged);
       },
       ['dimensions', 0, 'score'],
