@@ -29,16 +29,31 @@ export const TINY = 1e-250;
  */
 export function readSeries(value: unknown, path: ErrorPath): Series {
   const series = requireSeries(value, path);
-  if (Array.isArray(series)) requireDenseArray(series, path, MAX_SERIES_LENGTH);
-  else requireLengthAtMost(series.length, path, MAX_SERIES_LENGTH);
+  requireLengthAtMost(series.length, path, MAX_SERIES_LENGTH);
+  if (Array.isArray(series)) requireNoHoles(series, path);
   return series;
 }
 
 /** A list argument (of series, of p-values): an array without holes, at most {@link MAX_SERIES_LENGTH} long. */
 export function readList(value: unknown, path: ErrorPath): readonly unknown[] {
   const list = requireArray(value, path);
-  requireDenseArray(list, path, MAX_SERIES_LENGTH);
+  requireLengthAtMost(list.length, path, MAX_SERIES_LENGTH);
+  requireNoHoles(list, path);
   return list;
+}
+
+/**
+ * Holes read as `undefined`: a plain read of each entry (fast on packed arrays) finds any, and only
+ * then the shared `requireDenseArray` looks for a hole by index (`i in array` on every entry costs
+ * ≈ 5× a Pearson pass over a million numbers).
+ */
+function requireNoHoles(array: readonly unknown[], path: ErrorPath): void {
+  for (let i = 0; i < array.length; i += 1) {
+    if (array[i] === undefined) {
+      requireDenseArray(array, path, MAX_SERIES_LENGTH);
+      return;
+    }
+  }
 }
 
 /** The largest power of two not above `maxAbs` (> 0): dividing by it is exact and leaves values in (−2, 2). */
