@@ -1,8 +1,19 @@
+import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { Decision } from '../framework/Decision.js';
-import type { ScaleDimensionId } from '../framework/scaleDimensions.js';
+import { SCALE_DIMENSION_IDS, type ScaleDimensionId } from '../framework/scaleDimensions.js';
+import { count, decisionSchema, noteSchema } from './_resultSchemas.js';
 import type { DimensionsRule } from './dimensionsRules.js';
-import type { ScalePolicy } from './scalePolicy.js';
+import { type ScalePolicy, scalePolicyFields } from './scalePolicy.js';
+
+const DIMENSION_NOTE_CODES = ['NO_MEASURES', 'ZERO_WEIGHT', 'NO_TARGET'] as const;
+const SCALE_NOTE_CODES = [
+  'PRACTICE_NOT_GIVEN',
+  'NO_INTENDED_PRACTITIONERS',
+  'SUSTAINABILITY_UNKNOWN',
+  'OWNERSHIP_UNKNOWN',
+] as const;
 
 /**
  * Why a dimension has no score, or no judgement against a target.
@@ -13,7 +24,7 @@ import type { ScalePolicy } from './scalePolicy.js';
  *
  * @category Scale assessment
  */
-export type DimensionNoteCode = 'NO_MEASURES' | 'ZERO_WEIGHT' | 'NO_TARGET';
+export type DimensionNoteCode = (typeof DIMENSION_NOTE_CODES)[number];
 
 /**
  * Why `atScale` or `sustainable` is undetermined.
@@ -24,11 +35,7 @@ export type DimensionNoteCode = 'NO_MEASURES' | 'ZERO_WEIGHT' | 'NO_TARGET';
  *
  * @category Scale assessment
  */
-export type ScaleNoteCode =
-  | 'PRACTICE_NOT_GIVEN'
-  | 'NO_INTENDED_PRACTITIONERS'
-  | 'SUSTAINABILITY_UNKNOWN'
-  | 'OWNERSHIP_UNKNOWN';
+export type ScaleNoteCode = (typeof SCALE_NOTE_CODES)[number];
 
 /**
  * Counts for the "at scale" judgement: how many practitioners are meant to use the practice, and
@@ -123,6 +130,8 @@ export interface SustainableJudgement {
  * @category Scale assessment
  */
 export interface ScaleAssessment {
+  /** The version of this result's shape: 1. A stored assessment of a newer version is `INCOMPATIBLE`. */
+  readonly schemaVersion: 1;
   /** One entry per scale dimension, in catalog order (depth, sustainability, spread, ownership). */
   readonly dimensions: readonly DimensionScore[];
   /** The scored dimension with the lowest score (ties: catalog order); `null` when none is scored. */
@@ -137,4 +146,112 @@ export interface ScaleAssessment {
   readonly notes: readonly Note<ScaleNoteCode>[];
   /** The effective policy. */
   readonly policy: ScalePolicy;
+}
+
+const share = /* @__PURE__ */ z.number().check(z.gte(0), z.lte(1));
+
+const policySchema = /* @__PURE__ */ z.strictObject(scalePolicyFields);
+
+const dimensionScore = /* @__PURE__ */ z
+  .strictObject({
+    dimension: z.enum(SCALE_DIMENSION_IDS),
+    score: z.nullable(share),
+    target: z.nullable(share),
+    decision: decisionSchema(['met', 'not-met'], policySchema),
+    met: z.nullable(z.boolean()),
+    shortfall: z.nullable(share),
+    measureCount: count,
+    notes: z.array(noteSchema(DIMENSION_NOTE_CODES)),
+  })
+  .check(
+    z.refine(
+      (entry) => entry.met === (entry.decision.action === 'undetermined' ? null : entry.decision.action === 'met'),
+      { message: '`met` must agree with the decision', path: ['met'] },
+    ),
+  );
+
+const practiceShare = /* @__PURE__ */ z
+  .strictObject({
+    intended: count,
+    withFidelity: count,
+    share: z.nullable(share),
+    threshold: scalePolicyFields.atScaleThreshold,
+  })
+  .check(
+    z.refine((practice) => practice.withFidelity <= practice.intended, {
+      message: 'withFidelity cannot exceed intended',
+      path: ['withFidelity'],
+    }),
+  );
+
+/**
+ * Schema of a stored {@link ScaleAssessment} (`schemaVersion: 1`): strict at every depth, every
+ * number finite and in range, each dimension's `met` agreeing with its decision, one entry per
+ * dimension in catalog order.
+ *
+ * @category Scale assessment
+ * @example
+ * ```ts
+ * import { assessScale, ScaleAssessment } from 'scaling-navigator/dimensions';
+ * const stored = JSON.parse(JSON.stringify(assessScale([{ id: 'm', dimension: 'depth', value: 3, scale: { min: 1, max: 5 } }])));
+ * ScaleAssessment.safeParse(stored).success //=> true
+ * ScaleAssessment.safeParse({ ...stored, schemaVersion: 2 }).success //=> false
+ * ```
+ */
+export const ScaleAssessment = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    dimensions: z.array(dimensionScore),
+    weakest: z.nullable(z.enum(SCALE_DIMENSION_IDS)),
+    atScale: z.strictObject({
+      decision: decisionSchema(['at-scale', 'not-at-scale'], policySchema),
+      practice: z.nullable(practiceShare),
+    }),
+    sustainable: z.strictObject({ decision: decisionSchema(['sustainable', 'not-sustainable'], policySchema) }),
+    measuresWithoutDimension: count,
+    notes: z.array(noteSchema(SCALE_NOTE_CODES)),
+    policy: policySchema,
+  })
+  .check(
+    z.refine(
+      (assessment) =>
+        assessment.dimensions.length === SCALE_DIMENSION_IDS.length &&
+        assessment.dimensions.every((entry, index) => entry.dimension === SCALE_DIMENSION_IDS[index]),
+      { message: 'one entry per scale dimension, in catalog order', path: ['dimensions'] },
+    ),
+  );
+
+const scaleAssessmentParsers = /* @__PURE__ */ schemaParsers(ScaleAssessment);
+
+/**
+ * Validates a stored scale assessment (e.g. read back from JSON) against {@link ScaleAssessment}.
+ *
+ * @category Scale assessment
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem (a missing `policy`, a score of
+ *   `Infinity`, an unknown key), with its path; `issues` lists every problem.
+ * @example
+ * ```ts
+ * import { assessScale, parseScaleAssessment } from 'scaling-navigator/dimensions';
+ * const stored = JSON.parse(JSON.stringify(assessScale([])));
+ * parseScaleAssessment(stored).schemaVersion //=> 1
+ * parseScaleAssessment({ ...stored, policy: undefined }) //=> throws INVALID_INPUT at ['policy']
+ * ```
+ */
+export function parseScaleAssessment(input: unknown): ScaleAssessment {
+  return scaleAssessmentParsers.parse(input) as ScaleAssessment;
+}
+
+/**
+ * Like {@link parseScaleAssessment}, but returns the error instead of throwing.
+ *
+ * @category Scale assessment
+ * @example
+ * ```ts
+ * import { assessScale, safeParseScaleAssessment } from 'scaling-navigator/dimensions';
+ * const stored = JSON.parse(JSON.stringify(assessScale([])));
+ * safeParseScaleAssessment({ ...stored, weakest: 'breadth' }).success //=> false
+ * ```
+ */
+export function safeParseScaleAssessment(input: unknown): SafeParseResult<ScaleAssessment> {
+  return scaleAssessmentParsers.safeParse(input) as SafeParseResult<ScaleAssessment>;
 }

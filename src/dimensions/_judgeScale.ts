@@ -45,6 +45,16 @@ export function scoreDimension(
     weighted += scored.weight * scored.value;
     totalWeight += scored.weight;
   }
+  if (!Number.isFinite(totalWeight)) {
+    // Weights near the largest double: the same weighted mean of weights relative to the largest.
+    const largest = bucket.reduce((max, scored) => Math.max(max, scored.weight), 0);
+    weighted = 0;
+    totalWeight = 0;
+    for (const scored of bucket) {
+      weighted += (scored.weight / largest) * scored.value;
+      totalWeight += scored.weight / largest;
+    }
+  }
   const base = { dimension, target, measureCount: bucket.length };
   const unknown = (rule: DimensionsRule, score: number | null, why: Note<DimensionNoteCode>): DimensionScore => ({
     ...base,

@@ -1,6 +1,8 @@
-import { invalid } from '../_lib/errors.js';
+import { type ErrorPath, invalid } from '../_lib/errors.js';
 import type { Note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord, requireUniqueId } from '../_lib/validate.js';
 import { Measure, type MeasureInput } from '../framework/Measure.js';
 import { ScaleTargets } from '../framework/ScaleTargets.js';
@@ -21,21 +23,35 @@ export interface AssessScaleOptions {
   readonly policy?: Partial<ScalePolicy>;
 }
 
-/** Normalizes a measure's value to [0, 1], flipping it when lower is better. */
-function normalize(measure: Measure): number {
+const ASSESS_SCALE_OPTION_KEYS = keysOf<AssessScaleOptions>()('practice', 'policy');
+const PRACTICE_KEYS = keysOf<PracticeCounts>()('intended', 'withFidelity');
+
+/** The most measures {@link assessScale} takes. */
+const MAX_MEASURES = 2 ** 31 - 1;
+
+/**
+ * Normalizes a measure's value to [0, 1], flipping it when lower is better. A scale wider than the
+ * largest double (`{ min: -1e308, max: 1e308 }`) is normalized on halves, which cannot overflow.
+ */
+function normalize(measure: Measure, path: ErrorPath): number {
   const { min, max } = measure.scale;
-  const span = max - min;
-  const value = measure.direction === 'lowerIsBetter' ? (max - measure.value) / span : (measure.value - min) / span;
-  return Math.min(1, Math.max(0, value));
+  const lower = measure.direction === 'lowerIsBetter';
+  let value = lower ? (max - measure.value) / (max - min) : (measure.value - min) / (max - min);
+  if (!Number.isFinite(max - min)) {
+    value = lower
+      ? (max / 2 - measure.value / 2) / (max / 2 - min / 2)
+      : (measure.value / 2 - min / 2) / (max / 2 - min / 2);
+  }
+  if (Number.isNaN(value)) invalid(path, 'this value cannot be placed on its scale');
+  return Math.min(1, Math.max(0, value)) + 0;
 }
 
 function readPractice(practice: unknown): PracticeCounts {
   const record = requireRecord(practice, ['options', 'practice']);
-  const intended = requireNumber(record.intended, ['options', 'practice', 'intended'], { min: 0, integer: true });
-  const withFidelity = requireNumber(record.withFidelity, ['options', 'practice', 'withFidelity'], {
-    min: 0,
-    integer: true,
-  });
+  requireKnownKeys(record, PRACTICE_KEYS, ['options', 'practice']);
+  const countRule = { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true };
+  const intended = requireNumber(record.intended, ['options', 'practice', 'intended'], countRule);
+  const withFidelity = requireNumber(record.withFidelity, ['options', 'practice', 'withFidelity'], countRule);
   if (withFidelity > intended) {
     invalid(
       ['options', 'practice', 'withFidelity'],
@@ -73,9 +89,17 @@ function readPractice(practice: unknown): PracticeCounts {
  * @param measures - `Measure`s (see the framework's `Measure` schema); ids must be unique.
  * @param targets - Target per dimension in [0, 1], e.g. `{ depth: 0.7 }`.
  * @param options - `practice` counts for `atScale`; `policy` overrides.
+ * The result carries `schemaVersion: 1`, is frozen, and matches the exported
+ * {@link ScaleAssessment} schema (`parseScaleAssessment` checks a stored one). Every score is
+ * finite: scales wider than the largest double are normalized on halves, and weights are summed
+ * relative to the largest when their plain sum would overflow.
+ *
  * @throws ScalingNavigatorError `INVALID_INPUT` for a measure that fails the `Measure` schema
- *   (NaN or ±Infinity, unknown dimension, `scale.min ≥ scale.max`, value off the scale, weight < 0),
- *   duplicate measure ids, unknown target keys or targets outside [0, 1], and bad practice counts.
+ *   (NaN or ±Infinity, unknown dimension or key, `scale.min ≥ scale.max`, value off the scale,
+ *   weight < 0), a hole in `measures`, duplicate measure ids, unknown target keys or targets outside
+ *   [0, 1], bad practice counts (not whole numbers in [0, 2⁵³ − 1], `withFidelity` above
+ *   `intended`, an unknown key), and unknown option or policy keys (with a suggestion).
+ *   `LIMIT_EXCEEDED` for more than 2³¹ − 1 measures.
  * @example
  * ```ts
  * import { assessScale } from 'scaling-navigator/dimensions';
@@ -94,6 +118,9 @@ function readPractice(practice: unknown): PracticeCounts {
  * result.atScale.decision.reasons[0].evidence //=> { intended: 400, withFidelity: 180, share: 0.45, atScaleThreshold: 0.5 }
  * result.sustainable.decision.action //=> 'undetermined'
  * result.notes.map((entry) => [entry.code, entry.field]) //=> [['SUSTAINABILITY_UNKNOWN', 'sustainable'], ['OWNERSHIP_UNKNOWN', 'sustainable']]
+ * Object.isFrozen(result) //=> true
+ * assessScale([], {}, { practise: { intended: 4, withFidelity: 1 } } as never) //=> throws INVALID_INPUT at ['options', 'practise']
+ * assessScale([], {}, { practice: { intended: 4, fidelity: 1 } } as never) //=> throws INVALID_INPUT at ['options', 'practice', 'fidelity']
  * ```
  */
 export function assessScale(
@@ -102,8 +129,9 @@ export function assessScale(
   options: AssessScaleOptions = {},
 ): ScaleAssessment {
   const list = requireArray(measures, ['measures']);
+  requireDenseArray(list, ['measures'], MAX_MEASURES);
   const parsedTargets = parseOrThrow(ScaleTargets, targets, ['targets']);
-  const optionRecord = requireRecord(options, ['options']);
+  const optionRecord = readOptions<AssessScaleOptions>(options, ASSESS_SCALE_OPTION_KEYS, ['options']);
   const policy = scalePolicyDefinition.resolve(optionRecord.policy, ['options', 'policy']);
 
   const byDimension = new Map<ScaleDimensionId, Scored[]>();
@@ -117,7 +145,7 @@ export function assessScale(
       return;
     }
     const bucket = byDimension.get(measure.dimension) ?? [];
-    bucket.push({ id: measure.id, value: normalize(measure), weight: measure.weight });
+    bucket.push({ id: measure.id, value: normalize(measure, ['measures', index, 'value']), weight: measure.weight });
     byDimension.set(measure.dimension, bucket);
   });
 
@@ -139,7 +167,8 @@ export function assessScale(
   const atScale = judgeAtScale(counts, policy, notes);
   const sustainable = judgeSustainable(dimensions, policy, notes);
 
-  return {
+  return sealResult({
+    schemaVersion: 1,
     dimensions,
     weakest,
     atScale,
@@ -147,5 +176,5 @@ export function assessScale(
     measuresWithoutDimension,
     notes,
     policy,
-  };
+  });
 }

@@ -1,11 +1,21 @@
+import * as z from 'zod/mini';
 import { requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
+import { IsoDate } from '../framework/_schemaParts.js';
 import type { Decision } from '../framework/Decision.js';
+import { count, decisionSchema, noteSchema } from './_resultSchemas.js';
 import { DIMENSIONS_RULES, type DimensionsRule } from './dimensionsRules.js';
-import { type SuperficialSpreadPolicy, superficialSpreadPolicyDefinition } from './superficialSpreadPolicy.js';
+import {
+  type SuperficialSpreadPolicy,
+  superficialSpreadPolicyDefinition,
+  superficialSpreadPolicyFields,
+} from './superficialSpreadPolicy.js';
 
 /**
  * One dated assessment of depth and spread, on any consistent scale (e.g. the `score`s of
@@ -31,11 +41,25 @@ export interface DetectSuperficialSpreadOptions {
 }
 
 /**
- * Why an interval (field `superficial`) or the whole history (field `decision`) cannot be judged.
+ * Why an interval (field `superficial`) or the whole history (field `decision`) cannot be judged;
+ * `CHANGE_NOT_REPRESENTABLE` (field `spreadChange` or `depthChange`): the change exceeds the
+ * largest double (values near ±1e308), so it is `null`, while `superficial` is still judged (on
+ * halves, which cannot overflow).
  *
  * @category Superficial spread
  */
-export type SuperficialSpreadNoteCode = 'DEPTH_UNKNOWN' | 'SPREAD_UNKNOWN' | 'TOO_FEW_ASSESSMENTS';
+export type SuperficialSpreadNoteCode = (typeof SUPERFICIAL_SPREAD_NOTE_CODES)[number];
+
+const SUPERFICIAL_SPREAD_NOTE_CODES = [
+  'DEPTH_UNKNOWN',
+  'SPREAD_UNKNOWN',
+  'TOO_FEW_ASSESSMENTS',
+  'CHANGE_NOT_REPRESENTABLE',
+] as const;
+const POINT_KEYS = keysOf<DepthSpreadPoint>()('date', 'depth', 'spread');
+const DETECT_OPTION_KEYS = keysOf<DetectSuperficialSpreadOptions>()('policy');
+/** The most assessments {@link detectSuperficialSpread} takes. */
+const MAX_ASSESSMENTS = 2 ** 31 - 1;
 
 /**
  * One interval between consecutive assessments.
@@ -67,6 +91,8 @@ export interface SpreadDepthInterval {
  * @category Superficial spread
  */
 export interface SuperficialSpreadReport {
+  /** The version of this result's shape: 1. A stored report of a newer version is `INCOMPATIBLE`. */
+  readonly schemaVersion: 1;
   /**
    * `'superficial-spread'` when some interval shows spread rising while depth falls (one reason per
    * such interval, with both changes), `'no-superficial-spread'` when intervals were judged and
@@ -99,8 +125,13 @@ function readValue(value: unknown, path: (string | number)[]): number | null {
  * decision's evidence. Every reason names a rule of {@link DIMENSIONS_RULES}. O(n).
  *
  * @category Superficial spread
+ * The report carries `schemaVersion: 1`, is frozen, and matches the exported
+ * {@link SuperficialSpreadReport} schema (`parseSuperficialSpreadReport` checks a stored one).
+ *
  * @throws ScalingNavigatorError `INVALID_INPUT` for a date that is not ISO or not after the previous
- *   one, a non-finite depth or spread, or a negative `policy.tolerance`.
+ *   one, a non-finite depth or spread, a hole in `history`, an unknown key in an assessment, in
+ *   `options` or in the policy (with a suggestion), or a negative `policy.tolerance`.
+ *   `LIMIT_EXCEEDED` for more than 2³¹ − 1 assessments.
  * @example
  * ```ts
  * import { detectSuperficialSpread } from 'scaling-navigator/dimensions';
@@ -117,6 +148,7 @@ function readValue(value: unknown, path: (string | number)[]): number | null {
  * report.intervals[0].depthChange //≈ -0.2
  * report.intervals[1].superficial //=> false
  * detectSuperficialSpread([{ date: '2025-01-01', depth: 1, spread: 1 }]).decision.action //=> 'undetermined'
+ * detectSuperficialSpread([{ date: '2025-01-01', depth: 1, reach: 1 }] as never) //=> throws INVALID_INPUT at ['history', 0, 'reach']
  * ```
  */
 export function detectSuperficialSpread(
@@ -124,12 +156,14 @@ export function detectSuperficialSpread(
   options: DetectSuperficialSpreadOptions = {},
 ): SuperficialSpreadReport {
   const points = requireArray(history, ['history']);
-  const optionRecord = requireRecord(options, ['options']);
+  requireDenseArray(points, ['history'], MAX_ASSESSMENTS);
+  const optionRecord = readOptions<DetectSuperficialSpreadOptions>(options, DETECT_OPTION_KEYS, ['options']);
   const policy = superficialSpreadPolicyDefinition.resolve(optionRecord.policy, ['options', 'policy']);
   const { tolerance } = policy;
 
   const parsed = points.map((point, index) => {
     const record = requireRecord(point, ['history', index]);
+    requireKnownKeys(record, POINT_KEYS, ['history', index]);
     return {
       date: record.date as string,
       day: requireIsoDate(record.date, ['history', index, 'date']),
@@ -149,18 +183,30 @@ export function detectSuperficialSpread(
         `dates must be strictly increasing; ${after.date} is not after ${before.date}`,
       );
     }
-    const spreadChange = before.spread === null || after.spread === null ? null : after.spread - before.spread;
-    const depthChange = before.depth === null || after.depth === null ? null : after.depth - before.depth;
-    let superficial: boolean | null = null;
+    // Halves of the changes cannot overflow; `+ 0` turns −0 into 0.
+    const halfSpread = before.spread === null || after.spread === null ? null : after.spread / 2 - before.spread / 2;
+    const halfDepth = before.depth === null || after.depth === null ? null : after.depth / 2 - before.depth / 2;
     const notes: Note<SuperficialSpreadNoteCode>[] = [];
-    if (depthChange === null) {
+    const change = (half: number | null, from: number | null, to: number | null, field: string): number | null => {
+      if (half === null) return null;
+      const whole = (to as number) - (from as number) + 0;
+      if (Number.isFinite(whole)) return whole;
+      notes.push(
+        note('CHANGE_NOT_REPRESENTABLE', `the change ${field} exceeds the largest floating-point number`, field),
+      );
+      return null;
+    };
+    const spreadChange = change(halfSpread, before.spread, after.spread, 'spreadChange');
+    const depthChange = change(halfDepth, before.depth, after.depth, 'depthChange');
+    let superficial: boolean | null = null;
+    if (halfDepth === null) {
       const when = before.depth === null ? before.date : after.date;
       notes.push(note('DEPTH_UNKNOWN', `depth is unknown on ${when}`, 'superficial'));
-    } else if (spreadChange === null) {
+    } else if (halfSpread === null) {
       const when = before.spread === null ? before.date : after.date;
       notes.push(note('SPREAD_UNKNOWN', `spread is unknown on ${when}`, 'superficial'));
     } else {
-      superficial = spreadChange > tolerance && depthChange < -tolerance;
+      superficial = halfSpread > tolerance / 2 && halfDepth < -tolerance / 2;
     }
     intervals.push({
       from: before.date,
@@ -208,5 +254,80 @@ export function detectSuperficialSpread(
     decision = decide('no-superficial-spread', [reason('dimensions/no-superficial-interval', evidence)], policy);
   }
 
-  return { decision, intervals, flaggedCount: flagged.length, notes, policy };
+  return sealResult({ schemaVersion: 1, decision, intervals, flaggedCount: flagged.length, notes, policy });
+}
+
+const policySchema = /* @__PURE__ */ z.strictObject(superficialSpreadPolicyFields);
+
+/**
+ * Schema of a stored {@link SuperficialSpreadReport} (`schemaVersion: 1`): strict at every depth,
+ * every number finite, `flaggedCount` equal to the intervals flagged superficial.
+ *
+ * @category Superficial spread
+ * @example
+ * ```ts
+ * import { detectSuperficialSpread, SuperficialSpreadReport } from 'scaling-navigator/dimensions';
+ * const stored = JSON.parse(JSON.stringify(detectSuperficialSpread([])));
+ * SuperficialSpreadReport.safeParse(stored).success //=> true
+ * SuperficialSpreadReport.safeParse({ ...stored, policy: {} }).success //=> false
+ * ```
+ */
+export const SuperficialSpreadReport = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    decision: decisionSchema(['superficial-spread', 'no-superficial-spread'], policySchema),
+    intervals: z.array(
+      z.strictObject({
+        from: IsoDate,
+        to: IsoDate,
+        days: z.int().check(z.gte(1)),
+        spreadChange: z.nullable(z.number()),
+        depthChange: z.nullable(z.number()),
+        superficial: z.nullable(z.boolean()),
+        notes: z.array(noteSchema(SUPERFICIAL_SPREAD_NOTE_CODES)),
+      }),
+    ),
+    flaggedCount: count,
+    notes: z.array(noteSchema(SUPERFICIAL_SPREAD_NOTE_CODES)),
+    policy: policySchema,
+  })
+  .check(
+    z.refine(
+      (report) => report.flaggedCount === report.intervals.filter((interval) => interval.superficial === true).length,
+      { message: 'flaggedCount must equal the intervals flagged superficial', path: ['flaggedCount'] },
+    ),
+  );
+
+const reportParsers = /* @__PURE__ */ schemaParsers(SuperficialSpreadReport);
+
+/**
+ * Validates a stored superficial-spread report against {@link SuperficialSpreadReport}.
+ *
+ * @category Superficial spread
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path.
+ * @example
+ * ```ts
+ * import { detectSuperficialSpread, parseSuperficialSpreadReport } from 'scaling-navigator/dimensions';
+ * const stored = JSON.parse(JSON.stringify(detectSuperficialSpread([])));
+ * parseSuperficialSpreadReport(stored).schemaVersion //=> 1
+ * parseSuperficialSpreadReport({ ...stored, flaggedCount: 2 }) //=> throws INVALID_INPUT at ['flaggedCount']
+ * ```
+ */
+export function parseSuperficialSpreadReport(input: unknown): SuperficialSpreadReport {
+  return reportParsers.parse(input) as SuperficialSpreadReport;
+}
+
+/**
+ * Like {@link parseSuperficialSpreadReport}, but returns the error instead of throwing.
+ *
+ * @category Superficial spread
+ * @example
+ * ```ts
+ * import { detectSuperficialSpread, safeParseSuperficialSpreadReport } from 'scaling-navigator/dimensions';
+ * const stored = JSON.parse(JSON.stringify(detectSuperficialSpread([])));
+ * safeParseSuperficialSpreadReport({ ...stored, schemaVersion: 2 }).success //=> false
+ * ```
+ */
+export function safeParseSuperficialSpreadReport(input: unknown): SafeParseResult<SuperficialSpreadReport> {
+  return reportParsers.safeParse(input) as SafeParseResult<SuperficialSpreadReport>;
 }

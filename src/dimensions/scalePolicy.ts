@@ -13,13 +13,16 @@ export interface ScalePolicy {
   readonly tolerance: number;
 }
 
+/** The schema of each policy field (also behind the result schemas). @internal */
+export const scalePolicyFields = {
+  atScaleThreshold: /* @__PURE__ */ z.number().check(z.gt(0), z.lte(1)),
+  tolerance: /* @__PURE__ */ z.number().check(z.gte(0), z.lt(0.01)),
+};
+
 /** @internal */
 export const scalePolicyDefinition = /* @__PURE__ */ policyDefinition<ScalePolicy>({
   defaults: { atScaleThreshold: 0.5, tolerance: 1e-12 },
-  fields: {
-    atScaleThreshold: z.number().check(z.gt(0), z.lte(1)),
-    tolerance: z.number().check(z.gte(0), z.lt(0.01)),
-  },
+  fields: scalePolicyFields,
 });
 
 /**
@@ -51,7 +54,8 @@ export const DEFAULT_SCALE_POLICY: ScalePolicy = scalePolicyDefinition.defaults;
  * ```ts
  * import { defineScalePolicy } from 'scaling-navigator/dimensions';
  * defineScalePolicy({ atScaleThreshold: 0.8 }) //=> { atScaleThreshold: 0.8, tolerance: 1e-12 }
- * defineScalePolicy({ atScaleThreshold: 80 }) //=> throws INVALID_INPUT
+ * defineScalePolicy({ atScaleThreshold: 80 }) //=> throws INVALID_INPUT at ['policy', 'atScaleThreshold']
+ * defineScalePolicy({ atScaleTreshold: 0.8 } as never) //=> throws INVALID_INPUT at ['policy', 'atScaleTreshold']
  * ```
  */
 export function defineScalePolicy(overrides: Partial<ScalePolicy> = {}): ScalePolicy {

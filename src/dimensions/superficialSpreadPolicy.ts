@@ -14,10 +14,13 @@ export interface SuperficialSpreadPolicy {
   readonly tolerance: number;
 }
 
+/** The schema of each policy field (also behind the report's schema). @internal */
+export const superficialSpreadPolicyFields = { tolerance: /* @__PURE__ */ z.number().check(z.gte(0)) };
+
 /** @internal */
 export const superficialSpreadPolicyDefinition = /* @__PURE__ */ policyDefinition<SuperficialSpreadPolicy>({
   defaults: { tolerance: 0 },
-  fields: { tolerance: z.number().check(z.gte(0)) },
+  fields: superficialSpreadPolicyFields,
 });
 
 /**
@@ -46,7 +49,7 @@ export const DEFAULT_SUPERFICIAL_SPREAD_POLICY: SuperficialSpreadPolicy = superf
  * ```ts
  * import { defineSuperficialSpreadPolicy } from 'scaling-navigator/dimensions';
  * defineSuperficialSpreadPolicy({ tolerance: 0.05 }) //=> { tolerance: 0.05 }
- * defineSuperficialSpreadPolicy({ tolerance: -1 }) //=> throws INVALID_INPUT
+ * defineSuperficialSpreadPolicy({ tolerance: -1 }) //=> throws INVALID_INPUT at ['policy', 'tolerance']
  * ```
  */
 export function defineSuperficialSpreadPolicy(

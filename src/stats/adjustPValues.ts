@@ -1,4 +1,5 @@
-import { requireArray, requireNumber, requireOneOf } from '../_lib/validate.js';
+import { requireNumber, requireOneOf } from '../_lib/validate.js';
+import { plusZero, readList } from './_finite.js';
 
 /**
  * The multiplicity adjustments of {@link adjustPValues}.
@@ -28,23 +29,25 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
  * O(m log m); the input is not mutated.
  *
  * @category Multiplicity
- * @throws ScalingNavigatorError `INVALID_INPUT` for a p-value outside [0, 1], NaN or ±Infinity, or
- *   an unknown method.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a p-value outside [0, 1], NaN or ±Infinity, a
+ *   hole in the array (write `null` for a missing p-value), or an unknown method. `LIMIT_EXCEEDED`
+ *   for more than 2³¹ − 1 p-values. A p-value of −0 is read as 0.
  * @example
  * ```ts
  * import { adjustPValues } from 'scaling-navigator/stats';
  * adjustPValues([0.01, 0.04, 0.03], 'holm') //=> [0.03, 0.06, 0.06]
  * adjustPValues([0.01, 0.04, 0.03], 'bh') //=> [0.03, 0.04, 0.04]
  * adjustPValues([0.01, null, 0.3], 'bonferroni') //=> [0.02, null, 0.6]
+ * adjustPValues([0.01, , 0.3], 'holm') //=> throws INVALID_INPUT at ['pValues', 1]
  * ```
  */
 export function adjustPValues<P extends number | null>(pValues: readonly P[], method: PAdjustMethod): P[] {
-  const list = requireArray(pValues, ['pValues']);
+  const list = readList(pValues, ['pValues']);
   const kind = requireOneOf(method, P_ADJUST_METHODS, ['method'], 'p-value adjustment');
   const present: { readonly index: number; readonly p: number }[] = [];
   list.forEach((value, index) => {
     if (value === null || value === undefined) return;
-    present.push({ index, p: requireNumber(value, ['pValues', index], { min: 0, max: 1 }) });
+    present.push({ index, p: plusZero(requireNumber(value, ['pValues', index], { min: 0, max: 1 })) });
   });
   const m = present.length;
   const adjusted = list.map(() => null) as (number | null)[];

@@ -4,8 +4,10 @@ import { kendallCounts, kendallExactP } from '../_lib/kendall.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type PairMoments, pairMoments, pearsonR, rankCorrelation } from '../_lib/pearson.js';
 import { averageRanks } from '../_lib/rank.js';
-import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
-import { readConfidenceLevel, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { readConfidenceLevel, requireOneOf } from '../_lib/validate.js';
+import { readSeries, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -36,6 +38,8 @@ export interface CorrelateOptions {
   /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
   readonly nanPolicy?: NanPolicy;
 }
+
+const CORRELATE_OPTION_KEYS = keysOf<CorrelateOptions>()('method', 'confidenceLevel', 'nanPolicy');
 
 /**
  * Why a correlation has no estimate, or no statistic.
@@ -184,8 +188,10 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  * @param x - Numbers, `null`/`undefined` for missing; or a typed array.
  * @param y - Paired with `x`, same length.
  * @throws ScalingNavigatorError `INVALID_INPUT` for unequal lengths, NaN (unless
- *   `nanPolicy: 'omit'`), ±Infinity, a non-number, a confidence level outside (0, 1) or an unknown
- *   method; the path names the argument and the index.
+ *   `nanPolicy: 'omit'`), ±Infinity, a non-number, a hole in an array, a confidence level outside
+ *   (0, 1), an unknown method or an unknown option key (with a suggestion: `methd` → `method`); the
+ *   path names the argument and the index or key. `LIMIT_EXCEEDED` for a series longer than
+ *   2³¹ − 1, before anything is read.
  * @example
  * ```ts
  * import { correlate } from 'scaling-navigator/stats';
@@ -196,13 +202,15 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  * correlate(fidelity, growth, { method: 'spearman' }).estimate //≈ 0.8571428571428573
  * correlate([1, 2, null, 4], [2, 4, 5, 8]).nDropped //=> 1
  * correlate([1, 2], [3, 4]).notes[0]?.code //=> 'TOO_FEW_PAIRS'
- * correlate([1, 2, 3], [1, 2]) //=> throws INVALID_INPUT
+ * correlate([1, 2, 3], [1, 2]) //=> throws INVALID_INPUT at ['y']
+ * correlate(fidelity, growth, { methd: 'kendall' } as never) //=> throws INVALID_INPUT at ['options', 'methd']
+ * correlate([1, , 3], [1, 2, 3]) //=> throws INVALID_INPUT at ['x', 1]
  * ```
  */
 export function correlate(x: Series, y: Series, options: CorrelateOptions = {}): CorrelationResult {
-  const xs = requireSeries(x, ['x']);
-  const ys = requireSeries(y, ['y']);
-  const record = requireRecord(options, ['options']);
+  const xs = readSeries(x, ['x']);
+  const ys = readSeries(y, ['y']);
+  const record = readOptions<CorrelateOptions>(options, CORRELATE_OPTION_KEYS, ['options']);
   const method =
     record.method === undefined
       ? 'pearson'
@@ -226,5 +234,5 @@ export function correlate(x: Series, y: Series, options: CorrelateOptions = {}):
     const [cx, cy] = rows.columns as [Float64Array, Float64Array];
     outcome = method === 'spearman' ? spearman(cx, cy, confidenceLevel) : kendall(cx, cy, confidenceLevel);
   }
-  return { ...outcome, method, confidenceLevel, n, nDropped };
+  return withoutNegativeZero({ ...outcome, method, confidenceLevel, n, nDropped });
 }

@@ -3,7 +3,9 @@ import { invalid } from '../_lib/errors.js';
 import { standardNormalCdf, twoSidedZ } from '../_lib/inference.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
+import { keysOf, readOptions, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import { MAX_COUNT, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -65,9 +67,14 @@ export interface CoxIndexResult extends Estimate<CoxIndexNoteCode> {
   readonly se: number | null;
 }
 
+const GROUPS_KEYS = keysOf<CoxIndexGroups>()('treatment', 'comparison');
+const PROPORTION_KEYS = keysOf<ProportionGroup>()('successes', 'n');
+const COX_OPTION_KEYS = keysOf<CoxIndexOptions>()('confidenceLevel');
+
 function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
   const record = requireRecord(value, path);
-  const n = requireNumber(record.n, [...path, 'n'], { min: 1, integer: true });
+  requireKnownKeys(record, PROPORTION_KEYS, path);
+  const n = requireNumber(record.n, [...path, 'n'], { min: 1, max: MAX_COUNT, integer: true });
   const successes = requireNumber(record.successes, [...path, 'successes'], { min: 0, integer: true });
   if (successes > n) invalid([...path, 'successes'], `cannot exceed n (${n})`);
   return { successes, n };
@@ -80,8 +87,9 @@ function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
  * At a proportion of 0% or 100% the log odds are infinite: `estimate: null` with a note.
  *
  * @category Effect sizes
- * @throws ScalingNavigatorError `INVALID_INPUT` for counts that are not whole numbers, n < 1, or
- *   successes above n.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for counts that are not whole numbers, n < 1 or
+ *   above 2⁵³ − 1, successes above n, or an unknown key in `groups`, a group or `options` (with a
+ *   suggestion).
  * @example
  * ```ts
  * import { coxIndex } from 'scaling-navigator/stats';
@@ -89,11 +97,13 @@ function readProportion(value: unknown, path: ErrorPath): ProportionGroup {
  * result.logOddsRatio //≈ 0.6061358035703155
  * result.estimate //≈ 0.36596177697077625
  * coxIndex({ treatment: { successes: 10, n: 10 }, comparison: { successes: 5, n: 10 } }).estimate //=> null
+ * coxIndex({ treatment: { success: 6, n: 10 }, comparison: { successes: 5, n: 10 } } as never) //=> throws INVALID_INPUT at ['groups', 'treatment', 'success']
  * ```
  */
 export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}): CoxIndexResult {
   const record = requireRecord(groups, ['groups']);
-  const settings = requireRecord(options, ['options']);
+  requireKnownKeys(record, GROUPS_KEYS, ['groups']);
+  const settings = readOptions<CoxIndexOptions>(options, COX_OPTION_KEYS, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const t = readProportion(record.treatment, ['groups', 'treatment']);
   const c = readProportion(record.comparison, ['groups', 'comparison']);
@@ -102,7 +112,7 @@ export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}):
   const base = { confidenceLevel, n: total, nDropped: 0, omega, df: null };
   const extreme = [t, c].some((group) => group.successes === 0 || group.successes === group.n);
   if (extreme) {
-    return {
+    return withoutNegativeZero({
       ...base,
       estimate: null,
       statistic: null,
@@ -118,7 +128,7 @@ export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}):
           'estimate',
         ),
       ],
-    };
+    });
   }
   const logit = (group: ProportionGroup) => Math.log(group.successes / (group.n - group.successes));
   const logOddsRatio = logit(t) - logit(c);
@@ -126,7 +136,7 @@ export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}):
   const se = Math.sqrt(1 / t.successes + 1 / (t.n - t.successes) + 1 / c.successes + 1 / (c.n - c.successes));
   const statistic = logOddsRatio / se;
   const half = (omega * criticalZ(confidenceLevel) * se) / 1.65;
-  return {
+  return withoutNegativeZero({
     ...base,
     estimate,
     statistic,
@@ -136,5 +146,5 @@ export function coxIndex(groups: CoxIndexGroups, options: CoxIndexOptions = {}):
     improvementIndex: 100 * standardNormalCdf(estimate) - 50,
     se,
     notes: [],
-  };
+  });
 }

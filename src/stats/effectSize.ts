@@ -1,10 +1,11 @@
-import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { ErrorPath } from '../_lib/errors.js';
 import { standardNormalCdf, twoSidedT } from '../_lib/inference.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
-import { note } from '../_lib/notes.js';
-import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
+import { type Note, note } from '../_lib/notes.js';
+import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
+import { keysOf, readOptions, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import { MAX_COUNT, meanAndSd, plusZero, powerOfTwoScale, readSeries, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -49,10 +50,17 @@ export interface EffectSizeOptions {
  * - `TOO_FEW_OBSERVATIONS`: fewer than 3 observations in all, or an empty group.
  * - `ZERO_POOLED_SD`: every outcome in each group is the same, so a standardized difference is
  *   undefined.
+ * - `ZERO_CORRECTION`: N = 3, where ω = 1 − 3/(4N − 9) = 0 would make g 0 whatever the data;
+ *   `estimate`, `hedgesG`, `se`, the interval and the improvement index are `null` (Cohen's d and
+ *   the t-test are kept).
+ * - `NOT_REPRESENTABLE`: a value (the field the note names) exceeds the largest double, e.g. the
+ *   mean difference of means near ±1e308 or a d of 1e300 / 1e-300; that field and what depends on
+ *   it are `null`. Sums of squares never overflow: they are taken on values divided by a power of
+ *   two when the plain ones would.
  *
  * @category Effect sizes
  */
-export type EffectSizeNoteCode = 'TOO_FEW_OBSERVATIONS' | 'ZERO_POOLED_SD';
+export type EffectSizeNoteCode = 'TOO_FEW_OBSERVATIONS' | 'ZERO_POOLED_SD' | 'ZERO_CORRECTION' | 'NOT_REPRESENTABLE';
 
 /**
  * The result of {@link effectSize}: `estimate` is Hedges' g; `statistic`, `df` and `pValue` are the
@@ -80,40 +88,63 @@ export interface EffectSizeResult extends Estimate<EffectSizeNoteCode> {
   readonly comparison: GroupSummary | null;
 }
 
+const GROUPS_KEYS = keysOf<EffectSizeGroups>()('treatment', 'comparison');
+const SUMMARY_KEYS = keysOf<GroupSummary>()('mean', 'sd', 'n');
+const EFFECT_SIZE_OPTION_KEYS = keysOf<EffectSizeOptions>()('confidenceLevel', 'nanPolicy');
+
 function isSummary(value: unknown): value is GroupSummary {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
-function readGroup(
-  value: unknown,
-  path: ErrorPath,
-  nanPolicy: NanPolicy,
-): { summary: GroupSummary | null; dropped: number } {
+interface ReadGroup {
+  /** The group as used, `null` when empty. */
+  readonly summary: GroupSummary | null;
+  readonly dropped: number;
+  /** Raw outcomes whose SD exceeds the largest double. */
+  readonly sdOverflow: boolean;
+}
+
+function readGroup(value: unknown, path: ErrorPath, nanPolicy: NanPolicy): ReadGroup {
   if (isSummary(value)) {
-    const record = requireRecord(value, path);
+    requireKnownKeys(value, SUMMARY_KEYS, path);
+    const record = value as unknown as Readonly<Record<string, unknown>>;
     return {
       summary: {
-        mean: requireNumber(record.mean, [...path, 'mean']),
-        sd: requireNumber(record.sd, [...path, 'sd'], { min: 0 }),
-        n: requireNumber(record.n, [...path, 'n'], { min: 1, integer: true }),
+        mean: plusZero(requireNumber(record.mean, [...path, 'mean'])),
+        sd: plusZero(requireNumber(record.sd, [...path, 'sd'], { min: 0 })),
+        n: requireNumber(record.n, [...path, 'n'], { min: 1, max: MAX_COUNT, integer: true }),
       },
       dropped: 0,
+      sdOverflow: false,
     };
   }
-  const series = requireSeries(value, path);
+  const series = readSeries(value, path);
   const rows = completeRows([series], [path], nanPolicy);
   const values = Array.from(rows.columns[0] as Float64Array);
-  if (values.length === 0) return { summary: null, dropped: rows.nDropped };
+  if (values.length === 0) return { summary: null, dropped: rows.nDropped, sdOverflow: false };
   // A constant group has SD exactly 0 and its value as mean: summing [3.3, 3.3, 3.3] would give a
   // mean one ulp off and an SD of 5e-16 — and a standardized difference of 10¹⁵.
   const first = values[0] as number;
   if (values.every((value) => value === first)) {
-    return { summary: { mean: first, sd: 0, n: values.length }, dropped: rows.nDropped };
+    return { summary: { mean: plusZero(first), sd: 0, n: values.length }, dropped: rows.nDropped, sdOverflow: false };
   }
+  const { mean, sd } = meanAndSd(values);
   return {
-    summary: { mean: mean(values), sd: values.length > 1 ? sampleStandardDeviation(values) : 0, n: values.length },
+    summary: sd === null ? null : { mean, sd, n: values.length },
     dropped: rows.nDropped,
+    sdOverflow: sd === null,
   };
+}
+
+/** S_p; when the squares overflow or underflow, the same formula on SDs divided by a power of two. */
+function pooledStandardDeviation(t: GroupSummary, c: GroupSummary, df: number): number {
+  if (t.sd === 0 && c.sd === 0) return 0;
+  const plain = Math.sqrt(((t.n - 1) * t.sd * t.sd + (c.n - 1) * c.sd * c.sd) / df);
+  if (Number.isFinite(plain) && plain > 1e-140) return plain;
+  const scale = powerOfTwoScale(Math.max(t.sd, c.sd));
+  const st = t.sd / scale;
+  const sc = c.sd / scale;
+  return Math.sqrt(((t.n - 1) * st * st + (c.n - 1) * sc * sc) / df) * scale;
 }
 
 /**
@@ -129,8 +160,15 @@ function readGroup(
  * use the sample SD (n − 1); `null` entries are dropped. O(n).
  *
  * @category Effect sizes
+ * With N = 3, ω = 0 and g is `null` with a `ZERO_CORRECTION` note (not a confident 0). Every
+ * output is finite: sums of squares of extreme values (|x| near 1e155 and beyond, or below 1e-150)
+ * are taken on values divided by a power of two, and a value that really exceeds the largest double
+ * (a mean difference of 1e308 − (−1e308)) is `null` with a `NOT_REPRESENTABLE` note; −0 is 0.
+ *
  * @throws ScalingNavigatorError `INVALID_INPUT` for a negative SD, a group size that is not a whole
- *   number ≥ 1, non-finite values, or a confidence level outside (0, 1).
+ *   number in [1, 2⁵³ − 1], non-finite values, a hole in an array, an unknown key in `groups`, in a
+ *   group summary or in `options` (with a suggestion), or a confidence level outside (0, 1).
+ *   `LIMIT_EXCEEDED` for raw outcomes longer than 2³¹ − 1.
  * @example
  * ```ts
  * import { effectSize } from 'scaling-navigator/stats';
@@ -142,11 +180,16 @@ function readGroup(
  * Math.round(result.improvementIndex ?? 0) //=> 10
  * effectSize({ treatment: [3, 3, 3], comparison: [3, 3] }).notes[0]?.code //=> 'ZERO_POOLED_SD'
  * effectSize({ treatment: [2.3, 2.3, 2.3], comparison: [3.3, 3.3, 3.3] }).notes[0]?.code //=> 'ZERO_POOLED_SD'
+ * effectSize({ treatment: [1, 2], comparison: [4] }).hedgesG //=> null
+ * effectSize({ treatment: [1, 2], comparison: [4] }).notes[0]?.code //=> 'ZERO_CORRECTION'
+ * effectSize({ treatment: [1e155, 3e155], comparison: [2e155, 5e155] }).pooledSd //≈ 1.8027756377319945e155
+ * effectSize({ treatment: [1, 2], control: [3, 4] } as never) //=> throws INVALID_INPUT at ['groups', 'control']
  * ```
  */
 export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions = {}): EffectSizeResult {
   const record = requireRecord(groups, ['groups']);
-  const settings = requireRecord(options, ['options']);
+  requireKnownKeys(record, GROUPS_KEYS, ['groups']);
+  const settings = readOptions<EffectSizeOptions>(options, EFFECT_SIZE_OPTION_KEYS, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const treatment = readGroup(record.treatment, ['groups', 'treatment'], nanPolicy);
@@ -154,7 +197,6 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
   const t = treatment.summary;
   const c = comparison.summary;
   const nDropped = treatment.dropped + comparison.dropped;
-  const total = (t?.n ?? 0) + (c?.n ?? 0);
   const empty = {
     estimate: null,
     statistic: null,
@@ -166,6 +208,28 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
     se: null,
     improvementIndex: null,
   };
+  if (treatment.sdOverflow || comparison.sdOverflow) {
+    const which = treatment.sdOverflow ? 'treatment' : 'comparison';
+    return {
+      ...empty,
+      confidenceLevel,
+      n: (t?.n ?? 0) + (c?.n ?? 0),
+      nDropped,
+      meanDifference: null,
+      pooledSd: null,
+      omega: null,
+      treatment: t,
+      comparison: c,
+      notes: [
+        note(
+          'NOT_REPRESENTABLE',
+          `the ${which} outcomes' standard deviation exceeds the largest floating-point number`,
+          which,
+        ),
+      ],
+    };
+  }
+  const total = (t?.n ?? 0) + (c?.n ?? 0);
   if (t === null || c === null || total < 3) {
     return {
       ...empty,
@@ -186,16 +250,24 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
       ],
     };
   }
-  const meanDifference = t.mean - c.mean;
+  const notes: Note<EffectSizeNoteCode>[] = [];
+  const representable = (value: number, field: string, what: string): number | null => {
+    if (Number.isFinite(value)) return plusZero(value);
+    notes.push(note('NOT_REPRESENTABLE', `${what} exceeds the largest floating-point number`, field));
+    return null;
+  };
+  const plainDifference = t.mean - c.mean;
+  const meanDifference = representable(plainDifference, 'meanDifference', 'the mean difference');
   const df = total - 2;
-  const pooledSd = Math.sqrt(((t.n - 1) * t.sd * t.sd + (c.n - 1) * c.sd * c.sd) / df);
-  const omega = 1 - 3 / (4 * total - 9);
+  const pooledSd = pooledStandardDeviation(t, c, df);
+  const omega = plusZero(1 - 3 / (4 * total - 9));
   const shared = { confidenceLevel, n: total, nDropped, meanDifference, pooledSd, omega, treatment: t, comparison: c };
   if (pooledSd === 0) {
     return {
       ...empty,
       ...shared,
       notes: [
+        ...notes,
         note(
           'ZERO_POOLED_SD',
           'the outcomes do not vary within either group, so no standardized difference exists',
@@ -204,22 +276,54 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
       ],
     };
   }
-  const cohensD = meanDifference / pooledSd;
-  const hedgesG = omega * cohensD;
-  const se = Math.sqrt(total / (t.n * c.n) + (hedgesG * hedgesG) / (2 * total));
+  // The difference of halves cannot overflow; d then only overflows when it really is that large.
+  const rawD = meanDifference === null ? ((t.mean / 2 - c.mean / 2) / pooledSd) * 2 : meanDifference / pooledSd;
+  const cohensD = representable(rawD, 'cohensD', "Cohen's d");
+  const spread = Math.sqrt(1 / t.n + 1 / c.n);
+  let rawStatistic = meanDifference === null ? Number.NaN : meanDifference / (pooledSd * spread);
+  if (!Number.isFinite(rawStatistic) && cohensD !== null) rawStatistic = cohensD / spread;
+  const statistic = cohensD === null ? null : representable(rawStatistic, 'statistic', 'the t statistic');
+  const pValue = cohensD === null ? null : statistic === null ? 0 : twoSidedT(statistic, df);
+  const test = { cohensD, statistic, df: cohensD === null ? null : df, pValue };
+  if (cohensD === null) return withoutNegativeZero({ ...empty, ...shared, ...test, notes });
+  if (omega === 0) {
+    notes.push(
+      note(
+        'ZERO_CORRECTION',
+        "with N = 3 the small-sample correction ω = 1 − 3/(4N − 9) is 0, so Hedges' g would be 0 whatever the data",
+        'estimate',
+      ),
+    );
+    return withoutNegativeZero({ ...empty, ...shared, ...test, notes });
+  }
+  const hedgesG = plusZero(omega * cohensD);
+  const sampling = total / (t.n * c.n);
+  const plainSe = Math.sqrt(sampling + (hedgesG * hedgesG) / (2 * total));
+  const se = Number.isFinite(plainSe)
+    ? plainSe
+    : Math.abs(hedgesG) * Math.sqrt(1 / (2 * total) + sampling / hedgesG / hedgesG);
   const half = criticalZ(confidenceLevel) * se;
-  const statistic = meanDifference / (pooledSd * Math.sqrt(1 / t.n + 1 / c.n));
-  return {
+  const lower = hedgesG - half;
+  const upper = hedgesG + half;
+  const confidenceInterval: readonly [number, number] | null =
+    Number.isFinite(lower) && Number.isFinite(upper) ? [lower, upper] : null;
+  if (confidenceInterval === null) {
+    notes.push(
+      note(
+        'NOT_REPRESENTABLE',
+        'a bound of the interval exceeds the largest floating-point number',
+        'confidenceInterval',
+      ),
+    );
+  }
+  return withoutNegativeZero({
     ...shared,
+    ...test,
     estimate: hedgesG,
-    statistic,
-    df,
-    pValue: twoSidedT(statistic, df),
-    confidenceInterval: [hedgesG - half, hedgesG + half],
-    cohensD,
+    confidenceInterval,
     hedgesG,
-    se,
+    se: representable(se, 'se', 'the standard error'),
     improvementIndex: 100 * standardNormalCdf(hedgesG) - 50,
-    notes: [],
-  };
+    notes,
+  });
 }

@@ -1,8 +1,10 @@
 import { invalid } from '../_lib/errors.js';
 import { upperF } from '../_lib/inference.js';
-import { note } from '../_lib/notes.js';
-import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
-import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
+import { type Note, note } from '../_lib/notes.js';
+import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { requireNumber } from '../_lib/validate.js';
+import { maxAbs, powerOfTwoScale, readList, readSeries, TINY, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -33,16 +35,21 @@ export interface Icc1Options {
   readonly nanPolicy?: NanPolicy;
 }
 
+const ICC1_OPTION_KEYS = keysOf<Icc1Options>()('nanPolicy');
+
 /**
  * Why ICC(1) has no estimate.
  *
  * - `TOO_FEW_GROUPS`: fewer than two groups with observations.
  * - `TOO_FEW_OBSERVATIONS`: no group has a second observation (no within-group variance).
  * - `NO_VARIANCE`: every observation is the same.
+ * - `NOT_REPRESENTABLE`: the ANOVA table's sums of squares in the data's units exceed the largest
+ *   double (field `anova`, which is then `null`; the estimate, F and p come from the scaled table),
+ *   or F does (field `statistic`: `null`, with `pValue` 0).
  *
  * @category Agreement
  */
-export type Icc1NoteCode = 'TOO_FEW_GROUPS' | 'TOO_FEW_OBSERVATIONS' | 'NO_VARIANCE';
+export type Icc1NoteCode = 'TOO_FEW_GROUPS' | 'TOO_FEW_OBSERVATIONS' | 'NO_VARIANCE' | 'NOT_REPRESENTABLE';
 
 /**
  * The result of {@link icc1}: `statistic` and `pValue` are the ANOVA's F test; `n0` the
@@ -68,8 +75,14 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
  *
  * @category Agreement
  * @param groups - One series of observations per group.
- * @throws ScalingNavigatorError `INVALID_INPUT` for a group that is not a series, NaN (unless
- *   `nanPolicy: 'omit'`) or ±Infinity.
+ * Values of any finite magnitude give finite results: when the sums of squares overflow (values
+ * near 1e155 and beyond) or underflow, they are taken on the values divided by a power of two (an
+ * exact scaling, so the estimate is the one of the same data at ordinary magnitude); a constant
+ * group's mean is its value exactly.
+ *
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a group that is not a series, a hole in `groups`
+ *   or in a group, NaN (unless `nanPolicy: 'omit'`), ±Infinity, or an unknown option key.
+ *   `LIMIT_EXCEEDED` for more than 2³¹ − 1 groups or a group longer than that.
  * @example
  * ```ts
  * import { icc1 } from 'scaling-navigator/stats';
@@ -83,12 +96,13 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
  * ```
  */
 export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1Result {
-  const list = requireArray(groups, ['groups']);
-  const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
+  const list = readList(groups, ['groups']);
+  const settings = readOptions<Icc1Options>(options, ICC1_OPTION_KEYS, ['options']);
+  const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   let nDropped = 0;
   const columns: Float64Array[] = [];
   list.forEach((group, index) => {
-    const rows = completeRows([requireSeries(group, ['groups', index])], [['groups', index]], nanPolicy);
+    const rows = completeRows([readSeries(group, ['groups', index])], [['groups', index]], nanPolicy);
     nDropped += rows.nDropped;
     if (rows.n > 0) columns.push(rows.columns[0] as Float64Array);
   });
@@ -108,15 +122,88 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
   if (groupCount < 2) return none('TOO_FEW_GROUPS', 'ICC(1) needs at least two groups with observations');
   if (total - groupCount < 1) return none('TOO_FEW_OBSERVATIONS', 'no group has more than one observation');
 
-  // Group means by a shifted sum (stable), then sums of squares.
-  let grandSum = 0;
-  const means = columns.map((column) => {
-    let sum = 0;
-    for (let i = 0; i < column.length; i += 1) sum += column[i] as number;
-    grandSum += sum;
-    return sum / column.length;
+  let sums = sumsOfSquares(columns, total, 1);
+  let scale = 1;
+  if (!Number.isFinite(sums.ssBetween + sums.ssWithin) || sums.ssBetween + sums.ssWithin < TINY) {
+    // Overflow (values near 1e155 and beyond) or underflow: the same sums on values divided by a
+    // power of two, where they are exact images of the true ones.
+    let max = 0;
+    for (const column of columns) max = Math.max(max, maxAbs(column));
+    scale = powerOfTwoScale(max);
+    sums = sumsOfSquares(columns, total, scale);
+  }
+  const { ssBetween, ssWithin, sumSquaredSizes } = sums;
+  const dfBetween = groupCount - 1;
+  const dfWithin = total - groupCount;
+  const msBetween = ssBetween / dfBetween;
+  const msWithin = ssWithin / dfWithin;
+  const rawF = msWithin === 0 ? null : msBetween / msWithin;
+  const f = rawF !== null && Number.isFinite(rawF) ? rawF : null;
+  const notes: Note<Icc1NoteCode>[] = [];
+  if (rawF !== null && f === null) {
+    notes.push(note('NOT_REPRESENTABLE', 'the F statistic exceeds the largest floating-point number', 'statistic'));
+  }
+  const pValue = f === null ? (rawF === null ? null : 0) : upperF(f, dfBetween, dfWithin);
+  // The table in the data's units: sums of squares grow with the square of the scale.
+  const square = scale * scale;
+  const table = { ssBetween: ssBetween * square, ssWithin: ssWithin * square };
+  const anova: OneWayAnova | null =
+    Number.isFinite(table.ssBetween + table.ssWithin) && Number.isFinite(square)
+      ? {
+          dfBetween,
+          dfWithin,
+          ...table,
+          msBetween: msBetween * square,
+          msWithin: msWithin * square,
+          f,
+          pValue,
+        }
+      : null;
+  if (anova === null) {
+    notes.push(note('NOT_REPRESENTABLE', 'the sums of squares exceed the largest floating-point number', 'anova'));
+  }
+  const meanGroupSize = total / groupCount;
+  const denominator = msBetween + (meanGroupSize - 1) * msWithin;
+  if (denominator === 0) {
+    const result = none('NO_VARIANCE', 'every observation has the same value', anova);
+    return withoutNegativeZero({ ...result, statistic: f, pValue, notes: [...result.notes, ...notes] });
+  }
+  return withoutNegativeZero({
+    ...base,
+    estimate: (msBetween - msWithin) / denominator,
+    statistic: f,
+    pValue,
+    n0: (total - sumSquaredSizes / total) / dfBetween,
+    meanGroupSize,
+    anova,
+    notes,
   });
-  const grandMean = grandSum / total;
+}
+
+/** Between- and within-group sums of squares of the values divided by `scale` (a power of two). */
+function sumsOfSquares(
+  columns: readonly Float64Array[],
+  total: number,
+  scale: number,
+): { ssBetween: number; ssWithin: number; sumSquaredSizes: number } {
+  let grandSum = 0;
+  let allEqual = true;
+  const firstValue = (columns[0] as Float64Array)[0] as number;
+  const means = columns.map((column) => {
+    const first = column[0] as number;
+    let sum = 0;
+    let constant = true;
+    for (let i = 0; i < column.length; i += 1) {
+      const value = column[i] as number;
+      sum += value / scale;
+      if (value !== first) constant = false;
+    }
+    if (first !== firstValue || !constant) allEqual = false;
+    grandSum += sum;
+    // A constant group's mean is its value, exactly (a sum divided by n may be an ulp off).
+    return constant ? first / scale : sum / column.length;
+  });
+  const grandMean = allEqual ? firstValue / scale : grandSum / total;
   let ssBetween = 0;
   let ssWithin = 0;
   let sumSquaredSizes = 0;
@@ -124,36 +211,9 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
     const groupMean = means[j] as number;
     ssBetween += column.length * (groupMean - grandMean) ** 2;
     sumSquaredSizes += column.length * column.length;
-    for (let i = 0; i < column.length; i += 1) ssWithin += ((column[i] as number) - groupMean) ** 2;
+    for (let i = 0; i < column.length; i += 1) ssWithin += ((column[i] as number) / scale - groupMean) ** 2;
   });
-  const dfBetween = groupCount - 1;
-  const dfWithin = total - groupCount;
-  const msBetween = ssBetween / dfBetween;
-  const msWithin = ssWithin / dfWithin;
-  const f = msWithin === 0 ? null : msBetween / msWithin;
-  const anova: OneWayAnova = {
-    dfBetween,
-    dfWithin,
-    ssBetween,
-    ssWithin,
-    msBetween,
-    msWithin,
-    f,
-    pValue: f === null ? null : upperF(f, dfBetween, dfWithin),
-  };
-  const meanGroupSize = total / groupCount;
-  const denominator = msBetween + (meanGroupSize - 1) * msWithin;
-  if (denominator === 0) return none('NO_VARIANCE', 'every observation has the same value', anova);
-  return {
-    ...base,
-    estimate: (msBetween - msWithin) / denominator,
-    statistic: f,
-    pValue: anova.pValue,
-    n0: (total - sumSquaredSizes / total) / dfBetween,
-    meanGroupSize,
-    anova,
-    notes: [],
-  };
+  return { ssBetween, ssWithin, sumSquaredSizes };
 }
 
 /**
@@ -170,6 +230,7 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
  * import { designEffect } from 'scaling-navigator/stats';
  * designEffect(0.2, 25) //≈ 5.8
  * designEffect(0, 25) //=> 1
+ * designEffect(1.2, 25) //=> throws INVALID_INPUT at ['icc']
  * ```
  */
 export function designEffect(icc: number, clusterSize: number): number {

@@ -3,8 +3,10 @@ import { correlationT, fisherInterval, twoSidedT } from '../_lib/inference.js';
 import { note } from '../_lib/notes.js';
 import { pairMoments, pearsonR } from '../_lib/pearson.js';
 import { averageRanks } from '../_lib/rank.js';
-import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
-import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { readConfidenceLevel, requireOneOf } from '../_lib/validate.js';
+import { readList, readSeries, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -20,6 +22,8 @@ export interface PartialCorrelationOptions {
   /** `'raise'` (default) or `'omit'` (NaN treated as missing). */
   readonly nanPolicy?: NanPolicy;
 }
+
+const PARTIAL_OPTION_KEYS = keysOf<PartialCorrelationOptions>()('method', 'confidenceLevel', 'nanPolicy');
 
 /**
  * Why a partial correlation has no estimate.
@@ -103,7 +107,9 @@ function invert(matrix: readonly Float64Array[]): Float64Array[] | null {
  * @category Correlation
  * @param covariates - One series per covariate, each paired with x and y.
  * @throws ScalingNavigatorError `INVALID_INPUT` for no covariates, unequal lengths, NaN (unless
- *   `nanPolicy: 'omit'`), ±Infinity, a confidence level outside (0, 1) or an unknown method.
+ *   `nanPolicy: 'omit'`), ±Infinity, a hole in an array, a confidence level outside (0, 1), an
+ *   unknown method or an unknown option key. `LIMIT_EXCEEDED` for a series (or a list of
+ *   covariates) longer than 2³¹ − 1.
  * @example
  * ```ts
  * import { partialCorrelation } from 'scaling-navigator/stats';
@@ -114,6 +120,7 @@ function invert(matrix: readonly Float64Array[]): Float64Array[] | null {
  * result.df //=> 5
  * result.covariateCount //=> 1
  * result.estimate //≈ 0.7894508886547047
+ * partialCorrelation(fidelity, outcome, [prior], { methods: 'spearman' } as never) //=> throws INVALID_INPUT at ['options', 'methods']
  * ```
  */
 export function partialCorrelation(
@@ -122,12 +129,12 @@ export function partialCorrelation(
   covariates: readonly Series[],
   options: PartialCorrelationOptions = {},
 ): PartialCorrelationResult {
-  const xs = requireSeries(x, ['x']);
-  const ys = requireSeries(y, ['y']);
-  const list = requireArray(covariates, ['covariates']);
+  const xs = readSeries(x, ['x']);
+  const ys = readSeries(y, ['y']);
+  const list = readList(covariates, ['covariates']);
   if (list.length === 0) invalid(['covariates'], 'give at least one covariate (one series per covariate)');
-  const covs = list.map((covariate, index) => requireSeries(covariate, ['covariates', index]));
-  const record = requireRecord(options, ['options']);
+  const covs = list.map((covariate, index) => readSeries(covariate, ['covariates', index]));
+  const record = readOptions<PartialCorrelationOptions>(options, PARTIAL_OPTION_KEYS, ['options']);
   const method =
     record.method === undefined
       ? 'pearson'
@@ -185,7 +192,7 @@ export function partialCorrelation(
   const estimate = Math.min(1, Math.max(-1, -pxy / Math.sqrt(pxx * pyy)));
   const df = rows.n - 2 - k;
   const statistic = correlationT(estimate, df);
-  return {
+  return withoutNegativeZero({
     ...base,
     estimate,
     statistic,
@@ -196,5 +203,5 @@ export function partialCorrelation(
       statistic === null
         ? [note('PERFECT_CORRELATION', '|partial r| = 1: the t statistic is infinite', 'statistic')]
         : [],
-  };
+  });
 }

@@ -1,8 +1,10 @@
 import { invalid } from '../_lib/errors.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { note } from '../_lib/notes.js';
-import { readConfidenceLevel, requireNumber, requireRecord } from '../_lib/validate.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { readConfidenceLevel, requireNumber } from '../_lib/validate.js';
 import { wilsonBounds } from '../_lib/wilson.js';
+import { plusZero, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -14,6 +16,8 @@ export interface ProportionIntervalOptions {
   /** Level of the Wilson interval, strictly between 0 and 1 (default 0.95). */
   readonly confidenceLevel?: number;
 }
+
+const PROPORTION_OPTION_KEYS = keysOf<ProportionIntervalOptions>()('confidenceLevel');
 
 /**
  * Why a proportion has no estimate: `EMPTY` — n is 0.
@@ -43,7 +47,7 @@ export interface ProportionResult extends Estimate<ProportionNoteCode> {
  *
  * @category Intervals
  * @throws ScalingNavigatorError `INVALID_INPUT` for counts that are not whole numbers ≥ 0,
- *   successes above n, or a confidence level outside (0, 1).
+ *   successes above n, a confidence level outside (0, 1), or an unknown option key.
  * @example
  * ```ts
  * import { proportionInterval } from 'scaling-navigator/stats';
@@ -51,6 +55,7 @@ export interface ProportionResult extends Estimate<ProportionNoteCode> {
  * reached.estimate //≈ 0.8000273186723126
  * proportionInterval(0, 12).confidenceInterval?.[0] //=> 0
  * proportionInterval(0, 0).notes[0]?.code //=> 'EMPTY'
+ * proportionInterval(3, 12, { level: 0.9 } as never) //=> throws INVALID_INPUT at ['options', 'level']
  * ```
  */
 export function proportionInterval(
@@ -58,10 +63,10 @@ export function proportionInterval(
   n: number,
   options: ProportionIntervalOptions = {},
 ): ProportionResult {
-  const total = requireNumber(n, ['n'], { min: 0, integer: true });
-  const count = requireNumber(successes, ['successes'], { min: 0, integer: true });
+  const total = plusZero(requireNumber(n, ['n'], { min: 0, integer: true }));
+  const count = plusZero(requireNumber(successes, ['successes'], { min: 0, integer: true }));
   if (count > total) invalid(['successes'], `cannot exceed n (${total})`);
-  const settings = requireRecord(options, ['options']);
+  const settings = readOptions<ProportionIntervalOptions>(options, PROPORTION_OPTION_KEYS, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const base = { statistic: null, df: null, pValue: null, confidenceLevel, n: total, nDropped: 0, successes: count };
   if (total === 0) {
@@ -73,5 +78,5 @@ export function proportionInterval(
     };
   }
   const confidenceInterval = wilsonBounds(count, total, criticalZ(confidenceLevel));
-  return { ...base, estimate: count / total, confidenceInterval, notes: [] };
+  return withoutNegativeZero({ ...base, estimate: count / total, confidenceInterval, notes: [] });
 }

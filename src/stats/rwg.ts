@@ -1,8 +1,10 @@
 import { mean, sampleVariance } from 'simple-statistics';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { note } from '../_lib/notes.js';
-import { completeRows, type NanPolicy, readNanPolicy, requireSeries, type Series } from '../_lib/series.js';
-import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
+import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
+import { keysOf, readOptions, requireKnownKeys } from '../_lib/strict.js';
+import { requireNumber, requireRecord } from '../_lib/validate.js';
+import { readList, readSeries, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -42,6 +44,8 @@ export interface RwgOptions {
  */
 export type RwgJOptions = RwgOptions;
 
+const RWG_OPTION_KEYS = keysOf<RwgOptions>()('nanPolicy');
+
 /**
  * A rating scale: A points coded 1…A (pass the number A), or any whole-number range such as CFIR's
  * −2…+2 (pass `{ min: -2, max: 2 }`, A = max − min + 1).
@@ -50,14 +54,24 @@ export type RwgJOptions = RwgOptions;
  */
 export type RatingScale = number | { readonly min: number; readonly max: number };
 
+const SCALE_RANGE_KEYS = keysOf<{ readonly min: number; readonly max: number }>()('min', 'max');
+
+/** The most points a rating scale may have, 2⁵³ − 1 (its points are then exact integers). */
+const MAX_SCALE_POINTS = Number.MAX_SAFE_INTEGER;
+
 function readScale(value: unknown): { readonly min: number; readonly max: number; readonly points: number } {
   if (typeof value === 'object' && value !== null) {
     const record = requireRecord(value, ['scalePoints']);
-    const min = requireNumber(record.min, ['scalePoints', 'min'], { integer: true });
-    const max = requireNumber(record.max, ['scalePoints', 'max'], { integer: true, min: min + 1 });
+    requireKnownKeys(record, SCALE_RANGE_KEYS, ['scalePoints']);
+    const bound = { integer: true, min: -MAX_SCALE_POINTS, max: MAX_SCALE_POINTS };
+    const min = requireNumber(record.min, ['scalePoints', 'min'], bound);
+    const max = requireNumber(record.max, ['scalePoints', 'max'], { ...bound, min: min + 1 });
+    if (max - min + 1 > MAX_SCALE_POINTS) {
+      invalid(['scalePoints', 'max'], `a rating scale has at most ${MAX_SCALE_POINTS} points`);
+    }
     return { min, max, points: max - min + 1 };
   }
-  const points = requireNumber(value, ['scalePoints'], { min: 2, integer: true });
+  const points = requireNumber(value, ['scalePoints'], { min: 2, max: MAX_SCALE_POINTS, integer: true });
   return { min: 1, max: points, points };
 }
 
@@ -81,7 +95,7 @@ function agreement(
   rows: { readonly n: number; readonly nDropped: number },
   nullVariance: number,
 ): AgreementResult {
-  return {
+  return withoutNegativeZero({
     estimate,
     raw,
     statistic: null,
@@ -93,7 +107,7 @@ function agreement(
     nDropped: rows.nDropped,
     nullVariance,
     notes: rows.n < 2 ? [note('TOO_FEW_RATERS', 'agreement needs ratings from at least two raters', 'estimate')] : [],
-  };
+  });
 }
 
 /**
@@ -106,7 +120,8 @@ function agreement(
  *
  * @category Agreement
  * @throws ScalingNavigatorError `INVALID_INPUT` for a rating off the scale, a scale of fewer than 2
- *   points, or NaN (unless `nanPolicy: 'omit'`).
+ *   or more than 2⁵³ − 1 points, an unknown key in a `{ min, max }` scale or in `options`, a hole in
+ *   the array, or NaN (unless `nanPolicy: 'omit'`). `LIMIT_EXCEEDED` for more than 2³¹ − 1 ratings.
  * @example
  * ```ts
  * import { rwg } from 'scaling-navigator/stats';
@@ -115,13 +130,15 @@ function agreement(
  * rwg([1, 5, 1, 5], 5).estimate //=> 0
  * rwg([4], 5).notes[0]?.code //=> 'TOO_FEW_RATERS'
  * rwg([-1, 0, 1, 2, 1, -2], { min: -2, max: 2 }).raw //≈ -0.08333333333333326
- * rwg([0, 4], 5) //=> throws INVALID_INPUT
+ * rwg([0, 4], 5) //=> throws INVALID_INPUT at ['ratings', 0]
+ * rwg([1, 2], { min: 1, max: 5, step: 1 } as never) //=> throws INVALID_INPUT at ['scalePoints', 'step']
  * ```
  */
 export function rwg(ratings: Series, scalePoints: RatingScale, options: RwgOptions = {}): AgreementResult {
-  const series = requireSeries(ratings, ['ratings']);
+  const series = readSeries(ratings, ['ratings']);
   const scale = readScale(scalePoints);
-  const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
+  const settings = readOptions<RwgOptions>(options, RWG_OPTION_KEYS, ['options']);
+  const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const rows = completeRows([series], [['ratings']], nanPolicy);
   const values = rows.columns[0] as Float64Array;
   checkOnScale(values, scale, (i) => ['ratings', i]);
@@ -148,7 +165,8 @@ export function rwg(ratings: Series, scalePoints: RatingScale, options: RwgOptio
  *
  * @category Agreement
  * @throws ScalingNavigatorError `INVALID_INPUT` for rows of different lengths, no items, a rating
- *   off the scale, or NaN (unless `nanPolicy: 'omit'`).
+ *   off the scale, a hole in the list or a row, an unknown option key, or NaN (unless
+ *   `nanPolicy: 'omit'`). `LIMIT_EXCEEDED` for more than 2³¹ − 1 raters or items.
  * @example
  * ```ts
  * import { rwgJ } from 'scaling-navigator/stats';
@@ -165,11 +183,12 @@ export function rwgJ(
   scalePoints: RatingScale,
   options: RwgJOptions = {},
 ): AgreementResult {
-  const raters = requireArray(ratingsByRater, ['ratingsByRater']).map((row, index) =>
-    requireSeries(row, ['ratingsByRater', index]),
+  const raters = readList(ratingsByRater, ['ratingsByRater']).map((row, index) =>
+    readSeries(row, ['ratingsByRater', index]),
   );
   const scale = readScale(scalePoints);
-  const nanPolicy = readNanPolicy(requireRecord(options, ['options']).nanPolicy, ['options', 'nanPolicy']);
+  const settings = readOptions<RwgJOptions>(options, RWG_OPTION_KEYS, ['options']);
+  const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
   const items = raters[0]?.length ?? 0;
   if (raters.length > 0 && items === 0) invalid(['ratingsByRater', 0], 'each rater needs at least one item');
   raters.forEach((row, index) => {
