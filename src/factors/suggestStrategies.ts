@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { requireRecord } from '../_lib/validate.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
 import { Id } from '../framework/_schemaParts.js';
 import type { SourceCitation } from '../framework/sources.js';
 import { STRATEGIES, type StrategyApproachId, StrategyId } from '../framework/strategies.js';
 import { readReview } from './_readReview.js';
+import { requireDenseIfArray } from './_resultParts.js';
 import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
 import { type FactorReviewPolicy, resolveFactorReviewPolicy } from './factorReviewPolicy.js';
 import {
@@ -87,6 +88,13 @@ export interface SuggestStrategiesOptions {
   /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}; only `tolerance` applies (ties of `severity`). */
   readonly policy?: Partial<FactorReviewPolicy>;
 }
+
+const SUGGEST_STRATEGIES_OPTION_KEYS = keysOf<SuggestStrategiesOptions>()(
+  'leverageSupports',
+  'strategySet',
+  'additionalMatches',
+  'policy',
+);
 
 /**
  * What a reader of {@link StrategySuggestions} should know.
@@ -226,16 +234,18 @@ export function suggestStrategies<Custom extends string = never>(
   options: SuggestStrategiesOptions = {},
 ): StrategySuggestions<Custom> {
   const view = readReview(review, ['review']);
-  const optionRecord = requireRecord(options, ['options']);
-  const policy = resolveFactorReviewPolicy(optionRecord.policy, ['options', 'policy']);
-  const leverageSupports = parseOrThrow(z.optional(z.boolean()), optionRecord.leverageSupports, [
+  const given = readOptions<SuggestStrategiesOptions>(options, SUGGEST_STRATEGIES_OPTION_KEYS, ['options']);
+  const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
+  const leverageSupports = parseOrThrow(z.optional(z.boolean()), given.leverageSupports, [
     'options',
     'leverageSupports',
   ]);
+  requireDenseIfArray(given.strategySet, ['options', 'strategySet']);
   const strategySet = new Set(
-    parseOrThrow(z.optional(z.array(StrategyId)), optionRecord.strategySet, ['options', 'strategySet']) ?? [],
+    parseOrThrow(z.optional(z.array(StrategyId)), given.strategySet, ['options', 'strategySet']) ?? [],
   );
-  const additional = parseOrThrow(z.optional(z.array(AdditionalFactorMatch)), optionRecord.additionalMatches, [
+  requireDenseIfArray(given.additionalMatches, ['options', 'additionalMatches']);
+  const additional = parseOrThrow(z.optional(z.array(AdditionalFactorMatch)), given.additionalMatches, [
     'options',
     'additionalMatches',
   ]);
