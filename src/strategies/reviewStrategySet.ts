@@ -1,7 +1,11 @@
 import { isoDateToDay, requireIsoDate } from '../_lib/dates.js';
+import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { requireArray, requireRecord } from '../_lib/validate.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { requireArray } from '../_lib/validate.js';
+import { requireDenseIfArray } from '../factors/_resultParts.js';
 import { ruleReason } from '../framework/_rules.js';
 import { FocalGroup } from '../framework/FocalGroup.js';
 import { Measure, MeasureDefinition, type MeasureDefinitionInput, type MeasureInput } from '../framework/Measure.js';
@@ -36,6 +40,14 @@ export interface ReviewStrategySetOptions {
   readonly policy?: Partial<StrategySetPolicy>;
 }
 
+const REVIEW_STRATEGY_SET_OPTION_KEYS = keysOf<ReviewStrategySetOptions>()(
+  'asOf',
+  'tripTicket',
+  'focalGroups',
+  'measures',
+  'policy',
+);
+
 const IN_PLAY: ReadonlySet<StrategyStatus> = new Set(['planned', 'active']);
 
 function strategyOf(id: StrategyId) {
@@ -43,6 +55,7 @@ function strategyOf(id: StrategyId) {
 }
 
 function readMeasures(value: unknown): { id: string; strategy: StrategyId | undefined }[] {
+  requireDenseIfArray(value, ['options', 'measures']);
   const list = requireArray(value, ['options', 'measures']);
   return list.map((entry, index) => {
     const path = ['options', 'measures', index];
@@ -98,7 +111,8 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  */
 export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategySetOptions): StrategySetReview {
   const parsed = parseOrThrow(StrategySet, set, ['set']);
-  const optionRecord = requireRecord(options, ['options']);
+  if (options === undefined) invalid(['options'], 'expected an options object with `asOf` (the review date)');
+  const optionRecord = readOptions<ReviewStrategySetOptions>(options, REVIEW_STRATEGY_SET_OPTION_KEYS, ['options']);
   const asOfDay = requireIsoDate(optionRecord.asOf, ['options', 'asOf']);
   const asOf = optionRecord.asOf as string;
   const policy = strategySetPolicyDefinition.resolve(optionRecord.policy, ['options', 'policy']);
@@ -109,6 +123,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
 
   let focalGroupIds: string[] | null = null;
   if (ticket !== undefined || optionRecord.focalGroups !== undefined) {
+    requireDenseIfArray(optionRecord.focalGroups, ['options', 'focalGroups']);
     const extra =
       optionRecord.focalGroups === undefined
         ? []
@@ -325,5 +340,5 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
   }
 
   // Set-wide warnings come last; within strategies, in the set's order.
-  return { asOf, strategies, approaches, warnings, notes, policy };
+  return sealResult({ schemaVersion: 1, asOf, strategies, approaches, warnings, notes, policy });
 }
