@@ -48,7 +48,7 @@ export type FactorReviewInput = z.output<typeof FactorReviewInput>;
  * ```ts
  * import { parseFactorReviewInput } from 'scaling-navigator/factors';
  * parseFactorReviewInput({ ratings: [{ factorId: 'leadership', raterId: 'kim', rating: 1, ratedOn: '2025-10-01' }] }).customFactors //=> []
- * parseFactorReviewInput({ ratings: [{ factorId: 'leadershp', raterId: 'kim', rating: 1, ratedOn: '2025-10-01' }] }) //=> throws INVALID_INPUT
+ * parseFactorReviewInput({ ratings: [{ factorId: 'leadershp', raterId: 'kim', rating: 1, ratedOn: '2025-10-01' }] }) //=> throws INVALID_INPUT at ['ratings', 0, 'factorId']
  * ```
  */
 export const parseFactorReviewInput: (input: unknown) => FactorReviewInput =

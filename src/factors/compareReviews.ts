@@ -149,7 +149,7 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * comparison.becameRoadblocks //=> ['leadership']
  * comparison.lostSupports //=> ['leadership']
  * comparison.factors.find((factor) => factor.id === 'leadership')?.change //=> -3
- * compareReviews(after, before) //=> throws INVALID_INPUT
+ * compareReviews(after, before) //=> throws INVALID_INPUT at ['current', 'reviewedOn']
  * ```
  */
 export function compareReviews<Custom extends string = never>(

@@ -113,8 +113,8 @@ export const DEFAULT_FACTOR_REVIEW_POLICY: FactorReviewPolicy = definition.defau
  * defineFactorReviewPolicy({ minAgreement: 0.5 }).minAgreement //=> 0.5
  * defineFactorReviewPolicy({ supportAt: 1, roadblockAt: -1 }).strongAt //=> 1.5
  * defineFactorReviewPolicy({ minRatersPerSide: 2 }).minRatersPerSide //=> 2
- * defineFactorReviewPolicy({ strongAt: 0.4 }) //=> throws INVALID_INPUT
- * defineFactorReviewPolicy({ minAgreement: 70 }) //=> throws INVALID_INPUT
+ * defineFactorReviewPolicy({ strongAt: 0.4 }) //=> throws INVALID_INPUT at ['policy', 'strongAt']
+ * defineFactorReviewPolicy({ minAgreement: 70 }) //=> throws INVALID_INPUT at ['policy', 'minAgreement']
  * ```
  */
 export function defineFactorReviewPolicy(overrides: Partial<FactorReviewPolicy> = {}): FactorReviewPolicy {

@@ -140,7 +140,7 @@ function factorNotes(id: string, counted: number, numeric: number): Note<FactorN
  * review.factors.find((factor) => factor.id === 'leadership')?.decision.action //=> 'mixed'
  * review.roadblocks //=> ['observability']
  * review.roleDisagreements.map((entry) => [entry.id, entry.gap]) //=> [['leadership', 3]]
- * reviewFactors([{ factorId: 'observabilty', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }]) //=> throws INVALID_INPUT
+ * reviewFactors([{ factorId: 'observabilty', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }]) //=> throws INVALID_INPUT at ['ratings', 0, 'factorId']
  * ```
  */
 export function reviewFactors<Custom extends string = never>(

@@ -53,7 +53,7 @@ export type AdditionalFactorMatch = z.infer<typeof AdditionalFactorMatch>;
  * ```ts
  * import { parseAdditionalFactorMatch } from 'scaling-navigator/factors';
  * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 2, rationale: 'Shared goals.' }).strength //=> 2
- * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 3, rationale: 'Shared goals.' }) //=> throws INVALID_INPUT
+ * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 3, rationale: 'Shared goals.' }) //=> throws INVALID_INPUT at ['strength']
  * ```
  */
 export const parseAdditionalFactorMatch: (input: unknown) => AdditionalFactorMatch =
@@ -226,7 +226,7 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * suggestions.map((entry) => [entry.id, entry.score, entry.rank]) //=> [['proof-point', 2, 1], ['policy-network', 2, 2], ['shape-policy', 2, 2], ['scalable-characteristics', 1, 4], ['network-of-users', 1, 4], ['educate-policymakers', 1, 6]]
  * suggestions[0].inStrategySet //=> true
  * suggestions[0].answers[0].source //=> { source: 'carnegie-2022-scaling-for-equity', section: 'Component 2: Strategies That Build and Leverage Educator Networks' }
- * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT
+ * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT at ['options', 'strategySet', 0]
  * ```
  */
 export function suggestStrategies<Custom extends string = never>(

@@ -106,7 +106,7 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  * review.warnings.map((warning) => [warning.rule, warning.action])
  * //=> [['strategies/vague-theory-of-action', 'revise'], ['strategies/step-overdue', 'revise'], ['strategies/no-measure', 'revise'], ['strategies/single-approach', 'add']]
  * review.strategies[0].stepsOverdue //=> 1
- * reviewStrategySet({ entries: [] }, { asOf: '2025-13-01' }) //=> throws INVALID_INPUT
+ * reviewStrategySet({ entries: [] }, { asOf: '2025-13-01' }) //=> throws INVALID_INPUT at ['options', 'asOf']
  * ```
  */
 export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategySetOptions): StrategySetReview {

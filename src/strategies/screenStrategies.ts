@@ -159,7 +159,7 @@ const reason = (rule: ScreeningRule, evidence: DecisionReason['evidence']) =>
  * report.undetermined //=> ['local-champions']
  * report.strategies[1].blockedBy.map((partner) => [partner.id, partner.why]) //=> [['teachers-union', 'Adds evaluation pressure']]
  * report.powerDisagreements.map((entry) => [entry.id, entry.kind]) //=> [['shape-policy', 'least-powerful-object']]
- * screenStrategies(['teleport' as never], []) //=> throws INVALID_INPUT
+ * screenStrategies(['teleport' as never], []) //=> throws INVALID_INPUT at ['candidates', 0]
  * ```
  */
 export function screenStrategies(

@@ -57,7 +57,7 @@ export const DEFAULT_STRATEGY_SET_POLICY: StrategySetPolicy = strategySetPolicyD
  * ```ts
  * import { defineStrategySetPolicy } from 'scaling-navigator/strategies';
  * defineStrategySetPolicy({ overdueAfterDays: 7 }) //=> { minTheorySteps: 3, overdueAfterDays: 7 }
- * defineStrategySetPolicy({ minTheorySteps: 0 }) //=> throws INVALID_INPUT
+ * defineStrategySetPolicy({ minTheorySteps: 0 }) //=> throws INVALID_INPUT at ['policy', 'minTheorySteps']
  * ```
  */
 export function defineStrategySetPolicy(overrides: Partial<StrategySetPolicy> = {}): StrategySetPolicy {
