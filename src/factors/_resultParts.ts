@@ -9,7 +9,6 @@
 import * as z from 'zod/mini';
 import type { ErrorPath } from '../_lib/errors.js';
 import { requireDenseArray } from '../_lib/strict.js';
-import { SOURCES } from '../framework/sources.js';
 
 /** A count: a whole number ≥ 0. @internal */
 export const Count = z.number().check(z.int(), z.gte(0));
@@ -22,9 +21,13 @@ export function noteSchema<const Code extends string>(codes: readonly Code[]) {
 /** The evidence of a decision reason: named finite numbers, strings, booleans or `null`. @internal */
 export const Evidence = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()]));
 
-/** Where a rule comes from, with our paraphrase. @internal */
+/**
+ * Where a rule comes from, with our paraphrase. The source id is checked as a non-empty string only
+ * (the rule id itself is checked against its catalog): the sources catalog would add ≈ 2 kB to
+ * every bundle that reads a stored result. @internal
+ */
 export const GuidanceSchema = z.strictObject({
-  source: z.enum(SOURCES.map((source) => source.id) as [string, ...string[]]),
+  source: z.string().check(z.minLength(1)),
   section: z.string(),
   summary: z.string(),
 });

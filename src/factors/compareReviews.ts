@@ -134,8 +134,11 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * @param previous - The earlier {@link FactorReview}.
  * @param current - The later one.
  * @param options - `policy` overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY} (only `minChange` and `tolerance` apply).
- * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, a `current` review dated before
- *   `previous`, or bad policy values.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a review this library did not make that does not
+ *   match {@link FactorReview} (a damaged or hand-edited one: at the path of the damage, e.g.
+ *   `['previous', 'policy']`), a `current` review dated before `previous`, bad policy values, or an
+ *   unknown key in `options` (read once); `INCOMPATIBLE` for a review with a newer `schemaVersion`.
+ *   A review from {@link reviewFactors} passes without re-validation.
  * @example
  * ```ts
  * import { compareReviews, reviewFactors } from 'scaling-navigator/factors';
@@ -150,6 +153,7 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * comparison.lostSupports //=> ['leadership']
  * comparison.factors.find((factor) => factor.id === 'leadership')?.change //=> -3
  * compareReviews(after, before) //=> throws INVALID_INPUT at ['current', 'reviewedOn']
+ * compareReviews(before, { ...after, policy: undefined } as never) //=> throws INVALID_INPUT at ['current', 'policy']
  * ```
  */
 export function compareReviews<Custom extends string = never>(

@@ -121,7 +121,13 @@ function factorNotes(id: string, counted: number, numeric: number): Note<FactorN
  * @throws ScalingNavigatorError `INVALID_INPUT` for a rating outside the CFIR scale, an unknown factor
  *   id (not in the catalog and not declared), a rater rating the same factor twice on one day, a
  *   non-ISO date, a custom factor that clashes with the catalog, an interaction of unknown or identical
- *   factors, and bad policy values.
+ *   factors, bad policy values, an unknown key in `options` or in any rating, custom factor,
+ *   interaction or policy (at the key, with a suggestion; options are read once), and a hole in
+ *   `ratings`, `customFactors` or `interactions` (at its index); `LIMIT_EXCEEDED`, before any work,
+ *   for more than 500 custom factors or more than 2³¹ − 1 ratings.
+ * @returns A sealed (deep-frozen) {@link FactorReview} with `schemaVersion: 1`; store it as JSON and
+ *   read it back with {@link parseFactorReview}, or pass it to {@link compareReviews} and
+ *   {@link suggestStrategies} as it is.
  * @example
  * ```ts
  * import { reviewFactors } from 'scaling-navigator/factors';
@@ -140,6 +146,7 @@ function factorNotes(id: string, counted: number, numeric: number): Note<FactorN
  * review.factors.find((factor) => factor.id === 'leadership')?.decision.action //=> 'mixed'
  * review.roadblocks //=> ['observability']
  * review.roleDisagreements.map((entry) => [entry.id, entry.gap]) //=> [['leadership', 3]]
+ * reviewFactors([], { asof: '2025-10-01' } as never) //=> throws INVALID_INPUT at ['options', 'asof']
  * reviewFactors([{ factorId: 'observabilty', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }]) //=> throws INVALID_INPUT at ['ratings', 0, 'factorId']
  * ```
  */

@@ -212,9 +212,12 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * @category Strategy suggestions
  * @param review - A {@link FactorReview} from {@link reviewFactors} (it may have been stored as JSON).
  * @param options - `leverageSupports`, `strategySet`, `additionalMatches`, `policy`.
- * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, an unknown strategy id in
- *   `strategySet` or `additionalMatches`, an additional row naming a factor the review lacks or
- *   repeating a row, or bad policy values.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a review this library did not make that does not
+ *   match {@link FactorReview} (at the path of the damage), an unknown strategy id in `strategySet`
+ *   or `additionalMatches`, an additional row naming a factor the review lacks or repeating a row,
+ *   bad policy values, an unknown key in `options` or an additional row (options are read once), or
+ *   a hole in `strategySet` or `additionalMatches`; `INCOMPATIBLE` for a review with a newer
+ *   `schemaVersion`. A review from {@link reviewFactors} passes without re-validation.
  * @example
  * ```ts
  * import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';

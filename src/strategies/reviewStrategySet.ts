@@ -86,7 +86,11 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  * @param options - `asOf` (required), `tripTicket`, `focalGroups`, `measures`, `policy`.
  * @throws ScalingNavigatorError `INVALID_INPUT` for a set that fails the schema (unknown strategy id,
  *   duplicate strategy, steps or changes dated before the strategy was added, …), a missing or
- *   non-ISO `asOf`, an invalid trip ticket, focal group or measure, and bad policy values.
+ *   non-ISO `asOf`, an invalid trip ticket, focal group or measure, bad policy values, an unknown key
+ *   in `options` or in any object it holds (at the key, with a suggestion; options are read once),
+ *   and a hole in `focalGroups`, `measures` or the set's arrays (at its index).
+ * @returns A sealed (deep-frozen) {@link StrategySetReview} with `schemaVersion: 1`; read a stored
+ *   one back with {@link parseStrategySetReview}.
  * @example
  * ```ts
  * import { reviewStrategySet } from 'scaling-navigator/strategies';
@@ -107,6 +111,7 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  * //=> [['strategies/vague-theory-of-action', 'revise'], ['strategies/step-overdue', 'revise'], ['strategies/no-measure', 'revise'], ['strategies/single-approach', 'add']]
  * review.strategies[0].stepsOverdue //=> 1
  * reviewStrategySet({ entries: [] }, { asOf: '2025-13-01' }) //=> throws INVALID_INPUT at ['options', 'asOf']
+ * reviewStrategySet({ entries: [] }, { asOf: '2025-11-01', focalGroup: [] } as never) //=> throws INVALID_INPUT at ['options', 'focalGroup']
  * ```
  */
 export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategySetOptions): StrategySetReview {

@@ -139,7 +139,12 @@ const reason = (rule: ScreeningRule, evidence: DecisionReason['evidence']) =>
  * @param candidates - Strategy ids to screen (unique, from the typology).
  * @param partnerJudgements - Each partner with its power, role and judgements ({@link PartnerJudgement}).
  * @throws ScalingNavigatorError `INVALID_INPUT` for an unknown or repeated strategy id, a repeated
- *   partner, a strategy judged twice by one partner, a non-boolean judgement or a non-finite power.
+ *   partner, a strategy judged twice by one partner, a non-boolean judgement, a non-finite or boolean
+ *   power, an unknown key in a partner or a judgement (at the key), and a hole in `candidates`,
+ *   `partnerJudgements` or a partner's `judgements` (at its index); `LIMIT_EXCEEDED`, before any
+ *   work, for more candidates than the typology has strategies.
+ * @returns A sealed (deep-frozen) {@link ScreeningReport} with `schemaVersion: 1` (a power of −0 is
+ *   reported as 0); read a stored one back with {@link parseScreeningReport}.
  * @example
  * ```ts
  * import { screenStrategies } from 'scaling-navigator/strategies';
