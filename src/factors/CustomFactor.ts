@@ -38,7 +38,7 @@ export type CustomFactor = z.infer<typeof CustomFactor>;
  * ```ts
  * import { parseCustomFactor } from 'scaling-navigator/factors';
  * parseCustomFactor({ id: 'team-goals', category: 'improvement-team', label: 'Team goals' }).label //=> 'Team goals'
- * parseCustomFactor({ id: 'team-goals', category: 'students', label: 'Team goals' }) //=> throws INVALID_INPUT
+ * parseCustomFactor({ id: 'team-goals', category: 'students', label: 'Team goals' }) //=> throws INVALID_INPUT at ['category']
  * ```
  */
 export const parseCustomFactor: (input: unknown) => CustomFactor = /* @__PURE__ */ schemaParsers(CustomFactor).parse;

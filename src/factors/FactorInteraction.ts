@@ -59,7 +59,7 @@ export type FactorInteractionKind = FactorInteraction['kind'];
  * ```ts
  * import { parseFactorInteraction } from 'scaling-navigator/factors';
  * parseFactorInteraction({ id: 'pressure', factors: ['leadership', 'compatibility'], kind: 'tension' }).kind //=> 'tension'
- * parseFactorInteraction({ id: 'pressure', factors: ['leadership'], kind: 'tension' }) //=> throws INVALID_INPUT
+ * parseFactorInteraction({ id: 'pressure', factors: ['leadership'], kind: 'tension' }) //=> throws INVALID_INPUT at ['factors']
  * ```
  */
 export const parseFactorInteraction: (input: unknown) => FactorInteraction =

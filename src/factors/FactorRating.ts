@@ -77,7 +77,7 @@ export type FactorRatingInput = z.input<typeof FactorRating>;
  * ```ts
  * import { parseFactorRatingValue } from 'scaling-navigator/factors';
  * parseFactorRatingValue(-2) //=> -2
- * parseFactorRatingValue(3) //=> throws INVALID_INPUT
+ * parseFactorRatingValue(3) //=> throws INVALID_INPUT at []
  * ```
  */
 export const parseFactorRatingValue: (input: unknown) => FactorRatingValue =
@@ -106,7 +106,7 @@ export const safeParseFactorRatingValue: (input: unknown) => SafeParseResult<Fac
  * ```ts
  * import { parseFactorRating } from 'scaling-navigator/factors';
  * parseFactorRating({ factorId: 'observability', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }).rating //=> -2
- * parseFactorRating({ factorId: 'observability', raterId: 'ana', rating: -3, ratedOn: '2025-10-01' }) //=> throws INVALID_INPUT
+ * parseFactorRating({ factorId: 'observability', raterId: 'ana', rating: -3, ratedOn: '2025-10-01' }) //=> throws INVALID_INPUT at ['rating']
  * ```
  */
 export const parseFactorRating: (input: unknown) => FactorRating = /* @__PURE__ */ schemaParsers(FactorRating).parse;

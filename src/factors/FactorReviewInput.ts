@@ -10,7 +10,7 @@ import { FactorRating } from './FactorRating.js';
  * factors the team declared, and the interactions it declared. Cross-field rules: custom ids are new
  * and unique; every rating and interaction names a catalog or declared factor; one rating per rater,
  * factor and day; an interaction joins two different factors, and each pair is declared once.
- * `reviewFactors(input.ratings, input)` reviews it.
+ * `const { ratings, ...options } = input; reviewFactors(ratings, options)` reviews it.
  *
  * @category Factor review
  * @example
@@ -48,7 +48,7 @@ export type FactorReviewInput = z.output<typeof FactorReviewInput>;
  * ```ts
  * import { parseFactorReviewInput } from 'scaling-navigator/factors';
  * parseFactorReviewInput({ ratings: [{ factorId: 'leadership', raterId: 'kim', rating: 1, ratedOn: '2025-10-01' }] }).customFactors //=> []
- * parseFactorReviewInput({ ratings: [{ factorId: 'leadershp', raterId: 'kim', rating: 1, ratedOn: '2025-10-01' }] }) //=> throws INVALID_INPUT
+ * parseFactorReviewInput({ ratings: [{ factorId: 'leadershp', raterId: 'kim', rating: 1, ratedOn: '2025-10-01' }] }) //=> throws INVALID_INPUT at ['ratings', 0, 'factorId']
  * ```
  */
 export const parseFactorReviewInput: (input: unknown) => FactorReviewInput =

@@ -1,46 +1,25 @@
 /**
- * Reading a {@link FactorReview} that comes back from a caller (perhaps stored as JSON): only the
- * fields `compareReviews` and `suggestStrategies` use are checked, other fields are ignored.
+ * Reading a {@link FactorReview} that comes back from a caller: a review this library made passes
+ * as it is; anything else (a review stored as JSON, an edited copy) must carry `schemaVersion: 1`
+ * and match the full {@link FactorReview} schema, or it is `INVALID_INPUT` with the path of the damage.
  *
  * @internal
  * @module
  */
-import * as z from 'zod/mini';
 import type { ErrorPath } from '../_lib/errors.js';
-import { invalid } from '../_lib/errors.js';
-import { parseOrThrow } from '../_lib/parse.js';
-import { Id, IsoDate } from '../framework/_schemaParts.js';
-import { FactorCategoryId } from '../framework/factors.js';
-import { FACTOR_VERDICTS } from './factorVerdicts.js';
+import { readStored, type StoredType } from '../_lib/stored.js';
+import { FactorReview } from './FactorReview.js';
 
-const Mean = z.nullable(z.number().check(z.gte(-2), z.lte(2)));
+const FACTOR_REVIEW_TYPE: StoredType<FactorReview<string>> = {
+  name: 'factor review',
+  version: 1,
+  schema: FactorReview,
+};
 
-const ReviewView = z.object({
-  reviewedOn: z.nullable(IsoDate),
-  factors: z.array(
-    z.object({
-      id: Id,
-      category: FactorCategoryId,
-      label: z.string(),
-      mean: Mean,
-      decision: z.object({ action: z.enum(FACTOR_VERDICTS) }),
-      strong: z.boolean(),
-    }),
-  ),
-  categories: z.array(z.object({ id: FactorCategoryId, netForce: z.nullable(z.number()) })),
-  roleDisagreements: z.array(z.object({ id: Id })),
-});
+/** A factor review as comparisons and suggestions read it. @internal */
+export type ReviewView = FactorReview<string>;
 
-/** The parts of a factor review that comparisons and suggestions read. @internal */
-export type ReviewView = z.output<typeof ReviewView>;
-
-/** Checks a factor review passed back in; factor ids must be unique. @internal */
+/** Checks a factor review passed back in (its own reviews pass without re-validation). @internal */
 export function readReview(value: unknown, path: ErrorPath): ReviewView {
-  const review = parseOrThrow(ReviewView, value, path);
-  const seen = new Set<string>();
-  review.factors.forEach((factor, index) => {
-    if (seen.has(factor.id)) invalid([...path, 'factors', index, 'id'], `factor "${factor.id}" appears twice`);
-    seen.add(factor.id);
-  });
-  return review;
+  return readStored(value, FACTOR_REVIEW_TYPE, path);
 }

@@ -1,6 +1,6 @@
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
-import { requireRecord } from '../_lib/validate.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
 import type { FactorCategoryId } from '../framework/factors.js';
 import { type ReviewView, readReview } from './_readReview.js';
 import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
@@ -24,6 +24,8 @@ export interface CompareReviewsOptions {
   /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}; only `minChange` and `tolerance` apply. */
   readonly policy?: Partial<FactorReviewPolicy>;
 }
+
+const COMPARE_REVIEWS_OPTION_KEYS = keysOf<CompareReviewsOptions>()('policy');
 
 /**
  * Why a factor's change between two reviews is unknown.
@@ -116,7 +118,8 @@ function changeNotes(id: string, a: ViewFactor | undefined, b: ViewFactor | unde
   return [side(a, 'previous'), side(b, 'current')].filter((entry) => entry !== null);
 }
 
-const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+/** `a − b`, never −0 (a hand-built review may carry −0; `+ 0` turns it into 0). */
+const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b + 0);
 
 /**
  * Compares two factor reviews of the same journey (the Carnegie framework: influential factors change along the
@@ -131,8 +134,11 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * @param previous - The earlier {@link FactorReview}.
  * @param current - The later one.
  * @param options - `policy` overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY} (only `minChange` and `tolerance` apply).
- * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, a `current` review dated before
- *   `previous`, or bad policy values.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a review this library did not make that does not
+ *   match {@link FactorReview} (a damaged or hand-edited one: at the path of the damage, e.g.
+ *   `['previous', 'policy']`), a `current` review dated before `previous`, bad policy values, or an
+ *   unknown key in `options` (read once); `INCOMPATIBLE` for a review with a newer `schemaVersion`.
+ *   A review from {@link reviewFactors} passes without re-validation.
  * @example
  * ```ts
  * import { compareReviews, reviewFactors } from 'scaling-navigator/factors';
@@ -146,7 +152,8 @@ const minus = (a: number | null, b: number | null): number | null => (a === null
  * comparison.becameRoadblocks //=> ['leadership']
  * comparison.lostSupports //=> ['leadership']
  * comparison.factors.find((factor) => factor.id === 'leadership')?.change //=> -3
- * compareReviews(after, before) //=> throws INVALID_INPUT
+ * compareReviews(after, before) //=> throws INVALID_INPUT at ['current', 'reviewedOn']
+ * compareReviews(before, { ...after, policy: undefined } as never) //=> throws INVALID_INPUT at ['current', 'policy']
  * ```
  */
 export function compareReviews<Custom extends string = never>(
@@ -156,7 +163,8 @@ export function compareReviews<Custom extends string = never>(
 ): FactorReviewComparison<Custom> {
   const before = readReview(previous, ['previous']);
   const now = readReview(current, ['current']);
-  const policy = resolveFactorReviewPolicy(requireRecord(options, ['options']).policy, ['options', 'policy']);
+  const given = readOptions<CompareReviewsOptions>(options, COMPARE_REVIEWS_OPTION_KEYS, ['options']);
+  const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
   if (before.reviewedOn !== null && now.reviewedOn !== null && now.reviewedOn < before.reviewedOn) {
     invalid(
       ['current', 'reviewedOn'],

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ErrorPath } from '../_lib/errors.js';
 import { invalid } from '../_lib/errors.js';
-import { policyDefinition } from '../_lib/policy.js';
+import { type PolicyFields, policyDefinition } from '../_lib/policy.js';
 
 /**
  * The thresholds {@link reviewFactors}, {@link compareReviews} and {@link suggestStrategies} apply; see
@@ -28,6 +28,17 @@ export interface FactorReviewPolicy {
   readonly tolerance: number;
 }
 
+const fields = {
+  supportAt: z.number().check(z.gt(0), z.lte(2)),
+  roadblockAt: z.number().check(z.gte(-2), z.lt(0)),
+  strongAt: z.number().check(z.gt(0), z.lte(2)),
+  minAgreement: z.number().check(z.gte(0), z.lte(1)),
+  minRatersPerSide: z.number().check(z.multipleOf(1), z.gte(0), z.lte(1000)),
+  roleGap: z.number().check(z.gt(0), z.lte(4)),
+  minChange: z.number().check(z.gt(0), z.lte(4)),
+  tolerance: z.number().check(z.gte(0), z.lte(0.01)),
+} satisfies PolicyFields<FactorReviewPolicy>;
+
 const definition = /* @__PURE__ */ policyDefinition<FactorReviewPolicy>({
   defaults: {
     supportAt: 0.5,
@@ -39,18 +50,9 @@ const definition = /* @__PURE__ */ policyDefinition<FactorReviewPolicy>({
     minChange: 0.5,
     tolerance: 1e-9,
   },
-  fields: {
-    supportAt: z.number().check(z.gt(0), z.lte(2)),
-    roadblockAt: z.number().check(z.gte(-2), z.lt(0)),
-    strongAt: z.number().check(z.gt(0), z.lte(2)),
-    minAgreement: z.number().check(z.gte(0), z.lte(1)),
-    minRatersPerSide: z.number().check(z.multipleOf(1), z.gte(0), z.lte(1000)),
-    roleGap: z.number().check(z.gt(0), z.lte(4)),
-    minChange: z.number().check(z.gt(0), z.lte(4)),
-    tolerance: z.number().check(z.gte(0), z.lte(0.01)),
-  },
+  fields,
   check(policy, _given, path) {
-    if (policy.strongAt < policy.supportAt || policy.strongAt < -policy.roadblockAt) {
+    if (!strongIsDecided(policy)) {
       invalid(
         [...path, 'strongAt'],
         `strongAt (${policy.strongAt}) must be at least supportAt (${policy.supportAt}) and −roadblockAt (${-policy.roadblockAt}), so that a strong factor is always a support or a roadblock`,
@@ -111,8 +113,8 @@ export const DEFAULT_FACTOR_REVIEW_POLICY: FactorReviewPolicy = definition.defau
  * defineFactorReviewPolicy({ minAgreement: 0.5 }).minAgreement //=> 0.5
  * defineFactorReviewPolicy({ supportAt: 1, roadblockAt: -1 }).strongAt //=> 1.5
  * defineFactorReviewPolicy({ minRatersPerSide: 2 }).minRatersPerSide //=> 2
- * defineFactorReviewPolicy({ strongAt: 0.4 }) //=> throws INVALID_INPUT
- * defineFactorReviewPolicy({ minAgreement: 70 }) //=> throws INVALID_INPUT
+ * defineFactorReviewPolicy({ strongAt: 0.4 }) //=> throws INVALID_INPUT at ['policy', 'strongAt']
+ * defineFactorReviewPolicy({ minAgreement: 70 }) //=> throws INVALID_INPUT at ['policy', 'minAgreement']
  * ```
  */
 export function defineFactorReviewPolicy(overrides: Partial<FactorReviewPolicy> = {}): FactorReviewPolicy {
@@ -123,3 +125,14 @@ export function defineFactorReviewPolicy(overrides: Partial<FactorReviewPolicy> 
 export function resolveFactorReviewPolicy(overrides: unknown, path: ErrorPath): FactorReviewPolicy {
   return definition.resolve(overrides, path);
 }
+
+const strongIsDecided = (policy: FactorReviewPolicy) =>
+  policy.strongAt >= policy.supportAt && policy.strongAt >= -policy.roadblockAt;
+
+/** A complete effective policy, as a stored review carries it (every field, cross-field rule checked). @internal */
+export const FactorReviewPolicySchema = /* @__PURE__ */ z.strictObject(fields).check(
+  z.refine(strongIsDecided, {
+    message: 'strongAt must be at least supportAt and −roadblockAt',
+    path: ['strongAt'],
+  }),
+);

@@ -3,11 +3,13 @@ import { requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { requireRecord } from '../_lib/validate.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
 import { FACTOR_CATEGORIES, FACTORS } from '../framework/factors.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
 import { checkReviewParts } from './_checkReviewParts.js';
 import { reviewInteractions } from './_interactions.js';
+import { requireDenseIfArray } from './_resultParts.js';
 import { byText, roleDisagreement, rolesOf } from './_roles.js';
 import { CustomFactor } from './CustomFactor.js';
 import { FactorInteraction } from './FactorInteraction.js';
@@ -41,6 +43,16 @@ export interface ReviewFactorsOptions<Custom extends string = string> {
   /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}. */
   readonly policy?: Partial<FactorReviewPolicy>;
 }
+
+const REVIEW_FACTORS_OPTION_KEYS = keysOf<ReviewFactorsOptions>()('customFactors', 'interactions', 'asOf', 'policy');
+
+const OPTION_HINTS = {
+  ratings:
+    'the ratings are the first argument; for a FactorReviewInput write `const { ratings, ...options } = input; reviewFactors(ratings, options)`',
+};
+
+/** At most this many custom factors (candidate interactions grow with the square of the factors). */
+const MAX_CUSTOM_FACTORS = 500;
 
 type InfoFields = 'id' | 'custom' | 'category' | 'label';
 type FactorInfo = Pick<CatalogFactorReviewEntry, InfoFields> | Pick<CustomFactorReviewEntry, InfoFields>;
@@ -109,7 +121,13 @@ function factorNotes(id: string, counted: number, numeric: number): Note<FactorN
  * @throws ScalingNavigatorError `INVALID_INPUT` for a rating outside the CFIR scale, an unknown factor
  *   id (not in the catalog and not declared), a rater rating the same factor twice on one day, a
  *   non-ISO date, a custom factor that clashes with the catalog, an interaction of unknown or identical
- *   factors, and bad policy values.
+ *   factors, bad policy values, an unknown key in `options` or in any rating, custom factor,
+ *   interaction or policy (at the key, with a suggestion; options are read once), and a hole in
+ *   `ratings`, `customFactors` or `interactions` (at its index); `LIMIT_EXCEEDED`, before any work,
+ *   for more than 500 custom factors or more than 2³¹ − 1 ratings.
+ * @returns A sealed (deep-frozen) {@link FactorReview} with `schemaVersion: 1`; store it as JSON and
+ *   read it back with {@link parseFactorReview}, or pass it to {@link compareReviews} and
+ *   {@link suggestStrategies} as it is.
  * @example
  * ```ts
  * import { reviewFactors } from 'scaling-navigator/factors';
@@ -128,29 +146,32 @@ function factorNotes(id: string, counted: number, numeric: number): Note<FactorN
  * review.factors.find((factor) => factor.id === 'leadership')?.decision.action //=> 'mixed'
  * review.roadblocks //=> ['observability']
  * review.roleDisagreements.map((entry) => [entry.id, entry.gap]) //=> [['leadership', 3]]
- * reviewFactors([{ factorId: 'observabilty', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }]) //=> throws INVALID_INPUT
+ * reviewFactors([], { asof: '2025-10-01' } as never) //=> throws INVALID_INPUT at ['options', 'asof']
+ * reviewFactors([{ factorId: 'observabilty', raterId: 'ana', rating: -2, ratedOn: '2025-10-01' }]) //=> throws INVALID_INPUT at ['ratings', 0, 'factorId']
  * ```
  */
 export function reviewFactors<Custom extends string = never>(
   ratings: readonly FactorRatingInput[],
   options: ReviewFactorsOptions<Custom> = {},
 ): FactorReview<Custom> {
+  requireDenseIfArray(ratings, ['ratings']);
   const parsedRatings = parseOrThrow(z.array(FactorRating), ratings, ['ratings']);
-  const optionRecord = requireRecord(options, ['options']);
-  const customFactors = parseOrThrow(z.array(CustomFactor), optionRecord.customFactors ?? [], [
-    'options',
-    'customFactors',
-  ]);
-  const interactions = parseOrThrow(z.array(FactorInteraction), optionRecord.interactions ?? [], [
-    'options',
-    'interactions',
-  ]);
+  const given = readOptions<ReviewFactorsOptions<string>>(
+    options,
+    REVIEW_FACTORS_OPTION_KEYS,
+    ['options'],
+    OPTION_HINTS,
+  );
+  requireDenseIfArray(given.customFactors, ['options', 'customFactors'], MAX_CUSTOM_FACTORS);
+  const customFactors = parseOrThrow(z.array(CustomFactor), given.customFactors ?? [], ['options', 'customFactors']);
+  requireDenseIfArray(given.interactions, ['options', 'interactions']);
+  const interactions = parseOrThrow(z.array(FactorInteraction), given.interactions ?? [], ['options', 'interactions']);
   let asOf: string | null = null;
-  if (optionRecord.asOf !== undefined) {
-    requireIsoDate(optionRecord.asOf, ['options', 'asOf']);
-    asOf = optionRecord.asOf as string;
+  if (given.asOf !== undefined) {
+    requireIsoDate(given.asOf, ['options', 'asOf']);
+    asOf = given.asOf;
   }
-  const policy = resolveFactorReviewPolicy(optionRecord.policy, ['options', 'policy']);
+  const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
   const issue = checkReviewParts({ ratings: parsedRatings, customFactors, interactions });
   if (issue) invalid(issue.path[0] === 'ratings' ? issue.path : ['options', ...issue.path], issue.message);
 
@@ -250,6 +271,7 @@ export function reviewFactors<Custom extends string = never>(
     .filter((entry): entry is RoleDisagreement<string> => entry !== null);
 
   const review: FactorReview<string> = {
+    schemaVersion: 1,
     reviewedOn: asOf ?? lastDate,
     asOf,
     factors,
@@ -268,5 +290,5 @@ export function reviewFactors<Custom extends string = never>(
     version: LIBRARY_VERSION,
   };
   // The ids are catalog ids or the declared custom ids, which is what `Custom` names.
-  return review as unknown as FactorReview<Custom>;
+  return sealResult(review) as unknown as FactorReview<Custom>;
 }

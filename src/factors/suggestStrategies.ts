@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { requireRecord } from '../_lib/validate.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
 import { Id } from '../framework/_schemaParts.js';
 import type { SourceCitation } from '../framework/sources.js';
 import { STRATEGIES, type StrategyApproachId, StrategyId } from '../framework/strategies.js';
 import { readReview } from './_readReview.js';
+import { requireDenseIfArray } from './_resultParts.js';
 import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
 import { type FactorReviewPolicy, resolveFactorReviewPolicy } from './factorReviewPolicy.js';
 import {
@@ -52,7 +53,7 @@ export type AdditionalFactorMatch = z.infer<typeof AdditionalFactorMatch>;
  * ```ts
  * import { parseAdditionalFactorMatch } from 'scaling-navigator/factors';
  * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 2, rationale: 'Shared goals.' }).strength //=> 2
- * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 3, rationale: 'Shared goals.' }) //=> throws INVALID_INPUT
+ * parseAdditionalFactorMatch({ factorId: 'team-goals', when: 'support', strategyId: 'network-of-users', strength: 3, rationale: 'Shared goals.' }) //=> throws INVALID_INPUT at ['strength']
  * ```
  */
 export const parseAdditionalFactorMatch: (input: unknown) => AdditionalFactorMatch =
@@ -87,6 +88,13 @@ export interface SuggestStrategiesOptions {
   /** Overrides of {@link DEFAULT_FACTOR_REVIEW_POLICY}; only `tolerance` applies (ties of `severity`). */
   readonly policy?: Partial<FactorReviewPolicy>;
 }
+
+const SUGGEST_STRATEGIES_OPTION_KEYS = keysOf<SuggestStrategiesOptions>()(
+  'leverageSupports',
+  'strategySet',
+  'additionalMatches',
+  'policy',
+);
 
 /**
  * What a reader of {@link StrategySuggestions} should know.
@@ -204,9 +212,12 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * @category Strategy suggestions
  * @param review - A {@link FactorReview} from {@link reviewFactors} (it may have been stored as JSON).
  * @param options - `leverageSupports`, `strategySet`, `additionalMatches`, `policy`.
- * @throws ScalingNavigatorError `INVALID_INPUT` for a malformed review, an unknown strategy id in
- *   `strategySet` or `additionalMatches`, an additional row naming a factor the review lacks or
- *   repeating a row, or bad policy values.
+ * @throws ScalingNavigatorError `INVALID_INPUT` for a review this library did not make that does not
+ *   match {@link FactorReview} (at the path of the damage), an unknown strategy id in `strategySet`
+ *   or `additionalMatches`, an additional row naming a factor the review lacks or repeating a row,
+ *   bad policy values, an unknown key in `options` or an additional row (options are read once), or
+ *   a hole in `strategySet` or `additionalMatches`; `INCOMPATIBLE` for a review with a newer
+ *   `schemaVersion`. A review from {@link reviewFactors} passes without re-validation.
  * @example
  * ```ts
  * import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';
@@ -218,7 +229,7 @@ const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadbl
  * suggestions.map((entry) => [entry.id, entry.score, entry.rank]) //=> [['proof-point', 2, 1], ['policy-network', 2, 2], ['shape-policy', 2, 2], ['scalable-characteristics', 1, 4], ['network-of-users', 1, 4], ['educate-policymakers', 1, 6]]
  * suggestions[0].inStrategySet //=> true
  * suggestions[0].answers[0].source //=> { source: 'carnegie-2022-scaling-for-equity', section: 'Component 2: Strategies That Build and Leverage Educator Networks' }
- * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT
+ * suggestStrategies(review, { strategySet: ['lobbying' as never] }) //=> throws INVALID_INPUT at ['options', 'strategySet', 0]
  * ```
  */
 export function suggestStrategies<Custom extends string = never>(
@@ -226,16 +237,18 @@ export function suggestStrategies<Custom extends string = never>(
   options: SuggestStrategiesOptions = {},
 ): StrategySuggestions<Custom> {
   const view = readReview(review, ['review']);
-  const optionRecord = requireRecord(options, ['options']);
-  const policy = resolveFactorReviewPolicy(optionRecord.policy, ['options', 'policy']);
-  const leverageSupports = parseOrThrow(z.optional(z.boolean()), optionRecord.leverageSupports, [
+  const given = readOptions<SuggestStrategiesOptions>(options, SUGGEST_STRATEGIES_OPTION_KEYS, ['options']);
+  const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
+  const leverageSupports = parseOrThrow(z.optional(z.boolean()), given.leverageSupports, [
     'options',
     'leverageSupports',
   ]);
+  requireDenseIfArray(given.strategySet, ['options', 'strategySet']);
   const strategySet = new Set(
-    parseOrThrow(z.optional(z.array(StrategyId)), optionRecord.strategySet, ['options', 'strategySet']) ?? [],
+    parseOrThrow(z.optional(z.array(StrategyId)), given.strategySet, ['options', 'strategySet']) ?? [],
   );
-  const additional = parseOrThrow(z.optional(z.array(AdditionalFactorMatch)), optionRecord.additionalMatches, [
+  requireDenseIfArray(given.additionalMatches, ['options', 'additionalMatches']);
+  const additional = parseOrThrow(z.optional(z.array(AdditionalFactorMatch)), given.additionalMatches, [
     'options',
     'additionalMatches',
   ]);

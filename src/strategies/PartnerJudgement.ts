@@ -37,7 +37,7 @@ export type StrategyJudgement = z.infer<typeof StrategyJudgement>;
  * ```ts
  * import { parseStrategyJudgement } from 'scaling-navigator/strategies';
  * parseStrategyJudgement({ strategyId: 'proof-point', acceptable: true, affordable: null }).affordable //=> null
- * parseStrategyJudgement({ strategyId: 'proof-point', acceptable: 'yes', affordable: true }) //=> throws INVALID_INPUT
+ * parseStrategyJudgement({ strategyId: 'proof-point', acceptable: 'yes', affordable: true }) //=> throws INVALID_INPUT at ['acceptable']
  * ```
  */
 export const parseStrategyJudgement: (input: unknown) => StrategyJudgement =
@@ -117,7 +117,7 @@ export type PartnerJudgementInput = z.input<typeof PartnerJudgement>;
  * ```ts
  * import { parsePartnerJudgement } from 'scaling-navigator/strategies';
  * parsePartnerJudgement({ partnerId: 'families', power: 1 }).judgements //=> []
- * parsePartnerJudgement({ partnerId: 'families', power: 'low' }) //=> throws INVALID_INPUT
+ * parsePartnerJudgement({ partnerId: 'families', power: 'low' }) //=> throws INVALID_INPUT at ['power']
  * ```
  */
 export const parsePartnerJudgement: (input: unknown) => PartnerJudgement =

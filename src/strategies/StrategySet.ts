@@ -77,7 +77,7 @@ export type StrategySetStep = z.output<typeof StrategySetStep>;
  * ```ts
  * import { parseStrategySetStep } from 'scaling-navigator/strategies';
  * parseStrategySetStep({ what: 'Visit the demonstration school' }).who //=> []
- * parseStrategySetStep({ what: 'Visit', when: '2025-02-30' }) //=> throws INVALID_INPUT
+ * parseStrategySetStep({ what: 'Visit', when: '2025-02-30' }) //=> throws INVALID_INPUT at ['when']
  * ```
  */
 export const parseStrategySetStep: (input: unknown) => StrategySetStep =
@@ -132,7 +132,7 @@ export type StrategyTheoryOfAction = z.output<typeof StrategyTheoryOfAction>;
  * ```ts
  * import { parseStrategyTheoryOfAction } from 'scaling-navigator/strategies';
  * parseStrategyTheoryOfAction({ forWhom: ['el'] }).steps //=> []
- * parseStrategyTheoryOfAction({ steps: [''] }) //=> throws INVALID_INPUT
+ * parseStrategyTheoryOfAction({ steps: [''] }) //=> throws INVALID_INPUT at ['steps', 0]
  * ```
  */
 export const parseStrategyTheoryOfAction: (input: unknown) => StrategyTheoryOfAction =
@@ -182,7 +182,7 @@ export type StrategySetChange = z.infer<typeof StrategySetChange>;
  * ```ts
  * import { parseStrategySetChange } from 'scaling-navigator/strategies';
  * parseStrategySetChange({ on: '2026-01-20', kind: 'paused', why: 'Budget freeze' }).kind //=> 'paused'
- * parseStrategySetChange({ on: '2026-01-20', kind: 'dropped', why: '' }) //=> throws INVALID_INPUT
+ * parseStrategySetChange({ on: '2026-01-20', kind: 'dropped', why: '' }) //=> throws INVALID_INPUT at ['kind']
  * ```
  */
 export const parseStrategySetChange: (input: unknown) => StrategySetChange =
@@ -241,7 +241,7 @@ export type StrategySetEntryInput = z.input<typeof StrategySetEntry>;
  * ```ts
  * import { parseStrategySetEntry } from 'scaling-navigator/strategies';
  * parseStrategySetEntry({ strategyId: 'proof-point', theoryOfAction: {}, addedOn: '2025-09-01' }).status //=> 'active'
- * parseStrategySetEntry({ strategyId: 'champions', theoryOfAction: {}, addedOn: '2025-09-01' }) //=> throws INVALID_INPUT
+ * parseStrategySetEntry({ strategyId: 'champions', theoryOfAction: {}, addedOn: '2025-09-01' }) //=> throws INVALID_INPUT at ['strategyId']
  * ```
  */
 export const parseStrategySetEntry: (input: unknown) => StrategySetEntry =
@@ -342,7 +342,7 @@ export type StrategySetInput = z.input<typeof StrategySet>;
  * ```ts
  * import { parseStrategySet } from 'scaling-navigator/strategies';
  * parseStrategySet({ entries: [] }).entries //=> []
- * parseStrategySet({ entries: [{ strategyId: 'teleport', theoryOfAction: {}, addedOn: '2025-09-01' }] }) //=> throws INVALID_INPUT
+ * parseStrategySet({ entries: [{ strategyId: 'teleport', theoryOfAction: {}, addedOn: '2025-09-01' }] }) //=> throws INVALID_INPUT at ['entries', 0, 'strategyId']
  * ```
  */
 export const parseStrategySet: (input: unknown) => StrategySet = /* @__PURE__ */ schemaParsers(StrategySet).parse;

@@ -1,7 +1,11 @@
 import { isoDateToDay, requireIsoDate } from '../_lib/dates.js';
+import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { requireArray, requireRecord } from '../_lib/validate.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { requireArray } from '../_lib/validate.js';
+import { requireDenseIfArray } from '../factors/_resultParts.js';
 import { ruleReason } from '../framework/_rules.js';
 import { FocalGroup } from '../framework/FocalGroup.js';
 import { Measure, MeasureDefinition, type MeasureDefinitionInput, type MeasureInput } from '../framework/Measure.js';
@@ -36,6 +40,14 @@ export interface ReviewStrategySetOptions {
   readonly policy?: Partial<StrategySetPolicy>;
 }
 
+const REVIEW_STRATEGY_SET_OPTION_KEYS = keysOf<ReviewStrategySetOptions>()(
+  'asOf',
+  'tripTicket',
+  'focalGroups',
+  'measures',
+  'policy',
+);
+
 const IN_PLAY: ReadonlySet<StrategyStatus> = new Set(['planned', 'active']);
 
 function strategyOf(id: StrategyId) {
@@ -43,6 +55,7 @@ function strategyOf(id: StrategyId) {
 }
 
 function readMeasures(value: unknown): { id: string; strategy: StrategyId | undefined }[] {
+  requireDenseIfArray(value, ['options', 'measures']);
   const list = requireArray(value, ['options', 'measures']);
   return list.map((entry, index) => {
     const path = ['options', 'measures', index];
@@ -73,7 +86,11 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  * @param options - `asOf` (required), `tripTicket`, `focalGroups`, `measures`, `policy`.
  * @throws ScalingNavigatorError `INVALID_INPUT` for a set that fails the schema (unknown strategy id,
  *   duplicate strategy, steps or changes dated before the strategy was added, …), a missing or
- *   non-ISO `asOf`, an invalid trip ticket, focal group or measure, and bad policy values.
+ *   non-ISO `asOf`, an invalid trip ticket, focal group or measure, bad policy values, an unknown key
+ *   in `options` or in any object it holds (at the key, with a suggestion; options are read once),
+ *   and a hole in `focalGroups`, `measures` or the set's arrays (at its index).
+ * @returns A sealed (deep-frozen) {@link StrategySetReview} with `schemaVersion: 1`; read a stored
+ *   one back with {@link parseStrategySetReview}.
  * @example
  * ```ts
  * import { reviewStrategySet } from 'scaling-navigator/strategies';
@@ -93,12 +110,14 @@ function readMeasures(value: unknown): { id: string; strategy: StrategyId | unde
  * review.warnings.map((warning) => [warning.rule, warning.action])
  * //=> [['strategies/vague-theory-of-action', 'revise'], ['strategies/step-overdue', 'revise'], ['strategies/no-measure', 'revise'], ['strategies/single-approach', 'add']]
  * review.strategies[0].stepsOverdue //=> 1
- * reviewStrategySet({ entries: [] }, { asOf: '2025-13-01' }) //=> throws INVALID_INPUT
+ * reviewStrategySet({ entries: [] }, { asOf: '2025-13-01' }) //=> throws INVALID_INPUT at ['options', 'asOf']
+ * reviewStrategySet({ entries: [] }, { asOf: '2025-11-01', focalGroup: [] } as never) //=> throws INVALID_INPUT at ['options', 'focalGroup']
  * ```
  */
 export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategySetOptions): StrategySetReview {
   const parsed = parseOrThrow(StrategySet, set, ['set']);
-  const optionRecord = requireRecord(options, ['options']);
+  if (options === undefined) invalid(['options'], 'expected an options object with `asOf` (the review date)');
+  const optionRecord = readOptions<ReviewStrategySetOptions>(options, REVIEW_STRATEGY_SET_OPTION_KEYS, ['options']);
   const asOfDay = requireIsoDate(optionRecord.asOf, ['options', 'asOf']);
   const asOf = optionRecord.asOf as string;
   const policy = strategySetPolicyDefinition.resolve(optionRecord.policy, ['options', 'policy']);
@@ -109,6 +128,7 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
 
   let focalGroupIds: string[] | null = null;
   if (ticket !== undefined || optionRecord.focalGroups !== undefined) {
+    requireDenseIfArray(optionRecord.focalGroups, ['options', 'focalGroups']);
     const extra =
       optionRecord.focalGroups === undefined
         ? []
@@ -325,5 +345,5 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
   }
 
   // Set-wide warnings come last; within strategies, in the set's order.
-  return { asOf, strategies, approaches, warnings, notes, policy };
+  return sealResult({ schemaVersion: 1, asOf, strategies, approaches, warnings, notes, policy });
 }

@@ -1,11 +1,14 @@
 import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
-import { parseOrThrow } from '../_lib/parse.js';
+import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { sealResult } from '../_lib/stored.js';
 import { requireArray } from '../_lib/validate.js';
+import { decisionSchema, noteSchema, requireDenseIfArray } from '../factors/_resultParts.js';
 import { decide, ruleReason } from '../framework/_rules.js';
+import { Id } from '../framework/_schemaParts.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
-import { StrategyId } from '../framework/strategies.js';
+import { STRATEGY_IDS, StrategyId } from '../framework/strategies.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
 import { PartnerJudgement, type PartnerJudgementInput } from './PartnerJudgement.js';
 import { SCREENING_RULES, type ScreeningRule } from './screeningRules.js';
@@ -103,6 +106,8 @@ export interface PowerDisagreement {
  * @category Strategy screening
  */
 export interface ScreeningReport {
+  /** The version of this result's shape (1); a stored report with a newer one is `INCOMPATIBLE`. */
+  readonly schemaVersion: 1;
   /** One entry per candidate, in the order given. */
   readonly strategies: readonly StrategyScreening[];
   readonly passed: readonly StrategyId[];
@@ -134,7 +139,12 @@ const reason = (rule: ScreeningRule, evidence: DecisionReason['evidence']) =>
  * @param candidates - Strategy ids to screen (unique, from the typology).
  * @param partnerJudgements - Each partner with its power, role and judgements ({@link PartnerJudgement}).
  * @throws ScalingNavigatorError `INVALID_INPUT` for an unknown or repeated strategy id, a repeated
- *   partner, a strategy judged twice by one partner, a non-boolean judgement or a non-finite power.
+ *   partner, a strategy judged twice by one partner, a non-boolean judgement, a non-finite or boolean
+ *   power, an unknown key in a partner or a judgement (at the key), and a hole in `candidates`,
+ *   `partnerJudgements` or a partner's `judgements` (at its index); `LIMIT_EXCEEDED`, before any
+ *   work, for more candidates than the typology has strategies.
+ * @returns A sealed (deep-frozen) {@link ScreeningReport} with `schemaVersion: 1` (a power of −0 is
+ *   reported as 0); read a stored one back with {@link parseScreeningReport}.
  * @example
  * ```ts
  * import { screenStrategies } from 'scaling-navigator/strategies';
@@ -154,22 +164,26 @@ const reason = (rule: ScreeningRule, evidence: DecisionReason['evidence']) =>
  * report.undetermined //=> ['local-champions']
  * report.strategies[1].blockedBy.map((partner) => [partner.id, partner.why]) //=> [['teachers-union', 'Adds evaluation pressure']]
  * report.powerDisagreements.map((entry) => [entry.id, entry.kind]) //=> [['shape-policy', 'least-powerful-object']]
- * screenStrategies(['teleport' as never], []) //=> throws INVALID_INPUT
+ * screenStrategies(['teleport' as never], []) //=> throws INVALID_INPUT at ['candidates', 0]
  * ```
  */
 export function screenStrategies(
   candidates: readonly StrategyId[],
   partnerJudgements: readonly PartnerJudgementInput[],
 ): ScreeningReport {
+  requireDenseIfArray(candidates, ['candidates'], STRATEGY_IDS.length);
   const strategyIds = parseOrThrow(z.array(StrategyId), candidates, ['candidates']);
   const seenStrategies = new Set<string>();
   strategyIds.forEach((id, index) => {
     if (seenStrategies.has(id)) invalid(['candidates', index], `strategy "${id}" is listed twice`);
     seenStrategies.add(id);
   });
-  const partners = requireArray(partnerJudgements, ['partnerJudgements']).map((partner, index) =>
-    parseOrThrow(PartnerJudgement, partner, ['partnerJudgements', index]),
-  );
+  requireDenseIfArray(partnerJudgements, ['partnerJudgements']);
+  const partners = requireArray(partnerJudgements, ['partnerJudgements']).map((partner, index) => {
+    const parsed = parseOrThrow(PartnerJudgement, partner, ['partnerJudgements', index]);
+    // A power of −0 is 0: no output field is ever −0.
+    return parsed.power === undefined ? parsed : { ...parsed, power: parsed.power + 0 };
+  });
   const seenPartners = new Set<string>();
   partners.forEach((partner, index) => {
     if (seenPartners.has(partner.partnerId)) {
@@ -256,9 +270,14 @@ export function screenStrategies(
     const message = `no power given for ${missing.join(', ')}; left out of the power comparison`;
     notes.push(note('POWER_NOT_GIVEN', message, 'powerDisagreements'));
   }
-  const powers = ranked.map((partner) => partner.power as number);
-  const least = Math.min(...powers);
-  const most = Math.max(...powers);
+  // A loop, not Math.min(...powers): a spread of many partners overflows the stack.
+  let least = Number.POSITIVE_INFINITY;
+  let most = Number.NEGATIVE_INFINITY;
+  for (const partner of ranked) {
+    const power = partner.power as number;
+    if (power < least) least = power;
+    if (power > most) most = power;
+  }
   const powerDisagreements: PowerDisagreement[] = [];
   if (partners.length > 0 && !(ranked.length >= 2 && least < most)) {
     notes.push(
@@ -293,7 +312,8 @@ export function screenStrategies(
 
   const withAction = (action: 'pass' | 'fail' | 'undetermined') =>
     strategies.filter((entry) => entry.decision.action === action).map((entry) => entry.id);
-  return {
+  return sealResult({
+    schemaVersion: 1,
     strategies,
     passed: withAction('pass'),
     failed: withAction('fail'),
@@ -301,5 +321,118 @@ export function screenStrategies(
     powerDisagreements,
     notes,
     version: LIBRARY_VERSION,
-  };
+  });
 }
+
+const SCREENING_NOTE_CODES = [
+  'NO_PARTNERS',
+  'POWER_NOT_GIVEN',
+  'POWER_NOT_COMPARABLE',
+] as const satisfies readonly ScreeningNoteCode[];
+const Power = z
+  .number()
+  .check(z.refine<number>((value) => !Object.is(value, -0), { message: 'expected a number other than −0' }));
+const PowerSideSchema = z.strictObject({ power: Power, pass: z.array(Id), fail: z.array(Id) });
+
+const ScreeningReportShape = z.strictObject({
+  schemaVersion: z.literal(1),
+  strategies: z.array(
+    z.strictObject({
+      id: StrategyId,
+      decision: decisionSchema(
+        ['pass', 'fail'] as const,
+        SCREENING_RULES.map((rule) => rule.id),
+        z.null(),
+      ),
+      blockedBy: z.array(
+        z.strictObject({
+          id: Id,
+          role: z.nullable(Id),
+          power: z.nullable(Power),
+          notAcceptable: z.boolean(),
+          notAffordable: z.boolean(),
+          why: z.nullable(z.string()),
+        }),
+      ),
+      awaiting: z.array(Id),
+      approvedBy: z.array(Id),
+    }),
+  ),
+  passed: z.array(StrategyId),
+  failed: z.array(StrategyId),
+  undetermined: z.array(StrategyId),
+  powerDisagreements: z.array(
+    z.strictObject({
+      id: StrategyId,
+      kind: z.enum(['least-powerful-object', 'most-powerful-object', 'split']),
+      leastPowerful: PowerSideSchema,
+      mostPowerful: PowerSideSchema,
+    }),
+  ),
+  notes: z.array(noteSchema(SCREENING_NOTE_CODES)),
+  version: z.string(),
+});
+
+/** Cheap consistency check: every screened strategy is passed, failed or undetermined, once. */
+function checkScreening(report: z.output<typeof ScreeningReportShape>, context: { issues: z.core.$ZodRawIssue[] }) {
+  const listed = report.passed.length + report.failed.length + report.undetermined.length;
+  if (listed !== report.strategies.length) {
+    context.issues.push({
+      code: 'custom',
+      input: report,
+      path: ['strategies'],
+      message: `${report.strategies.length} strategies screened, but ${listed} listed as passed, failed or undetermined`,
+    });
+  }
+}
+
+/**
+ * Schema for a {@link ScreeningReport} as {@link screenStrategies} returns it (for instance read back
+ * from JSON storage): every field, strict objects, rules of {@link SCREENING_RULES}, `schemaVersion: 1`,
+ * and every screened strategy passed, failed or undetermined.
+ *
+ * @category Strategy screening
+ * @example
+ * ```ts
+ * import { ScreeningReport, screenStrategies } from 'scaling-navigator/strategies';
+ * const report = screenStrategies(['proof-point'], [{ partnerId: 'district', judgements: [{ strategyId: 'proof-point', acceptable: true, affordable: true }] }]);
+ * ScreeningReport.safeParse(JSON.parse(JSON.stringify(report))).success //=> true
+ * ScreeningReport.safeParse({ ...report, passed: [] }).success //=> false
+ * ```
+ */
+export const ScreeningReport = /* @__PURE__ */ ScreeningReportShape.check(
+  z.superRefine(checkScreening),
+) as unknown as z.ZodMiniType<ScreeningReport>;
+
+/**
+ * Parses a stored {@link ScreeningReport}, throwing `ScalingNavigatorError` at the first problem
+ * (with every problem in `issues`).
+ *
+ * @category Strategy screening
+ * @throws ScalingNavigatorError `INVALID_INPUT` when `input` is not a screening report (a missing or
+ *   damaged field, an unknown key, strategies not all listed, a `schemaVersion` other than 1).
+ * @example
+ * ```ts
+ * import { parseScreeningReport, screenStrategies } from 'scaling-navigator/strategies';
+ * const report = screenStrategies(['proof-point'], []);
+ * parseScreeningReport(JSON.parse(JSON.stringify(report))).undetermined //=> ['proof-point']
+ * parseScreeningReport({ ...report, schemaVersion: 2 }) //=> throws INVALID_INPUT at ['schemaVersion']
+ * ```
+ */
+export const parseScreeningReport: (input: unknown) => ScreeningReport =
+  /* @__PURE__ */ schemaParsers(ScreeningReport).parse;
+
+/**
+ * Parses a stored {@link ScreeningReport} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @category Strategy screening
+ * @example
+ * ```ts
+ * import { safeParseScreeningReport, screenStrategies } from 'scaling-navigator/strategies';
+ * const report = screenStrategies(['proof-point'], []);
+ * const damaged = safeParseScreeningReport({ ...report, strategies: [{ ...report.strategies[0], id: 'teleport' }] });
+ * damaged.success ? null : damaged.error.path //=> ['strategies', 0, 'id']
+ * ```
+ */
+export const safeParseScreeningReport: (input: unknown) => SafeParseResult<ScreeningReport> =
+  /* @__PURE__ */ schemaParsers(ScreeningReport).safeParse;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { policyDefinition } from '../_lib/policy.js';
+import { type PolicyFields, policyDefinition } from '../_lib/policy.js';
 
 /**
  * The thresholds {@link reviewStrategySet} applies; see {@link DEFAULT_STRATEGY_SET_POLICY}.
@@ -13,14 +13,19 @@ export interface StrategySetPolicy {
   readonly overdueAfterDays: number;
 }
 
+const fields = {
+  minTheorySteps: z.number().check(z.multipleOf(1), z.gte(1), z.lte(20)),
+  overdueAfterDays: z.number().check(z.multipleOf(1), z.gte(0), z.lte(365)),
+} satisfies PolicyFields<StrategySetPolicy>;
+
 /** @internal */
 export const strategySetPolicyDefinition = /* @__PURE__ */ policyDefinition<StrategySetPolicy>({
   defaults: { minTheorySteps: 3, overdueAfterDays: 0 },
-  fields: {
-    minTheorySteps: z.number().check(z.multipleOf(1), z.gte(1), z.lte(20)),
-    overdueAfterDays: z.number().check(z.multipleOf(1), z.gte(0), z.lte(365)),
-  },
+  fields,
 });
+
+/** A complete effective policy, as a stored review carries it. @internal */
+export const StrategySetPolicySchema = /* @__PURE__ */ z.strictObject(fields);
 
 /**
  * The default thresholds of a strategy-set review, with their sources.
@@ -52,7 +57,7 @@ export const DEFAULT_STRATEGY_SET_POLICY: StrategySetPolicy = strategySetPolicyD
  * ```ts
  * import { defineStrategySetPolicy } from 'scaling-navigator/strategies';
  * defineStrategySetPolicy({ overdueAfterDays: 7 }) //=> { minTheorySteps: 3, overdueAfterDays: 7 }
- * defineStrategySetPolicy({ minTheorySteps: 0 }) //=> throws INVALID_INPUT
+ * defineStrategySetPolicy({ minTheorySteps: 0 }) //=> throws INVALID_INPUT at ['policy', 'minTheorySteps']
  * ```
  */
 export function defineStrategySetPolicy(overrides: Partial<StrategySetPolicy> = {}): StrategySetPolicy {

@@ -460,7 +460,8 @@ describe('FactorReviewInput: the review as a JSON document', () => {
   it('parses with defaults and applies the same cross-field rules, with document paths', () => {
     const doc = FactorReviewInput.parse({ ratings: ratingsOf('leadership', [1, 2]) });
     expect(doc.customFactors).toEqual([]);
-    expect(entry(reviewFactors(doc.ratings, doc), 'leadership').mean).toBe(1.5);
+    const { ratings, ...options } = doc;
+    expect(entry(reviewFactors(ratings, options), 'leadership').mean).toBe(1.5);
     const bad = FactorReviewInput.safeParse({ ratings: [{ ...ratingsOf('leadership', [1])[0], factorId: 'lead' }] });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['ratings', 0, 'factorId']);

@@ -228,7 +228,7 @@ describe('suggestStrategies: options and edge cases', () => {
 
   it('throws INVALID_INPUT with a path for bad input', () => {
     const review = reviewFactors(ratingsOf('observability', [-2]));
-    expectError(() => suggestStrategies({} as never), 'INVALID_INPUT', ['review', 'reviewedOn']);
+    expectError(() => suggestStrategies({} as never), 'INVALID_INPUT', ['review', 'schemaVersion']);
     expectError(() => suggestStrategies(review, { strategySet: ['proof point' as never] }), 'INVALID_INPUT', [
       'options',
       'strategySet',
