@@ -22,6 +22,18 @@ export interface PdsaPolicy {
   readonly tolerance: number;
 }
 
+const fields = {
+  minUnits: z.int().check(z.gte(1)),
+  heldAt: z.number().check(z.gt(0), z.lte(10)),
+  movedAt: z.number().check(z.gt(0), z.lte(10)),
+  requireInterval: z.boolean(),
+  confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
+  tolerance: z.number().check(z.gte(0), z.lt(1)),
+};
+
+/** The whole policy, as a result echoes it (every field present). @internal */
+export const PdsaPolicySchema = /* @__PURE__ */ z.strictObject(fields);
+
 const definition = /* @__PURE__ */ policyDefinition<PdsaPolicy>({
   defaults: {
     minUnits: 3,
@@ -31,14 +43,7 @@ const definition = /* @__PURE__ */ policyDefinition<PdsaPolicy>({
     confidenceLevel: 0.95,
     tolerance: 1e-9,
   },
-  fields: {
-    minUnits: z.int().check(z.gte(1)),
-    heldAt: z.number().check(z.gt(0), z.lte(10)),
-    movedAt: z.number().check(z.gt(0), z.lte(10)),
-    requireInterval: z.boolean(),
-    confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
-    tolerance: z.number().check(z.gte(0), z.lt(1)),
-  },
+  fields,
   check(policy, given, path) {
     if (policy.movedAt >= policy.heldAt) {
       invalid(

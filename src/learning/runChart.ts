@@ -1,5 +1,7 @@
 import { type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
-import { requireOneOf, requireRecord } from '../_lib/validate.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { requireOneOf } from '../_lib/validate.js';
 import { BIT, type Context, SIGNAL_RULES } from './_runChartContext.js';
 import { type Bounds, readAstronomical, readExclude, readFreeze, readPart, readValues } from './_runChartInput.js';
 import { analysePhase, analysisOf } from './_runChartPhase.js';
@@ -72,6 +74,16 @@ export interface RunChartOptions {
   /** For typed arrays: `'raise'` (default) or `'omit'` (NaN treated as missing). */
   readonly nanPolicy?: NanPolicy;
 }
+
+const OPTION_KEYS = /* @__PURE__ */ keysOf<RunChartOptions>()(
+  'rules',
+  'freeze',
+  'part',
+  'exclude',
+  'astronomical',
+  'policy',
+  'nanPolicy',
+);
 
 function sideOf(value: number | null, median: number | null, excluded: boolean): RunChartSide | null {
   if (value === null || median === null || excluded) return null;
@@ -148,7 +160,7 @@ function sideOf(value: number | null, median: number | null, excluded: boolean):
  * ```
  */
 export function runChart(values: RunChartValues, options: RunChartOptions = {}): RunChartResult {
-  const settings = requireRecord(options, ['options']);
+  const settings = readOptions<RunChartOptions>(options, OPTION_KEYS, ['options']);
   const ruleSet: RunChartRuleSet =
     settings.rules === undefined
       ? 'both'
@@ -202,7 +214,8 @@ export function runChart(values: RunChartValues, options: RunChartOptions = {}):
   }
 
   const last = phases[phases.length - 1] as RunChartPhase;
-  return {
+  return sealResult({
+    schemaVersion: 1,
     ...analysisOf(last),
     n,
     nMissing: phases.reduce((sum, phase) => sum + phase.nMissing, 0),
@@ -212,5 +225,5 @@ export function runChart(values: RunChartValues, options: RunChartOptions = {}):
     points,
     notes: phases.flatMap((phase) => phase.notes),
     policy,
-  };
+  });
 }
