@@ -8,7 +8,6 @@ import {
   CountOrNull,
   decisionSchema,
   enumOf,
-  Finite,
   FiniteOrNull,
   noteSchema,
 } from './_resultSchemas.js';
@@ -292,7 +291,7 @@ export const RunChartResult: z.ZodMiniType<RunChartResult> = /* @__PURE__ */ Run
   z.superRefine((result, context) => {
     checkRunChart(result, (path, message) => context.issues.push({ code: 'custom', input: result, path, message }));
   }),
-) as unknown as z.ZodMiniType<RunChartResult>;
+);
 
 const runChartParsers = /* @__PURE__ */ schemaParsers(RunChartResult);
 

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { SOURCES } from '../framework/sources.js';
+import type { EffectSizeNoteCode } from '../stats/index.js';
 
 /** A finite number. */
 export const Finite = z.number();
@@ -74,3 +75,35 @@ export function plusZero(value: number): number {
 export function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? plusZero(value) : null;
 }
+
+const GroupStats = /* @__PURE__ */ z.nullable(
+  z.strictObject({ mean: z.number(), sd: z.number().check(z.gte(0)), n: z.int().check(z.gte(1)) }),
+);
+
+/** Every note code of `effectSize` (a `Record`, so the compiler wants each code of the type). */
+const EFFECT_SIZE_NOTE_CODES = /* @__PURE__ */ Object.keys({
+  TOO_FEW_OBSERVATIONS: true,
+  ZERO_POOLED_SD: true,
+} satisfies Record<EffectSizeNoteCode, true>) as EffectSizeNoteCode[];
+
+/** The stats module's `EffectSizeResult` as a study embeds it. */
+export const EffectSizeResultSchema = /* @__PURE__ */ z.strictObject({
+  estimate: FiniteOrNull,
+  statistic: FiniteOrNull,
+  df: FiniteOrNull,
+  pValue: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  confidenceInterval: z.nullable(Interval),
+  confidenceLevel: z.nullable(z.number().check(z.gt(0), z.lt(1))),
+  n: Count,
+  nDropped: Count,
+  notes: z.array(noteSchema(EFFECT_SIZE_NOTE_CODES)),
+  meanDifference: FiniteOrNull,
+  pooledSd: z.nullable(z.number().check(z.gte(0))),
+  cohensD: FiniteOrNull,
+  hedgesG: FiniteOrNull,
+  omega: FiniteOrNull,
+  se: z.nullable(z.number().check(z.gte(0))),
+  improvementIndex: z.nullable(z.number().check(z.gte(-50), z.lte(50))),
+  treatment: GroupStats,
+  comparison: GroupStats,
+});
