@@ -1,11 +1,23 @@
+import * as z from 'zod/mini';
+import { incompatible } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
-import { requireRecord } from '../_lib/validate.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { readStored, sealResult } from '../_lib/stored.js';
+import { readOptions } from '../_lib/strict.js';
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
-import { type PdsaAction, type PdsaCycleInput, parsePdsaCycle } from './PdsaCycle.js';
-import { type PdsaPolicy, resolvePdsaPolicy } from './pdsaPolicy.js';
+import { BooleanOrNull, decisionSchema, noteSchema } from './_resultSchemas.js';
+import { PDSA_ACTIONS, type PdsaAction, type PdsaCycleInput, parsePdsaCycle } from './PdsaCycle.js';
+import { type PdsaPolicy, PdsaPolicySchema, resolvePdsaPolicy } from './pdsaPolicy.js';
 import { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
-import { type PdsaNoteCode, type PdsaStudy, studyParsedPdsa } from './studyPdsa.js';
+import {
+  checkPdsaStudy,
+  PDSA_OPTION_KEYS,
+  PDSA_STUDY_TYPE,
+  type PdsaNoteCode,
+  PdsaStudy,
+  studyParsedPdsa,
+} from './studyPdsa.js';
 
 /**
  * The explained act that closes a PDSA cycle: one of {@link PDSA_ACTIONS} or `'undetermined'`,
@@ -31,12 +43,14 @@ export interface DecidePdsaOptions {
  * @category PDSA cycles
  */
 export interface DecidePdsaResult {
+  /** The version of this result's shape, for stored results ({@link parseDecidePdsaResult}); 1 today. */
+  readonly schemaVersion: 1;
   /** The act, its reason (rule, evidence, guidance), the effective policy and the library version. */
   readonly decision: PdsaDecision;
   /**
    * Whether the prediction held, read off the decision: `true` when the rule is
    * `learning/prediction-held` or `learning/effect-uncertain` (it held, but the interval is not
-   * clear), `null` for `learning/too-few-units`, else `false`.
+   * clear), `null` for `learning/too-few-units` and `learning/no-attainment`, else `false`.
    */
   readonly predictionHeld: boolean | null;
   /** The study of the cycle's data against its prediction. */
@@ -68,26 +82,45 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
       ],
       policy,
     );
-    return {
+    const notes: Note<PdsaNoteCode>[] = [];
+    if (rule === 'learning/too-few-units') {
+      const { reference, tested } = study;
+      notes.push(
+        note(
+          'TOO_FEW_UNITS',
+          `${reference.units} ${reference.group} and ${tested.units} ${tested.group} units; the policy asks for at least ${policy.minUnits} in each, so no act is decided`,
+          'decision',
+        ),
+      );
+    } else if (rule === 'learning/no-attainment') {
+      notes.push(
+        note(
+          'NO_ATTAINMENT',
+          'the study has no attainment (see its notes: the predicted change vanishes against the means, or the change is beyond the range of numbers), so no act is decided',
+          'decision',
+        ),
+      );
+    }
+    return sealResult({
+      schemaVersion: 1,
       decision,
       predictionHeld:
-        rule === 'learning/too-few-units'
+        rule === 'learning/too-few-units' || rule === 'learning/no-attainment'
           ? null
           : rule === 'learning/prediction-held' || rule === 'learning/effect-uncertain',
       study,
-      notes: study.notes
-        .filter((entry) => entry.code === 'TOO_FEW_UNITS')
-        .map((entry) => note(entry.code, `${entry.message}, so no act is decided`, 'decision')),
+      notes,
       policy,
-    };
+    });
   };
 
   const { attainment } = study;
   const { tolerance } = policy;
   const enough = study.reference.units >= policy.minUnits && study.tested.units >= policy.minUnits;
-  if (!enough || attainment === null) {
+  if (!enough) {
     return decided('learning/too-few-units', { minUnits: policy.minUnits });
   }
+  if (attainment === null) return decided('learning/no-attainment', {});
   if (attainment >= policy.heldAt - tolerance) {
     if (policy.requireInterval) {
       const interval = study.effectSize.confidenceInterval;
@@ -155,9 +188,110 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
  * decidePdsa({ ...cycle, do: { ...cycle.do, observations: cycle.do.observations.slice(0, 7) } }).decision.action //=> 'undetermined'
  * ```
  */
-export function decidePdsa(cycle: PdsaCycleInput, options: DecidePdsaOptions = {}): DecidePdsaResult {
+export function decidePdsa(cycle: PdsaCycleInput | PdsaStudy, options: DecidePdsaOptions = {}): DecidePdsaResult {
+  if (isStudy(cycle)) {
+    const study = readStored(cycle, PDSA_STUDY_TYPE, ['study']);
+    const settings = readOptions<DecidePdsaOptions>(options, PDSA_OPTION_KEYS, ['options']);
+    const overrides = settings.policy ?? {};
+    const policy = resolvePdsaPolicy({ ...study.policy, ...overrides }, ['options', 'policy']);
+    if (policy.confidenceLevel !== study.policy.confidenceLevel) {
+      incompatible(
+        ['options', 'policy', 'confidenceLevel'],
+        `the study's intervals are at confidence level ${study.policy.confidenceLevel}; study the cycle again at ${policy.confidenceLevel}`,
+      );
+    }
+    return decideFromStudy(study, policy);
+  }
   const parsed = parsePdsaCycle(cycle);
-  const settings = requireRecord(options, ['options']);
+  const settings = readOptions<DecidePdsaOptions>(options, PDSA_OPTION_KEYS, ['options']);
   const policy = resolvePdsaPolicy(settings.policy, ['options', 'policy']);
   return decideFromStudy(studyParsedPdsa(parsed, policy), policy);
+}
+
+/** A study (it carries `schemaVersion` or `cycleId`), not a cycle (which has `id` and `plan`). */
+function isStudy(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (Object.hasOwn(value, 'schemaVersion') || Object.hasOwn(value, 'cycleId'))
+  );
+}
+
+const DecidePdsaResultShape = /* @__PURE__ */ z.strictObject({
+  schemaVersion: z.literal(1),
+  decision: decisionSchema<PdsaAction, PdsaRule, PdsaPolicy>(
+    PDSA_ACTIONS,
+    PDSA_RULES.map((rule) => rule.id),
+    PdsaPolicySchema,
+  ),
+  predictionHeld: BooleanOrNull,
+  study: PdsaStudy,
+  notes: z.array(noteSchema<PdsaNoteCode>(['TOO_FEW_UNITS', 'NO_ATTAINMENT'])),
+  policy: PdsaPolicySchema,
+});
+
+/**
+ * Schema of a stored {@link DecidePdsaResult} (`schemaVersion: 1`): the decision (known rule ids,
+ * the rule's own act), the {@link PdsaStudy} it rests on, and the policy echoed the same in both
+ * places. Use {@link parseDecidePdsaResult} for a `ScalingNavigatorError` with a path.
+ *
+ * @category PDSA cycles
+ * @example
+ * ```ts
+ * import { DecidePdsaResult } from 'scaling-navigator/learning';
+ * DecidePdsaResult.safeParse({ schemaVersion: 1, decision: null }).success //=> false
+ * ```
+ */
+export const DecidePdsaResult: z.ZodMiniType<DecidePdsaResult> = /* @__PURE__ */ DecidePdsaResultShape.check(
+  z.superRefine((result, context) => {
+    const issue = (path: (string | number)[], message: string) =>
+      context.issues.push({ code: 'custom', input: result, path, message });
+    checkPdsaStudy(result.study, issue, ['study']);
+    result.decision.reasons.forEach((reason, index) => {
+      const entry = PDSA_RULES.find((candidate) => candidate.id === reason.rule);
+      if (entry !== undefined && entry.action !== result.decision.action) {
+        issue(
+          ['decision', 'reasons', index, 'rule'],
+          `rule ${reason.rule} decides ${entry.action}, not ${result.decision.action}`,
+        );
+      }
+    });
+    for (const key of Object.keys(result.policy) as (keyof PdsaPolicy)[]) {
+      if (result.decision.policy[key] !== result.policy[key]) {
+        issue(['decision', 'policy', key], `the decision's policy differs from the result's (${key})`);
+      }
+    }
+  }),
+);
+
+const decideParsers = /* @__PURE__ */ schemaParsers(DecidePdsaResult);
+
+/**
+ * Validates a stored PDSA decision (e.g. read back from JSON) against {@link DecidePdsaResult}.
+ *
+ * @category PDSA cycles
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first damaged field, with its path.
+ * @example
+ * ```ts
+ * import { parseDecidePdsaResult } from 'scaling-navigator/learning';
+ * parseDecidePdsaResult({ schemaVersion: 2 }) //=> throws INVALID_INPUT at ['schemaVersion']
+ * ```
+ */
+export function parseDecidePdsaResult(input: unknown): DecidePdsaResult {
+  return decideParsers.parse(input);
+}
+
+/**
+ * {@link parseDecidePdsaResult} returning the error instead of throwing it.
+ *
+ * @category PDSA cycles
+ * @example
+ * ```ts
+ * import { safeParseDecidePdsaResult } from 'scaling-navigator/learning';
+ * safeParseDecidePdsaResult({}).success //=> false
+ * ```
+ */
+export function safeParseDecidePdsaResult(input: unknown): SafeParseResult<DecidePdsaResult> {
+  return decideParsers.safeParse(input);
 }

@@ -7,7 +7,14 @@
  * @module learning
  */
 export { type AnhoejLimits, anhoejLimits } from './anhoejLimits.js';
-export { type DecidePdsaOptions, type DecidePdsaResult, decidePdsa, type PdsaDecision } from './decidePdsa.js';
+export {
+  type DecidePdsaOptions,
+  DecidePdsaResult,
+  decidePdsa,
+  type PdsaDecision,
+  parseDecidePdsaResult,
+  safeParseDecidePdsaResult,
+} from './decidePdsa.js';
 export {
   PDSA_ACTIONS,
   PDSA_DESIGNS,

@@ -1,12 +1,15 @@
 import { invalid } from '../_lib/errors.js';
 import type { Note } from '../_lib/notes.js';
-import { parseOrThrow } from '../_lib/parse.js';
-import { requireArray, requireRecord, requireUniqueId } from '../_lib/validate.js';
+import { readOptions, requireDenseArray } from '../_lib/strict.js';
+import { requireArray, requireUniqueId } from '../_lib/validate.js';
 import type { StrategyId } from '../framework/strategies.js';
 import { decideFromStudy, type PdsaDecision } from './decidePdsa.js';
-import { type PdsaAction, PdsaCycle, type PdsaCycleInput } from './PdsaCycle.js';
+import { type PdsaAction, type PdsaCycle, type PdsaCycleInput, parseCycleAt } from './PdsaCycle.js';
 import { type PdsaPolicy, resolvePdsaPolicy } from './pdsaPolicy.js';
-import { studyParsedPdsa } from './studyPdsa.js';
+import { PDSA_OPTION_KEYS, studyParsedPdsa } from './studyPdsa.js';
+
+/** The most cycles one series takes. */
+const MAX_PDSA_CYCLES = 100_000;
 
 /**
  * The parts of a plan {@link pdsaSeries} compares between consecutive cycles.
@@ -174,11 +177,12 @@ function startOf(cycle: PdsaCycle): string | null {
  */
 export function pdsaSeries(cycles: readonly PdsaCycleInput[], options: PdsaSeriesOptions = {}): PdsaSeriesReport {
   const list = requireArray(cycles, ['cycles']);
-  const settings = requireRecord(options, ['options']);
+  requireDenseArray(list, ['cycles'], MAX_PDSA_CYCLES);
+  const settings = readOptions<PdsaSeriesOptions>(options, PDSA_OPTION_KEYS, ['options']);
   const resolved = resolvePdsaPolicy(settings.policy, ['options', 'policy']);
   const seen = new Set<string>();
   const parsed = list.map((input, index) => {
-    const cycle = parseOrThrow(PdsaCycle, input, ['cycles', index]);
+    const cycle = parseCycleAt(input, ['cycles', index]);
     requireUniqueId(seen, cycle.id, ['cycles', index, 'id'], 'cycle id');
     return cycle;
   });

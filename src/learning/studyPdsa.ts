@@ -437,11 +437,7 @@ const PdsaStudyShape = /* @__PURE__ */ z.strictObject({
 type Issue = (path: (string | number)[], message: string) => void;
 
 /** The cheap cross-checks of a study: groups fit the design, counts and changes agree. @internal */
-export function checkPdsaStudy(
-  study: z.output<typeof PdsaStudyShape>,
-  issue: Issue,
-  at: (string | number)[] = [],
-): void {
+export function checkPdsaStudy(study: PdsaStudy, issue: Issue, at: (string | number)[] = []): void {
   const beforeAfter = study.design === 'before-after';
   if (study.reference.group !== (beforeAfter ? 'before' : 'comparison')) {
     issue(
