@@ -264,11 +264,15 @@ export type PdsaCycleInput = z.input<typeof PdsaCycle>;
  * @category PDSA cycles
  * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path under `['cycle']`
  *   (e.g. `['cycle', 'do', 'observations', 3, 'value']` for a NaN, `['cycle', 'plan', 'strategyId']`
- *   for a strategy outside the typology).
+ *   for a strategy outside the typology, `['cycle', 'plan', 'prediction', 'amout']` for an unknown
+ *   key, `['cycle', 'do', 'observations', 2]` for a hole); `LIMIT_EXCEEDED` at
+ *   `['cycle', 'do', 'observations']` past 10⁷ observations, or `['cycle', 'study', 'factors']` past
+ *   1,000 factors. An observation's `value` may be a yes/no (`true` is 1, `false` is 0) for a
+ *   binary outcome.
  * @example
  * ```ts
  * import { parsePdsaCycle } from 'scaling-navigator/learning';
- * parsePdsaCycle({ id: 'c1' }) //=> throws INVALID_INPUT
+ * parsePdsaCycle({ id: 'c1' }) //=> throws INVALID_INPUT at ['cycle', 'plan']
  * ```
  */
 export function parsePdsaCycle(input: unknown): PdsaCycle {

@@ -6,7 +6,7 @@ import { readStored, sealResult } from '../_lib/stored.js';
 import { readOptions } from '../_lib/strict.js';
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
-import { BooleanOrNull, decisionSchema, noteSchema } from './_resultSchemas.js';
+import { BooleanOrNull, decisionSchema, finiteOrNull, noteSchema } from './_resultSchemas.js';
 import { PDSA_ACTIONS, type PdsaAction, type PdsaCycleInput, parsePdsaCycle } from './PdsaCycle.js';
 import { type PdsaPolicy, PdsaPolicySchema, resolvePdsaPolicy } from './pdsaPolicy.js';
 import { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
@@ -76,7 +76,7 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
           attainment: study.attainment,
           referenceUnits: study.reference.units,
           testedUnits: study.tested.units,
-          hedgesG: study.effectSize.hedgesG,
+          hedgesG: study.effectSize.hedgesG === null ? null : finiteOrNull(study.effectSize.hedgesG),
           ...extra,
         }),
       ],
@@ -127,8 +127,8 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
       const clear = interval !== null && (study.predictedChange > 0 ? interval[0] > 0 : interval[1] < 0);
       if (!clear) {
         return decided('learning/effect-uncertain', {
-          lower: interval?.[0] ?? null,
-          upper: interval?.[1] ?? null,
+          lower: interval === null ? null : finiteOrNull(interval[0]),
+          upper: interval === null ? null : finiteOrNull(interval[1]),
           confidenceLevel: policy.confidenceLevel,
         });
       }
@@ -157,12 +157,23 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
  * {@link DEFAULT_PDSA_POLICY}. The team's own `act` in the cycle is not read: the decision is what
  * the data say, for the team to weigh. O(m) for m observations.
  *
+ * Given a {@link PdsaStudy} instead of a cycle (one {@link studyPdsa} made, or one read back from
+ * storage — it carries `schemaVersion`), it decides from the study: a study this library made is
+ * used as it is, any other is checked against {@link PdsaStudy} first (path under `['study']`). The
+ * policy overrides are merged over the study's own policy; `undetermined` with
+ * `learning/no-attainment` when the study has no attainment. The result is frozen;
+ * {@link parseDecidePdsaResult} reads one back.
+ *
  * @category PDSA cycles
  * @throws ScalingNavigatorError `INVALID_INPUT` when the cycle fails the {@link PdsaCycle} schema
- *   (path under `['cycle']`) or the policy is invalid (path under `['options', 'policy']`).
+ *   (path under `['cycle']`; `LIMIT_EXCEEDED` past 10⁷ observations), a study fails the
+ *   {@link PdsaStudy} schema (path under `['study']`), an option is unknown (`['options', key]`) or
+ *   the policy is invalid (path under `['options', 'policy']`); `INCOMPATIBLE` at
+ *   `['study', 'schemaVersion']` for a study newer than this library, and at
+ *   `['options', 'policy', 'confidenceLevel']` for a confidence level other than the study's.
  * @example
  * ```ts
- * import { decidePdsa } from 'scaling-navigator/learning';
+ * import { decidePdsa, studyPdsa } from 'scaling-navigator/learning';
  * const classrooms = (before: number[], after: number[]) => [
  *   ...before.map((value, i) => ({ unit: `room-${i + 1}`, group: 'before' as const, date: '2025-09-10', value })),
  *   ...after.map((value, i) => ({ unit: `room-${i + 1}`, group: 'after' as const, date: '2025-10-15', value })),
@@ -186,6 +197,12 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
  * decision.reasons[0].guidance.source //=> 'carnegie-2022-scaling-for-equity'
  * decidePdsa(cycle, { policy: { heldAt: 1.5 } }).decision.action //=> 'revise'
  * decidePdsa({ ...cycle, do: { ...cycle.do, observations: cycle.do.observations.slice(0, 7) } }).decision.action //=> 'undetermined'
+ * // From a stored study: it is checked, then decided.
+ * const stored = JSON.parse(JSON.stringify(studyPdsa(cycle)));
+ * decidePdsa(stored).decision.action //=> 'expand'
+ * decidePdsa({ ...stored, attainment: 'high' }) //=> throws INVALID_INPUT at ['study', 'attainment']
+ * decidePdsa({ ...stored, schemaVersion: 2 }) //=> throws INCOMPATIBLE at ['study', 'schemaVersion']
+ * decidePdsa(cycle, { polcy: {} } as never) //=> throws INVALID_INPUT at ['options', 'polcy']
  * ```
  */
 export function decidePdsa(cycle: PdsaCycleInput | PdsaStudy, options: DecidePdsaOptions = {}): DecidePdsaResult {

@@ -106,7 +106,7 @@ export function resolvePdsaPolicy(overrides: unknown, path: ErrorPath): PdsaPoli
  * import { definePdsaPolicy } from 'scaling-navigator/learning';
  * definePdsaPolicy({ heldAt: 0.8, minUnits: 5 })
  * //=> { minUnits: 5, heldAt: 0.8, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95, tolerance: 1e-9 }
- * definePdsaPolicy({ movedAt: 1.5 }) //=> throws INVALID_INPUT
+ * definePdsaPolicy({ movedAt: 1.5 }) //=> throws INVALID_INPUT at ['policy', 'movedAt']
  * ```
  */
 export function definePdsaPolicy(overrides: Partial<PdsaPolicy> = {}): PdsaPolicy {

@@ -143,7 +143,9 @@ function startOf(cycle: PdsaCycle): string | null {
  * @throws ScalingNavigatorError `INVALID_INPUT` for a cycle that fails the {@link PdsaCycle} schema
  *   (path `['cycles', i, …]`), duplicate cycle ids, cycles of different strategies
  *   (`['cycles', i, 'plan', 'strategyId']`), cycles out of date order (`['cycles', i]`), or an
- *   invalid policy (`['options', 'policy', …]`).
+ *   invalid policy (`['options', 'policy', …]`), an unknown option (`['options', key]`) or a hole in
+ *   `cycles` (`['cycles', i]`); `LIMIT_EXCEEDED` at `['cycles']` past 10⁵ cycles and at
+ *   `['cycles', i, 'do', 'observations']` past 10⁷ observations in a cycle.
  * @example
  * ```ts
  * import { pdsaSeries } from 'scaling-navigator/learning';
@@ -173,6 +175,7 @@ function startOf(cycle: PdsaCycle): string | null {
  * //=> [['fall', null, 'expand'], ['winter', 2, 'revise']]
  * series.cycles[1].changedFromPrevious //=> ['sample-size']
  * [series.predictionsHeld, series.predictionsJudged] //=> [1, 2]
+ * pdsaSeries([], { policy: {}, strict: true } as never) //=> throws INVALID_INPUT at ['options', 'strict']
  * ```
  */
 export function pdsaSeries(cycles: readonly PdsaCycleInput[], options: PdsaSeriesOptions = {}): PdsaSeriesReport {

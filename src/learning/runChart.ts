@@ -129,7 +129,11 @@ function sideOf(value: number | null, median: number | null, excluded: boolean):
  *   typed array is allowed with `nanPolicy: 'omit'`), a mix of numbers and dated values, dates that
  *   are not ISO or not strictly increasing, `freeze` longer than the series or phase, phase
  *   boundaries that overlap or fall outside the series, excluded indices out of range or repeated,
- *   an unknown rule set, and bad astronomical lines or policy values.
+ *   an unknown rule set, and bad astronomical lines or policy values; for an unknown key in the
+ *   options, the astronomical lines or a dated value (at its path, with a "did you mean"), a hole in
+ *   `values`, `part`, `freeze` or `exclude` (at its index: write `null` for a missing value), and a
+ *   boolean where a number belongs. `LIMIT_EXCEEDED` at `['values']` for more than 10⁸ points.
+ *   The result is frozen; {@link parseRunChartResult} reads one back from storage.
  * @example
  * ```ts
  * import { runChart } from 'scaling-navigator/learning';
@@ -155,8 +159,11 @@ function sideOf(value: number | null, median: number | null, excluded: boolean):
  * //=> [[0, 8, 4, 5], [8, 16, 12, 8.5]]
  * chart.median //=> 8.5
  * chart.phases.map((phase) => phase.decision.action) //=> ['no-signal', 'no-signal']
- * runChart([1, 2, Number.NaN]) //=> throws INVALID_INPUT
- * runChart([1, 2, 3], { freeze: 4 }) //=> throws INVALID_INPUT
+ * runChart([1, 2, Number.NaN]) //=> throws INVALID_INPUT at ['values', 2]
+ * runChart([1, 2, 3], { freeze: 4 }) //=> throws INVALID_INPUT at ['options', 'freeze']
+ * runChart([1, 2, 3], { freez: 2 } as never) //=> throws INVALID_INPUT at ['options', 'freez']
+ * runChart([1, , 3]) //=> throws INVALID_INPUT at ['values', 1]
+ * runChart([1, true, 3] as never) //=> throws INVALID_INPUT at ['values', 1]
  * ```
  */
 export function runChart(values: RunChartValues, options: RunChartOptions = {}): RunChartResult {

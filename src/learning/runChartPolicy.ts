@@ -100,7 +100,7 @@ export function resolveRunChartPolicy(overrides: unknown, path: ErrorPath): RunC
  * import { defineRunChartPolicy } from 'scaling-navigator/learning';
  * defineRunChartPolicy({ shiftLength: 8 }).shiftLength //=> 8
  * defineRunChartPolicy({ runsTable: [{ nUseful: 16, min: 5, max: 12 }] }).runsTable.length //=> 1
- * defineRunChartPolicy({ trendLength: 2 }) //=> throws INVALID_INPUT
+ * defineRunChartPolicy({ trendLength: 2 }) //=> throws INVALID_INPUT at ['policy', 'trendLength']
  * ```
  */
 export function defineRunChartPolicy(overrides: Partial<RunChartPolicy> = {}): RunChartPolicy {

@@ -355,8 +355,15 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
  * O(m) for m observations (O(u log u) in the effect size over u units). The cycle is not mutated.
  *
  * @category PDSA cycles
+ * A predicted amount that vanishes against the means (at most one unit in their last place, e.g.
+ * 1e-300 for means near 3) gives no attainment (`null`, note `NO_ATTAINMENT`): a ratio to it is
+ * noise. Means are overflow-safe; a change beyond the range of numbers is `null` (`OUT_OF_RANGE`).
+ * No output holds NaN, ±Infinity or −0. The study is frozen; {@link parsePdsaStudy} reads one back.
+ *
  * @throws ScalingNavigatorError `INVALID_INPUT` when the cycle fails the {@link PdsaCycle} schema
- *   (path under `['cycle']`) or the policy is invalid (path under `['options', 'policy']`).
+ *   (path under `['cycle']`; `LIMIT_EXCEEDED` past 10⁷ observations), for an unknown option
+ *   (`['options', key]`, with a "did you mean"), or when the policy is invalid (path under
+ *   `['options', 'policy']`).
  * @example
  * ```ts
  * import { studyPdsa } from 'scaling-navigator/learning';
@@ -389,6 +396,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
  * study.notes //=> []
  * study.unitsImproved?.improved //=> 5
  * study.effectSize.hedgesG //≈ -1.7713715431835972
+ * studyPdsa({ id: 'c' } as never) //=> throws INVALID_INPUT at ['cycle', 'plan']
  * ```
  */
 export function studyPdsa(cycle: PdsaCycleInput, options: StudyPdsaOptions = {}): PdsaStudy {
