@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
-import { parseOrThrow, type SafeParseResult, toScalingNavigatorError } from '../_lib/parse.js';
+import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
+import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
+import { requireDenseArray } from '../_lib/strict.js';
 import { Id, IsoDate } from '../framework/_schemaParts.js';
 import { FactorId } from '../framework/factors.js';
 import { StrategyId } from '../framework/strategies.js';
@@ -79,12 +81,31 @@ export const PDSA_PREDICTION_DIRECTIONS = /* @__PURE__ */ deepFreeze(['increase'
 
 const Text = z.string().check(z.minLength(1));
 
+/**
+ * The most observations one cycle holds, and the most factors its study lists; longer arrays are
+ * refused (`LIMIT_EXCEEDED`) before anything is parsed.
+ */
+const MAX_PDSA_OBSERVATIONS = 10_000_000;
+const MAX_STUDY_FACTORS = 1000;
+
+/** An outcome: a finite number, or a yes/no (`true` is 1, `false` is 0) for a binary outcome; −0 is 0. */
+const Outcome = /* @__PURE__ */ z.union([
+  z.pipe(
+    z.number(),
+    z.transform((value: number) => (value === 0 ? 0 : value)),
+  ),
+  z.pipe(
+    z.boolean(),
+    z.transform((value: boolean) => (value ? 1 : 0)),
+  ),
+]);
+
 const Observation = z.strictObject({
   /** The unit observed (a classroom, teacher, school…), the same id across its observations. */
   unit: Id,
   group: z.enum(PDSA_GROUPS),
   date: IsoDate,
-  value: z.number(),
+  value: Outcome,
 });
 
 const BEFORE_AFTER: readonly string[] = ['before', 'after'];
@@ -243,15 +264,41 @@ export type PdsaCycleInput = z.input<typeof PdsaCycle>;
  * @category PDSA cycles
  * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path under `['cycle']`
  *   (e.g. `['cycle', 'do', 'observations', 3, 'value']` for a NaN, `['cycle', 'plan', 'strategyId']`
- *   for a strategy outside the typology).
+ *   for a strategy outside the typology, `['cycle', 'plan', 'prediction', 'amout']` for an unknown
+ *   key, `['cycle', 'do', 'observations', 2]` for a hole); `LIMIT_EXCEEDED` at
+ *   `['cycle', 'do', 'observations']` past 10⁷ observations, or `['cycle', 'study', 'factors']` past
+ *   1,000 factors. An observation's `value` may be a yes/no (`true` is 1, `false` is 0) for a
+ *   binary outcome.
  * @example
  * ```ts
  * import { parsePdsaCycle } from 'scaling-navigator/learning';
- * parsePdsaCycle({ id: 'c1' }) //=> throws INVALID_INPUT
+ * parsePdsaCycle({ id: 'c1' }) //=> throws INVALID_INPUT at ['cycle', 'plan']
  * ```
  */
 export function parsePdsaCycle(input: unknown): PdsaCycle {
-  return parseOrThrow(PdsaCycle, input, ['cycle']);
+  return parseCycleAt(input, ['cycle']);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Refuses, before the schema walks them, observation and factor lists that are too long
+ * (`LIMIT_EXCEEDED`) or have holes (`INVALID_INPUT` at the index), then parses the cycle with its
+ * errors under `path`. @internal
+ */
+export function parseCycleAt(input: unknown, path: ErrorPath): PdsaCycle {
+  if (isRecord(input)) {
+    const run = input.do;
+    if (isRecord(run) && Array.isArray(run.observations)) {
+      requireDenseArray(run.observations, [...path, 'do', 'observations'], MAX_PDSA_OBSERVATIONS);
+    }
+    const study = input.study;
+    if (isRecord(study) && Array.isArray(study.factors)) {
+      requireDenseArray(study.factors, [...path, 'study', 'factors'], MAX_STUDY_FACTORS);
+    }
+  }
+  return parseOrThrow(PdsaCycle, input, path);
 }
 
 /**
@@ -268,8 +315,10 @@ export function parsePdsaCycle(input: unknown): PdsaCycle {
  * ```
  */
 export function safeParsePdsaCycle(input: unknown): SafeParseResult<PdsaCycle> {
-  const result = PdsaCycle.safeParse(input);
-  return result.success
-    ? { success: true, data: result.data }
-    : { success: false, error: toScalingNavigatorError(result.error, ['cycle'], input) };
+  try {
+    return { success: true, data: parseCycleAt(input, ['cycle']) };
+  } catch (error) {
+    if (error instanceof ScalingNavigatorError) return { success: false, error };
+    throw error;
+  }
 }

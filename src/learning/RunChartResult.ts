@@ -1,7 +1,25 @@
+import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { Decision } from '../framework/Decision.js';
-import type { RunChartPolicy } from './runChartPolicy.js';
-import type { RunChartAction, RunChartRule, RunChartRuleSet, RunChartSignalRule } from './runChartRules.js';
+import {
+  BooleanOrNull,
+  Count,
+  CountOrNull,
+  decisionSchema,
+  enumOf,
+  FiniteOrNull,
+  noteSchema,
+} from './_resultSchemas.js';
+import { type RunChartPolicy, RunChartPolicySchema } from './runChartPolicy.js';
+import {
+  RUN_CHART_RULE_SETS,
+  RUN_CHART_RULES,
+  type RunChartAction,
+  type RunChartRule,
+  type RunChartRuleSet,
+  type RunChartSignalRule,
+} from './runChartRules.js';
 
 /**
  * Whether a phase of a run chart shows non-random variation (`'signal'`), none (`'no-signal'`), or
@@ -133,6 +151,8 @@ export interface RunChartPointResult {
  * @category Run charts
  */
 export interface RunChartResult extends RunChartAnalysis {
+  /** The version of this result's shape, for stored results ({@link parseRunChartResult}); 1 today. */
+  readonly schemaVersion: 1;
   /** Points in the series. */
   readonly n: number;
   /** Missing points. */
@@ -149,4 +169,159 @@ export interface RunChartResult extends RunChartAnalysis {
   readonly notes: readonly Note<RunChartNoteCode>[];
   /** The effective policy. */
   readonly policy: RunChartPolicy;
+}
+
+const NOTE_CODES: readonly RunChartNoteCode[] = ['NO_BASELINE_VALUES', 'NO_USEFUL_POINTS', 'NOT_IN_RUNS_TABLE'];
+const SIGNAL_RULE_IDS = /* @__PURE__ */ RUN_CHART_RULES.filter((rule) => rule.action === 'signal').map(
+  (rule) => rule.id as RunChartSignalRule,
+);
+
+const analysisShape = /* @__PURE__ */ (() => ({
+  median: FiniteOrNull,
+  nUseful: Count,
+  longestRun: CountOrNull,
+  longestRunMax: CountOrNull,
+  crossings: CountOrNull,
+  crossingsMin: CountOrNull,
+  runsSignal: BooleanOrNull,
+  shift: BooleanOrNull,
+  trend: BooleanOrNull,
+  longestTrend: CountOrNull,
+  runs: CountOrNull,
+  runsRange: z.nullable(z.strictObject({ min: Count, max: Count })),
+  runsCountSignal: BooleanOrNull,
+  astronomical: CountOrNull,
+  signal: BooleanOrNull,
+  decision: decisionSchema<RunChartAction, RunChartRule, RunChartPolicy>(
+    ['signal', 'no-signal'],
+    RUN_CHART_RULES.map((rule) => rule.id),
+    RunChartPolicySchema,
+  ),
+}))();
+
+const RunChartNote = /* @__PURE__ */ noteSchema(NOTE_CODES);
+
+const Phase = /* @__PURE__ */ z.strictObject({
+  phase: Count,
+  start: Count,
+  end: Count,
+  baselineEnd: Count,
+  n: Count,
+  nMissing: Count,
+  nExcluded: Count,
+  ...analysisShape,
+  notes: z.array(RunChartNote),
+});
+
+const Point = /* @__PURE__ */ z.strictObject({
+  index: Count,
+  date: z.nullable(z.iso.date()),
+  value: FiniteOrNull,
+  phase: Count,
+  median: FiniteOrNull,
+  baseline: z.boolean(),
+  excluded: z.boolean(),
+  side: z.nullable(z.enum(['above', 'below', 'on'])),
+  rules: z.array(enumOf(SIGNAL_RULE_IDS)),
+});
+
+/** The cross-field checks that are cheap: phases tile the points, and the counts add up. */
+function checkRunChart(
+  result: z.output<typeof RunChartResultShape>,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  if (result.points.length !== result.n) issue(['points'], `${result.points.length} points for n = ${result.n}`);
+  let next = 0;
+  let missing = 0;
+  let excluded = 0;
+  result.phases.forEach((phase, index) => {
+    if (phase.phase !== index) issue(['phases', index, 'phase'], `phase ${index} is numbered ${phase.phase}`);
+    if (phase.start !== next)
+      issue(['phases', index, 'start'], `phase ${index} starts at ${phase.start}, expected ${next}`);
+    if (phase.end <= phase.start || phase.n !== phase.end - phase.start) {
+      issue(['phases', index, 'n'], `phase ${index} has n = ${phase.n} for points ${phase.start} to ${phase.end}`);
+    }
+    if (phase.baselineEnd <= phase.start || phase.baselineEnd > phase.end) {
+      issue(['phases', index, 'baselineEnd'], `the baseline must end inside phase ${index}`);
+    }
+    if (phase.nMissing + phase.nExcluded + phase.nUseful > phase.n) {
+      issue(['phases', index, 'nUseful'], `phase ${index} counts more points than it has`);
+    }
+    missing += phase.nMissing;
+    excluded += phase.nExcluded;
+    next = phase.end;
+  });
+  if (next !== result.n) issue(['phases'], `the phases cover ${next} points, not n = ${result.n}`);
+  if (missing !== result.nMissing) issue(['nMissing'], `the phases count ${missing} missing points`);
+  if (excluded !== result.nExcluded) issue(['nExcluded'], `the phases count ${excluded} excluded points`);
+  result.points.forEach((point, index) => {
+    if (point.index !== index) issue(['points', index, 'index'], `point ${index} has index ${point.index}`);
+  });
+}
+
+const RunChartResultShape = /* @__PURE__ */ z.strictObject({
+  schemaVersion: z.literal(1),
+  ...analysisShape,
+  n: Count,
+  nMissing: Count,
+  nExcluded: Count,
+  ruleSet: z.enum(RUN_CHART_RULE_SETS),
+  phases: z.array(Phase).check(z.minLength(1)),
+  points: z.array(Point),
+  notes: z.array(RunChartNote),
+  policy: RunChartPolicySchema,
+});
+
+/**
+ * Schema of a stored {@link RunChartResult} (`schemaVersion: 1`): finite numbers, whole counts,
+ * known rule ids and note codes, strict objects, and the cheap cross-checks — the phases tile the
+ * points and their missing and excluded counts add up to the result's. Use
+ * {@link parseRunChartResult} for a `ScalingNavigatorError` with a path.
+ *
+ * @category Run charts
+ * @example
+ * ```ts
+ * import { RunChartResult, runChart } from 'scaling-navigator/learning';
+ * const stored = JSON.parse(JSON.stringify(runChart([3, 5, 4, 6, 5, 7])));
+ * RunChartResult.safeParse(stored).success //=> true
+ * RunChartResult.safeParse({ ...stored, median: null, policy: undefined }).success //=> false
+ * ```
+ */
+export const RunChartResult: z.ZodMiniType<RunChartResult> = /* @__PURE__ */ RunChartResultShape.check(
+  z.superRefine((result, context) => {
+    checkRunChart(result, (path, message) => context.issues.push({ code: 'custom', input: result, path, message }));
+  }),
+);
+
+const runChartParsers = /* @__PURE__ */ schemaParsers(RunChartResult);
+
+/**
+ * Validates a stored run-chart result (e.g. read back from JSON) against {@link RunChartResult}.
+ *
+ * @category Run charts
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first damaged field, with its path.
+ * @example
+ * ```ts
+ * import { parseRunChartResult, runChart } from 'scaling-navigator/learning';
+ * const stored = JSON.parse(JSON.stringify(runChart([3, 5, 4, 6, 5, 7])));
+ * parseRunChartResult(stored).median //=> 5
+ * parseRunChartResult({ ...stored, nMissing: 2 }) //=> throws INVALID_INPUT at ['nMissing']
+ * ```
+ */
+export function parseRunChartResult(input: unknown): RunChartResult {
+  return runChartParsers.parse(input);
+}
+
+/**
+ * {@link parseRunChartResult} returning the error instead of throwing it.
+ *
+ * @category Run charts
+ * @example
+ * ```ts
+ * import { safeParseRunChartResult } from 'scaling-navigator/learning';
+ * safeParseRunChartResult({ schemaVersion: 1 }).success //=> false
+ * ```
+ */
+export function safeParseRunChartResult(input: unknown): SafeParseResult<RunChartResult> {
+  return runChartParsers.safeParse(input);
 }

@@ -8,7 +8,21 @@
 import { requireIsoDate } from '../_lib/dates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { isMissing, type NanPolicy, requireSeries } from '../_lib/series.js';
+import { keysOf, readOptions, requireDenseArray, requireKnownKeys, requireLengthAtMost } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
+import type { RunChartAstronomicalLines, RunChartDatedValue } from './runChart.js';
+
+/**
+ * The most points a run chart takes (and the most useful points {@link anhoejLimits} takes): a run
+ * chart is read by eye, and each point becomes an object in the result.
+ */
+export const MAX_RUN_CHART_POINTS = 100_000_000;
+
+const DATED_VALUE_KEYS = /* @__PURE__ */ new Set(keysOf<RunChartDatedValue>()('date', 'value'));
+const LINE_KEYS = /* @__PURE__ */ keysOf<RunChartAstronomicalLines>()('above', 'below');
+
+/** `-0` read as `0`: a result never echoes −0. */
+const plusZero = (value: number): number => (value === 0 ? 0 : value);
 
 /** The values of a series, `null` where missing, and their dates (`null` for undated values). */
 export interface ReadSeries {
@@ -22,6 +36,7 @@ function readDatedValues(list: readonly unknown[], nanPolicy: NanPolicy): ReadSe
   let previousDay = Number.NEGATIVE_INFINITY;
   list.forEach((entry, index) => {
     const record = requireRecord(entry, ['values', index]);
+    requireKnownKeys(record, DATED_VALUE_KEYS, ['values', index]);
     const day = requireIsoDate(record.date, ['values', index, 'date']);
     if (day <= previousDay) {
       invalid(
@@ -35,7 +50,7 @@ function readDatedValues(list: readonly unknown[], nanPolicy: NanPolicy): ReadSe
     if (value === null || value === undefined || (nanPolicy === 'omit' && Number.isNaN(value))) {
       values[index] = null;
     } else {
-      values[index] = requireNumber(value, ['values', index, 'value']);
+      values[index] = plusZero(requireNumber(value, ['values', index, 'value']));
     }
   });
   return { values, dates };
@@ -44,14 +59,16 @@ function readDatedValues(list: readonly unknown[], nanPolicy: NanPolicy): ReadSe
 /** Reads `values` (numbers, a typed array, or dated values). */
 export function readValues(input: unknown, nanPolicy: NanPolicy): ReadSeries {
   if (Array.isArray(input)) {
+    requireDenseArray(input, ['values'], MAX_RUN_CHART_POINTS);
     const first = input.find((entry) => entry !== null && entry !== undefined);
     if (typeof first === 'object') return readDatedValues(input, nanPolicy);
   }
   const series = requireSeries(input, ['values']);
+  requireLengthAtMost(series.length, ['values'], MAX_RUN_CHART_POINTS, 'points');
   const values: (number | null)[] = new Array(series.length);
   for (let index = 0; index < series.length; index += 1) {
     const value = series[index];
-    values[index] = isMissing(value, nanPolicy, ['values'], index) ? null : (value as number);
+    values[index] = isMissing(value, nanPolicy, ['values'], index) ? null : plusZero(value as number);
   }
   return { values, dates: null };
 }
@@ -60,6 +77,7 @@ export function readValues(input: unknown, nanPolicy: NanPolicy): ReadSeries {
 export function readPart(value: unknown, n: number): number[] {
   if (value === undefined) return [];
   const list = requireArray(value, ['options', 'part']);
+  requireDenseArray(list, ['options', 'part']);
   const cuts: number[] = [];
   list.forEach((entry, index) => {
     const path: ErrorPath = ['options', 'part', index];
@@ -87,6 +105,7 @@ export function readFreeze(value: unknown, phases: readonly Bounds[], n: number)
   const lengths = phases.map((bounds) => bounds.end - bounds.start);
   if (value === undefined) return lengths;
   if (Array.isArray(value)) {
+    requireDenseArray(value, ['options', 'freeze']);
     if (value.length !== phases.length) {
       invalid(['options', 'freeze'], `expected one entry per phase (${phases.length}), got ${value.length}`);
     }
@@ -118,7 +137,9 @@ export function readFreeze(value: unknown, phases: readonly Bounds[], n: number)
 export function readExclude(value: unknown, n: number): Uint8Array {
   const excluded = new Uint8Array(n);
   if (value === undefined) return excluded;
-  requireArray(value, ['options', 'exclude']).forEach((entry, index) => {
+  const list = requireArray(value, ['options', 'exclude']);
+  requireDenseArray(list, ['options', 'exclude']);
+  list.forEach((entry, index) => {
     const path: ErrorPath = ['options', 'exclude', index];
     const position = requireNumber(entry, path, { integer: true, min: 0 });
     if (position >= n) invalid(path, `no point ${position}: the series has ${n} points (indices from 0)`);
@@ -137,12 +158,12 @@ export interface Lines {
 /** Reads `options.astronomical`, or `null` without it. */
 export function readAstronomical(value: unknown): Lines | null {
   if (value === undefined) return null;
-  const record = requireRecord(value, ['options', 'astronomical']);
-  for (const key of Object.keys(record)) {
-    if (key !== 'above' && key !== 'below') invalid(['options', 'astronomical', key], 'expected only above and below');
-  }
-  const above = record.above === undefined ? null : requireNumber(record.above, ['options', 'astronomical', 'above']);
-  const below = record.below === undefined ? null : requireNumber(record.below, ['options', 'astronomical', 'below']);
+  requireRecord(value, ['options', 'astronomical']);
+  const record = readOptions<RunChartAstronomicalLines>(value, LINE_KEYS, ['options', 'astronomical']);
+  const above =
+    record.above === undefined ? null : plusZero(requireNumber(record.above, ['options', 'astronomical', 'above']));
+  const below =
+    record.below === undefined ? null : plusZero(requireNumber(record.below, ['options', 'astronomical', 'below']));
   if (above === null && below === null) invalid(['options', 'astronomical'], 'give a line above, below, or both');
   if (above !== null && below !== null && below >= above) {
     invalid(['options', 'astronomical', 'below'], `must be below the upper line (${above}), got ${below}`);

@@ -24,7 +24,8 @@ function medianOf(values: readonly number[]): number {
   const low = sorted[half - 1] as number;
   const high = sorted[half] as number;
   const mean = (low + high) / 2;
-  return Number.isFinite(mean) ? mean : low / 2 + high / 2;
+  const median = Number.isFinite(mean) ? mean : low / 2 + high / 2;
+  return median === 0 ? 0 : median; // −5e-324 / 2 rounds to −0; a result never holds −0
 }
 
 /** Runs of useful points (present and off the median). */

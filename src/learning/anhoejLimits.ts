@@ -1,4 +1,6 @@
+import { requireLengthAtMost } from '../_lib/strict.js';
 import { requireNumber } from '../_lib/validate.js';
+import { MAX_RUN_CHART_POINTS } from './_runChartInput.js';
 
 /**
  * The Anhøj limits for a run chart with a given number of useful points.
@@ -48,9 +50,6 @@ function binomialHalfQuantile(p: number, m: number): number {
   return centre; // not reached for p < ½: the lower half holds at least half the weight
 }
 
-/** The largest `nUseful` {@link anhoejLimits} accepts (the quantile search keeps O(√n) weights). */
-const MAX_POINTS = 100_000_000;
-
 /** The limits for `nUseful` (a whole number ≥ 0, already validated). @internal */
 export function anhoejLimitsFor(nUseful: number): AnhoejLimits {
   if (nUseful === 0) return { nUseful, longestRunMax: null, crossingsMin: null };
@@ -74,17 +73,20 @@ export function anhoejLimitsFor(nUseful: number): AnhoejLimits {
  * is capped at 10⁸ points (a run chart is read by eye; no real one comes near).
  *
  * @category Run charts
- * @throws ScalingNavigatorError `INVALID_INPUT` when `nUseful` is not a whole number in [0, 10⁸].
+ * @throws ScalingNavigatorError `INVALID_INPUT` at `['nUseful']` when `nUseful` is not a whole
+ *   number ≥ 0 (a boolean is not a number); `LIMIT_EXCEEDED` there when it is above 10⁸.
  * @example
  * ```ts
  * import { anhoejLimits } from 'scaling-navigator/learning';
  * anhoejLimits(24) //=> { nUseful: 24, longestRunMax: 8, crossingsMin: 8 }
  * anhoejLimits(100) //=> { nUseful: 100, longestRunMax: 10, crossingsMin: 41 }
  * anhoejLimits(0) //=> { nUseful: 0, longestRunMax: null, crossingsMin: null }
- * anhoejLimits(2.5) //=> throws INVALID_INPUT
- * anhoejLimits(1e12) //=> throws INVALID_INPUT
+ * anhoejLimits(2.5) //=> throws INVALID_INPUT at ['nUseful']
+ * anhoejLimits(1e12) //=> throws LIMIT_EXCEEDED at ['nUseful']
  * ```
  */
 export function anhoejLimits(nUseful: number): AnhoejLimits {
-  return anhoejLimitsFor(requireNumber(nUseful, ['nUseful'], { min: 0, max: MAX_POINTS, integer: true }));
+  const n = requireNumber(nUseful, ['nUseful'], { min: 0, integer: true });
+  requireLengthAtMost(n, ['nUseful'], MAX_RUN_CHART_POINTS, 'useful points');
+  return anhoejLimitsFor(n);
 }

@@ -7,8 +7,27 @@
  * @module learning
  */
 export { type AnhoejLimits, anhoejLimits } from './anhoejLimits.js';
-export { type DecidePdsaOptions, type DecidePdsaResult, decidePdsa, type PdsaDecision } from './decidePdsa.js';
-export * from './PdsaCycle.js';
+export {
+  type DecidePdsaOptions,
+  DecidePdsaResult,
+  decidePdsa,
+  type PdsaDecision,
+  parseDecidePdsaResult,
+  safeParseDecidePdsaResult,
+} from './decidePdsa.js';
+export {
+  PDSA_ACTIONS,
+  PDSA_DESIGNS,
+  PDSA_GROUPS,
+  PDSA_PREDICTION_DIRECTIONS,
+  type PdsaAction,
+  PdsaCycle,
+  type PdsaCycleInput,
+  type PdsaDesign,
+  type PdsaGroup,
+  parsePdsaCycle,
+  safeParsePdsaCycle,
+} from './PdsaCycle.js';
 export { DEFAULT_PDSA_POLICY, definePdsaPolicy, type PdsaPolicy } from './pdsaPolicy.js';
 export { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
 export * from './pdsaSeries.js';
@@ -24,8 +43,10 @@ export * from './runChartRules.js';
 export {
   type PdsaGroupSummary,
   type PdsaNoteCode,
-  type PdsaStudy,
+  PdsaStudy,
   type PdsaUnitsImproved,
+  parsePdsaStudy,
   type StudyPdsaOptions,
+  safeParsePdsaStudy,
   studyPdsa,
 } from './studyPdsa.js';

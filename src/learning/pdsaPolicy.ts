@@ -22,6 +22,18 @@ export interface PdsaPolicy {
   readonly tolerance: number;
 }
 
+const fields = {
+  minUnits: z.int().check(z.gte(1)),
+  heldAt: z.number().check(z.gt(0), z.lte(10)),
+  movedAt: z.number().check(z.gt(0), z.lte(10)),
+  requireInterval: z.boolean(),
+  confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
+  tolerance: z.number().check(z.gte(0), z.lt(1)),
+};
+
+/** The whole policy, as a result echoes it (every field present). @internal */
+export const PdsaPolicySchema = /* @__PURE__ */ z.strictObject(fields);
+
 const definition = /* @__PURE__ */ policyDefinition<PdsaPolicy>({
   defaults: {
     minUnits: 3,
@@ -31,14 +43,7 @@ const definition = /* @__PURE__ */ policyDefinition<PdsaPolicy>({
     confidenceLevel: 0.95,
     tolerance: 1e-9,
   },
-  fields: {
-    minUnits: z.int().check(z.gte(1)),
-    heldAt: z.number().check(z.gt(0), z.lte(10)),
-    movedAt: z.number().check(z.gt(0), z.lte(10)),
-    requireInterval: z.boolean(),
-    confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
-    tolerance: z.number().check(z.gte(0), z.lt(1)),
-  },
+  fields,
   check(policy, given, path) {
     if (policy.movedAt >= policy.heldAt) {
       invalid(
@@ -101,7 +106,7 @@ export function resolvePdsaPolicy(overrides: unknown, path: ErrorPath): PdsaPoli
  * import { definePdsaPolicy } from 'scaling-navigator/learning';
  * definePdsaPolicy({ heldAt: 0.8, minUnits: 5 })
  * //=> { minUnits: 5, heldAt: 0.8, movedAt: 0.25, requireInterval: false, confidenceLevel: 0.95, tolerance: 1e-9 }
- * definePdsaPolicy({ movedAt: 1.5 }) //=> throws INVALID_INPUT
+ * definePdsaPolicy({ movedAt: 1.5 }) //=> throws INVALID_INPUT at ['policy', 'movedAt']
  * ```
  */
 export function definePdsaPolicy(overrides: Partial<PdsaPolicy> = {}): PdsaPolicy {

@@ -12,7 +12,7 @@ const SECTION = 'Tracking Progress During the Scaling Journey: A Learning System
  * ```ts
  * import { PDSA_RULES } from 'scaling-navigator/learning';
  * PDSA_RULES.map((rule) => [rule.id, rule.action])
- * //=> [['learning/too-few-units', 'undetermined'], ['learning/effect-uncertain', 'undetermined'], ['learning/prediction-held', 'expand'], ['learning/short-of-prediction', 'revise'], ['learning/wrong-direction', 'abandon'], ['learning/no-change', 'abandon']]
+ * //=> [['learning/too-few-units', 'undetermined'], ['learning/no-attainment', 'undetermined'], ['learning/effect-uncertain', 'undetermined'], ['learning/prediction-held', 'expand'], ['learning/short-of-prediction', 'revise'], ['learning/wrong-direction', 'abandon'], ['learning/no-change', 'abandon']]
  * PDSA_RULES.every((rule) => rule.guidance.source === 'carnegie-2022-scaling-for-equity') //=> true
  * ```
  */
@@ -26,6 +26,18 @@ export const PDSA_RULES = /* @__PURE__ */ defineRules('learning', [
       section: SECTION,
       summary:
         'A cycle is judged on the data its planned instrument collected; when too few units were measured there is too little to set against the prediction.',
+    },
+  },
+  {
+    id: 'learning/no-attainment',
+    action: 'undetermined',
+    description:
+      'Both groups have enough units, but the attainment cannot be computed: the predicted amount is below the precision the means are held at (it vanishes against them), or the observed change or its ratio to the prediction lies beyond the range of double-precision numbers.',
+    guidance: {
+      source: 'carnegie-2022-scaling-for-equity',
+      section: SECTION,
+      summary:
+        'A cycle is studied against a prediction the data can resolve; a predicted change too small to tell from no change gives the study nothing to set the data against.',
     },
   },
   {

@@ -1,12 +1,15 @@
 import { invalid } from '../_lib/errors.js';
 import type { Note } from '../_lib/notes.js';
-import { parseOrThrow } from '../_lib/parse.js';
-import { requireArray, requireRecord, requireUniqueId } from '../_lib/validate.js';
+import { readOptions, requireDenseArray } from '../_lib/strict.js';
+import { requireArray, requireUniqueId } from '../_lib/validate.js';
 import type { StrategyId } from '../framework/strategies.js';
 import { decideFromStudy, type PdsaDecision } from './decidePdsa.js';
-import { type PdsaAction, PdsaCycle, type PdsaCycleInput } from './PdsaCycle.js';
+import { type PdsaAction, type PdsaCycle, type PdsaCycleInput, parseCycleAt } from './PdsaCycle.js';
 import { type PdsaPolicy, resolvePdsaPolicy } from './pdsaPolicy.js';
-import { studyParsedPdsa } from './studyPdsa.js';
+import { PDSA_OPTION_KEYS, studyParsedPdsa } from './studyPdsa.js';
+
+/** The most cycles one series takes. */
+const MAX_PDSA_CYCLES = 100_000;
 
 /**
  * The parts of a plan {@link pdsaSeries} compares between consecutive cycles.
@@ -140,7 +143,9 @@ function startOf(cycle: PdsaCycle): string | null {
  * @throws ScalingNavigatorError `INVALID_INPUT` for a cycle that fails the {@link PdsaCycle} schema
  *   (path `['cycles', i, …]`), duplicate cycle ids, cycles of different strategies
  *   (`['cycles', i, 'plan', 'strategyId']`), cycles out of date order (`['cycles', i]`), or an
- *   invalid policy (`['options', 'policy', …]`).
+ *   invalid policy (`['options', 'policy', …]`), an unknown option (`['options', key]`) or a hole in
+ *   `cycles` (`['cycles', i]`); `LIMIT_EXCEEDED` at `['cycles']` past 10⁵ cycles and at
+ *   `['cycles', i, 'do', 'observations']` past 10⁷ observations in a cycle.
  * @example
  * ```ts
  * import { pdsaSeries } from 'scaling-navigator/learning';
@@ -170,15 +175,17 @@ function startOf(cycle: PdsaCycle): string | null {
  * //=> [['fall', null, 'expand'], ['winter', 2, 'revise']]
  * series.cycles[1].changedFromPrevious //=> ['sample-size']
  * [series.predictionsHeld, series.predictionsJudged] //=> [1, 2]
+ * pdsaSeries([], { policy: {}, strict: true } as never) //=> throws INVALID_INPUT at ['options', 'strict']
  * ```
  */
 export function pdsaSeries(cycles: readonly PdsaCycleInput[], options: PdsaSeriesOptions = {}): PdsaSeriesReport {
   const list = requireArray(cycles, ['cycles']);
-  const settings = requireRecord(options, ['options']);
+  requireDenseArray(list, ['cycles'], MAX_PDSA_CYCLES);
+  const settings = readOptions<PdsaSeriesOptions>(options, PDSA_OPTION_KEYS, ['options']);
   const resolved = resolvePdsaPolicy(settings.policy, ['options', 'policy']);
   const seen = new Set<string>();
   const parsed = list.map((input, index) => {
-    const cycle = parseOrThrow(PdsaCycle, input, ['cycles', index]);
+    const cycle = parseCycleAt(input, ['cycles', index]);
     requireUniqueId(seen, cycle.id, ['cycles', index, 'id'], 'cycle id');
     return cycle;
   });

@@ -1,5 +1,7 @@
 import { type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
-import { requireOneOf, requireRecord } from '../_lib/validate.js';
+import { sealResult } from '../_lib/stored.js';
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { requireOneOf } from '../_lib/validate.js';
 import { BIT, type Context, SIGNAL_RULES } from './_runChartContext.js';
 import { type Bounds, readAstronomical, readExclude, readFreeze, readPart, readValues } from './_runChartInput.js';
 import { analysePhase, analysisOf } from './_runChartPhase.js';
@@ -73,6 +75,16 @@ export interface RunChartOptions {
   readonly nanPolicy?: NanPolicy;
 }
 
+const OPTION_KEYS = /* @__PURE__ */ keysOf<RunChartOptions>()(
+  'rules',
+  'freeze',
+  'part',
+  'exclude',
+  'astronomical',
+  'policy',
+  'nanPolicy',
+);
+
 function sideOf(value: number | null, median: number | null, excluded: boolean): RunChartSide | null {
   if (value === null || median === null || excluded) return null;
   return value > median ? 'above' : value < median ? 'below' : 'on';
@@ -117,7 +129,11 @@ function sideOf(value: number | null, median: number | null, excluded: boolean):
  *   typed array is allowed with `nanPolicy: 'omit'`), a mix of numbers and dated values, dates that
  *   are not ISO or not strictly increasing, `freeze` longer than the series or phase, phase
  *   boundaries that overlap or fall outside the series, excluded indices out of range or repeated,
- *   an unknown rule set, and bad astronomical lines or policy values.
+ *   an unknown rule set, and bad astronomical lines or policy values; for an unknown key in the
+ *   options, the astronomical lines or a dated value (at its path, with a "did you mean"), a hole in
+ *   `values`, `part`, `freeze` or `exclude` (at its index: write `null` for a missing value), and a
+ *   boolean where a number belongs. `LIMIT_EXCEEDED` at `['values']` for more than 10⁸ points.
+ *   The result is frozen; {@link parseRunChartResult} reads one back from storage.
  * @example
  * ```ts
  * import { runChart } from 'scaling-navigator/learning';
@@ -143,12 +159,15 @@ function sideOf(value: number | null, median: number | null, excluded: boolean):
  * //=> [[0, 8, 4, 5], [8, 16, 12, 8.5]]
  * chart.median //=> 8.5
  * chart.phases.map((phase) => phase.decision.action) //=> ['no-signal', 'no-signal']
- * runChart([1, 2, Number.NaN]) //=> throws INVALID_INPUT
- * runChart([1, 2, 3], { freeze: 4 }) //=> throws INVALID_INPUT
+ * runChart([1, 2, Number.NaN]) //=> throws INVALID_INPUT at ['values', 2]
+ * runChart([1, 2, 3], { freeze: 4 }) //=> throws INVALID_INPUT at ['options', 'freeze']
+ * runChart([1, 2, 3], { freez: 2 } as never) //=> throws INVALID_INPUT at ['options', 'freez']
+ * runChart([1, , 3]) //=> throws INVALID_INPUT at ['values', 1]
+ * runChart([1, true, 3] as never) //=> throws INVALID_INPUT at ['values', 1]
  * ```
  */
 export function runChart(values: RunChartValues, options: RunChartOptions = {}): RunChartResult {
-  const settings = requireRecord(options, ['options']);
+  const settings = readOptions<RunChartOptions>(options, OPTION_KEYS, ['options']);
   const ruleSet: RunChartRuleSet =
     settings.rules === undefined
       ? 'both'
@@ -202,7 +221,8 @@ export function runChart(values: RunChartValues, options: RunChartOptions = {}):
   }
 
   const last = phases[phases.length - 1] as RunChartPhase;
-  return {
+  return sealResult({
+    schemaVersion: 1,
     ...analysisOf(last),
     n,
     nMissing: phases.reduce((sum, phase) => sum + phase.nMissing, 0),
@@ -212,5 +232,5 @@ export function runChart(values: RunChartValues, options: RunChartOptions = {}):
     points,
     notes: phases.flatMap((phase) => phase.notes),
     policy,
-  };
+  });
 }

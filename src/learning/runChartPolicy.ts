@@ -34,13 +34,18 @@ export interface RunChartPolicy {
 
 const Count = z.int().check(z.gte(0));
 
+const fields = {
+  shiftLength: z.int().check(z.gte(2)),
+  trendLength: z.int().check(z.gte(3)),
+  runsTable: z.array(z.strictObject({ nUseful: z.int().check(z.gte(1)), min: Count, max: Count })),
+};
+
+/** The whole policy, as a result echoes it (every field present). @internal */
+export const RunChartPolicySchema = /* @__PURE__ */ z.strictObject(fields);
+
 const definition = /* @__PURE__ */ policyDefinition<RunChartPolicy>({
   defaults: { shiftLength: 6, trendLength: 5, runsTable: Object.freeze([]) },
-  fields: {
-    shiftLength: z.int().check(z.gte(2)),
-    trendLength: z.int().check(z.gte(3)),
-    runsTable: z.array(z.strictObject({ nUseful: z.int().check(z.gte(1)), min: Count, max: Count })),
-  },
+  fields,
   check(policy, _given, path) {
     const seen = new Set<number>();
     policy.runsTable.forEach((row, index) => {
@@ -95,7 +100,7 @@ export function resolveRunChartPolicy(overrides: unknown, path: ErrorPath): RunC
  * import { defineRunChartPolicy } from 'scaling-navigator/learning';
  * defineRunChartPolicy({ shiftLength: 8 }).shiftLength //=> 8
  * defineRunChartPolicy({ runsTable: [{ nUseful: 16, min: 5, max: 12 }] }).runsTable.length //=> 1
- * defineRunChartPolicy({ trendLength: 2 }) //=> throws INVALID_INPUT
+ * defineRunChartPolicy({ trendLength: 2 }) //=> throws INVALID_INPUT at ['policy', 'trendLength']
  * ```
  */
 export function defineRunChartPolicy(overrides: Partial<RunChartPolicy> = {}): RunChartPolicy {

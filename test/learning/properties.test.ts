@@ -225,7 +225,7 @@ describe('PDSA: invariants', () => {
           ...cycle,
           do: {
             ...cycle.do,
-            observations: cycle.do.observations.map((entry) => ({ ...entry, value: entry.value + shift })),
+            observations: cycle.do.observations.map((entry) => ({ ...entry, value: Number(entry.value) + shift })),
           },
         };
         const a = decidePdsa(cycle);
