@@ -53,7 +53,7 @@ export const MODULES: readonly ModuleSpec[] = [
     name: 'strategies',
     summary:
       'The strategy set: the StrategySet model (theories of action, steps with lead and date, status, changes), reviewStrategySet (warnings a team can act on, each a rule with the pit-stop action it points to) and screenStrategies (a decision per strategy: acceptable and affordable for every partner; power gaps); SCREENING_RULES and STRATEGY_SET_RULES.',
-    sizeLimit: '12 kB',
+    sizeLimit: '13 kB',
   },
   {
     name: 'reach',

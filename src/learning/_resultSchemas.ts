@@ -84,6 +84,8 @@ const GroupStats = /* @__PURE__ */ z.nullable(
 const EFFECT_SIZE_NOTE_CODES = /* @__PURE__ */ Object.keys({
   TOO_FEW_OBSERVATIONS: true,
   ZERO_POOLED_SD: true,
+  ZERO_CORRECTION: true,
+  NOT_REPRESENTABLE: true,
 } satisfies Record<EffectSizeNoteCode, true>) as EffectSizeNoteCode[];
 
 /** The stats module's `EffectSizeResult` as a study embeds it. */

@@ -606,6 +606,14 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'fidelity.FidelityOutcomeAnalysis': 'fidelity.analyzeFidelityOutcome',
   'fidelity.ComponentContributionsResult': 'fidelity.componentContributions',
   'fidelity.FidelityThresholdResult': 'fidelity.fidelityThreshold',
+  'dimensions.ScaleAssessment': 'dimensions.assessScale',
+  'dimensions.SuperficialSpreadReport': 'dimensions.detectSuperficialSpread',
+  'learning.RunChartResult': 'learning.runChart',
+  'learning.PdsaStudy': 'learning.studyPdsa',
+  'learning.DecidePdsaResult': 'learning.decidePdsa',
+  'factors.FactorReview': 'factors.reviewFactors',
+  'strategies.StrategySetReview': 'strategies.reviewStrategySet',
+  'strategies.ScreeningReport': 'strategies.screenStrategies',
 };
 for (const [schemaName, functionName] of Object.entries(RESULT_SCHEMAS)) {
   const fn = exportedFunctions.get(functionName);
