@@ -8,11 +8,15 @@
 import { requireIsoDate } from '../_lib/dates.js';
 import { hashString } from '../_lib/duplicates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { requireKnownKeys } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { ReachConfig } from './_config.js';
 import { countRows, type DenseScratch, type Kernel } from './_kernels.js';
 import { cellFor, type LeafIndex, leafFor, leafIndexOf, type ReachState } from './_state.js';
-import type { ReachRow } from './ReachRoster.js';
+import { type ReachRow, ROW_HINTS, ROW_KEYS } from './ReachRoster.js';
+
+/** The keys of a row, as a Set built once (the key check runs once per row). */
+const ROW_KEY_SET: ReadonlySet<string> = new Set(ROW_KEYS);
 
 /** The error path of a row: `base`, or `base` + `position` (a row of a roster); built only on failure. */
 function rowPath(base: ErrorPath, position: number): ErrorPath {
@@ -42,6 +46,7 @@ export function rowReader(
   const depth = levels.length;
   const groupIds = config.focalGroups;
   const index = leafIndexOf(state);
+  const levelSet: ReadonlySet<string> = new Set(levels);
 
   /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf (or no levels). */
   const leafOf = (units: Record<string, unknown>, base: ErrorPath, position: number): number => {
@@ -65,15 +70,29 @@ export function rowReader(
   };
 
   return (value, base, position) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       requireRecord(value, rowPath(base, position));
+    }
+    // The key checks run per row: a loop that allocates nothing, and the shared helper (which
+    // builds the path and the suggestion) only once a key is unknown.
+    for (const key in value as object) {
+      if (!ROW_KEY_SET.has(key) && Object.hasOwn(value as object, key)) {
+        requireKnownKeys(value as object, ROW_KEY_SET, rowPath(base, position), ROW_HINTS);
+      }
+    }
     const row = value as Partial<ReachRow>;
     const id = row.id;
     if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
     if (hashes !== null) hashes[position] = hashString(id as string);
     const units = row.units;
-    if (typeof units !== 'object' || units === null || Array.isArray(units))
+    if (typeof units !== 'object' || units === null || Array.isArray(units)) {
       requireRecord(units, [...rowPath(base, position), 'units']);
+    }
+    for (const key in units) {
+      if (!levelSet.has(key) && Object.hasOwn(units, key)) {
+        requireKnownKeys(units, levelSet, [...rowPath(base, position), 'units']);
+      }
+    }
     const leaf = leafOf(units as Record<string, unknown>, base, position);
     let mask = 0;
     const groups = row.groups;
@@ -82,6 +101,7 @@ export function rowReader(
       for (let entry = 0; entry < groups.length; entry += 1) {
         const bit = groupIds.indexOf(groups[entry] as string);
         if (bit < 0) {
+          if (!(entry in groups)) invalid([...rowPath(base, position), 'groups', entry], 'a hole in the array');
           invalid(
             [...rowPath(base, position), 'groups', entry],
             `unknown focal group ${describeValue(groups[entry])}; expected one of: ${groupIds.join(', ')}`,
@@ -118,6 +138,7 @@ export function rowReader(
         );
       }
       for (let entry = 0; entry < dates.length; entry += 1) {
+        if (!(entry in dates)) invalid([...rowPath(base, position), 'engagedOn', entry], 'a hole in the array');
         const day = requireIsoDate(dates[entry], [...rowPath(base, position), 'engagedOn', entry]);
         if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
       }
@@ -174,7 +195,7 @@ export function batchSink(
       codes,
       bits: state.groupBits,
       cap: config.histogramMax,
-      path: [],
+      path: ['roster'],
       reuse,
       injective: true,
     };

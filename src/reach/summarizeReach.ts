@@ -1,5 +1,6 @@
 import { requireDistinctIds } from '../_lib/duplicates.js';
 import { invalid } from '../_lib/errors.js';
+import { requireLengthAtMost } from '../_lib/strict.js';
 import { requireArray } from '../_lib/validate.js';
 import { addColumns } from './_columns.js';
 import { resolveReachConfig } from './_config.js';
@@ -8,6 +9,8 @@ import { batchSink, rowReader } from './_rows.js';
 import { emptyState } from './_state.js';
 
 const ROSTER = ['roster'] as const;
+/** At most this many rows in the row form (the duplicate check keeps a 32-bit hash per row). */
+const MAX_ROWS = 2 ** 31 - 1;
 /** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
 const BATCH = 1 << 20;
 
@@ -68,10 +71,16 @@ export function summarizeReach(
   const state = emptyState(config);
   if (Array.isArray(roster)) {
     const rows = requireArray(roster, ['roster']);
+    requireLengthAtMost(rows.length, ROSTER, MAX_ROWS, 'rows');
     const hashes = new Uint32Array(rows.length);
     const batch = batchSink(config, state, Math.min(rows.length, BATCH));
     const read = rowReader(config, state, hashes, batch.sink);
-    for (let index = 0; index < rows.length; index += 1) read(rows[index], ROSTER, index);
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
+      if (row === undefined && !(index in rows))
+        invalid([...ROSTER, index], 'a hole in the roster: every entry is a row');
+      read(row, ROSTER, index);
+    }
     batch.flush();
     requireDistinctIds(
       hashes,
