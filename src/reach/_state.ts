@@ -301,13 +301,20 @@ interface Expected {
   readonly depth: number;
 }
 
+const expectations = new WeakMap<ReachConfig, Expected>();
+
 function expectedOf(config: ReachConfig): Expected {
-  return {
-    fingerprint: config.fingerprint,
-    groupBits: config.focalGroups.length,
-    bins: config.histogramMax + 1,
-    depth: config.unitLevels.length,
-  };
+  let expected = expectations.get(config);
+  if (expected === undefined) {
+    expected = {
+      fingerprint: config.fingerprint,
+      groupBits: config.focalGroups.length,
+      bins: config.histogramMax + 1,
+      depth: config.unitLevels.length,
+    };
+    expectations.set(config, expected);
+  }
+  return expected;
 }
 
 function damaged(path: ErrorPath, detail: string): never {
@@ -368,17 +375,22 @@ function requireStateShape(value: unknown, path: ErrorPath, expected: Expected):
   if (!(typeof cells === 'number' && Number.isInteger(cells) && cells >= 0 && cells <= capacity)) {
     damaged([...path, 'cells'], `not a whole number from 0 to the capacity ${capacity}`);
   }
-  const sized: readonly [keyof ReachState, new (length: number) => unknown, number][] = [
-    ['cellMask', Int32Array, capacity],
-    ['histogram', Float64Array, capacity * bins],
-    ['sum', Float64Array, capacity],
-    ['excluded', Float64Array, capacity],
-  ];
-  for (const [key, kind, length] of sized) {
-    const array = state[key];
-    if (!(array instanceof kind) || (array as ArrayLike<number>).length !== length) {
-      damaged([...path, key], `expected a ${kind.name} of ${length} entries`);
-    }
+  // Straight-line checks (no allocation): `add` runs this once per row.
+  const mask = state.cellMask;
+  if (!(mask instanceof Int32Array && mask.length === capacity)) {
+    damaged([...path, 'cellMask'], `expected an Int32Array of ${capacity} entries`);
+  }
+  const histogram = state.histogram;
+  if (!(histogram instanceof Float64Array && histogram.length === capacity * bins)) {
+    damaged([...path, 'histogram'], `expected a Float64Array of ${capacity * bins} entries`);
+  }
+  const sum = state.sum;
+  if (!(sum instanceof Float64Array && sum.length === capacity)) {
+    damaged([...path, 'sum'], `expected a Float64Array of ${capacity} entries`);
+  }
+  const excluded = state.excluded;
+  if (!(excluded instanceof Float64Array && excluded.length === capacity)) {
+    damaged([...path, 'excluded'], `expected a Float64Array of ${capacity} entries`);
   }
   const table = state.cellTable;
   const indexed = state.indexedCells;
@@ -471,13 +483,17 @@ function requireStateContents(state: ReachState, path: ErrorPath, depth: number 
     if (sum[at] !== 0) damaged([...path, 'sum', at], 'a sum past the cells in use');
     if (excluded[at] !== 0) damaged([...path, 'excluded', at], 'a count past the cells in use');
   }
-  // Distinct (leaf, mask) cells: a probe in a scratch table of all cells.
-  const scratch = new Int32Array(tableSize(cells));
-  for (let cell = 0; cell < cells; cell += 1) {
-    const at = probe(scratch, cellLeaf[cell] as number, cellMask[cell] as number, cellLeaf, cellMask);
-    if (scratch[at] !== 0)
-      damaged([...path, 'cellLeaf', cell], `the same unit and focal groups as cell ${(scratch[at] as number) - 1}`);
-    scratch[at] = cell + 1;
+  // Distinct (leaf, mask) cells. When every cell is indexed, the cell-table check below proves it
+  // (a repeated pair's probe stops at its twin); otherwise a probe in a scratch table of all cells.
+  if (state.indexedCells < cells) {
+    const scratch = new Int32Array(tableSize(cells));
+    for (let cell = 0; cell < cells; cell += 1) {
+      const at = probe(scratch, cellLeaf[cell] as number, cellMask[cell] as number, cellLeaf, cellMask);
+      if (scratch[at] !== 0) {
+        damaged([...path, 'cellLeaf', cell], `the same unit and focal groups as cell ${(scratch[at] as number) - 1}`);
+      }
+      scratch[at] = cell + 1;
+    }
   }
   // The cell table: exactly the indexed cells, each where its probe finds it.
   const indexed = state.indexedCells;
