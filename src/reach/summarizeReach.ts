@@ -37,10 +37,15 @@ import type { ReachSummary } from './ReachSummary.js';
  * person (bench/README.md).
  *
  * @category Reach
- * @throws ScalingNavigatorError `INVALID_INPUT` for bad options, negative or fractional engagements,
- *   duplicate ids, unknown focal groups, unequal column lengths, non-ISO dates, dated engagements
- *   without a period, a unit missing a declared level, or more than 2^25 units × focal-group
- *   combinations (4,194,304 units with 3 focal groups; cells are found through a direct table).
+ * @throws ScalingNavigatorError `INVALID_INPUT` (with the path of the value) for bad options, unknown
+ *   keys in a row, its `units`, a columnar roster, the options or `period` (with a suggestion:
+ *   `reached` → "did you mean `engagements`? a yes/no becomes 1 or 0"), holes in any array,
+ *   negative or fractional engagements, duplicate ids, unknown focal groups, focal-group ids
+ *   `everyone`, `union`, `none` or containing `&`, unequal column lengths, non-ISO dates, dated
+ *   engagements without a period, or a unit missing a declared level. `LIMIT_EXCEEDED` for more
+ *   than 8 focal groups, `minEngagements` or `histogramMax` above 1000, more than 2³¹ − 1 rows,
+ *   people or unit-table entries (refused before anything is allocated), or more than 2²⁵ units ×
+ *   focal-group combinations (2²⁸ histogram entries) in the counts.
  * @example
  * ```ts
  * import { summarizeReach } from 'scaling-navigator/reach';
@@ -61,6 +66,10 @@ import type { ReachSummary } from './ReachSummary.js';
  * summary.overall.reached //=> 1
  * summary.groups[0].rate //=> 0.5
  * summary.units.map((unit) => unit.id) //=> ['D1', 'D2', 'D1/S1', 'D2/S1']
+ * const yesNo = [{ id: 's5', units: { district: 'D1', school: 'S1' }, reached: true }];
+ * summarizeReach(yesNo as never, { focalGroups: ['el'], unitLevels: ['district', 'school'] }) //=> throws INVALID_INPUT at ['roster', 0, 'reached']
+ * summarizeReach([], { focalGroups: ['union'], unitLevels: ['school'] }) //=> throws INVALID_INPUT at ['options', 'focalGroups', 0]
+ * summarizeReach([], { focalGroups: ['el'], unitLevels: ['school'], minEngagements: 2 ** 27 }) //=> throws LIMIT_EXCEEDED at ['options', 'minEngagements']
  * ```
  */
 export function summarizeReach(
