@@ -73,29 +73,40 @@ export function rowReader(
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       requireRecord(value, rowPath(base, position));
     }
-    // The key checks run per row: a loop that allocates nothing, and the shared helper (which
-    // builds the path and the suggestion) only once a key is unknown.
-    for (const key in value as object) {
-      if (!ROW_KEY_SET.has(key) && Object.hasOwn(value as object, key)) {
-        requireKnownKeys(value as object, ROW_KEY_SET, rowPath(base, position), ROW_HINTS);
-      }
-    }
+    // Each field read once. The key check runs per row, so it allocates nothing and does no
+    // lookups: it counts the keys (a for…in walk) and compares with the fields found; only when
+    // they differ does the shared helper look for the unknown key (and build path and suggestion).
     const row = value as Partial<ReachRow>;
     const id = row.id;
+    const units = row.units;
+    const groups = row.groups;
+    const eligibleFlag = row.eligible;
+    const count = row.engagements;
+    const engagedOn = row.engagedOn;
+    let keys = 0;
+    for (const _ in row) keys += 1;
+    const known =
+      (id !== undefined ? 1 : 0) +
+      (units !== undefined ? 1 : 0) +
+      (groups !== undefined ? 1 : 0) +
+      (eligibleFlag !== undefined ? 1 : 0) +
+      (count !== undefined ? 1 : 0) +
+      (engagedOn !== undefined ? 1 : 0);
+    // (A row of a class may have fields no walk counts, e.g. prototype getters: always searched.)
+    if (keys !== known || Object.getPrototypeOf(row) !== Object.prototype) {
+      requireKnownKeys(row, ROW_KEY_SET, rowPath(base, position), ROW_HINTS);
+    }
     if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
     if (hashes !== null) hashes[position] = hashString(id as string);
-    const units = row.units;
     if (typeof units !== 'object' || units === null || Array.isArray(units)) {
       requireRecord(units, [...rowPath(base, position), 'units']);
     }
-    for (const key in units) {
-      if (!levelSet.has(key) && Object.hasOwn(units, key)) {
-        requireKnownKeys(units, levelSet, [...rowPath(base, position), 'units']);
-      }
-    }
+    // Every declared level must be there (leafOf checks), so as many keys as levels means no other.
+    let unitKeys = 0;
+    for (const _ in units) unitKeys += 1;
+    if (unitKeys !== depth) requireKnownKeys(units as object, levelSet, [...rowPath(base, position), 'units']);
     const leaf = leafOf(units as Record<string, unknown>, base, position);
     let mask = 0;
-    const groups = row.groups;
     if (groups !== undefined) {
       if (!Array.isArray(groups)) requireArray(groups, [...rowPath(base, position), 'groups']);
       for (let entry = 0; entry < groups.length; entry += 1) {
@@ -111,26 +122,26 @@ export function rowReader(
       }
     }
     let eligible = true;
-    if (row.eligible !== undefined) {
-      if (typeof row.eligible !== 'boolean') {
-        invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
+    if (eligibleFlag !== undefined) {
+      if (typeof eligibleFlag !== 'boolean') {
+        invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(eligibleFlag)}`);
       }
-      eligible = row.eligible;
+      eligible = eligibleFlag;
     }
     let engagements = 0;
-    if (row.engagements !== undefined) {
-      if (row.engagedOn !== undefined) {
+    if (count !== undefined) {
+      if (engagedOn !== undefined) {
         invalid(
           [...rowPath(base, position), 'engagedOn'],
           'give either engagements (a count) or engagedOn (dates), not both',
         );
       }
-      engagements = row.engagements;
+      engagements = count;
       if (!(Number.isInteger(engagements) && engagements >= 0)) {
         requireNumber(engagements, [...rowPath(base, position), 'engagements'], { min: 0, integer: true });
       }
-    } else if (row.engagedOn !== undefined) {
-      const dates = requireArray(row.engagedOn, [...rowPath(base, position), 'engagedOn']);
+    } else if (engagedOn !== undefined) {
+      const dates = requireArray(engagedOn, [...rowPath(base, position), 'engagedOn']);
       if (config.period === null && dates.length > 0) {
         invalid(
           [...rowPath(base, position), 'engagedOn'],

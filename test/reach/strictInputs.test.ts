@@ -44,6 +44,27 @@ describe('unknown keys are refused with a suggestion', () => {
     expect(messageOf(() => summarizeReach(rows, options))).toContain('did you mean `school`?');
   });
 
+  it('a row of a class whose fields are prototype getters is still checked key by key', () => {
+    class Row {
+      readonly reached = true;
+      get id() {
+        return 'a';
+      }
+      get units() {
+        return { district: 'D1', school: 'S1' };
+      }
+      get engagements() {
+        return 1;
+      }
+    }
+    expectError(() => summarizeReach([new Row()] as never, options), 'INVALID_INPUT', ['roster', 0, 'reached']);
+  });
+
+  it('an explicit undefined is a known key left out, not an unknown key', () => {
+    const summary = summarizeReach([row({ engagements: undefined, eligible: undefined })], options);
+    expect(summary.overall).toMatchObject({ n: 1, reached: 0 });
+  });
+
   it('rows given to the accumulator', () => {
     const acc = reachAccumulator(options);
     expectError(() => acc.add(acc.init(), row({ reached: true })), 'INVALID_INPUT', ['row', 'reached']);
