@@ -57,8 +57,10 @@ export interface ReachAccumulator {
  * @category Reach
  * Every state handed to `add`, `addColumns`, `merge` or `finalize` is checked first, in time
  * O(cells) (indices in range, histograms that add up to `rows`, every cell found by a bounded probe
- * of the cell table): `merge`, `finalize` and `addColumns` check in full each call, `add` the first
- * time it sees a state object and its shape on every row. So a state damaged in storage or
+ * of the cell table): `merge` and `finalize` check in full on every call; `add` and `addColumns`
+ * check a state's shape on every call and its contents the first time they see the state object
+ * (one from `init()` or `merge` counts as seen), so adding to a big state costs what it did; a
+ * probe of the cell table is bounded on every call. So a state damaged in storage or
  * transit is an error with the path of the damage, never a loop or silently wrong counts. States
  * carry `schemaVersion: 1`; see {@link serializeReachState} for JSON.
  *
@@ -90,12 +92,24 @@ export function reachAccumulator(options: ReachAccumulatorOptions): ReachAccumul
   const config = resolveReachConfig(options, ['options']);
   // One row adder per state (it holds the state's unit lookup), made on the first add.
   const adders = new WeakMap<ReachState, ReturnType<typeof rowReader>>();
+  // States this accumulator made or has checked in full: `add` and `addColumns` check their shape
+  // (O(1)) on each call and their contents (O(cells)) the first time only, so a row or a small
+  // batch into a big state costs what it did; `merge` and `finalize` check in full every time.
+  const checked = new WeakSet<ReachState>();
+  const stateOf = (value: unknown, path: readonly string[]): ReachState => {
+    const state = requireState(config, value, path, !checked.has(value as ReachState));
+    checked.add(state);
+    return state;
+  };
+  const made = (state: ReachState): ReachState => {
+    checked.add(state);
+    return state;
+  };
   return {
-    init: () => emptyState(config),
+    init: () => made(emptyState(config)),
     add(state, row) {
-      // The full check once per state object (on its first row here), the O(1) one on every row.
-      let add = adders.get(state);
-      const target = requireState(config, state, ['state'], add === undefined);
+      const target = stateOf(state, ['state']);
+      let add = adders.get(target);
       if (add === undefined) {
         add = rowReader(config, target, null, directSink(config, target));
         adders.set(target, add);
@@ -104,7 +118,7 @@ export function reachAccumulator(options: ReachAccumulatorOptions): ReachAccumul
       return target;
     },
     addColumns(state, columns) {
-      const target = requireState(config, state, ['state']);
+      const target = stateOf(state, ['state']);
       addColumns(config, target, columns, ['columns']);
       return target;
     },
@@ -114,7 +128,7 @@ export function reachAccumulator(options: ReachAccumulatorOptions): ReachAccumul
       const merged = emptyState(config);
       mergeInto(merged, first, ['a']);
       mergeInto(merged, second, ['b']);
-      return merged;
+      return made(merged);
     },
     finalize: (state) => finalizeState(config, requireState(config, state, ['state'])),
   };
