@@ -1,3 +1,4 @@
+import { type KeyHints, keysOf } from '../_lib/strict.js';
 import type { FocalGroup } from '../framework/FocalGroup.js';
 import type { ReachPolicy } from './reachPolicy.js';
 
@@ -13,6 +14,10 @@ import type { ReachPolicy } from './reachPolicy.js';
  * - `engagements`: a whole count ≥ 0, taken as already per period; or `engagedOn`: ISO dates, of
  *   which those inside `options.period` count (two entries on one day count twice). Neither means 0;
  *   both is an error.
+ *
+ * Any other key (`reached`, a typo such as `group`) is an error with a suggestion, never ignored:
+ * a yes/no column becomes `engagements: 1` or `0`. The `units` object holds exactly the declared
+ * levels (a key that is not one is an error too).
  *
  * @category Reach
  */
@@ -37,7 +42,9 @@ export interface ReachRow {
  * - `ids` (optional): checked for duplicates when given (each id is hashed and the hashes
  *   radix-sorted: for millions of ids this costs several times the count itself).
  *
- * Gives exactly the same results as the same people in row form.
+ * Gives exactly the same results as the same people in row form. Other keys are an error; at most
+ * 2³¹ − 1 people and 2³¹ − 1 entries of `units` (`LIMIT_EXCEEDED` past that, before anything is
+ * allocated); a hole in `units` or `ids` is an error with its index.
  *
  * @category Reach
  */
@@ -53,17 +60,22 @@ export interface ReachColumns {
 /**
  * Options of {@link summarizeReach} (and of {@link reachAccumulator}: {@link ReachAccumulatorOptions}).
  *
- * - `focalGroups`: the focal groups (as `FocalGroup`s or their ids), at most 8.
+ * - `focalGroups`: the focal groups (as `FocalGroup`s or their ids), at most 8. An id may not be
+ *   one of the built-in populations (`everyone`, `union`, `none`) nor contain `&` (which joins the
+ *   members of an intersection's id), so every population of a summary has its own id.
  * - `unitLevels`: the unit levels from largest to smallest, e.g. `['district', 'school']`.
- * - `minEngagements`: engagements that count as reached (default 1).
+ * - `minEngagements`: engagements that count as reached (default 1, at most 1000).
  * - `period`: the window dated engagements are counted in (a school year), inclusive.
  * - `histogramMax`: the engagement histogram counts 0 … histogramMax − 1 exactly and
- *   histogramMax-or-more in its last bin (default max(10, minEngagements)); a target's minimum
- *   can be evaluated later up to this value.
+ *   histogramMax-or-more in its last bin (default max(10, minEngagements), at most 1000); a
+ *   target's minimum can be evaluated later up to this value.
  * - `intersections`: focal-group combinations to report too, e.g. `[['poverty', 'el']]`.
  * - `confidenceLevel`: of the Wilson intervals (default 0.95).
  * - `policy`: overrides of {@link DEFAULT_REACH_POLICY}; the summary echoes the effective policy, and
  *   {@link evaluateReachTarget} and {@link suppressSmallCells} start from it.
+ *
+ * Unknown keys (here, in `period` and in a `FocalGroup`) are errors with a suggestion; each option
+ * is read once.
  *
  * @category Reach
  */
@@ -85,3 +97,50 @@ export interface SummarizeReachOptions {
  * @category Reach
  */
 export type ReachAccumulatorOptions = SummarizeReachOptions;
+
+/** The keys of a {@link ReachRow}. @internal */
+export const ROW_KEYS = /* @__PURE__ */ keysOf<ReachRow>()(
+  'id',
+  'units',
+  'groups',
+  'eligible',
+  'engagements',
+  'engagedOn',
+);
+
+/** What a caller who wrote another key of a row most likely meant. @internal */
+export const ROW_HINTS: KeyHints = {
+  reached: 'did you mean `engagements`? a yes/no becomes 1 or 0',
+  engaged: 'did you mean `engagements`? a yes/no becomes 1 or 0',
+  participated: 'did you mean `engagements`? a yes/no becomes 1 or 0',
+  dates: 'did you mean `engagedOn`? (ISO dates, counted inside options.period)',
+  unit: 'did you mean `units`? (the unit at each declared level, e.g. { school: "S4" })',
+};
+
+/** The keys of a {@link ReachColumns}. @internal */
+export const COLUMN_KEYS = /* @__PURE__ */ keysOf<ReachColumns>()(
+  'unitCodes',
+  'units',
+  'groupMasks',
+  'engagements',
+  'eligible',
+  'ids',
+);
+
+/** The keys of {@link SummarizeReachOptions}. @internal */
+export const OPTION_KEYS = /* @__PURE__ */ keysOf<SummarizeReachOptions>()(
+  'focalGroups',
+  'unitLevels',
+  'minEngagements',
+  'period',
+  'histogramMax',
+  'intersections',
+  'confidenceLevel',
+  'policy',
+);
+
+/** The keys of `options.period`. @internal */
+export const PERIOD_KEYS = /* @__PURE__ */ keysOf<NonNullable<SummarizeReachOptions['period']>>()('start', 'end');
+
+/** The keys of a {@link FocalGroup} given as an object. @internal */
+export const FOCAL_GROUP_KEYS = /* @__PURE__ */ keysOf<FocalGroup>()('id', 'label', 'definition');

@@ -7,12 +7,23 @@
  */
 import { hashString, requireDistinctIds } from '../_lib/duplicates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { type KeyHints, requireDenseArray, requireKnownKeys, requireLengthAtMost } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
 import type { ReachConfig } from './_config.js';
 import { CHUNK, countRows } from './_kernels.js';
 import { isId } from './_rows.js';
 import { leafFor, type ReachState } from './_state.js';
-import type { ReachColumns } from './ReachRoster.js';
+import { COLUMN_KEYS, type ReachColumns } from './ReachRoster.js';
+
+/** At most this many people in one columnar batch, and entries in its unit table. */
+const MAX_COLUMN_ROWS = 2 ** 31 - 1;
+
+/** What a caller who wrote another key of a columnar roster most likely meant. */
+const COLUMN_HINTS: KeyHints = {
+  reached: 'did you mean `engagements`? a yes/no becomes 1 or 0',
+  groups: 'did you mean `groupMasks`? (bit k for options.focalGroups[k])',
+  masks: 'did you mean `groupMasks`? (bit k for options.focalGroups[k])',
+};
 
 const INTEGER_ARRAYS = [Uint8Array, Uint16Array, Uint32Array, Int32Array] as const;
 
@@ -29,9 +40,20 @@ function requireIntegerArray(value: unknown, path: ErrorPath, length: number | n
 
 /** Adds a columnar roster (validated) in one pass over the typed arrays. */
 export function addColumns(config: ReachConfig, state: ReachState, value: unknown, path: ErrorPath): void {
-  const columns = requireRecord(value, path) as Partial<ReachColumns>;
+  const record = requireRecord(value, path);
+  requireKnownKeys(record, COLUMN_KEYS, path, COLUMN_HINTS);
+  // Each column read once (a getter cannot hand the counting loop another array than the one checked).
+  const columns: { readonly [K in keyof ReachColumns]: ReachColumns[K] | undefined } = {
+    unitCodes: record.unitCodes as ReachColumns['unitCodes'],
+    units: record.units as ReachColumns['units'],
+    groupMasks: record.groupMasks as ReachColumns['groupMasks'],
+    engagements: record.engagements as ReachColumns['engagements'],
+    eligible: record.eligible as ReachColumns['eligible'],
+    ids: record.ids as ReachColumns['ids'],
+  };
   const unitCodes = requireIntegerArray(columns.unitCodes, [...path, 'unitCodes'], null);
   const n = unitCodes.length;
+  requireLengthAtMost(n, [...path, 'unitCodes'], MAX_COLUMN_ROWS, 'people');
   const masks = columns.groupMasks;
   if (!(masks instanceof Uint8Array)) {
     invalid([...path, 'groupMasks'], `expected a Uint8Array of bit masks, got ${describeValue(masks)}`);
@@ -52,6 +74,7 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
   if (columns.ids !== undefined) {
     const ids = requireArray(columns.ids, [...path, 'ids']);
     if (ids.length !== n) invalid([...path, 'ids'], `expected ${n} entries (one per person), got ${ids.length}`);
+    requireDenseArray(ids, [...path, 'ids'], MAX_COLUMN_ROWS);
     const hashes = new Uint32Array(n);
     for (let index = 0; index < n; index += 1) {
       const id = ids[index];
@@ -65,13 +88,15 @@ export function addColumns(config: ReachConfig, state: ReachState, value: unknow
     );
   }
   const table = requireArray(columns.units, [...path, 'units']);
+  requireDenseArray(table, [...path, 'units'], MAX_COLUMN_ROWS);
   const levels = config.unitLevels;
+  const levelSet: ReadonlySet<string> = new Set(levels);
   const bits = state.groupBits;
   const leafOfCode = new Int32Array(table.length);
   let injective = true;
-  // A loop, not forEach: a hole in the table is an error, not a skipped entry.
   for (let code = 0; code < table.length; code += 1) {
     const units = requireRecord(table[code], [...path, 'units', code]);
+    requireKnownKeys(units, levelSet, [...path, 'units', code]);
     const leafPath = levels.map((name) => requireNonEmptyId(units[name], [...path, 'units', code, name]));
     leafOfCode[code] = leafFor(state, leafPath);
   }

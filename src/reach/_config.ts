@@ -5,7 +5,8 @@
  * @module
  */
 import { requireIsoDate } from '../_lib/dates.js';
-import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { type ErrorPath, invalid, limitExceeded } from '../_lib/errors.js';
+import { readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import {
   describeValue,
   readConfidenceLevel,
@@ -15,7 +16,7 @@ import {
   requireRecord,
   requireUniqueId,
 } from '../_lib/validate.js';
-import type { SummarizeReachOptions } from './ReachRoster.js';
+import { FOCAL_GROUP_KEYS, OPTION_KEYS, PERIOD_KEYS, type SummarizeReachOptions } from './ReachRoster.js';
 import { type ReachPolicy, resolveReachPolicy } from './reachPolicy.js';
 
 /** At most this many focal groups (masks are bytes). */
@@ -44,16 +45,36 @@ export interface ReachConfig {
   readonly fingerprint: string;
 }
 
-const OPTION_KEYS = new Set([
-  'focalGroups',
-  'unitLevels',
-  'minEngagements',
-  'period',
-  'histogramMax',
-  'intersections',
-  'confidenceLevel',
-  'policy',
-]);
+/** Engagement bins past this are refused (`minEngagements`, `histogramMax`): cells × bins stay allocatable. */
+export const MAX_HISTOGRAM_MAX = 1000;
+
+/** Ids of the built-in populations of a summary, which a focal group may not take. */
+export const BUILT_IN_POPULATIONS: readonly string[] = Object.freeze(['everyone', 'union', 'none']);
+/** Joins the members of an intersection's id (`poverty&el`); no focal group id contains it. */
+export const INTERSECTION_SEPARATOR = '&';
+
+/** A focal-group id that is not a built-in population's and cannot be confused with an intersection. */
+function requireFocalId(id: string, path: ErrorPath): string {
+  if (BUILT_IN_POPULATIONS.includes(id)) {
+    invalid(path, `${JSON.stringify(id)} is a built-in population of every summary; name the focal group otherwise`);
+  }
+  if (id.includes(INTERSECTION_SEPARATOR)) {
+    invalid(
+      path,
+      `a focal group id may not contain "${INTERSECTION_SEPARATOR}" (it joins the members of an intersection's id)`,
+    );
+  }
+  return id;
+}
+
+/** A whole number in [min, MAX_HISTOGRAM_MAX]; past the maximum is `LIMIT_EXCEEDED`. */
+function readBinCount(value: unknown, path: ErrorPath, min: number): number {
+  const count = requireNumber(value, path, { min, integer: true });
+  if (count > MAX_HISTOGRAM_MAX) {
+    limitExceeded(path, `must be at most ${MAX_HISTOGRAM_MAX} (one histogram bin per engagement count), got ${count}`);
+  }
+  return count;
+}
 
 /** `value` as an options record, or `INVALID_INPUT` at its first key not in `keys`. */
 export function requireOptions(
@@ -68,24 +89,35 @@ export function requireOptions(
   return options;
 }
 
+/** An array without holes, of at most `max` entries (more: `LIMIT_EXCEEDED` before any is read). */
+function denseList(value: unknown, path: ErrorPath, max: number): readonly unknown[] {
+  const list = requireArray(value, path);
+  requireDenseArray(list, path, max);
+  return list;
+}
+
 /** Validates {@link SummarizeReachOptions}. */
 export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
-  const options = requireOptions(value, OPTION_KEYS, path);
-  const groupList = requireArray(options.focalGroups, [...path, 'focalGroups']);
-  if (groupList.length > MAX_FOCAL_GROUPS) {
-    invalid([...path, 'focalGroups'], `at most ${MAX_FOCAL_GROUPS} focal groups, got ${groupList.length}`);
-  }
+  // Read once, into a fresh object: a getter cannot answer differently later.
+  const options = readOptions<SummarizeReachOptions>(value, OPTION_KEYS, path);
+  const groupList = denseList(options.focalGroups, [...path, 'focalGroups'], MAX_FOCAL_GROUPS);
   const seenGroups = new Set<string>();
   const focalGroups = groupList.map((entry, index) => {
     const groupPath = [...path, 'focalGroups', index];
-    const id =
-      typeof entry === 'object' && entry !== null && !Array.isArray(entry)
-        ? requireNonEmptyId((entry as { id?: unknown }).id, [...groupPath, 'id'])
-        : requireNonEmptyId(entry, groupPath);
+    let id: string;
+    if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+      requireKnownKeys(entry, FOCAL_GROUP_KEYS, groupPath);
+      id = requireFocalId(requireNonEmptyId((entry as { id?: unknown }).id, [...groupPath, 'id']), [
+        ...groupPath,
+        'id',
+      ]);
+    } else {
+      id = requireFocalId(requireNonEmptyId(entry, groupPath), groupPath);
+    }
     requireUniqueId(seenGroups, id, groupPath, 'focal group');
     return id;
   });
-  const levelList = requireArray(options.unitLevels, [...path, 'unitLevels']);
+  const levelList = denseList(options.unitLevels, [...path, 'unitLevels'], 2 ** 31 - 1);
   const seenLevels = new Set<string>();
   const unitLevels = levelList.map((entry, index) => {
     const id = requireNonEmptyId(entry, [...path, 'unitLevels', index]);
@@ -93,33 +125,32 @@ export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig
     return id;
   });
   const minEngagements =
-    options.minEngagements === undefined
-      ? 1
-      : requireNumber(options.minEngagements, [...path, 'minEngagements'], { min: 1, integer: true });
+    options.minEngagements === undefined ? 1 : readBinCount(options.minEngagements, [...path, 'minEngagements'], 1);
   const histogramMax =
     options.histogramMax === undefined
       ? Math.max(10, minEngagements)
-      : requireNumber(options.histogramMax, [...path, 'histogramMax'], {
-          min: minEngagements,
-          max: 1000,
-          integer: true,
-        });
+      : readBinCount(options.histogramMax, [...path, 'histogramMax'], minEngagements);
   let period: ReachConfig['period'] = null;
   let periodStart = 0;
   let periodEnd = -1;
   if (options.period !== undefined) {
     const raw = requireRecord(options.period, [...path, 'period']);
-    periodStart = requireIsoDate(raw.start, [...path, 'period', 'start']);
-    periodEnd = requireIsoDate(raw.end, [...path, 'period', 'end']);
+    requireKnownKeys(raw, PERIOD_KEYS, [...path, 'period']);
+    const start = raw.start;
+    const end = raw.end;
+    periodStart = requireIsoDate(start, [...path, 'period', 'start']);
+    periodEnd = requireIsoDate(end, [...path, 'period', 'end']);
     if (periodEnd < periodStart) invalid([...path, 'period', 'end'], 'the period must not end before it starts');
-    period = { start: raw.start as string, end: raw.end as string };
+    period = { start: start as string, end: end as string };
   }
   const seenIntersections = new Set<string>();
   const intersections = (
-    options.intersections === undefined ? [] : requireArray(options.intersections, [...path, 'intersections'])
+    options.intersections === undefined
+      ? []
+      : denseList(options.intersections, [...path, 'intersections'], 2 ** MAX_FOCAL_GROUPS)
   ).map((entry, index) => {
     const entryPath = [...path, 'intersections', index];
-    const members = requireArray(entry, entryPath);
+    const members = denseList(entry, entryPath, MAX_FOCAL_GROUPS);
     if (members.length < 2) invalid(entryPath, 'an intersection names at least two focal groups');
     let mask = 0;
     const names: string[] = [];
@@ -130,7 +161,7 @@ export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig
       mask |= 1 << bit;
       names.push(member as string);
     });
-    const id = names.join('&');
+    const id = names.join(INTERSECTION_SEPARATOR);
     requireUniqueId(seenIntersections, String(mask), entryPath, 'intersection');
     return { id, members: names, mask };
   });

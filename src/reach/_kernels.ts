@@ -103,12 +103,12 @@ function countDense(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, s
   let used = 0;
   for (let key = 0; key < keys; key += 1) if (totals[key] !== 0) used += 1;
   const fresh = state.cells === 0 && kernel.injective;
-  reserveCells(state, used);
+  reserveCells(state, used, kernel.path);
   for (let key = 0; key < keys; key += 1) {
     if (totals[key] === 0) continue;
     const leaf = leafOfCode[key >>> bits] as number;
     const excluded = counts[excludedRow + key] as number;
-    foldCell(state, fresh, leaf, key & maxMask, counts, key, keys, overflow[key] as number, excluded);
+    foldCell(state, fresh, leaf, key & maxMask, counts, key, keys, overflow[key] as number, excluded, kernel.path);
   }
   if (reuse !== null) {
     counts.fill(0);
@@ -174,10 +174,21 @@ function countSparse(state: ReachState, leafOfCode: Int32Array, kernel: Kernel, 
     }
   }
   const fresh = state.cells === 0 && kernel.injective;
-  reserveCells(state, cells);
+  reserveCells(state, cells, kernel.path);
   for (let cell = 0; cell < cells; cell += 1) {
     const leaf = leafOfCode[localCode[cell] as number] as number;
     const sum = overflow[cell] as number;
-    foldCell(state, fresh, leaf, localMask[cell] as number, histogram, cell * bins, 1, sum, excluded[cell] as number);
+    foldCell(
+      state,
+      fresh,
+      leaf,
+      localMask[cell] as number,
+      histogram,
+      cell * bins,
+      1,
+      sum,
+      excluded[cell] as number,
+      kernel.path,
+    );
   }
 }

@@ -8,11 +8,15 @@
 import { requireIsoDate } from '../_lib/dates.js';
 import { hashString } from '../_lib/duplicates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { requireKnownKeys } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { ReachConfig } from './_config.js';
 import { countRows, type DenseScratch, type Kernel } from './_kernels.js';
 import { cellFor, type LeafIndex, leafFor, leafIndexOf, type ReachState } from './_state.js';
-import type { ReachRow } from './ReachRoster.js';
+import { type ReachRow, ROW_HINTS, ROW_KEYS } from './ReachRoster.js';
+
+/** The keys of a row, as a Set built once (the key check runs once per row). */
+const ROW_KEY_SET: ReadonlySet<string> = new Set(ROW_KEYS);
 
 /** The error path of a row: `base`, or `base` + `position` (a row of a roster); built only on failure. */
 function rowPath(base: ErrorPath, position: number): ErrorPath {
@@ -42,6 +46,7 @@ export function rowReader(
   const depth = levels.length;
   const groupIds = config.focalGroups;
   const index = leafIndexOf(state);
+  const levelSet: ReadonlySet<string> = new Set(levels);
 
   /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf (or no levels). */
   const leafOf = (units: Record<string, unknown>, base: ErrorPath, position: number): number => {
@@ -65,23 +70,49 @@ export function rowReader(
   };
 
   return (value, base, position) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       requireRecord(value, rowPath(base, position));
+    }
+    // Each field read once. The key check runs per row, so it allocates nothing and does no
+    // lookups: it counts the keys (a for…in walk) and compares with the fields found; only when
+    // they differ does the shared helper look for the unknown key (and build path and suggestion).
     const row = value as Partial<ReachRow>;
     const id = row.id;
+    const units = row.units;
+    const groups = row.groups;
+    const eligibleFlag = row.eligible;
+    const count = row.engagements;
+    const engagedOn = row.engagedOn;
+    let keys = 0;
+    for (const _ in row) keys += 1;
+    const known =
+      (id !== undefined ? 1 : 0) +
+      (units !== undefined ? 1 : 0) +
+      (groups !== undefined ? 1 : 0) +
+      (eligibleFlag !== undefined ? 1 : 0) +
+      (count !== undefined ? 1 : 0) +
+      (engagedOn !== undefined ? 1 : 0);
+    // (A row of a class may have fields no walk counts, e.g. prototype getters: always searched.)
+    if (keys !== known || Object.getPrototypeOf(row) !== Object.prototype) {
+      requireKnownKeys(row, ROW_KEY_SET, rowPath(base, position), ROW_HINTS);
+    }
     if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
     if (hashes !== null) hashes[position] = hashString(id as string);
-    const units = row.units;
-    if (typeof units !== 'object' || units === null || Array.isArray(units))
+    if (typeof units !== 'object' || units === null || Array.isArray(units)) {
       requireRecord(units, [...rowPath(base, position), 'units']);
+    }
+    // Every declared level must be there (leafOf checks), so as many keys as levels means no other.
+    let unitKeys = 0;
+    for (const _ in units) unitKeys += 1;
+    if (unitKeys !== depth) requireKnownKeys(units as object, levelSet, [...rowPath(base, position), 'units']);
     const leaf = leafOf(units as Record<string, unknown>, base, position);
     let mask = 0;
-    const groups = row.groups;
     if (groups !== undefined) {
       if (!Array.isArray(groups)) requireArray(groups, [...rowPath(base, position), 'groups']);
       for (let entry = 0; entry < groups.length; entry += 1) {
         const bit = groupIds.indexOf(groups[entry] as string);
         if (bit < 0) {
+          if (!(entry in groups)) invalid([...rowPath(base, position), 'groups', entry], 'a hole in the array');
           invalid(
             [...rowPath(base, position), 'groups', entry],
             `unknown focal group ${describeValue(groups[entry])}; expected one of: ${groupIds.join(', ')}`,
@@ -91,26 +122,26 @@ export function rowReader(
       }
     }
     let eligible = true;
-    if (row.eligible !== undefined) {
-      if (typeof row.eligible !== 'boolean') {
-        invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
+    if (eligibleFlag !== undefined) {
+      if (typeof eligibleFlag !== 'boolean') {
+        invalid([...rowPath(base, position), 'eligible'], `expected true or false, got ${describeValue(eligibleFlag)}`);
       }
-      eligible = row.eligible;
+      eligible = eligibleFlag;
     }
     let engagements = 0;
-    if (row.engagements !== undefined) {
-      if (row.engagedOn !== undefined) {
+    if (count !== undefined) {
+      if (engagedOn !== undefined) {
         invalid(
           [...rowPath(base, position), 'engagedOn'],
           'give either engagements (a count) or engagedOn (dates), not both',
         );
       }
-      engagements = row.engagements;
+      engagements = count;
       if (!(Number.isInteger(engagements) && engagements >= 0)) {
         requireNumber(engagements, [...rowPath(base, position), 'engagements'], { min: 0, integer: true });
       }
-    } else if (row.engagedOn !== undefined) {
-      const dates = requireArray(row.engagedOn, [...rowPath(base, position), 'engagedOn']);
+    } else if (engagedOn !== undefined) {
+      const dates = requireArray(engagedOn, [...rowPath(base, position), 'engagedOn']);
       if (config.period === null && dates.length > 0) {
         invalid(
           [...rowPath(base, position), 'engagedOn'],
@@ -118,6 +149,7 @@ export function rowReader(
         );
       }
       for (let entry = 0; entry < dates.length; entry += 1) {
+        if (!(entry in dates)) invalid([...rowPath(base, position), 'engagedOn', entry], 'a hole in the array');
         const day = requireIsoDate(dates[entry], [...rowPath(base, position), 'engagedOn', entry]);
         if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
       }
@@ -174,7 +206,7 @@ export function batchSink(
       codes,
       bits: state.groupBits,
       cap: config.histogramMax,
-      path: [],
+      path: ['roster'],
       reuse,
       injective: true,
     };

@@ -60,7 +60,8 @@ export const DEFAULT_REACH_POLICY: ReachPolicy = definition.defaults;
  * ```ts
  * import { defineReachPolicy } from 'scaling-navigator/reach';
  * defineReachPolicy({ minPeople: 10 }) //=> { minPeople: 10, tolerance: 1e-12, minCellSize: 10 }
- * defineReachPolicy({ minPeople: 0 }) //=> throws INVALID_INPUT
+ * defineReachPolicy({ minPeople: 0 }) //=> throws INVALID_INPUT at ['policy', 'minPeople']
+ * defineReachPolicy({ minPeeple: 10 } as never) //=> throws INVALID_INPUT at ['policy', 'minPeeple']
  * ```
  */
 export function defineReachPolicy(overrides: Partial<ReachPolicy> = {}): ReachPolicy {

@@ -14,7 +14,7 @@ import { describeValue, requireNumber } from '../_lib/validate.js';
  * import { shardOf } from 'scaling-navigator/reach';
  * shardOf('student-17', 4) === shardOf('student-17', 4) //=> true
  * shardOf('student-17', 1) //=> 0
- * shardOf('x', 0) //=> throws INVALID_INPUT
+ * shardOf('x', 0) //=> throws INVALID_INPUT at ['k']
  * ```
  */
 export function shardOf(id: string, k: number): number {

@@ -1,5 +1,6 @@
 import { requireDistinctIds } from '../_lib/duplicates.js';
 import { invalid } from '../_lib/errors.js';
+import { requireLengthAtMost } from '../_lib/strict.js';
 import { requireArray } from '../_lib/validate.js';
 import { addColumns } from './_columns.js';
 import { resolveReachConfig } from './_config.js';
@@ -8,6 +9,8 @@ import { batchSink, rowReader } from './_rows.js';
 import { emptyState } from './_state.js';
 
 const ROSTER = ['roster'] as const;
+/** At most this many rows in the row form (the duplicate check keeps a 32-bit hash per row). */
+const MAX_ROWS = 2 ** 31 - 1;
 /** Rows counted per batch in the row form (≈ 10 MB of column buffers). */
 const BATCH = 1 << 20;
 
@@ -34,10 +37,15 @@ import type { ReachSummary } from './ReachSummary.js';
  * person (bench/README.md).
  *
  * @category Reach
- * @throws ScalingNavigatorError `INVALID_INPUT` for bad options, negative or fractional engagements,
- *   duplicate ids, unknown focal groups, unequal column lengths, non-ISO dates, dated engagements
- *   without a period, a unit missing a declared level, or more than 2^25 units × focal-group
- *   combinations (4,194,304 units with 3 focal groups; cells are found through a direct table).
+ * @throws ScalingNavigatorError `INVALID_INPUT` (with the path of the value) for bad options, unknown
+ *   keys in a row, its `units`, a columnar roster, the options or `period` (with a suggestion:
+ *   `reached` → "did you mean `engagements`? a yes/no becomes 1 or 0"), holes in any array,
+ *   negative or fractional engagements, duplicate ids, unknown focal groups, focal-group ids
+ *   `everyone`, `union`, `none` or containing `&`, unequal column lengths, non-ISO dates, dated
+ *   engagements without a period, or a unit missing a declared level. `LIMIT_EXCEEDED` for more
+ *   than 8 focal groups, `minEngagements` or `histogramMax` above 1000, more than 2³¹ − 1 rows,
+ *   people or unit-table entries (refused before anything is allocated), or more than 2²⁵ units ×
+ *   focal-group combinations (2²⁸ histogram entries) in the counts.
  * @example
  * ```ts
  * import { summarizeReach } from 'scaling-navigator/reach';
@@ -58,6 +66,10 @@ import type { ReachSummary } from './ReachSummary.js';
  * summary.overall.reached //=> 1
  * summary.groups[0].rate //=> 0.5
  * summary.units.map((unit) => unit.id) //=> ['D1', 'D2', 'D1/S1', 'D2/S1']
+ * const yesNo = [{ id: 's5', units: { district: 'D1', school: 'S1' }, reached: true }];
+ * summarizeReach(yesNo as never, { focalGroups: ['el'], unitLevels: ['district', 'school'] }) //=> throws INVALID_INPUT at ['roster', 0, 'reached']
+ * summarizeReach([], { focalGroups: ['union'], unitLevels: ['school'] }) //=> throws INVALID_INPUT at ['options', 'focalGroups', 0]
+ * summarizeReach([], { focalGroups: ['el'], unitLevels: ['school'], minEngagements: 2 ** 27 }) //=> throws LIMIT_EXCEEDED at ['options', 'minEngagements']
  * ```
  */
 export function summarizeReach(
@@ -68,10 +80,16 @@ export function summarizeReach(
   const state = emptyState(config);
   if (Array.isArray(roster)) {
     const rows = requireArray(roster, ['roster']);
+    requireLengthAtMost(rows.length, ROSTER, MAX_ROWS, 'rows');
     const hashes = new Uint32Array(rows.length);
     const batch = batchSink(config, state, Math.min(rows.length, BATCH));
     const read = rowReader(config, state, hashes, batch.sink);
-    for (let index = 0; index < rows.length; index += 1) read(rows[index], ROSTER, index);
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
+      if (row === undefined && !(index in rows))
+        invalid([...ROSTER, index], 'a hole in the roster: every entry is a row');
+      read(row, ROSTER, index);
+    }
     batch.flush();
     requireDistinctIds(
       hashes,

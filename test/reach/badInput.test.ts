@@ -181,7 +181,7 @@ describe('bad input throws INVALID_INPUT with a path', () => {
     ]);
     expectError(
       () => summarizeReach([row()], { ...options, focalGroups: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] }),
-      'INVALID_INPUT',
+      'LIMIT_EXCEEDED',
       ['options', 'focalGroups'],
     );
     expectError(() => summarizeReach([row()], { ...options, policy: { minPeople: 0 } }), 'INVALID_INPUT', [
@@ -192,15 +192,16 @@ describe('bad input throws INVALID_INPUT with a path', () => {
     expectError(() => defineReachPolicy({ tolerance: 1 }), 'INVALID_INPUT', ['policy', 'tolerance']);
     const acc = reachAccumulator(options);
     const other = reachAccumulator({ ...options, focalGroups: ['swd'] });
-    expectError(() => acc.merge(acc.init(), other.init()), 'INVALID_INPUT', ['b']);
-    expectError(() => acc.add({} as never, row()), 'INVALID_INPUT', ['state']);
+    expectError(() => acc.merge(acc.init(), other.init()), 'INCOMPATIBLE', ['b', 'fingerprint']);
+    expectError(() => acc.add({} as never, row()), 'INVALID_INPUT', ['state', 'kind']);
     // A state whose arrays do not fit together (e.g. from an older version, or cut in transit).
     const state = acc.add(acc.init(), row());
     const { cellTable: _, ...withoutTable } = state;
-    expectError(() => acc.finalize(withoutTable as never), 'INVALID_INPUT', ['state']);
-    expectError(() => acc.merge(acc.init(), { ...state, cells: 99 }), 'INVALID_INPUT', ['b']);
+    expectError(() => acc.finalize(withoutTable as never), 'INVALID_INPUT', ['state', 'cellTable']);
+    expectError(() => acc.merge(acc.init(), { ...state, cells: 99 }), 'INVALID_INPUT', ['b', 'cells']);
     expectError(() => acc.add({ ...state, histogram: new Float64Array(3) }, row({ id: 'b' })), 'INVALID_INPUT', [
       'state',
+      'histogram',
     ]);
     expectError(() => acc.add(acc.init(), row({ id: '' })), 'INVALID_INPUT', ['row', 'id']);
     expectError(() => shardOf(3 as never, 2), 'INVALID_INPUT', ['id']);

@@ -1,0 +1,117 @@
+/**
+ * `npx tsx bench/reach_rows_ab.ts <other checkout> [students]`: the measurements of reach_rows.ts for
+ * this checkout (B) and another one (A: e.g. a copy of the commit before a change), in ONE process,
+ * alternating A and B call by call (ABBA) — a fair ratio even on a busy machine. Prints medians (ms) and
+ * the ratios B / A.
+ */
+import { resolve } from 'node:path';
+import type * as Reach from '../src/reach/index.js';
+
+const other = resolve(process.argv[2] ?? '.');
+const STUDENTS = Number(process.argv[3] ?? 6_000_000);
+const runs = Number(process.argv[4] ?? 5);
+const A = (await import(`${other}/src/reach/index.ts`)) as typeof Reach;
+const B = (await import('../src/reach/index.js')) as typeof Reach;
+
+const SCHOOLS_PER_DISTRICT = 9;
+const SCHOOLS = 1_000 * SCHOOLS_PER_DISTRICT;
+const GROUPS = ['poverty', 'el', 'swd'];
+const options = { focalGroups: GROUPS, unitLevels: ['district', 'school'], minEngagements: 2 };
+
+function makeColumns(count: number, seed: number): Reach.ReachColumns {
+  let state = seed;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+  const unitCodes = new Uint16Array(count);
+  const groupMasks = new Uint8Array(count);
+  const engagements = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    unitCodes[index] = Math.floor(next() * SCHOOLS);
+    groupMasks[index] = (next() < 0.45 ? 1 : 0) | (next() < 0.15 ? 2 : 0) | (next() < 0.13 ? 4 : 0);
+    engagements[index] = Math.floor(next() * 5);
+  }
+  const units = Array.from({ length: SCHOOLS }, (_, code) => ({
+    district: `D${Math.floor(code / SCHOOLS_PER_DISTRICT)}`,
+    school: `S${code % SCHOOLS_PER_DISTRICT}`,
+  }));
+  return { unitCodes, units, groupMasks, engagements };
+}
+
+function makeRows(columns: Reach.ReachColumns): Reach.ReachRow[] {
+  const groupLists = Array.from({ length: 8 }, (_, mask) => GROUPS.filter((_, bit) => (mask & (1 << bit)) !== 0));
+  return Array.from({ length: columns.unitCodes.length }, (_, index) => ({
+    id: `s${index}`,
+    units: { ...(columns.units[columns.unitCodes[index] as number] as Record<string, string>) },
+    groups: groupLists[columns.groupMasks[index] as number] as string[],
+    engagements: columns.engagements[index] as number,
+  }));
+}
+
+/** Medians of `runs` calls of each, in ABBA order, after one warm-up call of each. */
+function ab(name: string, a: () => unknown, b: () => unknown): void {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const time = (run: () => unknown, into: number[]) => {
+    const start = performance.now();
+    run();
+    into.push(performance.now() - start);
+  };
+  // ABBA order: whichever runs second pays the first one's garbage (≈ 20% in a control run of
+  // this checkout against itself in fixed AB order).
+  for (let index = 0; index < runs; index += 1) {
+    if (index % 2 === 0) {
+      time(a, ta);
+      time(b, tb);
+    } else {
+      time(b, tb);
+      time(a, ta);
+    }
+  }
+  const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number;
+  const [ma, mb] = [median(ta), median(tb)];
+  console.log(`${name}: A ${ma.toFixed(1)} ms, B ${mb.toFixed(1)} ms, B/A ${(mb / ma).toFixed(3)}`);
+}
+
+const columns = makeColumns(STUDENTS, 0x9e3779b9);
+const rows = makeRows(columns);
+ab(
+  `summarizeReach, row form, ${STUDENTS.toLocaleString('en')} rows`,
+  () => A.summarizeReach(rows, options),
+  () => B.summarizeReach(rows, options),
+);
+const accA = A.reachAccumulator(options);
+const accB = B.reachAccumulator(options);
+const bigA = accA.addColumns(accA.init(), columns);
+const bigB = accB.addColumns(accB.init(), columns);
+const batch = makeColumns(600_000, 0x12345678);
+const batchRows = makeRows(batch).slice(0, 100_000);
+ab(
+  `addColumns of 600,000 rows into a state of ${bigB.cells.toLocaleString('en')} cells`,
+  () => accA.addColumns(bigA, batch),
+  () => accB.addColumns(bigB, batch),
+);
+ab(
+  'add of 100,000 rows, one call each, into that state',
+  () => {
+    for (const row of batchRows) accA.add(bigA, row);
+  },
+  () => {
+    for (const row of batchRows) accB.add(bigB, row);
+  },
+);
+ab(
+  'merge of two such states',
+  () => accA.merge(bigA, bigA),
+  () => accB.merge(bigB, bigB),
+);
+ab(
+  'finalize of such a state',
+  () => accA.finalize(bigA),
+  () => accB.finalize(bigB),
+);
