@@ -245,6 +245,14 @@ const datedRows: ReachRow[] = reachRows.slice(0, 60).map(({ engagements, ...row 
 }));
 const reach = await import('../../src/reach/index.js');
 const reachSummary = reach.summarizeReach(reachRows, reachOptions);
+/** A state with every row added, and the same state as JSON (what a warehouse or a queue stores). */
+const reachState = (() => {
+  const accumulator = reach.reachAccumulator(reachOptions);
+  const state = accumulator.init();
+  for (const row of reachRows) accumulator.add(state, row);
+  return state;
+})();
+const reachSerializedState = JSON.parse(JSON.stringify(reach.serializeReachState(reachState)));
 /** With a focal group nobody belongs to: its check is undetermined. */
 const reachSummaryWithEmptyGroup = reach.summarizeReach(reachRows, {
   ...reachOptions,
@@ -558,6 +566,8 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [reachSummaryWithEmptyGroup, eachTarget],
   ],
   'reach.reachAccumulator': [[reachOptions]],
+  'reach.serializeReachState': [[reachState]],
+  'reach.parseReachState': [[reachSerializedState]],
   'reach.shardOf': [
     ['student-17', 4],
     ['student-18', 1],
@@ -591,6 +601,13 @@ const DECIDING = [
 const NOT_JSON_BY_DESIGN: Record<string, (output: unknown) => void> = {
   // The accumulator is an object of methods (init / add / addColumns / merge / finalize); its
   // states and its finalized summary are checked in 'reachAccumulator: init / add / merge / finalize'.
+  // A parsed state holds typed arrays (as every accumulator state does, for speed); it must finalize
+  // to the summary of the rows it counted.
+  'reach.parseReachState': (output) => {
+    expect(reach.reachAccumulator(reachOptions).finalize(output as never)).toEqual(
+      reach.summarizeReach(reachRows, reachOptions),
+    );
+  },
   'reach.reachAccumulator': (output) => {
     const methods = output as Record<string, unknown>;
     expect(Object.keys(methods).sort()).toEqual(['add', 'addColumns', 'finalize', 'init', 'merge']);
