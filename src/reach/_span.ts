@@ -8,6 +8,18 @@
  * and the property test in test/reach/properties.test.ts checks the result over the rationals.
  * The opposite error (modular dependence without rational dependence) only hides more.
  *
+ * Near-linear: a unit's atoms are the leaves under it, which — leaves in path order — are one run
+ * `[start, end)`. In difference coordinates (leaf k's value minus leaf k − 1's, an invertible change
+ * of basis) the run becomes `+1` at node `start` and `−1` at node `end` (nothing when `end` is the
+ * last node), so every cell is a vector with at most 2 × (its focal-group combinations) entries.
+ * Eliminating with the largest coordinate as pivot, a unit's cells reduce against its own cells and
+ * only walk across its siblings where the counts really depend on each other (the last child of a
+ * parent is the parent minus the others). What is computed does not depend on the coordinates:
+ * the shown cells that enter the basis are those independent of the shown cells before them (in
+ * cell order), and a hidden cell's recomputation is its unique combination of those — the same as
+ * the dense elimination this replaced (kept as the reference in test/reach/_reference/), bit for
+ * bit, over the same prime.
+ *
  * @internal
  * @module
  */
@@ -30,67 +42,193 @@ function inverse(a: number): number {
   return result;
 }
 
-interface BasisRow {
-  readonly pivot: number;
-  readonly values: Float64Array;
-  /** Coefficients over the shown rows that make up this basis row. */
-  readonly combination: Float64Array;
+/** A published count as a vector: leaves `[start, end)` (in path order) × the focal-group `masks`. */
+export interface SpanCell {
+  readonly start: number;
+  readonly end: number;
+  /** The focal-group combinations (mask numbers, ascending) the population holds. */
+  readonly masks: readonly number[];
+  readonly value: number;
 }
 
-/** A span of 0/1 row vectors over `size` atoms, with the combinations that build each basis row. */
-export class Span {
-  private readonly rows: BasisRow[] = [];
+/** A max-heap of coordinates (numbers), with duplicates allowed. */
+class MaxHeap {
+  private items: number[] = [];
 
-  constructor(
-    private readonly size: number,
-    private readonly count: number,
-  ) {}
-
-  /** Adds shown row `index` with atoms `atoms`. */
-  add(index: number, atoms: readonly number[]): void {
-    const values = new Float64Array(this.size);
-    for (const atom of atoms) values[atom] = 1;
-    const combination = new Float64Array(this.count);
-    combination[index] = 1;
-    this.reduce(values, combination);
-    const pivot = values.findIndex((value) => value !== 0);
-    if (pivot < 0) return;
-    const scale = inverse(values[pivot] as number);
-    for (let atom = pivot; atom < this.size; atom += 1) values[atom] = mulMod(values[atom] as number, scale);
-    for (let row = 0; row < this.count; row += 1) combination[row] = mulMod(combination[row] as number, scale);
-    this.rows.push({ pivot, values, combination });
+  get size(): number {
+    return this.items.length;
   }
 
-  private reduce(values: Float64Array, combination: Float64Array): void {
-    for (const row of this.rows) {
-      const factor = values[row.pivot] as number;
-      if (factor === 0) continue;
-      for (let atom = row.pivot; atom < this.size; atom += 1) {
-        const b = row.values[atom] as number;
-        if (b !== 0) values[atom] = ((values[atom] as number) - mulMod(factor, b) + P) % P;
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  push(value: number): void {
+    const items = this.items;
+    let index = items.length;
+    items.push(value);
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      const above = items[parent] as number;
+      if (above >= value) break;
+      items[index] = above;
+      index = parent;
+    }
+    items[index] = value;
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0] as number;
+    const last = items.pop() as number;
+    const length = items.length;
+    if (length > 0) {
+      let index = 0;
+      for (;;) {
+        const left = 2 * index + 1;
+        if (left >= length) break;
+        const right = left + 1;
+        const child = right < length && (items[right] as number) > (items[left] as number) ? right : left;
+        if ((items[child] as number) <= last) break;
+        items[index] = items[child] as number;
+        index = child;
       }
-      for (let index = 0; index < this.count; index += 1) {
-        const b = row.combination[index] as number;
-        if (b !== 0) combination[index] = ((combination[index] as number) - mulMod(factor, b) + P) % P;
+      items[index] = last;
+    }
+    return top;
+  }
+}
+
+/**
+ * The span of the shown cells, built in cell order. Basis row `r` is `scale[r] · (v(cell[r]) −
+ * Σ factor · row)` over the rows it was reduced by, with its pivot (largest coordinate) scaled to 1.
+ */
+class Span {
+  private readonly pivotRow = new Map<number, number>();
+  private readonly coords: number[][] = [];
+  private readonly values: number[][] = [];
+  private readonly scale: number[] = [];
+  private readonly cell: number[] = [];
+  private readonly reducedBy: number[][] = [];
+  private readonly factors: number[][] = [];
+  private readonly work = new Map<number, number>();
+  private readonly heap = new MaxHeap();
+
+  constructor(
+    private readonly nodes: number,
+    private readonly masks: number,
+  ) {}
+
+  private load(cell: SpanCell): void {
+    const work = this.work;
+    const heap = this.heap;
+    work.clear();
+    heap.clear();
+    if (cell.start >= cell.end) return;
+    for (const mask of cell.masks) {
+      const at = cell.start * this.masks + mask;
+      work.set(at, 1);
+      heap.push(at);
+      if (cell.end < this.nodes) {
+        const end = cell.end * this.masks + mask;
+        work.set(end, P - 1);
+        heap.push(end);
       }
     }
   }
 
   /**
-   * The shown rows that combine to `atoms`, or `null` when `atoms` is not in the span (cannot be
-   * recomputed).
+   * Reduces the loaded vector from its largest coordinate down, calling `step(row, factor)` for
+   * every row subtracted. Returns the first coordinate no row pivots on (the vector is then
+   * independent), or −1 when it reduced to zero.
    */
-  representation(atoms: readonly number[]): number[] | null {
-    const values = new Float64Array(this.size);
-    for (const atom of atoms) values[atom] = 1;
-    const combination = new Float64Array(this.count);
-    this.reduce(values, combination);
-    if (values.some((value) => value !== 0)) return null;
+  private reduce(rows: number[] | null, factors: number[] | null): number {
+    const work = this.work;
+    const heap = this.heap;
+    while (heap.size > 0) {
+      const at = heap.pop();
+      const value = work.get(at);
+      if (value === undefined) continue;
+      const row = this.pivotRow.get(at);
+      if (row === undefined) {
+        heap.push(at);
+        return at;
+      }
+      const rowCoords = this.coords[row] as number[];
+      const rowValues = this.values[row] as number[];
+      work.delete(at);
+      for (let k = 1; k < rowCoords.length; k += 1) {
+        const coord = rowCoords[k] as number;
+        const previous = work.get(coord);
+        const next = ((previous ?? 0) - mulMod(value, rowValues[k] as number) + P) % P;
+        if (next === 0) {
+          if (previous !== undefined) work.delete(coord);
+        } else {
+          if (previous === undefined) heap.push(coord);
+          work.set(coord, next);
+        }
+      }
+      rows?.push(row);
+      factors?.push(value);
+    }
+    return -1;
+  }
+
+  /** Adds shown cell `index`; a cell in the span of the earlier ones adds nothing. */
+  add(index: number, cell: SpanCell): void {
+    this.load(cell);
+    const rows: number[] = [];
+    const factors: number[] = [];
+    const pivot = this.reduce(rows, factors);
+    if (pivot < 0) return;
+    const entries = [...this.work.entries()].sort((a, b) => b[0] - a[0]);
+    const scale = inverse(this.work.get(pivot) as number);
+    const row = this.coords.length;
+    this.coords.push(entries.map((entry) => entry[0]));
+    this.values.push(entries.map((entry) => mulMod(entry[1], scale)));
+    this.scale.push(scale);
+    this.cell.push(index);
+    this.reducedBy.push(rows);
+    this.factors.push(factors);
+    this.pivotRow.set(pivot, row);
+  }
+
+  /**
+   * The shown cells that combine to `cell` (ascending), or `null` when it is not in the span
+   * (cannot be recomputed).
+   */
+  representation(cell: SpanCell): number[] | null {
+    this.load(cell);
+    const rows: number[] = [];
+    const factors: number[] = [];
+    if (this.reduce(rows, factors) >= 0) return null;
+    // cell = Σ λ_r · row_r; each row_r = scale_r · (v(cell_r) − Σ factor · earlier rows): substitute
+    // from the latest row down.
+    const lambda = new Map<number, number>();
+    const pending = new MaxHeap();
+    for (let k = 0; k < rows.length; k += 1) {
+      const row = rows[k] as number;
+      const previous = lambda.get(row);
+      if (previous === undefined) pending.push(row);
+      lambda.set(row, ((previous ?? 0) + (factors[k] as number)) % P);
+    }
     const used: number[] = [];
-    combination.forEach((value, index) => {
-      if (value !== 0) used.push(index);
-    });
-    return used;
+    while (pending.size > 0) {
+      const row = pending.pop();
+      const coefficient = lambda.get(row) as number;
+      if (coefficient === 0) continue;
+      const onCell = mulMod(coefficient, this.scale[row] as number);
+      used.push(this.cell[row] as number);
+      const below = this.reducedBy[row] as number[];
+      const by = this.factors[row] as number[];
+      for (let k = 0; k < below.length; k += 1) {
+        const earlier = below[k] as number;
+        const previous = lambda.get(earlier);
+        if (previous === undefined) pending.push(earlier);
+        lambda.set(earlier, ((previous ?? 0) - mulMod(onCell, by[k] as number) + P) % P);
+      }
+    }
+    return used.sort((a, b) => a - b);
   }
 }
 
@@ -100,28 +238,29 @@ export class Span {
  * and, for every hidden cell it can recompute, hides the smallest-valued shown cell that the
  * recomputation uses (a cell whose recomputation used a cell hidden in the same round waits for the
  * next round). Stops after a round that hides nothing. Returns the cells hidden as complements.
+ * `nodes` is the number of leaves, `masks` the number of focal-group combinations.
  */
 export function complementCells(
-  atomCount: number,
-  cells: readonly { readonly atoms: readonly number[]; readonly value: number }[],
+  nodes: number,
+  masks: number,
+  cells: readonly SpanCell[],
   hidden: Set<number>,
 ): number[] {
   const added: number[] = [];
   for (;;) {
-    const span = new Span(atomCount, cells.length);
+    const span = new Span(nodes, masks);
     cells.forEach((cell, index) => {
-      if (!hidden.has(index)) span.add(index, cell.atoms);
+      if (!hidden.has(index)) span.add(index, cell);
     });
     const hiddenThisRound = new Set<number>();
     for (const index of [...hidden].sort((a, b) => a - b)) {
-      const cell = cells[index] as (typeof cells)[number];
-      const used = cell.atoms.length === 0 ? null : span.representation(cell.atoms);
+      const cell = cells[index] as SpanCell;
+      const used = cell.start >= cell.end || cell.masks.length === 0 ? null : span.representation(cell);
       if (used === null || used.length === 0) continue;
       if (used.some((other) => hiddenThisRound.has(other))) continue; // stale: recheck next round
       let pick = used[0] as number;
       for (const other of used) {
-        if ((cells[other] as (typeof cells)[number]).value < (cells[pick] as (typeof cells)[number]).value)
-          pick = other;
+        if ((cells[other] as SpanCell).value < (cells[pick] as SpanCell).value) pick = other;
       }
       hiddenThisRound.add(pick);
     }

@@ -2,7 +2,7 @@ import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
 import { requireOptions } from './_config.js';
-import { complementCells } from './_span.js';
+import { complementCells, type SpanCell } from './_span.js';
 import type { ReachBreakdown, ReachGroupStats, ReachStats, ReachSummary } from './ReachSummary.js';
 import { policyOverSummary } from './reachPolicy.js';
 import type {
@@ -20,11 +20,9 @@ const OPTION_KEYS: ReadonlySet<string> = new Set(['policy', 'hierarchy']);
 
 type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
-interface Cell {
+interface Cell extends SpanCell {
   readonly scope: number;
   readonly population: string;
-  readonly atoms: number[];
-  readonly value: number;
 }
 
 /**
@@ -112,17 +110,16 @@ export function suppressSmallCells(
     const need = intersectionMask(group.members);
     return (mask) => (mask & need) === need;
   };
-  const leafAtoms = scopes.map((scope) =>
-    leaves.flatMap((leaf, leafIndex) =>
-      scope.path.every((code, level) => leaf.path[level] === code) ? [leafIndex] : [],
-    ),
-  );
-  const atomsOf = (scope: number, contains: (mask: number) => boolean): number[] => {
-    const atoms: number[] = [];
-    for (const leaf of leafAtoms[scope] as number[]) {
-      for (let mask = 0; mask < maskCount; mask += 1) if (contains(mask)) atoms.push(leaf * maskCount + mask);
-    }
-    return atoms;
+  // Leaves in path order: the leaves under a unit are one run [start, end) of them.
+  const leafPaths = leaves.map((leaf) => leaf.path).sort(comparePaths);
+  const leafRuns = scopes.map((scope) => {
+    const start = lowerBound(leafPaths, scope.path, false);
+    return [start, lowerBound(leafPaths, scope.path, true)] as const;
+  });
+  const masksOf = (contains: (mask: number) => boolean): number[] => {
+    const masks: number[] = [];
+    for (let mask = 0; mask < maskCount; mask += 1) if (contains(mask)) masks.push(mask);
+    return masks;
   };
   const groupsOf = (scope: Breakdown): ReachGroupStats[] => [
     ...scope.groups,
@@ -146,11 +143,13 @@ export function suppressSmallCells(
     value: number,
     reached: number,
   ): number => {
-    const atoms = atomsOf(scope, contains);
-    const key = `${scope}|${atoms.join(',')}`;
+    const [start, end] = leafRuns[scope] as readonly [number, number];
+    const masks = masksOf(contains);
+    // Cells of one scope with the same atoms are one cell (a scope without leaves has no atoms).
+    const key = start === end ? `${scope}|` : `${scope}|${masks.join(',')}`;
     const found = index.get(key);
     if (found !== undefined) return found;
-    cells.push({ scope, population, atoms, value });
+    cells.push({ scope, population, start, end, masks, value });
     if (cells === nCells) reachedValues.push(reached);
     index.set(key, cells.length - 1);
     return cells.length - 1;
@@ -175,7 +174,7 @@ export function suppressSmallCells(
     ];
   });
 
-  const atomCount = leaves.length * maskCount;
+  const leafCount = leaves.length;
   const suppressed: SuppressedCell[] = [];
   const reasons = {
     n: new Map<number, SuppressedCell['reason']>(),
@@ -196,7 +195,7 @@ export function suppressSmallCells(
       record(nCells, index, 'n', 'below-min-cell-size');
     }
   });
-  for (const index of complementCells(atomCount, nCells, hiddenN)) record(nCells, index, 'n', 'complementary');
+  for (const index of complementCells(leafCount, maskCount, nCells, hiddenN)) record(nCells, index, 'n', 'complementary');
 
   const hiddenReached = new Set<number>();
   const coded = new Map<number, CodedRate | null>();
@@ -221,7 +220,7 @@ export function suppressSmallCells(
     }
   });
   const reachedCells = nCells.map((cell, index) => ({ ...cell, value: reachedValues[index] as number }));
-  for (const index of complementCells(atomCount, reachedCells, hiddenReached)) {
+  for (const index of complementCells(leafCount, maskCount, reachedCells, hiddenReached)) {
     record(nCells, index, 'reached', 'complementary');
   }
 
@@ -232,7 +231,7 @@ export function suppressSmallCells(
       record(excludedCells, index, 'excluded', 'below-min-cell-size');
     }
   });
-  for (const index of complementCells(atomCount, excludedCells, hiddenExcluded)) {
+  for (const index of complementCells(leafCount, maskCount, excludedCells, hiddenExcluded)) {
     record(excludedCells, index, 'excluded', 'complementary');
   }
 
@@ -367,4 +366,31 @@ function suppressionNote(
           ? 'the population size is hidden, so this count is too'
           : 'hidden so that the other hidden counts cannot be recomputed from published totals';
   return note(NOTE_OF_REASON[reason], message, field);
+}
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index += 1) {
+    const x = a[index] as string;
+    const y = b[index] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * In sorted `paths`, the first index whose path does not come before `prefix` (`past` false), or
+ * the first past every path that starts with `prefix` (`past` true).
+ */
+function lowerBound(paths: readonly (readonly string[])[], prefix: readonly string[], past: boolean): number {
+  let low = 0;
+  let high = paths.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const path = paths[middle] as readonly string[];
+    const order = comparePaths(path.length > prefix.length ? path.slice(0, prefix.length) : path, prefix);
+    if (order < 0 || (past && order === 0)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
