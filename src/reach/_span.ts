@@ -102,143 +102,189 @@ class MaxHeap {
 /**
  * The span of the shown cells, built in cell order. Basis row `r` is `scale[r] · (v(cell[r]) −
  * Σ factor · row)` over the rows it was reduced by, with its pivot (largest coordinate) scaled to 1.
+ * Rows live in flat pools; the vector being reduced is dense (one slot per coordinate, 0 = absent).
  */
 class Span {
-  private readonly pivotRow = new Map<number, number>();
-  private readonly coords: number[][] = [];
-  private readonly values: number[][] = [];
+  private readonly pivotRow: Int32Array;
+  private readonly work: Float64Array;
+  private readonly heap = new MaxHeap();
+  private readonly rowStart: number[] = [0];
+  private readonly coords: number[] = [];
+  private readonly values: number[] = [];
+  private readonly reducedStart: number[] = [0];
+  private readonly reducedBy: number[] = [];
+  private readonly factors: number[] = [];
   private readonly scale: number[] = [];
   private readonly cell: number[] = [];
-  private readonly reducedBy: number[][] = [];
-  private readonly factors: number[][] = [];
-  private readonly work = new Map<number, number>();
-  private readonly heap = new MaxHeap();
+  /** Scratch of `reduce` and `combination`. */
+  private readonly steps: number[] = [];
+  private readonly stepFactors: number[] = [];
+  private lambda = new Float64Array(64);
+  private readonly touched = new MaxHeap();
 
   constructor(
     private readonly nodes: number,
     private readonly masks: number,
-  ) {}
+  ) {
+    this.pivotRow = new Int32Array(nodes * masks).fill(-1);
+    this.work = new Float64Array(nodes * masks);
+  }
 
   private load(cell: SpanCell): void {
     const work = this.work;
     const heap = this.heap;
-    work.clear();
     heap.clear();
     if (cell.start >= cell.end) return;
+    const masks = this.masks;
     for (const mask of cell.masks) {
-      const at = cell.start * this.masks + mask;
-      work.set(at, 1);
+      const at = cell.start * masks + mask;
+      work[at] = 1;
       heap.push(at);
       if (cell.end < this.nodes) {
-        const end = cell.end * this.masks + mask;
-        work.set(end, P - 1);
+        const end = cell.end * masks + mask;
+        work[end] = P - 1;
         heap.push(end);
       }
     }
   }
 
   /**
-   * Reduces the loaded vector from its largest coordinate down, calling `step(row, factor)` for
-   * every row subtracted. Returns the first coordinate no row pivots on (the vector is then
-   * independent), or −1 when it reduced to zero.
+   * Reduces the loaded vector from its largest coordinate down, recording in `steps` every row
+   * subtracted and its factor. Returns the first coordinate no row pivots on (the vector is then
+   * independent; its entries stay in `work` and `heap`), or −1 when it reduced to zero.
    */
-  private reduce(rows: number[] | null, factors: number[] | null): number {
-    const work = this.work;
-    const heap = this.heap;
+  private reduce(): number {
+    const { work, heap, pivotRow, coords, values, rowStart, steps, stepFactors } = this;
+    steps.length = 0;
+    stepFactors.length = 0;
     while (heap.size > 0) {
       const at = heap.pop();
-      const value = work.get(at);
-      if (value === undefined) continue;
-      const row = this.pivotRow.get(at);
-      if (row === undefined) {
+      const value = work[at] as number;
+      if (value === 0) continue;
+      const row = pivotRow[at] as number;
+      if (row < 0) {
         heap.push(at);
         return at;
       }
-      const rowCoords = this.coords[row] as number[];
-      const rowValues = this.values[row] as number[];
-      work.delete(at);
-      for (let k = 1; k < rowCoords.length; k += 1) {
-        const coord = rowCoords[k] as number;
-        const previous = work.get(coord);
-        const next = ((previous ?? 0) - mulMod(value, rowValues[k] as number) + P) % P;
-        if (next === 0) {
-          if (previous !== undefined) work.delete(coord);
-        } else {
-          if (previous === undefined) heap.push(coord);
-          work.set(coord, next);
-        }
+      work[at] = 0;
+      const last = rowStart[row + 1] as number;
+      for (let k = (rowStart[row] as number) + 1; k < last; k += 1) {
+        const coord = coords[k] as number;
+        const previous = work[coord] as number;
+        if (previous === 0) heap.push(coord);
+        work[coord] = (previous - mulMod(value, values[k] as number) + P) % P;
       }
-      rows?.push(row);
-      factors?.push(value);
+      steps.push(row);
+      stepFactors.push(value);
     }
     return -1;
   }
 
-  /** Adds shown cell `index`; a cell in the span of the earlier ones adds nothing. */
-  add(index: number, cell: SpanCell): void {
-    this.load(cell);
-    const rows: number[] = [];
-    const factors: number[] = [];
-    const pivot = this.reduce(rows, factors);
-    if (pivot < 0) return;
-    const entries = [...this.work.entries()].sort((a, b) => b[0] - a[0]);
-    const scale = inverse(this.work.get(pivot) as number);
-    const row = this.coords.length;
-    this.coords.push(entries.map((entry) => entry[0]));
-    this.values.push(entries.map((entry) => mulMod(entry[1], scale)));
-    this.scale.push(scale);
-    this.cell.push(index);
-    this.reducedBy.push(rows);
-    this.factors.push(factors);
-    this.pivotRow.set(pivot, row);
+  /** Empties `work` of what is left of the loaded vector, returning its entries (largest coordinate first). */
+  private drain(keep: boolean): void {
+    const { work, heap, coords, values } = this;
+    let previous = -1;
+    while (heap.size > 0) {
+      const at = heap.pop();
+      if (at === previous) continue;
+      previous = at;
+      const value = work[at] as number;
+      if (value === 0) continue;
+      work[at] = 0;
+      if (keep) {
+        coords.push(at);
+        values.push(value);
+      }
+    }
   }
 
   /**
-   * The shown cells that combine to `cell` (ascending), or `null` when it is not in the span
-   * (cannot be recomputed).
+   * Adds shown cell `index`: it enters the basis when it is not in the span of the earlier ones
+   * (returns `null`); otherwise returns its combination of the basis cells.
    */
-  representation(cell: SpanCell): number[] | null {
+  add(index: number, cell: SpanCell): Map<number, number> | null {
     this.load(cell);
-    const rows: number[] = [];
-    const factors: number[] = [];
-    if (this.reduce(rows, factors) >= 0) return null;
-    // cell = Σ λ_r · row_r; each row_r = scale_r · (v(cell_r) − Σ factor · earlier rows): substitute
-    // from the latest row down.
-    const lambda = new Map<number, number>();
-    const pending = new MaxHeap();
-    for (let k = 0; k < rows.length; k += 1) {
-      const row = rows[k] as number;
-      const previous = lambda.get(row);
-      if (previous === undefined) pending.push(row);
-      lambda.set(row, ((previous ?? 0) + (factors[k] as number)) % P);
+    const pivot = this.reduce();
+    if (pivot < 0) return this.combination();
+    const row = this.cell.length;
+    const from = this.coords.length;
+    this.drain(true);
+    const values = this.values;
+    const scale = inverse(values[from] as number);
+    for (let k = from; k < values.length; k += 1) values[k] = mulMod(values[k] as number, scale);
+    this.rowStart.push(this.coords.length);
+    for (let k = 0; k < this.steps.length; k += 1) {
+      this.reducedBy.push(this.steps[k] as number);
+      this.factors.push(this.stepFactors[k] as number);
     }
-    const used: number[] = [];
-    while (pending.size > 0) {
-      const row = pending.pop();
-      const coefficient = lambda.get(row) as number;
+    this.reducedStart.push(this.reducedBy.length);
+    this.scale.push(scale);
+    this.cell.push(index);
+    this.pivotRow[pivot] = row;
+    return null;
+  }
+
+  /** The combination of basis cells that makes `cell`, or `null` when it is not in the span. */
+  representation(cell: SpanCell): Map<number, number> | null {
+    this.load(cell);
+    if (this.reduce() >= 0) {
+      this.drain(false);
+      return null;
+    }
+    return this.combination();
+  }
+
+  /**
+   * Σ factor · row over the rows the vector reduced by (`steps`), as coefficients of basis cells:
+   * each row_r = scale_r · (v(cell_r) − Σ factor · earlier rows), substituted from the latest row down.
+   */
+  private combination(): Map<number, number> {
+    const { steps, stepFactors, touched } = this;
+    if (this.lambda.length < this.cell.length) this.lambda = new Float64Array(2 * this.cell.length);
+    const lambda = this.lambda;
+    touched.clear();
+    for (let k = 0; k < steps.length; k += 1) {
+      const row = steps[k] as number;
+      const previous = lambda[row] as number;
+      if (previous === 0) touched.push(row);
+      lambda[row] = (previous + (stepFactors[k] as number)) % P;
+    }
+    const used = new Map<number, number>();
+    let last = -1;
+    while (touched.size > 0) {
+      const row = touched.pop();
+      if (row === last) continue;
+      last = row;
+      const coefficient = lambda[row] as number;
       if (coefficient === 0) continue;
+      lambda[row] = 0;
       const onCell = mulMod(coefficient, this.scale[row] as number);
-      used.push(this.cell[row] as number);
-      const below = this.reducedBy[row] as number[];
-      const by = this.factors[row] as number[];
-      for (let k = 0; k < below.length; k += 1) {
-        const earlier = below[k] as number;
-        const previous = lambda.get(earlier);
-        if (previous === undefined) pending.push(earlier);
-        lambda.set(earlier, ((previous ?? 0) - mulMod(onCell, by[k] as number) + P) % P);
+      used.set(this.cell[row] as number, onCell);
+      const end = this.reducedStart[row + 1] as number;
+      for (let k = this.reducedStart[row] as number; k < end; k += 1) {
+        const earlier = this.reducedBy[k] as number;
+        const previous = lambda[earlier] as number;
+        if (previous === 0) touched.push(earlier);
+        lambda[earlier] = (previous - mulMod(onCell, this.factors[k] as number) + P) % P;
       }
     }
-    return used.sort((a, b) => a - b);
+    return used;
   }
 }
 
 /**
  * Complementary suppression: starting from `hidden`, hides further cells until no hidden cell's
- * atom vector is in the span of the shown ones. Each round builds the span of the shown cells once
- * and, for every hidden cell it can recompute, hides the smallest-valued shown cell that the
+ * atom vector is in the span of the shown ones. Each round takes the span of the shown cells and,
+ * for every hidden cell it can recompute, hides the smallest-valued shown cell that the
  * recomputation uses (a cell whose recomputation used a cell hidden in the same round waits for the
  * next round). Stops after a round that hides nothing. Returns the cells hidden as complements.
  * `nodes` is the number of leaves, `masks` the number of focal-group combinations.
+ *
+ * The span is eliminated once. After that, every cell not in the basis keeps its combination of
+ * basis cells, and hiding a basis cell `i` is a basis exchange: the first shown cell `j` after `i`
+ * whose combination uses `i` takes its place (the first-in-order basis of what remains is the old
+ * one minus `i` plus `j`), and every combination that used `i` has `i` replaced by `j`'s (or, with
+ * no such `j`, cannot be made any more).
  */
 export function complementCells(
   nodes: number,
@@ -246,27 +292,113 @@ export function complementCells(
   cells: readonly SpanCell[],
   hidden: Set<number>,
 ): number[] {
+  const count = cells.length;
+  const combinations: (Map<number, number> | null | undefined)[] = new Array(count);
+  const users: (Set<number> | undefined)[] = new Array(count);
+  const span = new Span(nodes, masks);
+  const inBasis = new Uint8Array(count);
+  const link = (cell: number, combination: Map<number, number>) => {
+    for (const basis of combination.keys()) {
+      let set = users[basis];
+      if (set === undefined) {
+        set = new Set();
+        users[basis] = set;
+      }
+      set.add(cell);
+    }
+  };
+  const unlink = (cell: number, combination: Map<number, number>) => {
+    for (const basis of combination.keys()) users[basis]?.delete(cell);
+  };
+  for (let index = 0; index < count; index += 1) {
+    if (hidden.has(index)) continue;
+    const combination = span.add(index, cells[index] as SpanCell);
+    combinations[index] = combination ?? undefined;
+    if (combination === null) inBasis[index] = 1;
+    else link(index, combination);
+  }
+  for (const index of hidden) {
+    const cell = cells[index] as SpanCell;
+    const combination = cell.start >= cell.end || cell.masks.length === 0 ? null : span.representation(cell);
+    combinations[index] = combination;
+    if (combination !== null) link(index, combination);
+  }
+  const hide = (i: number) => {
+    hidden.add(i);
+    if (inBasis[i] === 0) return; // not a basis cell: its combination stays as it is
+    const using = users[i] ?? new Set<number>();
+    inBasis[i] = 0;
+    users[i] = undefined;
+    let j = -1;
+    for (const user of using) if (!hidden.has(user) && (j < 0 || user < j)) j = user;
+    if (j < 0) {
+      for (const user of using) {
+        unlink(user, combinations[user] as Map<number, number>);
+        combinations[user] = null;
+      }
+      combinations[i] = null;
+      return;
+    }
+    // i = (j − Σ_{b ≠ i} α_jb · b) / α_ji, in the new basis.
+    const ofJ = combinations[j] as Map<number, number>;
+    unlink(j, ofJ);
+    using.delete(j);
+    combinations[j] = undefined;
+    inBasis[j] = 1;
+    const scale = inverse(ofJ.get(i) as number);
+    const substitute = new Map<number, number>([[j, scale]]);
+    for (const [basis, coefficient] of ofJ) if (basis !== i) substitute.set(basis, P - mulMod(scale, coefficient));
+    for (const user of using) {
+      const combination = combinations[user] as Map<number, number>;
+      const times = combination.get(i) as number;
+      combination.delete(i);
+      for (const [basis, coefficient] of substitute) {
+        const previous = combination.get(basis);
+        const next = ((previous ?? 0) + mulMod(times, coefficient)) % P;
+        if (next === 0) {
+          if (previous !== undefined) {
+            combination.delete(basis);
+            users[basis]?.delete(user);
+          }
+        } else {
+          if (previous === undefined) {
+            let set = users[basis];
+            if (set === undefined) {
+              set = new Set();
+              users[basis] = set;
+            }
+            set.add(user);
+          }
+          combination.set(basis, next);
+        }
+      }
+    }
+    combinations[i] = substitute;
+    link(i, substitute);
+  };
   const added: number[] = [];
   for (;;) {
-    const span = new Span(nodes, masks);
-    cells.forEach((cell, index) => {
-      if (!hidden.has(index)) span.add(index, cell);
-    });
     const hiddenThisRound = new Set<number>();
     for (const index of [...hidden].sort((a, b) => a - b)) {
-      const cell = cells[index] as SpanCell;
-      const used = cell.start >= cell.end || cell.masks.length === 0 ? null : span.representation(cell);
-      if (used === null || used.length === 0) continue;
-      if (used.some((other) => hiddenThisRound.has(other))) continue; // stale: recheck next round
-      let pick = used[0] as number;
-      for (const other of used) {
-        if ((cells[other] as SpanCell).value < (cells[pick] as SpanCell).value) pick = other;
+      const combination = combinations[index];
+      if (combination === null || combination === undefined || combination.size === 0) continue;
+      let stale = false;
+      let pick = -1;
+      for (const other of combination.keys()) {
+        if (hiddenThisRound.has(other)) {
+          stale = true; // recheck next round
+          break;
+        }
+        const value = (cells[other] as SpanCell).value;
+        const best = pick < 0 ? 0 : (cells[pick] as SpanCell).value;
+        if (pick < 0 || value < best || (value === best && other < pick)) pick = other;
       }
+      if (stale) continue;
       hiddenThisRound.add(pick);
     }
     if (hiddenThisRound.size === 0) return added;
     for (const index of hiddenThisRound) {
-      hidden.add(index);
+      hide(index);
       added.push(index);
     }
   }

@@ -116,10 +116,27 @@ export function suppressSmallCells(
     const start = lowerBound(leafPaths, scope.path, false);
     return [start, lowerBound(leafPaths, scope.path, true)] as const;
   });
-  const masksOf = (contains: (mask: number) => boolean): number[] => {
+  // The focal-group combinations of each population, computed once per population (not per unit);
+  // populations with the same combinations share one id.
+  const maskSets: { readonly id: number; readonly masks: number[] }[] = [];
+  const maskSetByContent = new Map<string, number>();
+  const maskSetByPopulation = new Map<string, { readonly id: number; readonly masks: number[] }>();
+  const maskSetOf = (population: string, contains: () => (mask: number) => boolean) => {
+    const known = maskSetByPopulation.get(population);
+    if (known !== undefined) return known;
+    const test = contains();
     const masks: number[] = [];
-    for (let mask = 0; mask < maskCount; mask += 1) if (contains(mask)) masks.push(mask);
-    return masks;
+    for (let mask = 0; mask < maskCount; mask += 1) if (test(mask)) masks.push(mask);
+    const content = masks.join(',');
+    let id = maskSetByContent.get(content);
+    if (id === undefined) {
+      id = maskSets.length;
+      maskSets.push({ id, masks });
+      maskSetByContent.set(content, id);
+    }
+    const set = maskSets[id] as { readonly id: number; readonly masks: number[] };
+    maskSetByPopulation.set(population, set);
+    return set;
   };
   const groupsOf = (scope: Breakdown): ReachGroupStats[] => [
     ...scope.groups,
@@ -132,43 +149,47 @@ export function suppressSmallCells(
   const nCells: Cell[] = [];
   const reachedValues: number[] = [];
   const excludedCells: Cell[] = [];
-  const nIndex = new Map<string, number>();
-  const excludedIndex = new Map<string, number>();
   const addCell = (
     cells: Cell[],
-    index: Map<string, number>,
+    index: Map<number, number>,
     scope: number,
     population: string,
-    contains: (mask: number) => boolean,
+    set: { readonly id: number; readonly masks: number[] },
     value: number,
     reached: number,
   ): number => {
     const [start, end] = leafRuns[scope] as readonly [number, number];
-    const masks = masksOf(contains);
     // Cells of one scope with the same atoms are one cell (a scope without leaves has no atoms).
-    const key = start === end ? `${scope}|` : `${scope}|${masks.join(',')}`;
+    const key = start === end ? -1 : set.id;
     const found = index.get(key);
     if (found !== undefined) return found;
-    cells.push({ scope, population, start, end, masks, value });
+    cells.push({ scope, population, start, end, masks: set.masks, value });
     if (cells === nCells) reachedValues.push(reached);
     index.set(key, cells.length - 1);
     return cells.length - 1;
   };
+  const everyoneSet = maskSetOf('\u0000everyone', () => () => true);
   const cellOf: { own: number; rest: number | null; excluded: number }[][] = scopes.map((scope, s) => {
+    const nIndex = new Map<number, number>();
+    const excludedIndex = new Map<number, number>();
     const everyone = {
-      own: addCell(nCells, nIndex, s, 'everyone', () => true, scope.overall.n, scope.overall.reached),
+      own: addCell(nCells, nIndex, s, 'everyone', everyoneSet, scope.overall.n, scope.overall.reached),
       rest: null,
-      excluded: addCell(excludedCells, excludedIndex, s, 'everyone', () => true, scope.overall.excluded, 0),
+      excluded: addCell(excludedCells, excludedIndex, s, 'everyone', everyoneSet, scope.overall.excluded, 0),
     };
     return [
       everyone,
       ...groupsOf(scope).map((group) => {
-        const contains = containsOf(group);
-        const outside = (mask: number) => !contains(mask);
+        const key = `${group.kind}\u0000${group.id}\u0000${group.members.join('\u0000')}`;
+        const inside = maskSetOf(key, () => containsOf(group));
+        const outside = maskSetOf(`rest\u0000${key}`, () => {
+          const contains = containsOf(group);
+          return (mask) => !contains(mask);
+        });
         return {
-          own: addCell(nCells, nIndex, s, group.id, contains, group.n, group.reached),
+          own: addCell(nCells, nIndex, s, group.id, inside, group.n, group.reached),
           rest: addCell(nCells, nIndex, s, `rest:${group.id}`, outside, group.rest.n, group.rest.reached),
-          excluded: addCell(excludedCells, excludedIndex, s, group.id, contains, group.excluded, 0),
+          excluded: addCell(excludedCells, excludedIndex, s, group.id, inside, group.excluded, 0),
         };
       }),
     ];
@@ -195,7 +216,8 @@ export function suppressSmallCells(
       record(nCells, index, 'n', 'below-min-cell-size');
     }
   });
-  for (const index of complementCells(leafCount, maskCount, nCells, hiddenN)) record(nCells, index, 'n', 'complementary');
+  for (const index of complementCells(leafCount, maskCount, nCells, hiddenN))
+    record(nCells, index, 'n', 'complementary');
 
   const hiddenReached = new Set<number>();
   const coded = new Map<number, CodedRate | null>();

@@ -56,7 +56,9 @@ describe('suppressSmallCells is identical to the reference implementation', () =
         const focalGroups = GROUPS.slice(0, shape.groups);
         const rows: ReachRow[] = shape.rows.map((row, index) => ({
           id: `p${index}`,
-          units: Object.fromEntries(unitLevels.map((level, l) => [level, `${level[0]}${(row.codes[l] as number) % shape.width}`])),
+          units: Object.fromEntries(
+            unitLevels.map((level, l) => [level, `${level[0]}${(row.codes[l] as number) % shape.width}`]),
+          ),
           groups: row.groups.filter((group) => focalGroups.includes(group)),
           engagements: row.engagements,
           eligible: row.eligible || index % 4 !== 0,
@@ -67,7 +69,8 @@ describe('suppressSmallCells is identical to the reference implementation', () =
           minEngagements: 2,
           ...(shape.intersect && focalGroups.length >= 2 ? { intersections: [focalGroups.slice(0, 2)] } : {}),
         };
-        const hierarchy = shape.hierarchy === 0 ? undefined : unitLevels.filter((_, l) => (shape.hierarchy >> l) & 1 || l === 0);
+        const hierarchy =
+          shape.hierarchy === 0 ? undefined : unitLevels.filter((_, l) => (shape.hierarchy >> l) & 1 || l === 0);
         expectSame(rows, options, {
           policy: { minCellSize: shape.minCellSize },
           ...(hierarchy === undefined ? {} : { hierarchy }),
@@ -94,12 +97,26 @@ describe('suppressSmallCells is identical to the reference implementation', () =
       units: { district: 'D1', school: `S${index % 5}` },
       engagements: index % 2,
     }));
-    expectSame(fiveSchools, { focalGroups: [], unitLevels: ['district', 'school'] }, { hierarchy: ['district'], policy: { minCellSize: 5 } });
+    expectSame(
+      fiveSchools,
+      { focalGroups: [], unitLevels: ['district', 'school'] },
+      { hierarchy: ['district'], policy: { minCellSize: 5 } },
+    );
     // The TSDoc example of suppressSmallCells.
     expectSame(
       [
-        ...Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, units: { school: 'A' }, groups: i < 4 ? ['el'] : [], engagements: i % 2 })),
-        ...Array.from({ length: 40 }, (_, i) => ({ id: `b${i}`, units: { school: 'B' }, groups: i < 20 ? ['el'] : [], engagements: i % 2 })),
+        ...Array.from({ length: 40 }, (_, i) => ({
+          id: `a${i}`,
+          units: { school: 'A' },
+          groups: i < 4 ? ['el'] : [],
+          engagements: i % 2,
+        })),
+        ...Array.from({ length: 40 }, (_, i) => ({
+          id: `b${i}`,
+          units: { school: 'B' },
+          groups: i < 20 ? ['el'] : [],
+          engagements: i % 2,
+        })),
       ],
       { focalGroups: ['el'], unitLevels: ['school'] },
     );
@@ -156,7 +173,7 @@ describe('suppressSmallCells is identical to the reference implementation', () =
         return {
           id: `p${index}`,
           units: { district: `D${school % 12}`, school: `S${school}` },
-          groups: GROUPS.filter((_, g) => next() < [0.45, 0.15, 0.13][g]!),
+          groups: GROUPS.filter((_, g) => next() < ([0.45, 0.15, 0.13][g] as number)),
           engagements: Math.floor(next() * 5),
         };
       });

@@ -6,7 +6,6 @@
 import { invalid } from '../../../src/_lib/errors.js';
 import { type Note, note } from '../../../src/_lib/notes.js';
 import { requireArray, requireOneOf, requireRecord } from '../../../src/_lib/validate.js';
-import { complementCells } from './span.js';
 import type { ReachBreakdown, ReachGroupStats, ReachStats, ReachSummary } from '../../../src/reach/ReachSummary.js';
 import { policyOverSummary } from '../../../src/reach/reachPolicy.js';
 import type {
@@ -19,6 +18,7 @@ import type {
   SuppressionNoteCode,
   SuppressSmallCellsOptions,
 } from '../../../src/reach/SuppressedReachReport.js';
+import { complementCells } from './span.js';
 
 type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
