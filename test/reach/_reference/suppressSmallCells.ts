@@ -79,7 +79,7 @@ interface Cell {
 export function suppressSmallCellsReference(
   summary: ReachSummary,
   options: SuppressSmallCellsOptions = {},
-): SuppressedReachReport {
+): Omit<SuppressedReachReport, 'schemaVersion'> {
   const report = requireRecord(summary, ['summary']) as unknown as ReachSummary;
   if (!Array.isArray(report.units) || !Array.isArray(report.focalGroups)) {
     invalid(['summary'], 'expected a summary from summarizeReach');
