@@ -287,7 +287,9 @@ function checkBreakdown(
   });
   checkGroup(breakdown.union, [...path, 'union']);
   checkGroup(breakdown.none, [...path, 'none']);
-  breakdown.intersections.forEach((group, index) => checkGroup(group, [...path, 'intersections', index]));
+  breakdown.intersections.forEach((group, index) => {
+    checkGroup(group, [...path, 'intersections', index]);
+  });
 }
 
 /** Ids in `values` that appear twice are an issue at the second. */

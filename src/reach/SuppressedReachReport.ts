@@ -257,10 +257,14 @@ export const SuppressedReachReport: z.ZodMiniType<SuppressedReachReport> = /* @_
         path: PropertyKey[],
       ) => {
         checkStats(breakdown.overall, [...path, 'overall']);
-        breakdown.groups.forEach((group, index) => checkStats(group, [...path, 'groups', index]));
+        breakdown.groups.forEach((group, index) => {
+          checkStats(group, [...path, 'groups', index]);
+        });
         checkStats(breakdown.union, [...path, 'union']);
         checkStats(breakdown.none, [...path, 'none']);
-        breakdown.intersections.forEach((group, index) => checkStats(group, [...path, 'intersections', index]));
+        breakdown.intersections.forEach((group, index) => {
+          checkStats(group, [...path, 'intersections', index]);
+        });
       };
       checkBreakdown(report, []);
       report.units.forEach((unit, index) => {
