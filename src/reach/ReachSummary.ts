@@ -1,4 +1,7 @@
+import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import type { StoredType } from '../_lib/stored.js';
 import type { ReachPolicy } from './reachPolicy.js';
 
 /**
@@ -130,6 +133,8 @@ export interface ReachUnitSummary extends ReachBreakdown {
  * @category Reach
  */
 export interface ReachSummary extends ReachBreakdown {
+  /** The version of this result's shape (1); a stored summary with a newer one is `INCOMPATIBLE`. */
+  readonly schemaVersion: 1;
   readonly focalGroups: readonly string[];
   readonly unitLevels: readonly string[];
   readonly minEngagements: number;
@@ -141,3 +146,265 @@ export interface ReachSummary extends ReachBreakdown {
   readonly rows: number;
   readonly units: readonly ReachUnitSummary[];
 }
+
+/** The `schemaVersion` this version of the library writes for {@link ReachSummary}. @internal */
+export const REACH_SUMMARY_VERSION = 1;
+
+const REACH_NOTE_CODES = [
+  'EMPTY',
+  'EMPTY_COMPARISON',
+  'NO_NON_FOCAL',
+  'GROUP_BELOW_MIN_PEOPLE',
+  'COMPARISON_BELOW_MIN_PEOPLE',
+  'NO_LARGER_COMPARISON',
+  'ZERO_COMPARISON_RATE',
+  'NOBODY_REACHED',
+] as const satisfies readonly ReachNoteCode[];
+
+/** Schema parts shared with the suppressed report. @internal */
+export const Count = /* @__PURE__ */ z.int().check(z.gte(0));
+/** @internal */
+export const Rate = /* @__PURE__ */ z.nullable(z.number().check(z.gte(0), z.lte(1)));
+/** @internal */
+export const Interval = /* @__PURE__ */ z.nullable(
+  z.tuple([z.number().check(z.gte(0), z.lte(1)), z.number().check(z.gte(0), z.lte(1))]),
+);
+/** @internal */
+export const Difference = /* @__PURE__ */ z.nullable(z.number().check(z.gte(-1), z.lte(1)));
+/** @internal */
+export const DifferenceInterval = /* @__PURE__ */ z.nullable(
+  z.tuple([z.number().check(z.gte(-1), z.lte(1)), z.number().check(z.gte(-1), z.lte(1))]),
+);
+/** @internal */
+export const NonNegative = /* @__PURE__ */ z.nullable(z.number().check(z.gte(0)));
+/** @internal */
+export const GroupKind = /* @__PURE__ */ z.enum(['focal', 'union', 'none', 'intersection']);
+/** The policy a stored result echoes: every field present (the rules of `defineReachPolicy`). @internal */
+export const StoredReachPolicy = /* @__PURE__ */ z.strictObject({
+  minPeople: z.int().check(z.gte(1)),
+  tolerance: z.number().check(z.gte(0), z.lt(0.01)),
+  minCellSize: z.int().check(z.gte(1)),
+});
+/** @internal */
+export function notesSchema<const C extends readonly [string, ...string[]]>(codes: C) {
+  return z.array(z.strictObject({ code: z.enum(codes), message: z.string(), field: z.nullable(z.string()) }));
+}
+
+const ReachNotes = /* @__PURE__ */ notesSchema(REACH_NOTE_CODES);
+
+const statsShape = {
+  n: Count,
+  excluded: Count,
+  reached: Count,
+  rate: Rate,
+  interval: Interval,
+  meanEngagements: NonNegative,
+  histogram: z.array(Count),
+  notes: ReachNotes,
+};
+
+const ReachStatsSchema = /* @__PURE__ */ z.strictObject(statsShape);
+
+const ReachGroupStatsSchema = /* @__PURE__ */ z.strictObject({
+  ...statsShape,
+  id: z.string(),
+  kind: GroupKind,
+  members: z.array(z.string()),
+  rest: z.strictObject({ n: Count, reached: Count, rate: Rate }),
+  gap: Difference,
+  gapInterval: DifferenceInterval,
+  gapToNone: Difference,
+  gapToNoneInterval: DifferenceInterval,
+  riskRatio: NonNegative,
+  alternateRiskRatio: NonNegative,
+  alternateComparisonUnit: z.nullable(z.string()),
+  representationIndex: NonNegative,
+});
+
+const breakdownShape = {
+  overall: ReachStatsSchema,
+  groups: z.array(ReachGroupStatsSchema),
+  union: ReachGroupStatsSchema,
+  none: ReachGroupStatsSchema,
+  intersections: z.array(ReachGroupStatsSchema),
+};
+
+type Issue = { readonly message: string; readonly path: PropertyKey[] };
+
+/**
+ * The cheap, decisive consistency checks of one breakdown (overall or a unit): reached ≤ n, a rate
+ * that is reached ÷ n, a histogram of `bins` bins that sums to n and to reached from
+ * `minEngagements` up, each group's comparison = everyone − the group, and the focal groups in the
+ * summary's order.
+ */
+function checkBreakdown(
+  breakdown: ReachBreakdown,
+  summary: { readonly focalGroups: readonly string[]; readonly histogramMax: number; readonly minEngagements: number },
+  path: PropertyKey[],
+  issue: (entry: Issue) => void,
+): void {
+  const bins = summary.histogramMax + 1;
+  const checkStats = (stats: ReachStats, at: PropertyKey[]) => {
+    if (stats.reached > stats.n)
+      issue({ message: `reached (${stats.reached}) exceeds n (${stats.n})`, path: [...at, 'reached'] });
+    if ((stats.rate === null) !== (stats.n === 0) || (stats.rate !== null && stats.rate !== stats.reached / stats.n)) {
+      issue({ message: 'the rate is not reached ÷ n', path: [...at, 'rate'] });
+    }
+    if (stats.histogram.length !== bins) {
+      issue({ message: `expected ${bins} histogram bins (histogramMax + 1)`, path: [...at, 'histogram'] });
+      return;
+    }
+    let total = 0;
+    let reached = 0;
+    for (let bin = 0; bin < bins; bin += 1) {
+      const count = stats.histogram[bin] as number;
+      total += count;
+      if (bin >= summary.minEngagements) reached += count;
+    }
+    if (total !== stats.n || reached !== stats.reached) {
+      issue({ message: 'the histogram does not add up to n and reached', path: [...at, 'histogram'] });
+    }
+  };
+  checkStats(breakdown.overall, [...path, 'overall']);
+  const everyone = breakdown.overall;
+  const checkGroup = (group: ReachGroupStats, at: PropertyKey[]) => {
+    checkStats(group, at);
+    if (group.rest.n + group.n !== everyone.n || group.rest.reached + group.reached !== everyone.reached) {
+      issue({ message: 'the comparison group is not everyone else in the unit', path: [...at, 'rest'] });
+    }
+  };
+  if (breakdown.groups.length !== summary.focalGroups.length) {
+    issue({ message: `expected one entry per focal group (${summary.focalGroups.length})`, path: [...path, 'groups'] });
+  }
+  breakdown.groups.forEach((group, index) => {
+    if (group.id !== summary.focalGroups[index] || group.kind !== 'focal') {
+      issue({
+        message: `expected focal group ${JSON.stringify(summary.focalGroups[index])}`,
+        path: [...path, 'groups', index, 'id'],
+      });
+    }
+    checkGroup(group, [...path, 'groups', index]);
+  });
+  checkGroup(breakdown.union, [...path, 'union']);
+  checkGroup(breakdown.none, [...path, 'none']);
+  breakdown.intersections.forEach((group, index) => {
+    checkGroup(group, [...path, 'intersections', index]);
+  });
+}
+
+/** Ids in `values` that appear twice are an issue at the second. */
+function checkUnique(
+  values: readonly string[],
+  path: (index: number) => PropertyKey[],
+  what: string,
+  issue: (entry: Issue) => void,
+) {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) issue({ message: `duplicate ${what} ${JSON.stringify(value)}`, path: path(index) });
+    seen.add(value);
+  });
+}
+
+/**
+ * Schema of a {@link ReachSummary} as stored or sent (JSON): every field of the current
+ * `schemaVersion` (1), no unknown keys, finite numbers (counts whole and ≥ 0, rates and interval
+ * bounds in [0, 1], gaps in [−1, 1]), the policy present and valid, unique focal-group, level and
+ * unit ids, and the counts that cost nothing to check consistent: reached ≤ n, rate = reached ÷ n,
+ * histograms that add up to n and reached, comparison groups that are everyone else, focal groups
+ * in the summary's order, unit levels among `unitLevels`.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { ReachSummary, summarizeReach } from 'scaling-navigator/reach';
+ * const summary = summarizeReach([{ id: 'a', units: { school: 'A' }, engagements: 1 }], { focalGroups: [], unitLevels: ['school'] });
+ * ReachSummary.safeParse(JSON.parse(JSON.stringify(summary))).success //=> true
+ * ReachSummary.safeParse({ ...summary, policy: undefined }).success //=> false
+ * ```
+ */
+export const ReachSummary: z.ZodMiniType<ReachSummary> = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: z.literal(REACH_SUMMARY_VERSION),
+    ...breakdownShape,
+    focalGroups: z.array(z.string()),
+    unitLevels: z.array(z.string()),
+    minEngagements: z.int().check(z.gte(1)),
+    histogramMax: z.int().check(z.gte(1)),
+    period: z.nullable(z.strictObject({ start: z.string(), end: z.string() })),
+    confidenceLevel: z.number().check(z.gt(0), z.lt(1)),
+    policy: StoredReachPolicy,
+    rows: Count,
+    units: z.array(
+      z.strictObject({
+        id: z.string(),
+        level: z.string(),
+        code: z.string(),
+        path: z.array(z.string()),
+        parent: z.nullable(z.string()),
+        ...breakdownShape,
+      }),
+    ),
+  })
+  .check(
+    z.superRefine((summary, context) => {
+      const issue = (entry: Issue) => context.issues.push({ code: 'custom', input: undefined, ...entry });
+      checkUnique(summary.focalGroups, (index) => ['focalGroups', index], 'focal group', issue);
+      checkUnique(summary.unitLevels, (index) => ['unitLevels', index], 'unit level', issue);
+      checkUnique(
+        summary.units.map((unit) => unit.id),
+        (index) => ['units', index, 'id'],
+        'unit id',
+        issue,
+      );
+      if (summary.minEngagements > summary.histogramMax) {
+        issue({ message: 'minEngagements exceeds histogramMax', path: ['minEngagements'] });
+      }
+      checkBreakdown(summary as ReachSummary, summary, [], issue);
+      summary.units.forEach((unit, index) => {
+        if (!summary.unitLevels.includes(unit.level)) {
+          issue({ message: `unknown unit level ${JSON.stringify(unit.level)}`, path: ['units', index, 'level'] });
+        }
+        checkBreakdown(unit as ReachUnitSummary, summary, ['units', index], issue);
+      });
+    }),
+  ) as unknown as z.ZodMiniType<ReachSummary>;
+
+/** How {@link readStored} reads a summary. @internal */
+export const REACH_SUMMARY_TYPE: StoredType<ReachSummary> = {
+  name: 'reach summary',
+  version: REACH_SUMMARY_VERSION,
+  schema: ReachSummary,
+};
+
+/**
+ * Validates a stored or received reach summary (e.g. JSON from a warehouse) against
+ * {@link ReachSummary}; the input is not mutated.
+ *
+ * @category Reach
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parseReachSummary, summarizeReach } from 'scaling-navigator/reach';
+ * const summary = summarizeReach([{ id: 'a', units: { school: 'A' }, engagements: 1 }], { focalGroups: [], unitLevels: ['school'] });
+ * parseReachSummary(JSON.parse(JSON.stringify(summary))).overall.n //=> 1
+ * parseReachSummary({ ...summary, overall: { ...summary.overall, rate: 2 } }) //=> throws INVALID_INPUT at ['overall', 'rate']
+ * ```
+ */
+export const parseReachSummary: (input: unknown) => ReachSummary = /* @__PURE__ */ schemaParsers(ReachSummary).parse;
+
+/**
+ * Like {@link parseReachSummary}, but returns the error instead of throwing.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { safeParseReachSummary, summarizeReach } from 'scaling-navigator/reach';
+ * const summary = summarizeReach([{ id: 'a', units: { school: 'A' }, engagements: 1 }], { focalGroups: [], unitLevels: ['school'] });
+ * const result = safeParseReachSummary({ ...summary, policy: undefined });
+ * result.success ? null : result.error.path //=> ['policy']
+ * ```
+ */
+export const safeParseReachSummary: (input: unknown) => SafeParseResult<ReachSummary> =
+  /* @__PURE__ */ schemaParsers(ReachSummary).safeParse;

@@ -1,5 +1,19 @@
+import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
-import type { ReachGroupStats, ReachStats } from './ReachSummary.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import {
+  Count,
+  Difference,
+  DifferenceInterval,
+  GroupKind,
+  Interval,
+  NonNegative,
+  notesSchema,
+  Rate,
+  type ReachGroupStats,
+  type ReachStats,
+  StoredReachPolicy,
+} from './ReachSummary.js';
 import type { ReachPolicy } from './reachPolicy.js';
 
 /**
@@ -100,6 +114,8 @@ export type SuppressionNoteCode =
  * @category Reach
  */
 export interface SuppressedReachReport extends SuppressedReachBreakdown {
+  /** The version of this result's shape (1); a stored report with a newer one is `INCOMPATIBLE`. */
+  readonly schemaVersion: 1;
   /** The effective policy: the summary's, with `options.policy` on top (`minCellSize` applies here). */
   readonly policy: ReachPolicy;
   readonly hierarchy: readonly string[];
@@ -129,3 +145,171 @@ export interface SuppressSmallCellsOptions {
   readonly policy?: Partial<ReachPolicy>;
   readonly hierarchy?: readonly string[];
 }
+
+/** The `schemaVersion` this version of the library writes for {@link SuppressedReachReport}. @internal */
+export const SUPPRESSED_REACH_REPORT_VERSION = 1;
+
+const HiddenCount = /* @__PURE__ */ z.nullable(Count);
+const SuppressionNotes = /* @__PURE__ */ notesSchema([
+  'BELOW_MIN_CELL_SIZE',
+  'NEAR_0_OR_100',
+  'GROUP_HIDDEN',
+  'COMPLEMENTARY',
+  'COUNTS_SUPPRESSED',
+] as const satisfies readonly SuppressionNoteCode[]);
+
+const suppressedStatsShape = {
+  n: HiddenCount,
+  excluded: HiddenCount,
+  reached: HiddenCount,
+  rate: Rate,
+  rateCoded: z.nullable(
+    z.strictObject({ bound: z.enum(['below', 'above']), value: z.number().check(z.gte(0), z.lte(1)) }),
+  ),
+  interval: Interval,
+  meanEngagements: NonNegative,
+  notes: SuppressionNotes,
+};
+
+const SuppressedGroup = /* @__PURE__ */ z.strictObject({
+  ...suppressedStatsShape,
+  id: z.string(),
+  kind: GroupKind,
+  members: z.array(z.string()),
+  rest: z.strictObject({ n: HiddenCount, reached: HiddenCount, rate: Rate }),
+  gap: Difference,
+  gapInterval: DifferenceInterval,
+  gapToNone: Difference,
+  gapToNoneInterval: DifferenceInterval,
+  riskRatio: NonNegative,
+  alternateRiskRatio: NonNegative,
+  alternateComparisonUnit: z.nullable(z.string()),
+  representationIndex: NonNegative,
+});
+
+const suppressedBreakdownShape = {
+  overall: z.strictObject(suppressedStatsShape),
+  groups: z.array(SuppressedGroup),
+  union: SuppressedGroup,
+  none: SuppressedGroup,
+  intersections: z.array(SuppressedGroup),
+};
+
+/**
+ * Schema of a {@link SuppressedReachReport} as stored or published (JSON): every field of the
+ * current `schemaVersion` (1), no unknown keys, finite numbers (shown counts whole and ≥ 0, rates,
+ * bounds and coded rates in [0, 1], gaps in [−1, 1]), the policy present and valid, unique unit ids,
+ * and reached ≤ n wherever both are shown.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { SuppressedReachReport, summarizeReach, suppressSmallCells } from 'scaling-navigator/reach';
+ * const summary = summarizeReach([{ id: 'a', units: { school: 'A' }, engagements: 1 }], { focalGroups: [], unitLevels: ['school'] });
+ * const report = suppressSmallCells(summary);
+ * SuppressedReachReport.safeParse(JSON.parse(JSON.stringify(report))).success //=> true
+ * SuppressedReachReport.safeParse({ ...report, schemaVersion: 2 }).success //=> false
+ * ```
+ */
+export const SuppressedReachReport: z.ZodMiniType<SuppressedReachReport> = /* @__PURE__ */ z
+  .strictObject({
+    schemaVersion: z.literal(SUPPRESSED_REACH_REPORT_VERSION),
+    policy: StoredReachPolicy,
+    hierarchy: z.array(z.string()),
+    focalGroups: z.array(z.string()),
+    minEngagements: z.int().check(z.gte(1)),
+    ...suppressedBreakdownShape,
+    units: z.array(
+      z.strictObject({
+        id: z.string(),
+        level: z.string(),
+        code: z.string(),
+        path: z.array(z.string()),
+        parent: z.nullable(z.string()),
+        ...suppressedBreakdownShape,
+      }),
+    ),
+    suppressed: z.array(
+      z.strictObject({
+        unit: z.nullable(z.string()),
+        population: z.string(),
+        count: z.enum(['n', 'reached', 'excluded']),
+        reason: z.enum(['below-min-cell-size', 'near-0-or-100', 'group-hidden', 'complementary']),
+      }),
+    ),
+    notes: SuppressionNotes,
+  })
+  .check(
+    z.superRefine((report, context) => {
+      const seen = new Set<string>();
+      const checkStats = (stats: { n: number | null; reached: number | null }, path: PropertyKey[]) => {
+        if (stats.n !== null && stats.reached !== null && stats.reached > stats.n) {
+          context.issues.push({
+            code: 'custom',
+            input: undefined,
+            message: 'reached exceeds n',
+            path: [...path, 'reached'],
+          });
+        }
+      };
+      const checkBreakdown = (
+        breakdown: z.output<z.ZodMiniObject<typeof suppressedBreakdownShape>>,
+        path: PropertyKey[],
+      ) => {
+        checkStats(breakdown.overall, [...path, 'overall']);
+        breakdown.groups.forEach((group, index) => {
+          checkStats(group, [...path, 'groups', index]);
+        });
+        checkStats(breakdown.union, [...path, 'union']);
+        checkStats(breakdown.none, [...path, 'none']);
+        breakdown.intersections.forEach((group, index) => {
+          checkStats(group, [...path, 'intersections', index]);
+        });
+      };
+      checkBreakdown(report, []);
+      report.units.forEach((unit, index) => {
+        if (seen.has(unit.id)) {
+          context.issues.push({
+            code: 'custom',
+            input: undefined,
+            message: `duplicate unit id ${JSON.stringify(unit.id)}`,
+            path: ['units', index, 'id'],
+          });
+        }
+        seen.add(unit.id);
+        checkBreakdown(unit, ['units', index]);
+      });
+    }),
+  ) as unknown as z.ZodMiniType<SuppressedReachReport>;
+
+/**
+ * Validates a stored or received suppressed report against {@link SuppressedReachReport}; the
+ * input is not mutated.
+ *
+ * @category Reach
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parseSuppressedReachReport, summarizeReach, suppressSmallCells } from 'scaling-navigator/reach';
+ * const summary = summarizeReach([{ id: 'a', units: { school: 'A' }, engagements: 1 }], { focalGroups: [], unitLevels: ['school'] });
+ * const report = suppressSmallCells(summary);
+ * parseSuppressedReachReport(JSON.parse(JSON.stringify(report))).overall.n //=> null
+ * parseSuppressedReachReport({ ...report, overall: { ...report.overall, rate: Infinity } }) //=> throws INVALID_INPUT at ['overall', 'rate']
+ * ```
+ */
+export const parseSuppressedReachReport: (input: unknown) => SuppressedReachReport =
+  /* @__PURE__ */ schemaParsers(SuppressedReachReport).parse;
+
+/**
+ * Like {@link parseSuppressedReachReport}, but returns the error instead of throwing.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { safeParseSuppressedReachReport } from 'scaling-navigator/reach';
+ * safeParseSuppressedReachReport({ schemaVersion: 1 }).success //=> false
+ * ```
+ */
+export const safeParseSuppressedReachReport: (input: unknown) => SafeParseResult<SuppressedReachReport> =
+  /* @__PURE__ */ schemaParsers(SuppressedReachReport).safeParse;

@@ -9,6 +9,7 @@
 
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
+import { sealResult } from '../_lib/stored.js';
 import { wilsonBounds, wilsonInto } from '../_lib/wilson.js';
 import type { ReachConfig } from './_config.js';
 import { type Scopes, scopesOf } from './_scopes.js';
@@ -22,14 +23,21 @@ import type {
   ReachSummary,
   ReachUnitSummary,
 } from './ReachSummary.js';
+import { REACH_SUMMARY_VERSION } from './ReachSummary.js';
 
 /** The notes of a group with nothing to say (shared; results are never mutated). */
 const NO_NOTES: readonly Note<ReachNoteCode>[] = Object.freeze([]);
 
+/** A pair (an interval) frozen, with −0 written as 0; `null` stays `null`. */
+function frozenPair(pair: readonly [number, number] | null): readonly [number, number] | null {
+  if (pair === null) return null;
+  return Object.freeze([pair[0] + 0, pair[1] + 0] as [number, number]);
+}
+
 /** Appends a note to a lazily created list. */
 function withNote(notes: Note<ReachNoteCode>[] | null, entry: Note<ReachNoteCode>): Note<ReachNoteCode>[] {
   const list = notes ?? [];
-  list.push(entry);
+  list.push(Object.isFrozen(entry) ? entry : Object.freeze(entry));
   return list;
 }
 
@@ -66,7 +74,7 @@ function histogramOf(totals: Totals, at: number): number[] {
   const bins = totals.bins;
   const list: number[] = new Array(bins);
   for (let bin = 0; bin < bins; bin += 1) list[bin] = whole(totals.histogram[at * bins + bin] as number);
-  return list;
+  return Object.freeze(list) as number[];
 }
 
 /** The stats of everyone in a scope. */
@@ -74,16 +82,16 @@ function overallOf(builder: Builder, at: number): ReachStats {
   const totals = builder.totals;
   const count = whole(totals.n[at] as number);
   const hits = whole(totals.reached[at] as number);
-  return {
+  return Object.freeze({
     n: count,
     excluded: whole(totals.excluded[at] as number),
     reached: hits,
     rate: count === 0 ? null : hits / count,
-    interval: count === 0 ? null : wilsonBounds(hits, count, builder.z),
+    interval: count === 0 ? null : frozenPair(wilsonBounds(hits, count, builder.z)),
     meanEngagements: count === 0 ? null : (totals.sum[at] as number) / count,
     histogram: histogramOf(totals, at),
     notes: count === 0 ? EMPTY_NOTES : NO_NOTES,
-  };
+  });
 }
 
 /** A focal group (or the union, no focal group, an intersection) in a scope, with its comparisons. */
@@ -113,7 +121,7 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
     notes = [EMPTY_GROUP_NOTE];
   } else {
     rate = ownReached / own;
-    interval = wilsonBounds(ownReached, own, z);
+    interval = frozenPair(wilsonBounds(ownReached, own, z)) as [number, number];
     if (restRate === null) {
       notes = withNote(notes, EMPTY_COMPARISON_NOTE);
     } else {
@@ -195,7 +203,7 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
       representationIndex = ownReached / everyoneReached / (own / (n[everyoneAt] as number));
     }
   }
-  return {
+  return Object.freeze({
     id: spec.id,
     kind: spec.kind as ReachGroupStats['kind'],
     members: spec.members,
@@ -206,17 +214,17 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
     interval,
     meanEngagements: own === 0 ? null : (totals.sum[at] as number) / own,
     histogram: histogramOf(totals, at),
-    rest: { n: restN, reached: restReached, rate: restRate },
-    gap,
-    gapInterval,
-    gapToNone,
-    gapToNoneInterval,
+    rest: Object.freeze({ n: restN, reached: restReached, rate: restRate }),
+    gap: gap === null ? null : gap + 0,
+    gapInterval: frozenPair(gapInterval),
+    gapToNone: gapToNone === null ? null : gapToNone + 0,
+    gapToNoneInterval: frozenPair(gapToNoneInterval),
     riskRatio,
     alternateRiskRatio,
     alternateComparisonUnit,
     representationIndex,
-    notes: notes ?? NO_NOTES,
-  };
+    notes: notes === null ? NO_NOTES : Object.freeze(notes),
+  });
 }
 
 /** Everyone, each focal group, the union, no focal group and each intersection of one scope. */
@@ -237,10 +245,10 @@ function breakdownOf(builder: Builder, scope: number): ReachBreakdown {
   }
   return {
     overall: overallOf(builder, base),
-    groups,
+    groups: Object.freeze(groups),
     union: union as ReachGroupStats,
     none: noFocal as ReachGroupStats,
-    intersections,
+    intersections: Object.freeze(intersections),
   };
 }
 
@@ -267,35 +275,42 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
     const path = scopes.paths[scope] as string[];
     const parent = scopes.parent[scope] as number;
     const breakdown = breakdownOf(builder, scope);
-    units.push({
-      id: scopes.ids[scope] as string,
-      level: levels[level] as string,
-      code: path[level] as string,
-      path,
-      parent: parent === 0 ? null : (scopes.ids[parent] as string),
-      overall: breakdown.overall,
-      groups: breakdown.groups,
-      union: breakdown.union,
-      none: breakdown.none,
-      intersections: breakdown.intersections,
-    });
+    units.push(
+      Object.freeze({
+        id: scopes.ids[scope] as string,
+        level: levels[level] as string,
+        code: path[level] as string,
+        path: Object.freeze(path) as string[],
+        parent: parent === 0 ? null : (scopes.ids[parent] as string),
+        overall: breakdown.overall,
+        groups: breakdown.groups,
+        union: breakdown.union,
+        none: breakdown.none,
+        intersections: breakdown.intersections,
+      }),
+    );
   }
-  return {
-    focalGroups: [...config.focalGroups],
-    unitLevels: [...config.unitLevels],
-    minEngagements: config.minEngagements,
-    histogramMax: config.histogramMax,
-    period: config.period === null ? null : { ...config.period },
-    confidenceLevel: config.confidenceLevel,
-    policy: config.policy,
-    rows: state.rows,
-    overall: top.overall,
-    groups: top.groups,
-    union: top.union,
-    none: top.none,
-    intersections: top.intersections,
-    units,
-  };
+  // Every object above was frozen as it was made (cheaper than walking the finished summary), so
+  // sealing only remembers it.
+  return sealResult<ReachSummary>(
+    Object.freeze({
+      schemaVersion: REACH_SUMMARY_VERSION,
+      focalGroups: Object.freeze([...config.focalGroups]),
+      unitLevels: Object.freeze([...config.unitLevels]),
+      minEngagements: config.minEngagements,
+      histogramMax: config.histogramMax,
+      period: config.period === null ? null : Object.freeze({ ...config.period }),
+      confidenceLevel: config.confidenceLevel,
+      policy: config.policy,
+      rows: state.rows,
+      overall: top.overall,
+      groups: top.groups,
+      union: top.union,
+      none: top.none,
+      intersections: top.intersections,
+      units: Object.freeze(units),
+    }),
+  );
 }
 
 const EMPTY_NOTES: readonly Note<ReachNoteCode>[] = Object.freeze([

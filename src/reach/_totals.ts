@@ -17,19 +17,26 @@ export interface PopulationSpec {
   readonly contains: (mask: number) => boolean;
 }
 
-/** Every population a breakdown reports, in output order: everyone, focal groups, union, none, intersections. */
+/** Every population a breakdown reports (members frozen: results share them), in output order: everyone, focal groups, union, none, intersections. */
 export function populationSpecs(config: ReachConfig): PopulationSpec[] {
-  const specs: PopulationSpec[] = [{ kind: 'everyone', id: 'everyone', members: [], contains: () => true }];
+  const specs: PopulationSpec[] = [
+    { kind: 'everyone', id: 'everyone', members: Object.freeze([]), contains: () => true },
+  ];
   config.focalGroups.forEach((id, bit) => {
-    specs.push({ kind: 'focal', id, members: [id], contains: (mask) => (mask & (1 << bit)) !== 0 });
+    specs.push({ kind: 'focal', id, members: Object.freeze([id]), contains: (mask) => (mask & (1 << bit)) !== 0 });
   });
-  specs.push({ kind: 'union', id: 'union', members: [...config.focalGroups], contains: (mask) => mask !== 0 });
-  specs.push({ kind: 'none', id: 'none', members: [], contains: (mask) => mask === 0 });
+  specs.push({
+    kind: 'union',
+    id: 'union',
+    members: Object.freeze([...config.focalGroups]),
+    contains: (mask) => mask !== 0,
+  });
+  specs.push({ kind: 'none', id: 'none', members: Object.freeze([]), contains: (mask) => mask === 0 });
   for (const spec of config.intersections) {
     specs.push({
       kind: 'intersection',
       id: spec.id,
-      members: spec.members,
+      members: Object.freeze([...spec.members]),
       contains: (mask) => (mask & spec.mask) === spec.mask,
     });
   }

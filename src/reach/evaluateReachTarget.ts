@@ -1,12 +1,13 @@
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { readStored } from '../_lib/stored.js';
+import { requireNumber, requireOneOf } from '../_lib/validate.js';
 import { decide } from '../framework/_rules.js';
 import type { Decision } from '../framework/Decision.js';
 import { ReachTarget, type ReachTargetInput } from '../framework/ReachTarget.js';
 import { requireOptions } from './_config.js';
-import type { ReachBreakdown, ReachStats, ReachSummary } from './ReachSummary.js';
+import { REACH_SUMMARY_TYPE, type ReachBreakdown, type ReachStats, type ReachSummary } from './ReachSummary.js';
 import { policyOverSummary, type ReachPolicy } from './reachPolicy.js';
 import { type ReachRule, type ReachTargetAction, ruleDecision } from './reachRules.js';
 
@@ -160,7 +161,13 @@ function combined(checks: readonly ReachTargetCheck[], policy: ReachPolicy): Rea
  * O(units × groups).
  *
  * @category Reach
- * @throws ScalingNavigatorError `INVALID_INPUT` for a target that fails the `ReachTarget` schema, focal
+ * A summary this library made is used as it is (it is frozen); any other — stored, sent as JSON,
+ * built by hand — is checked against the {@link ReachSummary} schema first.
+ *
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the path of the damage for a summary that fails the
+ *   {@link ReachSummary} schema (e.g. a missing `policy`, a rate of `Infinity`, reached above n);
+ *   `INCOMPATIBLE` for a summary with a newer `schemaVersion`;
+ *   `INVALID_INPUT` for a target that fails the `ReachTarget` schema, focal
  *   groups the summary does not have, a union of only some of the summary's focal groups (summarize
  *   with exactly those), a period other than the summary's, `minEngagements` above `histogramMax`,
  *   an unknown `level`, or a bad `options.policy`.
@@ -189,10 +196,7 @@ export function evaluateReachTarget(
   target: ReachTargetInput,
   options: EvaluateReachTargetOptions = {},
 ): ReachTargetEvaluation {
-  const report = requireRecord(summary, ['summary']) as unknown as ReachSummary;
-  if (!Array.isArray(report.units) || !Array.isArray(report.focalGroups) || !Array.isArray(report.groups)) {
-    invalid(['summary'], 'expected a summary from summarizeReach');
-  }
+  const report = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
   const parsed = parseOrThrow(ReachTarget, target, ['target']);
   const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const level =
@@ -315,7 +319,9 @@ export function evaluateReachTarget(
     shortfall: {
       overall: overall.shortfall,
       focal:
-        parsed.focalRule === 'union' ? (groups[0]?.shortfall ?? 0) : Math.max(0, ...groups.map((g) => g.shortfall)),
+        parsed.focalRule === 'union'
+          ? (groups[0]?.shortfall ?? 0)
+          : groups.reduce((largest, group) => Math.max(largest, group.shortfall), 0),
     },
     level,
     target: parsed,

@@ -9,10 +9,16 @@
 export * from './evaluateReachTarget.js';
 export type { ReachAccumulatorOptions, ReachColumns, ReachRow, SummarizeReachOptions } from './ReachRoster.js';
 export type * from './ReachSummary.js';
+export { parseReachSummary, ReachSummary, safeParseReachSummary } from './ReachSummary.js';
 export * from './reachAccumulator.js';
 export { DEFAULT_REACH_POLICY, defineReachPolicy, type ReachPolicy } from './reachPolicy.js';
 export { REACH_RULES, type ReachRule, type ReachTargetAction } from './reachRules.js';
 export type * from './SuppressedReachReport.js';
+export {
+  parseSuppressedReachReport,
+  SuppressedReachReport,
+  safeParseSuppressedReachReport,
+} from './SuppressedReachReport.js';
 export * from './shardOf.js';
 export * from './summarizeReach.js';
 export * from './suppressSmallCells.js';

@@ -1,30 +1,35 @@
-import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
-import { requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
+import { readStored, sealResult } from '../_lib/stored.js';
+import { requireArray, requireOneOf } from '../_lib/validate.js';
 import { requireOptions } from './_config.js';
-import { complementCells } from './_span.js';
-import type { ReachBreakdown, ReachGroupStats, ReachStats, ReachSummary } from './ReachSummary.js';
+import { complementCells, type SpanCell } from './_span.js';
+import {
+  REACH_SUMMARY_TYPE,
+  type ReachBreakdown,
+  type ReachGroupStats,
+  type ReachStats,
+  type ReachSummary,
+} from './ReachSummary.js';
 import { policyOverSummary } from './reachPolicy.js';
-import type {
-  CodedRate,
-  SuppressedCell,
-  SuppressedReachBreakdown,
-  SuppressedReachGroup,
-  SuppressedReachReport,
-  SuppressedReachStats,
-  SuppressionNoteCode,
-  SuppressSmallCellsOptions,
+import {
+  type CodedRate,
+  SUPPRESSED_REACH_REPORT_VERSION,
+  type SuppressedCell,
+  type SuppressedReachBreakdown,
+  type SuppressedReachGroup,
+  type SuppressedReachReport,
+  type SuppressedReachStats,
+  type SuppressionNoteCode,
+  type SuppressSmallCellsOptions,
 } from './SuppressedReachReport.js';
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['policy', 'hierarchy']);
 
 type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
-interface Cell {
+interface Cell extends SpanCell {
   readonly scope: number;
   readonly population: string;
-  readonly atoms: number[];
-  readonly value: number;
 }
 
 /**
@@ -49,12 +54,18 @@ interface Cell {
  * are left out of the report. The protection holds within one report: two reports published
  * separately (another year, another grouping) can still be differenced against each other.
  * Non-negativity can still narrow a hidden count to a range; only exact recomputation is ruled out.
- * O(k · c² · a) for c published counts over a atoms and k complementary cells: meant for published
- * tables (a district's report), not a whole state's school list at once.
+ * Near-linear in the published counts: a statewide report (9,000 schools in 1,000 districts, three
+ * focal groups) takes well under a second (bench/README.md, "suppression").
+ *
+ * A summary this library made is used as it is (it is frozen); any other — stored, sent as JSON,
+ * built by hand — is checked against the {@link ReachSummary} schema first. The report is frozen.
  *
  * @category Reach
- * @throws ScalingNavigatorError `INVALID_INPUT` for a bad `options.policy` (e.g. a `minCellSize` that
- *   is not a whole number ≥ 1), or an unknown level in `hierarchy`.
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the path of the damage for a summary that fails the
+ *   {@link ReachSummary} schema (a missing `policy`, a count that is not a whole number, reached above
+ *   n); `INCOMPATIBLE` for a summary with a newer `schemaVersion`; `INVALID_INPUT` for a bad
+ *   `options.policy` (e.g. a `minCellSize` that is not a whole number ≥ 1), an unknown option, or an
+ *   unknown level in `hierarchy`.
  * @example
  * ```ts
  * import { summarizeReach, suppressSmallCells } from 'scaling-navigator/reach';
@@ -71,17 +82,15 @@ interface Cell {
  * //=> ['A el below-min-cell-size', 'A rest:el complementary', 'B el complementary', 'B rest:el complementary']
  * report.units[0].groups[0].notes.map((note) => `${note.field} ${note.code}`)
  * //=> ['n BELOW_MIN_CELL_SIZE', 'reached GROUP_HIDDEN', 'rest.n COMPLEMENTARY', 'rest.reached GROUP_HIDDEN']
- * suppressSmallCells(summary, { policy: { minCellSize: 0 } }) //=> throws INVALID_INPUT
+ * suppressSmallCells(summary, { policy: { minCellSize: 0 } }) //=> throws INVALID_INPUT at ['options', 'policy', 'minCellSize']
+ * suppressSmallCells({ ...summary, policy: undefined }) //=> throws INVALID_INPUT at ['summary', 'policy']
  * ```
  */
 export function suppressSmallCells(
   summary: ReachSummary,
   options: SuppressSmallCellsOptions = {},
 ): SuppressedReachReport {
-  const report = requireRecord(summary, ['summary']) as unknown as ReachSummary;
-  if (!Array.isArray(report.units) || !Array.isArray(report.focalGroups)) {
-    invalid(['summary'], 'expected a summary from summarizeReach');
-  }
+  const report = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
   const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const policy = policyOverSummary(report.policy, settings.policy, ['summary', 'policy'], ['options', 'policy']);
   const minCell = policy.minCellSize;
@@ -112,17 +121,33 @@ export function suppressSmallCells(
     const need = intersectionMask(group.members);
     return (mask) => (mask & need) === need;
   };
-  const leafAtoms = scopes.map((scope) =>
-    leaves.flatMap((leaf, leafIndex) =>
-      scope.path.every((code, level) => leaf.path[level] === code) ? [leafIndex] : [],
-    ),
-  );
-  const atomsOf = (scope: number, contains: (mask: number) => boolean): number[] => {
-    const atoms: number[] = [];
-    for (const leaf of leafAtoms[scope] as number[]) {
-      for (let mask = 0; mask < maskCount; mask += 1) if (contains(mask)) atoms.push(leaf * maskCount + mask);
+  // Leaves in path order: the leaves under a unit are one run [start, end) of them.
+  const leafPaths = leaves.map((leaf) => leaf.path).sort(comparePaths);
+  const leafRuns = scopes.map((scope) => {
+    const start = lowerBound(leafPaths, scope.path, false);
+    return [start, lowerBound(leafPaths, scope.path, true)] as const;
+  });
+  // The focal-group combinations of each population, computed once per population (not per unit);
+  // populations with the same combinations share one id.
+  const maskSets: { readonly id: number; readonly masks: number[] }[] = [];
+  const maskSetByContent = new Map<string, number>();
+  const maskSetByPopulation = new Map<string, { readonly id: number; readonly masks: number[] }>();
+  const maskSetOf = (population: string, contains: () => (mask: number) => boolean) => {
+    const known = maskSetByPopulation.get(population);
+    if (known !== undefined) return known;
+    const test = contains();
+    const masks: number[] = [];
+    for (let mask = 0; mask < maskCount; mask += 1) if (test(mask)) masks.push(mask);
+    const content = masks.join(',');
+    let id = maskSetByContent.get(content);
+    if (id === undefined) {
+      id = maskSets.length;
+      maskSets.push({ id, masks });
+      maskSetByContent.set(content, id);
     }
-    return atoms;
+    const set = maskSets[id] as { readonly id: number; readonly masks: number[] };
+    maskSetByPopulation.set(population, set);
+    return set;
   };
   const groupsOf = (scope: Breakdown): ReachGroupStats[] => [
     ...scope.groups,
@@ -135,47 +160,53 @@ export function suppressSmallCells(
   const nCells: Cell[] = [];
   const reachedValues: number[] = [];
   const excludedCells: Cell[] = [];
-  const nIndex = new Map<string, number>();
-  const excludedIndex = new Map<string, number>();
   const addCell = (
     cells: Cell[],
-    index: Map<string, number>,
+    index: Map<number, number>,
     scope: number,
     population: string,
-    contains: (mask: number) => boolean,
+    set: { readonly id: number; readonly masks: number[] },
     value: number,
     reached: number,
   ): number => {
-    const atoms = atomsOf(scope, contains);
-    const key = `${scope}|${atoms.join(',')}`;
+    const [start, end] = leafRuns[scope] as readonly [number, number];
+    // Cells of one scope with the same atoms are one cell (a scope without leaves has no atoms).
+    const key = start === end ? -1 : set.id;
     const found = index.get(key);
     if (found !== undefined) return found;
-    cells.push({ scope, population, atoms, value });
+    cells.push({ scope, population, start, end, masks: set.masks, value });
     if (cells === nCells) reachedValues.push(reached);
     index.set(key, cells.length - 1);
     return cells.length - 1;
   };
+  const everyoneSet = maskSetOf('\u0000everyone', () => () => true);
   const cellOf: { own: number; rest: number | null; excluded: number }[][] = scopes.map((scope, s) => {
+    const nIndex = new Map<number, number>();
+    const excludedIndex = new Map<number, number>();
     const everyone = {
-      own: addCell(nCells, nIndex, s, 'everyone', () => true, scope.overall.n, scope.overall.reached),
+      own: addCell(nCells, nIndex, s, 'everyone', everyoneSet, scope.overall.n, scope.overall.reached),
       rest: null,
-      excluded: addCell(excludedCells, excludedIndex, s, 'everyone', () => true, scope.overall.excluded, 0),
+      excluded: addCell(excludedCells, excludedIndex, s, 'everyone', everyoneSet, scope.overall.excluded, 0),
     };
     return [
       everyone,
       ...groupsOf(scope).map((group) => {
-        const contains = containsOf(group);
-        const outside = (mask: number) => !contains(mask);
+        const key = `${group.kind}\u0000${group.id}\u0000${group.members.join('\u0000')}`;
+        const inside = maskSetOf(key, () => containsOf(group));
+        const outside = maskSetOf(`rest\u0000${key}`, () => {
+          const contains = containsOf(group);
+          return (mask) => !contains(mask);
+        });
         return {
-          own: addCell(nCells, nIndex, s, group.id, contains, group.n, group.reached),
+          own: addCell(nCells, nIndex, s, group.id, inside, group.n, group.reached),
           rest: addCell(nCells, nIndex, s, `rest:${group.id}`, outside, group.rest.n, group.rest.reached),
-          excluded: addCell(excludedCells, excludedIndex, s, group.id, contains, group.excluded, 0),
+          excluded: addCell(excludedCells, excludedIndex, s, group.id, inside, group.excluded, 0),
         };
       }),
     ];
   });
 
-  const atomCount = leaves.length * maskCount;
+  const leafCount = leaves.length;
   const suppressed: SuppressedCell[] = [];
   const reasons = {
     n: new Map<number, SuppressedCell['reason']>(),
@@ -196,7 +227,8 @@ export function suppressSmallCells(
       record(nCells, index, 'n', 'below-min-cell-size');
     }
   });
-  for (const index of complementCells(atomCount, nCells, hiddenN)) record(nCells, index, 'n', 'complementary');
+  for (const index of complementCells(leafCount, maskCount, nCells, hiddenN))
+    record(nCells, index, 'n', 'complementary');
 
   const hiddenReached = new Set<number>();
   const coded = new Map<number, CodedRate | null>();
@@ -221,7 +253,7 @@ export function suppressSmallCells(
     }
   });
   const reachedCells = nCells.map((cell, index) => ({ ...cell, value: reachedValues[index] as number }));
-  for (const index of complementCells(atomCount, reachedCells, hiddenReached)) {
+  for (const index of complementCells(leafCount, maskCount, reachedCells, hiddenReached)) {
     record(nCells, index, 'reached', 'complementary');
   }
 
@@ -232,7 +264,7 @@ export function suppressSmallCells(
       record(excludedCells, index, 'excluded', 'below-min-cell-size');
     }
   });
-  for (const index of complementCells(atomCount, excludedCells, hiddenExcluded)) {
+  for (const index of complementCells(leafCount, maskCount, excludedCells, hiddenExcluded)) {
     record(excludedCells, index, 'excluded', 'complementary');
   }
 
@@ -324,7 +356,8 @@ export function suppressSmallCells(
       ...breakdownOf(scope, index + 1),
     };
   });
-  return {
+  return sealResult<SuppressedReachReport>({
+    schemaVersion: SUPPRESSED_REACH_REPORT_VERSION,
     policy,
     hierarchy: published,
     focalGroups: [...report.focalGroups],
@@ -342,7 +375,7 @@ export function suppressSmallCells(
               'suppressed',
             ),
           ],
-  };
+  });
 }
 
 const NOTE_OF_REASON = {
@@ -367,4 +400,31 @@ function suppressionNote(
           ? 'the population size is hidden, so this count is too'
           : 'hidden so that the other hidden counts cannot be recomputed from published totals';
   return note(NOTE_OF_REASON[reason], message, field);
+}
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index += 1) {
+    const x = a[index] as string;
+    const y = b[index] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * In sorted `paths`, the first index whose path does not come before `prefix` (`past` false), or
+ * the first past every path that starts with `prefix` (`past` true).
+ */
+function lowerBound(paths: readonly (readonly string[])[], prefix: readonly string[], past: boolean): number {
+  let low = 0;
+  let high = paths.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const path = paths[middle] as readonly string[];
+    const order = comparePaths(path.length > prefix.length ? path.slice(0, prefix.length) : path, prefix);
+    if (order < 0 || (past && order === 0)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

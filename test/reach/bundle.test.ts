@@ -15,7 +15,8 @@ describe('scaling-navigator/reach bundle', () => {
     expect(inputs.some((path) => path.includes('@stdlib'))).toBe(false);
     expect(inputs.some((path) => path.includes('simple-statistics'))).toBe(false);
     // 19.1 KB before the one-contract refactor; its rule catalog (guidance text), decisions and
-    // suppression notes add ≈ 1.5 KB.
-    expect(brotliBytes).toBeLessThan(21 * 1024);
+    // suppression notes add ≈ 1.5 KB; issue 12's schemas of the stored summary and suppressed report
+    // (with their consistency checks) and the near-linear suppression bring it to ≈ 23.6 KB.
+    expect(brotliBytes).toBeLessThan(25 * 1024);
   });
 });
