@@ -631,6 +631,8 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'factors.FactorReview': 'factors.reviewFactors',
   'strategies.StrategySetReview': 'strategies.reviewStrategySet',
   'strategies.ScreeningReport': 'strategies.screenStrategies',
+  'reach.ReachSummary': 'reach.summarizeReach',
+  'reach.SuppressedReachReport': 'reach.suppressSmallCells',
 };
 for (const [schemaName, functionName] of Object.entries(RESULT_SCHEMAS)) {
   const fn = exportedFunctions.get(functionName);
