@@ -12,6 +12,15 @@ export default defineConfig({
         replacement: src(`${module.name}/index.ts`),
       })),
       { find: /^scaling-navigator$/, replacement: src('index.ts') },
+      // `npm run test:many-seeds` (FC_RUNS_FACTOR=k): every fast-check property runs k times as often.
+      ...(process.env.FC_RUNS_FACTOR === undefined
+        ? []
+        : [
+            {
+              find: /^fast-check$/,
+              replacement: fileURLToPath(new URL('./test/_support/fastCheckManySeeds.ts', import.meta.url)),
+            },
+          ]),
     ],
   },
   test: {

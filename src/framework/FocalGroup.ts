@@ -39,7 +39,7 @@ const focalGroupParsers = /* @__PURE__ */ schemaParsers(FocalGroup);
  * ```ts
  * import { parseFocalGroup } from 'scaling-navigator/framework';
  * parseFocalGroup({ id: 'el', label: 'English learners', definition: 'Identified EL in the fall census' }).id //=> 'el'
- * parseFocalGroup({ id: '', label: 'English learners', definition: 'Identified EL' }) //=> throws INVALID_INPUT
+ * parseFocalGroup({ id: '', label: 'English learners', definition: 'Identified EL' }) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function parseFocalGroup(input: unknown): FocalGroup {

@@ -83,7 +83,7 @@ const measureDefinitionParsers = /* @__PURE__ */ schemaParsers(MeasureDefinition
  * ```ts
  * import { parseMeasureDefinition } from 'scaling-navigator/framework';
  * parseMeasureDefinition({ id: 'walkthrough', dimension: 'depth', scale: { min: 0, max: 4 } }).weight //=> 1
- * parseMeasureDefinition({ id: 'walkthrough', scale: { min: 0, max: 4 } }) //=> throws INVALID_INPUT
+ * parseMeasureDefinition({ id: 'walkthrough', scale: { min: 0, max: 4 } }) //=> throws INVALID_INPUT at ['dimension']
  * ```
  */
 export function parseMeasureDefinition(input: unknown): MeasureDefinition {
@@ -150,7 +150,7 @@ const measureParsers = /* @__PURE__ */ schemaParsers(Measure);
  * ```ts
  * import { parseMeasure } from 'scaling-navigator/framework';
  * parseMeasure({ id: 'pd-absence', dimension: 'ownership', value: 12, scale: { min: 0, max: 40 } }).direction //=> 'higherIsBetter'
- * parseMeasure({ id: 'pd-absence', dimension: 'ownership', value: 41, scale: { min: 0, max: 40 } }) //=> throws INVALID_INPUT
+ * parseMeasure({ id: 'pd-absence', dimension: 'ownership', value: 41, scale: { min: 0, max: 40 } }) //=> throws INVALID_INPUT at ['value']
  * ```
  */
 export function parseMeasure(input: unknown): Measure {

@@ -90,7 +90,7 @@ const reachTargetParsers = /* @__PURE__ */ schemaParsers(ReachTarget);
  * ```ts
  * import { parseReachTarget } from 'scaling-navigator/framework';
  * parseReachTarget({ population: { unit: 'students' }, overall: 0.8, focal: 0.8, focalRule: 'union' }).minEngagements //=> 1
- * parseReachTarget({ population: { unit: 'students' }, overall: 1.2, focal: 0.8, focalRule: 'union' }) //=> throws INVALID_INPUT
+ * parseReachTarget({ population: { unit: 'students' }, overall: 1.2, focal: 0.8, focalRule: 'union' }) //=> throws INVALID_INPUT at ['overall']
  * ```
  */
 export function parseReachTarget(input: unknown): ReachTarget {

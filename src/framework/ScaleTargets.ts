@@ -38,7 +38,7 @@ const scaleTargetsParsers = /* @__PURE__ */ schemaParsers(ScaleTargets);
  * ```ts
  * import { parseScaleTargets } from 'scaling-navigator/framework';
  * parseScaleTargets({ depth: 0.7, spread: 0.8 }) //=> { depth: 0.7, spread: 0.8 }
- * parseScaleTargets({ depth: 70 }) //=> throws INVALID_INPUT
+ * parseScaleTargets({ depth: 70 }) //=> throws INVALID_INPUT at ['depth']
  * ```
  */
 export function parseScaleTargets(input: unknown): ScaleTargets {

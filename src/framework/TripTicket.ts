@@ -43,7 +43,7 @@ const plannedPitStopParsers = /* @__PURE__ */ schemaParsers(PlannedPitStop);
  * ```ts
  * import { parsePlannedPitStop } from 'scaling-navigator/framework';
  * parsePlannedPitStop({ date: '2025-01-15', why: 'Mid-year data are in', focus: 'Reach' }).date //=> '2025-01-15'
- * parsePlannedPitStop({ date: '2025-02-30', why: 'Mid-year', focus: 'Reach' }) //=> throws INVALID_INPUT
+ * parsePlannedPitStop({ date: '2025-02-30', why: 'Mid-year', focus: 'Reach' }) //=> throws INVALID_INPUT at ['date']
  * ```
  */
 export function parsePlannedPitStop(input: unknown): PlannedPitStop {
@@ -178,7 +178,7 @@ const tripTicketParsers = /* @__PURE__ */ schemaParsers(TripTicket);
  * @example
  * ```ts
  * import { parseTripTicket } from 'scaling-navigator/framework';
- * parseTripTicket({ title: 'x' }) //=> throws INVALID_INPUT
+ * parseTripTicket({ title: 'x' }) //=> throws INVALID_INPUT at ['equityDefinition']
  * ```
  */
 export function parseTripTicket(input: unknown): TripTicket {

@@ -48,7 +48,7 @@ const deeperLearningCompetencyIdParsers = /* @__PURE__ */ schemaParsers(DeeperLe
  * ```ts
  * import { parseDeeperLearningCompetencyId } from 'scaling-navigator/framework';
  * parseDeeperLearningCompetencyId('collaboration') //=> 'collaboration'
- * parseDeeperLearningCompetencyId('creativity') //=> throws INVALID_INPUT
+ * parseDeeperLearningCompetencyId('creativity') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseDeeperLearningCompetencyId(input: unknown): DeeperLearningCompetencyId {

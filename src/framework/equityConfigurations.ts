@@ -46,7 +46,7 @@ const equityConfigurationIdParsers = /* @__PURE__ */ schemaParsers(EquityConfigu
  * ```ts
  * import { parseEquityConfigurationId } from 'scaling-navigator/framework';
  * parseEquityConfigurationId('share-ownership') //=> 'share-ownership'
- * parseEquityConfigurationId('all-of-the-above') //=> throws INVALID_INPUT
+ * parseEquityConfigurationId('all-of-the-above') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseEquityConfigurationId(input: unknown): EquityConfigurationId {

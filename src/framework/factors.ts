@@ -47,7 +47,7 @@ const factorCategoryIdParsers = /* @__PURE__ */ schemaParsers(FactorCategoryId);
  * ```ts
  * import { parseFactorCategoryId } from 'scaling-navigator/framework';
  * parseFactorCategoryId('conditions') //=> 'conditions'
- * parseFactorCategoryId('students') //=> throws INVALID_INPUT
+ * parseFactorCategoryId('students') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseFactorCategoryId(input: unknown): FactorCategoryId {
@@ -196,7 +196,7 @@ const factorIdParsers = /* @__PURE__ */ schemaParsers(FactorId);
  * ```ts
  * import { parseFactorId } from 'scaling-navigator/framework';
  * parseFactorId('competition-for-attention') //=> 'competition-for-attention'
- * parseFactorId('feasibility') //=> throws INVALID_INPUT
+ * parseFactorId('feasibility') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseFactorId(input: unknown): FactorId {
@@ -528,7 +528,7 @@ export const FACTORS = /* @__PURE__ */ deepFreeze([
  * ```ts
  * import { getFactor } from 'scaling-navigator/framework';
  * getFactor('policies').category //=> 'conditions'
- * getFactor('feasibility' as never) //=> throws INVALID_INPUT
+ * getFactor('feasibility' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getFactor(id: FactorId): (typeof FACTORS)[number] {
@@ -544,7 +544,7 @@ export function getFactor(id: FactorId): (typeof FACTORS)[number] {
  * ```ts
  * import { factorsByCategory } from 'scaling-navigator/framework';
  * factorsByCategory('educators').map((factor) => factor.id) //=> ['attitudes', 'emotions', 'personality-and-style', 'descriptive-characteristics']
- * factorsByCategory('students' as never) //=> throws INVALID_INPUT
+ * factorsByCategory('students' as never) //=> throws INVALID_INPUT at ['category']
  * ```
  */
 export function factorsByCategory<C extends FactorCategoryId>(
@@ -565,7 +565,7 @@ export function factorsByCategory<C extends FactorCategoryId>(
  * ```ts
  * import { getFactorCategory } from 'scaling-navigator/framework';
  * getFactorCategory('improvement-team').label //=> 'The improvement team'
- * getFactorCategory('students' as never) //=> throws INVALID_INPUT
+ * getFactorCategory('students' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getFactorCategory(id: FactorCategoryId): (typeof FACTOR_CATEGORIES)[number] {

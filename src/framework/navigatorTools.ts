@@ -48,7 +48,7 @@ const navigatorToolIdParsers = /* @__PURE__ */ schemaParsers(NavigatorToolId);
  * ```ts
  * import { parseNavigatorToolId } from 'scaling-navigator/framework';
  * parseNavigatorToolId('travel-log') //=> 'travel-log'
- * parseNavigatorToolId('road-map') //=> throws INVALID_INPUT
+ * parseNavigatorToolId('road-map') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseNavigatorToolId(input: unknown): NavigatorToolId {

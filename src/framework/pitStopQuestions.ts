@@ -46,7 +46,7 @@ const pitStopQuestionIdParsers = /* @__PURE__ */ schemaParsers(PitStopQuestionId
  * ```ts
  * import { parsePitStopQuestionId } from 'scaling-navigator/framework';
  * parsePitStopQuestionId('fuel') //=> 'fuel'
- * parsePitStopQuestionId('gas') //=> throws INVALID_INPUT
+ * parsePitStopQuestionId('gas') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parsePitStopQuestionId(input: unknown): PitStopQuestionId {

@@ -122,7 +122,7 @@ const scaleDimensionIdParsers = /* @__PURE__ */ schemaParsers(ScaleDimensionId);
  * ```ts
  * import { parseScaleDimensionId } from 'scaling-navigator/framework';
  * parseScaleDimensionId('spread') //=> 'spread'
- * parseScaleDimensionId('reach') //=> throws INVALID_INPUT
+ * parseScaleDimensionId('reach') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseScaleDimensionId(input: unknown): ScaleDimensionId {
@@ -153,7 +153,7 @@ export function safeParseScaleDimensionId(input: unknown): SafeParseResult<Scale
  * ```ts
  * import { getScaleDimension } from 'scaling-navigator/framework';
  * getScaleDimension('ownership').label //=> 'Shift in ownership'
- * getScaleDimension('reach' as never) //=> throws INVALID_INPUT
+ * getScaleDimension('reach' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getScaleDimension(id: ScaleDimensionId): (typeof SCALE_DIMENSIONS)[number] {

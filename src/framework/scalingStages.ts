@@ -47,7 +47,7 @@ const scalingStageIdParsers = /* @__PURE__ */ schemaParsers(ScalingStageId);
  * ```ts
  * import { parseScalingStageId } from 'scaling-navigator/framework';
  * parseScalingStageId('tight') //=> 'tight'
- * parseScalingStageId('loose') //=> throws INVALID_INPUT
+ * parseScalingStageId('loose') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseScalingStageId(input: unknown): ScalingStageId {
@@ -142,7 +142,7 @@ export const SCALING_STAGES = /* @__PURE__ */ deepFreeze([
  * ```ts
  * import { getScalingStage } from 'scaling-navigator/framework';
  * getScalingStage('institutionalized').order //=> 4
- * getScalingStage('loose' as never) //=> throws INVALID_INPUT
+ * getScalingStage('loose' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getScalingStage(id: ScalingStageId): (typeof SCALING_STAGES)[number] {

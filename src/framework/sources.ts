@@ -285,7 +285,7 @@ export interface SourceCitation {
  * ```ts
  * import { getSource } from 'scaling-navigator/framework';
  * getSource('james-1984-rwg').year //=> 1984
- * getSource('the research summary on scaling up' as never) //=> throws INVALID_INPUT
+ * getSource('the research summary on scaling up' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getSource(id: SourceId): Source {

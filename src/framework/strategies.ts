@@ -46,7 +46,7 @@ const strategyApproachIdParsers = /* @__PURE__ */ schemaParsers(StrategyApproach
  * ```ts
  * import { parseStrategyApproachId } from 'scaling-navigator/framework';
  * parseStrategyApproachId('build-educator-networks') //=> 'build-educator-networks'
- * parseStrategyApproachId('lobby') //=> throws INVALID_INPUT
+ * parseStrategyApproachId('lobby') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseStrategyApproachId(input: unknown): StrategyApproachId {
@@ -176,7 +176,7 @@ const strategyIdParsers = /* @__PURE__ */ schemaParsers(StrategyId);
  * ```ts
  * import { parseStrategyId } from 'scaling-navigator/framework';
  * parseStrategyId('proof-point') //=> 'proof-point'
- * parseStrategyId('proof point') //=> throws INVALID_INPUT
+ * parseStrategyId('proof point') //=> throws INVALID_INPUT at []
  * ```
  */
 export function parseStrategyId(input: unknown): StrategyId {
@@ -563,7 +563,7 @@ export const STRATEGIES = /* @__PURE__ */ deepFreeze([
  * import { getStrategy } from 'scaling-navigator/framework';
  * getStrategy('local-champions').label //=> 'Develop local champions'
  * getStrategy('proof-point').theoryOfAction.map((step) => step.id) //=> ['visit-site', 'observe-with-protocol', 'guidance-from-experts', 'try-and-get-feedback', 'be-accountable']
- * getStrategy('teleport' as never) //=> throws INVALID_INPUT
+ * getStrategy('teleport' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getStrategy(id: StrategyId): (typeof STRATEGIES)[number] {
@@ -579,7 +579,7 @@ export function getStrategy(id: StrategyId): (typeof STRATEGIES)[number] {
  * ```ts
  * import { strategiesByApproach } from 'scaling-navigator/framework';
  * strategiesByApproach('influence-policymakers').map((strategy) => strategy.id) //=> ['policy-network', 'shape-policy', 'educate-policymakers']
- * strategiesByApproach('lobby' as never) //=> throws INVALID_INPUT
+ * strategiesByApproach('lobby' as never) //=> throws INVALID_INPUT at ['approach']
  * ```
  */
 export function strategiesByApproach<A extends StrategyApproachId>(
@@ -600,7 +600,7 @@ export function strategiesByApproach<A extends StrategyApproachId>(
  * ```ts
  * import { getStrategyApproach } from 'scaling-navigator/framework';
  * getStrategyApproach('build-educator-networks').label //=> 'Build and leverage educator networks'
- * getStrategyApproach('lobby' as never) //=> throws INVALID_INPUT
+ * getStrategyApproach('lobby' as never) //=> throws INVALID_INPUT at ['id']
  * ```
  */
 export function getStrategyApproach(id: StrategyApproachId): (typeof STRATEGY_APPROACHES)[number] {

@@ -36,8 +36,24 @@ function restoreErrors<T>(original: T, copy: T): T {
 
 /** Every path in `value` whose value is not plain JSON (undefined, NaN, ±Infinity, functions, class instances, typed arrays, holes). */
 export function nonJsonPaths(value: unknown, path = '$'): string[] {
+  return badPaths(value, path, false);
+}
+
+/**
+ * {@link nonJsonPaths} and −0 too: every path of an output that breaks "finite in, finite out"
+ * (NaN, ±Infinity, −0, `undefined` fields, holes, functions, class instances, typed arrays).
+ */
+export function outputProblems(value: unknown, path = '$'): string[] {
+  return badPaths(value, path, true);
+}
+
+function badPaths(value: unknown, path: string, negativeZero: boolean): string[] {
+  const nonJsonPaths = (child: unknown, childPath: string) => badPaths(child, childPath, negativeZero);
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return [];
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return [`${path} = ${value}`];
+    return negativeZero && Object.is(value, -0) ? [`${path} = -0`] : [];
+  }
   if (typeof value !== 'object') return [`${path}: ${typeof value}`];
   if (Array.isArray(value)) {
     const out: string[] = [];

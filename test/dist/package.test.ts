@@ -3,11 +3,13 @@
  * error check across two CJS subpaths, the framework tree-shake budget, and time-zone independence.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../../scripts/moduleList.js';
 import { consumerDir, hostBundle } from '../_support/hostBundle.js';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const consumer = consumerDir;
 const installed = `${consumer}/node_modules/scaling-navigator`;
 
@@ -16,9 +18,27 @@ function node(args: string[], env: Record<string, string> = {}): string {
 }
 
 describe('the packed package', () => {
-  it('ships only dist, README and package.json', () => {
-    const pkg = JSON.parse(readFileSync(`${installed}/package.json`, 'utf8')) as { files: string[] };
-    expect(pkg.files).toContain('dist');
+  it('ships only dist, LICENSE, README and package.json', () => {
+    expect(readdirSync(installed).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
+    expect(existsSync(`${installed}/dist/index.js`)).toBe(true);
+  });
+
+  it('names in `files` only what exists, builds before packing and says where the project lives', () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as Record<string, unknown> & {
+      files: string[];
+      scripts: Record<string, string>;
+    };
+    // dist/ exists here because the global setup built it; everything else is committed.
+    for (const entry of pkg.files) expect(existsSync(`${root}${entry}`), entry).toBe(true);
+    // `npm pack` / `npm publish` from a fresh clone build first; buildOnce.ts packs with
+    // --ignore-scripts after its own build, so the suite builds once.
+    expect(pkg.scripts.prepack).toBe('npm run build');
+    expect(pkg.repository).toEqual({
+      type: 'git',
+      url: 'git+https://github.com/scaling-navigator/scaling-navigator.git',
+    });
+    expect(pkg.homepage).toBe('https://github.com/scaling-navigator/scaling-navigator#readme');
+    expect(pkg.bugs).toEqual({ url: 'https://github.com/scaling-navigator/scaling-navigator/issues' });
   });
 
   it.each(['', ...MODULES.map((module) => `/${module.name}`)])(

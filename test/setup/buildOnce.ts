@@ -18,6 +18,7 @@ export default function setup(): void {
   const tmp = `${root}test/.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(`${consumerDir}/node_modules/scaling-navigator`, { recursive: true });
+  // --ignore-scripts: the package was just built above, so prepack's build would be a second one.
   run('npm', ['pack', '--pack-destination', tmp, '--ignore-scripts', '--silent']);
   const tarball = readdirSync(tmp).find((name) => name.endsWith('.tgz'));
   if (tarball === undefined) throw new Error('npm pack produced no tarball');

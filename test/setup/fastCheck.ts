@@ -18,6 +18,13 @@ fc.configureGlobal({
     if (!details.failed) return;
     const replay = `FC_SEED=${details.seed} FC_PATH=${details.counterexamplePath ?? ''}`;
     // The default report (seed, path, counterexample, the error) with the replay command in front.
-    throw new Error(`fast-check property failed — replay with ${replay}\n${fc.defaultReportMessage(details)}`);
+    // fast-check 4 leaves the predicate's own error out of the report (it becomes the `cause`):
+    // put its message in, so the first line of a failure says what went wrong.
+    const failure =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    throw new Error(
+      `fast-check property failed — replay with ${replay}\n${fc.defaultReportMessage(details)}\nGot error: ${failure}`,
+      { cause: details.errorInstance },
+    );
   },
 });
