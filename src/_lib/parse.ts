@@ -107,17 +107,91 @@ export function schemaParsers<S extends z.ZodMiniType>(
   return {
     parse: (input) => parseOrThrow(schema, input, []),
     safeParse: (input) => {
-      const result = schema.safeParse(input);
-      return result.success
-        ? { success: true, data: result.data }
-        : { success: false, error: toScalingNavigatorError(result.error, [], input) };
+      try {
+        return { success: true, data: parseOrThrow(schema, input, []) };
+      } catch (error) {
+        if (error instanceof ScalingNavigatorError) return { success: false, error };
+        throw error;
+      }
     },
   };
 }
 
-/** Parses `value` with `schema`, or throws `INVALID_INPUT` at the first issue. */
+/** The most entries an array in a parsed document may hold (a document is JSON-sized, not a roster). */
+export const MAX_DOCUMENT_ARRAY_LENGTH = 10_000_000;
+/** The deepest a parsed document may nest (deeper is cyclic or hostile). */
+const MAX_DOCUMENT_DEPTH = 200;
+
+/**
+ * Walks a document before zod does, in bounded time: arrays longer than
+ * {@link MAX_DOCUMENT_ARRAY_LENGTH} are `LIMIT_EXCEEDED` before any entry is read (zod would walk
+ * 2³² − 1 holes), holes are `INVALID_INPUT` at their index, nesting past 200 levels (or a cycle) is
+ * `INVALID_INPUT`. Returns whether the document holds a −0 (parsed output writes it as 0).
+ */
+function scanDocument(value: unknown, prefix: ErrorPath): boolean {
+  let negativeZero = false;
+  const stack: { value: unknown; path: readonly (string | number)[]; depth: number }[] = [
+    { value, path: [], depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value: node, path, depth } = stack.pop() as (typeof stack)[number];
+    if (typeof node === 'number') {
+      if (node === 0 && 1 / node < 0) negativeZero = true;
+      continue;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > MAX_DOCUMENT_DEPTH) {
+      throw new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...path], 'nested too deeply (or a cycle)');
+    }
+    if (Array.isArray(node)) {
+      if (node.length > MAX_DOCUMENT_ARRAY_LENGTH) {
+        throw new ScalingNavigatorError(
+          'LIMIT_EXCEEDED',
+          [...prefix, ...path],
+          `has ${node.length} entries; a document's arrays hold at most ${MAX_DOCUMENT_ARRAY_LENGTH}`,
+        );
+      }
+      for (let index = 0; index < node.length; index += 1) {
+        if (!(index in node)) {
+          throw new ScalingNavigatorError(
+            'INVALID_INPUT',
+            [...prefix, ...path, index],
+            'a hole in the array: write null for a missing value',
+          );
+        }
+        const entry = node[index];
+        if (typeof entry === 'object' || typeof entry === 'number')
+          stack.push({ value: entry, path: [...path, index], depth: depth + 1 });
+      }
+      continue;
+    }
+    const proto = Object.getPrototypeOf(node);
+    if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
+    for (const key of Object.keys(node)) {
+      const entry = (node as Record<string, unknown>)[key];
+      if (typeof entry === 'object' || typeof entry === 'number')
+        stack.push({ value: entry, path: [...path, key], depth: depth + 1 });
+    }
+  }
+  return negativeZero;
+}
+
+/** A copy of parsed output with every −0 written as 0 (plain objects and arrays only). */
+function withoutNegativeZero<T>(value: T): T {
+  if (typeof value === 'number') return (value === 0 ? 0 : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(value)) out[key] = withoutNegativeZero(entry);
+    return out as T;
+  }
+  return value;
+}
+
+/** Parses `value` with `schema`, or throws (`INVALID_INPUT` at the first issue, with every issue listed). */
 export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: ErrorPath): z.output<S> {
+  const negativeZero = scanDocument(value, prefix);
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return negativeZero ? withoutNegativeZero(result.data) : result.data;
   throw toScalingNavigatorError(result.error, prefix, value);
 }

@@ -557,6 +557,9 @@ const SERIALIZED_KEYS = new Set([
   'excluded',
 ]);
 
+/** The keys of a live state (the serialized ones plus the cell lookup table). */
+const STATE_KEYS = new Set([...SERIALIZED_KEYS, 'cellTable', 'indexedCells']);
+
 /** A serialized state: plain JSON (typed arrays as arrays of numbers, cut to the cells in use). */
 export interface SerializedReachState {
   readonly kind: 'reach-state';
@@ -577,6 +580,7 @@ export interface SerializedReachState {
 /** A state (checked in full) as plain JSON data. */
 export function serializeState(value: unknown, path: ErrorPath): SerializedReachState {
   const header = requireStateHeader(value, path, null);
+  requireKnownKeys(header, STATE_KEYS, path);
   const groupBits = header.groupBits;
   const bins = header.bins;
   if (!(typeof groupBits === 'number' && Number.isInteger(groupBits) && groupBits >= 0 && groupBits <= 8)) {
@@ -621,11 +625,14 @@ function copyWhole(value: unknown, length: number, into: Int32Array | Float64Arr
     ) {
       invalid([...path, at], at in value ? 'expected a whole number' : 'a hole in the array');
     }
-    into[at] = entry;
+    into[at] = entry + 0; // −0 is stored as 0
   }
 }
 
 /** A state from its serialized form, checked in full. */
+/** The most unit levels a stored state's unit paths may have (rosters use a handful). */
+const MAX_STORED_UNIT_LEVELS = 64;
+
 export function parseState(value: unknown, path: ErrorPath): ReachState {
   const header = requireStateHeader(value, path, null);
   requireKnownKeysOf(header, path);
@@ -651,6 +658,13 @@ export function parseState(value: unknown, path: ErrorPath): ReachState {
   for (let leaf = 0; leaf < leafPaths.length; leaf += 1) {
     const leafPath: unknown = leafPaths[leaf];
     if (!Array.isArray(leafPath)) invalid([...path, 'leafPaths', leaf], 'expected an array of unit codes');
+    // One code per unit level: a path longer than the first (or than any roster could have) is damage,
+    // refused before it is copied.
+    const expectedDepth =
+      leaf === 0 ? Math.min(leafPath.length, MAX_STORED_UNIT_LEVELS) : (paths[0] as string[]).length;
+    if (leafPath.length !== expectedDepth) {
+      invalid([...path, 'leafPaths', leaf], `expected ${expectedDepth} unit codes (one per unit level)`);
+    }
     paths[leaf] = [...(leafPath as string[])];
   }
   const capacity = Math.max(16, cells);

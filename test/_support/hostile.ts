@@ -152,6 +152,9 @@ export function applyDamage(
       return { args: copy, done: 'hole' };
     case 'unknown-key':
       if (!isPlainObject(target)) return undefined;
+      // A decision reason's evidence is an open record by design (each rule names the numbers it
+      // used), so a key added there is not an unknown key.
+      if (last === 'evidence') return undefined;
       target[UNKNOWN_KEY] = 1;
       return { args: copy, done: 'unknown-key' };
     case 'drop-key':

@@ -219,6 +219,20 @@ if (debug) console.info(`robustness: harvest took ${Math.round(performance.now()
 
 /** Functions that return an API object (methods beside data): its data fields are checked. */
 const API_RESULTS = new Set(['reach.reachAccumulator']);
+/**
+ * Functions that return an accumulator state: plain data plus typed arrays, by design (so it
+ * survives structuredClone and postMessage cheaply). Its typed arrays are scanned as plain arrays.
+ */
+const STATE_RESULTS = new Set(['reach.parseReachState']);
+const typedAsPlain = (value: unknown): unknown => {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(typedAsPlain);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, typedAsPlain(field)]));
+  }
+  return value;
+};
 const withoutMethods = (value: unknown) =>
   typeof value === 'object' && value !== null
     ? Object.fromEntries(Object.entries(value).filter(([, field]) => typeof field !== 'function'))
@@ -249,7 +263,9 @@ function judge(
       return { kind: 'unknown-key-accepted', detail: `refused with ${refused.code}` };
     return undefined;
   }
-  const problems = outputProblems(API_RESULTS.has(label) ? withoutMethods(output) : output);
+  const problems = outputProblems(
+    API_RESULTS.has(label) ? withoutMethods(output) : STATE_RESULTS.has(label) ? typedAsPlain(output) : output,
+  );
   if (problems.length > 0) return { kind: 'dirty-output', detail: problems.slice(0, 3).join('; ') };
   if (done === 'hole') return { kind: 'hole-accepted', detail: 'returned' };
   if (done === 'unknown-key') return { kind: 'unknown-key-accepted', detail: 'returned' };
@@ -376,8 +392,12 @@ import(process.argv[2]).then((lib) => {
   process.on('message', ({ id, name, args }) => {
     let outcome;
     try {
-      lib[name](...args);
-      outcome = 'returned';
+      const result = lib[name](...args);
+      // A safeParse… wrapper refuses by returning { success: false, error }.
+      outcome =
+        result !== null && typeof result === 'object' && result.success === false && lib.isScalingNavigatorError(result.error)
+          ? 'refused ' + result.error.code
+          : 'returned';
     } catch (error) {
       outcome = lib.isScalingNavigatorError(error) ? 'refused ' + error.code : 'threw ' + String(error);
     }
