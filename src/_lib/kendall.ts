@@ -163,23 +163,25 @@ function countInversions(a: Float64Array): number {
  * The exact two-sided p-value of Kendall's τ for n untied pairs with c concordant pairs, as scipy's
  * `_kendall_p_exact` (Kendall 1970's recursion on the number of permutations with a given number of
  * inversions). O(n·c).
+ *
+ * Domain (the only caller, `correlate`'s Kendall method, asks for nothing else): n ≥ 3, and n ≤ 33
+ * unless at most one pair is discordant or concordant. scipy's rescaled recursion for n ≥ 171 with
+ * c ≥ 2 is therefore not needed: there the recursion below runs only for n ≤ 33 (33! ≈ 8.7·10³⁶ is finite).
  */
 export function kendallExactP(n: number, concordant: number): number {
   const c = Math.min(concordant, (n * (n - 1)) / 2 - concordant);
-  if (n <= 2) return 1;
   if (c === 0) return n < 171 ? 2 / factorial(n) : 0;
   if (c === 1) return n < 172 ? 2 / factorial(n - 1) : 0;
   if (4 * c === n * (n - 1)) return 1;
   let counts = new Float64Array(c + 1);
   counts[0] = 1;
   counts[1] = 1;
-  const scaled = n >= 171;
   for (let j = 3; j <= n; j += 1) {
     const cumulative = new Float64Array(c + 1);
     let sum = 0;
     for (let i = 0; i <= c; i += 1) {
       sum += counts[i] as number;
-      cumulative[i] = scaled ? sum / j : sum;
+      cumulative[i] = sum;
     }
     if (j <= c) {
       const next = cumulative.slice();
@@ -191,7 +193,7 @@ export function kendallExactP(n: number, concordant: number): number {
   }
   let total = 0;
   for (let i = 0; i <= c; i += 1) total += counts[i] as number;
-  const p = scaled ? total : (2 * total) / factorial(n);
+  const p = (2 * total) / factorial(n);
   return Math.min(1, Math.max(0, p));
 }
 

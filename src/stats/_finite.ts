@@ -59,10 +59,11 @@ function requireNoHoles(array: readonly unknown[], path: ErrorPath): void {
 /** The largest power of two not above `maxAbs` (> 0): dividing by it is exact and leaves values in (−2, 2). */
 export function powerOfTwoScale(maxAbs: number): number {
   if (!(maxAbs > 0)) return 1;
-  let scale = 2 ** Math.floor(Math.log2(maxAbs));
-  // Math.log2 may round across a power of two; correct by one step either way.
+  // Math.log2 may round across a power of two (to 1024 for values near MAX_VALUE, whose scale
+  // 2¹⁰²⁴ would be Infinity): clamp to 2¹⁰²³, then correct by one step either way.
+  let scale = 2 ** Math.min(1023, Math.floor(Math.log2(maxAbs)));
   if (scale > maxAbs) scale /= 2;
-  else if (scale * 2 <= maxAbs && Number.isFinite(scale * 2)) scale *= 2;
+  else if (scale * 2 <= maxAbs) scale *= 2;
   return scale;
 }
 
