@@ -126,7 +126,8 @@ const MAX_DOCUMENT_DEPTH = 200;
  * Walks a document before zod does, in bounded time: arrays longer than
  * {@link MAX_DOCUMENT_ARRAY_LENGTH} are `LIMIT_EXCEEDED` before any entry is read (zod would walk
  * 2³² − 1 holes), holes are `INVALID_INPUT` at their index, nesting past 200 levels (or a cycle) is
- * `INVALID_INPUT`. Returns whether the document holds a −0 (parsed output writes it as 0).
+ * `INVALID_INPUT`. Returns whether the document holds a −0 or a key set to `undefined` (the parsed
+ * output writes −0 as 0 and leaves such keys out, so it is plain JSON).
  */
 function scanDocument(value: unknown, prefix: ErrorPath): boolean {
   let negativeZero = false;
@@ -169,6 +170,7 @@ function scanDocument(value: unknown, prefix: ErrorPath): boolean {
     if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
     for (const key of Object.keys(node)) {
       const entry = (node as Record<string, unknown>)[key];
+      if (entry === undefined) negativeZero = true; // an explicit undefined: the output drops the key
       if (typeof entry === 'object' || typeof entry === 'number')
         stack.push({ value: entry, path: [...path, key], depth: depth + 1 });
     }
@@ -176,13 +178,13 @@ function scanDocument(value: unknown, prefix: ErrorPath): boolean {
   return negativeZero;
 }
 
-/** A copy of parsed output with every −0 written as 0 (plain objects and arrays only). */
+/** A copy of parsed output with every −0 written as 0 and keys holding `undefined` left out (plain objects and arrays only). */
 function withoutNegativeZero<T>(value: T): T {
   if (typeof value === 'number') return (value === 0 ? 0 : value) as T;
   if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
   if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(value)) out[key] = withoutNegativeZero(entry);
+    for (const [key, entry] of Object.entries(value)) if (entry !== undefined) out[key] = withoutNegativeZero(entry);
     return out as T;
   }
   return value;

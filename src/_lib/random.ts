@@ -60,7 +60,7 @@ export function createRandom(seed: number, path: readonly (string | number)[] = 
   };
 
   return {
-    seed,
+    seed: seed + 0, // −0 as 0
     nextUint32,
     nextFloat(): number {
       const high = nextUint32() >>> 5;

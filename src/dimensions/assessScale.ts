@@ -58,7 +58,7 @@ function readPractice(practice: unknown): PracticeCounts {
       `cannot exceed intended (${intended}): only intended practitioners can use the practice with fidelity`,
     );
   }
-  return { intended, withFidelity };
+  return { intended: intended + 0, withFidelity: withFidelity + 0 }; // −0 as 0
 }
 
 /**

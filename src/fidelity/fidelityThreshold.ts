@@ -275,7 +275,7 @@ export function fidelityThreshold(
   const policy = resolveFidelityPolicy(settings.policy, ['options', 'policy']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const seed =
-    settings.seed === undefined ? 1 : requireNumber(settings.seed, ['options', 'seed'], { min: 0, integer: true });
+    settings.seed === undefined ? 1 : requireNumber(settings.seed, ['options', 'seed'], { min: 0, integer: true }) + 0; // −0 as 0
   const requestedType =
     settings.outcomeType === undefined
       ? undefined

@@ -52,7 +52,7 @@ function binomialHalfQuantile(p: number, m: number): number {
 
 /** The limits for `nUseful` (a whole number ≥ 0, already validated). @internal */
 export function anhoejLimitsFor(nUseful: number): AnhoejLimits {
-  if (nUseful === 0) return { nUseful, longestRunMax: null, crossingsMin: null };
+  if (nUseful === 0) return { nUseful: 0, longestRunMax: null, crossingsMin: null }; // −0 as 0
   return {
     nUseful,
     longestRunMax: Math.round(Math.log2(nUseful)) + 3,

@@ -600,16 +600,19 @@ export function serializeState(value: unknown, path: ErrorPath): SerializedReach
     fingerprint: state.fingerprint,
     groupBits,
     bins,
-    rows: state.rows,
+    rows: state.rows + 0, // −0 (from a damaged state) is written as 0
     leafPaths: state.leafPaths.map((leafPath) => [...leafPath]),
-    cells,
+    cells: cells + 0,
     cellLeaf: Array.from(state.cellLeaf.subarray(0, cells)),
     cellMask: Array.from(state.cellMask.subarray(0, cells)),
-    histogram: Array.from(state.histogram.subarray(0, cells * bins)),
-    sum: Array.from(state.sum.subarray(0, cells)),
-    excluded: Array.from(state.excluded.subarray(0, cells)),
+    histogram: Array.from(state.histogram.subarray(0, cells * bins), plusZero),
+    sum: Array.from(state.sum.subarray(0, cells), plusZero),
+    excluded: Array.from(state.excluded.subarray(0, cells), plusZero),
   };
 }
+
+/** `value`, with −0 as 0. */
+const plusZero = (value: number): number => value + 0;
 
 /** Copies a JSON array of whole numbers into `into` (each entry checked: whole, within ±2⁵³, or a hole). */
 function copyWhole(value: unknown, length: number, into: Int32Array | Float64Array, path: ErrorPath): void {
@@ -672,11 +675,11 @@ export function parseState(value: unknown, path: ErrorPath): ReachState {
     kind: 'reach-state',
     schemaVersion: REACH_STATE_VERSION,
     fingerprint: header.fingerprint as string,
-    groupBits,
-    bins,
+    groupBits: groupBits + 0, // −0 as 0
+    bins: bins + 0,
     rows: header.rows as number,
     leafPaths: paths,
-    cells,
+    cells: cells + 0,
     cellTable: new Int32Array(32),
     indexedCells: 0,
     cellLeaf: new Int32Array(capacity),
@@ -693,6 +696,7 @@ export function parseState(value: unknown, path: ErrorPath): ReachState {
   const depth = paths.length > 0 ? (paths[0] as string[]).length : 0;
   requireStateShape(state, path, { fingerprint: state.fingerprint, groupBits, bins, depth });
   requireStateContents(state, path, null);
+  state.rows += 0; // a whole count now; −0 as 0
   return state;
 }
 
