@@ -23,43 +23,43 @@ export const MODULES: readonly ModuleSpec[] = [
     name: 'stats',
     summary:
       'The numeric kernel, exact against scipy and R: correlate (Pearson, Spearman, Kendall τ-b), partialCorrelation, adjustPValues, effectSize and coxIndex (WWC), proportionInterval (Wilson), rwg, rwgJ, icc1, designEffect.',
-    sizeLimit: '40 kB',
+    sizeLimit: '42 kB',
   },
   {
     name: 'fidelity',
     summary:
       'Fidelity-to-outcome analysis: analyzeFidelityOutcome (plain, partial on a baseline, adjusted for clustering; outcomes by band), componentContributions (with multiplicity control), fidelityThreshold (the level associated with outcomes, with a permutation test and a bootstrap interval); THRESHOLD_RULES and COMPONENT_RULES.',
-    sizeLimit: '60 kB',
+    sizeLimit: '68 kB',
   },
   {
     name: 'dimensions',
     summary:
       'How far along each dimension of scale: assessScale (scores against targets; at scale and sustainable as separate explained decisions) and detectSuperficialSpread (a decision when spread outruns depth); DIMENSIONS_RULES.',
-    sizeLimit: '8 kB',
+    sizeLimit: '12 kB',
   },
   {
     name: 'learning',
     summary:
       'The learning system: runChart (Anhøj rules exactly as R qicharts2, IHI shift/trend, baselines and phases), anhoejLimits; PdsaCycle, studyPdsa, decidePdsa (abandon / revise / expand / undetermined, explained), pdsaSeries; PDSA_RULES and RUN_CHART_RULES.',
-    sizeLimit: '48 kB',
+    sizeLimit: '53 kB',
   },
   {
     name: 'factors',
     summary:
       'Influential-factor reviews from several raters (CFIR −2…+2): reviewFactors (means, r_wg agreement, a support / roadblock / neutral / mixed decision per factor, category forces, role disagreements, interactions), compareReviews, and suggestStrategies from one reviewed factor→strategy table; FACTOR_VERDICT_RULES.',
-    sizeLimit: '20 kB',
+    sizeLimit: '22 kB',
   },
   {
     name: 'strategies',
     summary:
       'The strategy set: the StrategySet model (theories of action, steps with lead and date, status, changes), reviewStrategySet (warnings a team can act on, each a rule with the pit-stop action it points to) and screenStrategies (a decision per strategy: acceptable and affordable for every partner; power gaps); SCREENING_RULES and STRATEGY_SET_RULES.',
-    sizeLimit: '13 kB',
+    sizeLimit: '14 kB',
   },
   {
     name: 'reach',
     summary:
       'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
-    sizeLimit: '15 kB',
+    sizeLimit: '22 kB',
   },
 ];
 

@@ -7,14 +7,6 @@ import { count, decisionSchema, noteSchema } from './_resultSchemas.js';
 import type { DimensionsRule } from './dimensionsRules.js';
 import { type ScalePolicy, scalePolicyFields } from './scalePolicy.js';
 
-const DIMENSION_NOTE_CODES = ['NO_MEASURES', 'ZERO_WEIGHT', 'NO_TARGET'] as const;
-const SCALE_NOTE_CODES = [
-  'PRACTICE_NOT_GIVEN',
-  'NO_INTENDED_PRACTITIONERS',
-  'SUSTAINABILITY_UNKNOWN',
-  'OWNERSHIP_UNKNOWN',
-] as const;
-
 /**
  * Why a dimension has no score, or no judgement against a target.
  *
@@ -24,7 +16,13 @@ const SCALE_NOTE_CODES = [
  *
  * @category Scale assessment
  */
-export type DimensionNoteCode = (typeof DIMENSION_NOTE_CODES)[number];
+export type DimensionNoteCode = 'NO_MEASURES' | 'ZERO_WEIGHT' | 'NO_TARGET';
+
+const DIMENSION_NOTE_CODES = [
+  'NO_MEASURES',
+  'ZERO_WEIGHT',
+  'NO_TARGET',
+] as const satisfies readonly DimensionNoteCode[];
 
 /**
  * Why `atScale` or `sustainable` is undetermined.
@@ -35,7 +33,18 @@ export type DimensionNoteCode = (typeof DIMENSION_NOTE_CODES)[number];
  *
  * @category Scale assessment
  */
-export type ScaleNoteCode = (typeof SCALE_NOTE_CODES)[number];
+export type ScaleNoteCode =
+  | 'PRACTICE_NOT_GIVEN'
+  | 'NO_INTENDED_PRACTITIONERS'
+  | 'SUSTAINABILITY_UNKNOWN'
+  | 'OWNERSHIP_UNKNOWN';
+
+const SCALE_NOTE_CODES = [
+  'PRACTICE_NOT_GIVEN',
+  'NO_INTENDED_PRACTITIONERS',
+  'SUSTAINABILITY_UNKNOWN',
+  'OWNERSHIP_UNKNOWN',
+] as const satisfies readonly ScaleNoteCode[];
 
 /**
  * Counts for the "at scale" judgement: how many practitioners are meant to use the practice, and

@@ -48,14 +48,18 @@ export interface DetectSuperficialSpreadOptions {
  *
  * @category Superficial spread
  */
-export type SuperficialSpreadNoteCode = (typeof SUPERFICIAL_SPREAD_NOTE_CODES)[number];
+export type SuperficialSpreadNoteCode =
+  | 'DEPTH_UNKNOWN'
+  | 'SPREAD_UNKNOWN'
+  | 'TOO_FEW_ASSESSMENTS'
+  | 'CHANGE_NOT_REPRESENTABLE';
 
 const SUPERFICIAL_SPREAD_NOTE_CODES = [
   'DEPTH_UNKNOWN',
   'SPREAD_UNKNOWN',
   'TOO_FEW_ASSESSMENTS',
   'CHANGE_NOT_REPRESENTABLE',
-] as const;
+] as const satisfies readonly SuperficialSpreadNoteCode[];
 const POINT_KEYS = keysOf<DepthSpreadPoint>()('date', 'depth', 'spread');
 const DETECT_OPTION_KEYS = keysOf<DetectSuperficialSpreadOptions>()('policy');
 /** The most assessments {@link detectSuperficialSpread} takes. */
