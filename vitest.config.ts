@@ -31,7 +31,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // `npm test` runs with --coverage. Floors sit a little below what the whole suite reached when
-    // they were last raised (lines 99.57%, branches 96.54%, functions 99.77%, statements 99.08%, after the strict-input work of issue 12), leaving room for the few branches that random property
+    // they were last raised (lines 99.57%, branches 96.54%, functions 99.77%, statements 99.08%,
+    // after the strict-input work of issue 12), leaving room for the few branches that random property
     // inputs reach only sometimes: raise them as the suite grows, never lower them.
     coverage: {
       provider: 'v8',
