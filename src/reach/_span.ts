@@ -26,8 +26,29 @@
 
 const P = 33_554_393;
 
+const INVERSE_P = 1 / P;
+
+/**
+ * `(a · b) mod P` for `a, b` in `[0, P)`, without the floating-point remainder (a call into the
+ * runtime): the product is exact (< 2^50), the quotient estimate is off by at most one, and
+ * `q · P` stays below 2^53, so the subtraction is exact and one correction lands in `[0, P)`.
+ */
 function mulMod(a: number, b: number): number {
-  return (a * b) % P;
+  const product = a * b;
+  const rest = product - Math.floor(product * INVERSE_P) * P;
+  return rest < 0 ? rest + P : rest >= P ? rest - P : rest;
+}
+
+/** `(a − b) mod P` for `a, b` in `[0, P)`. */
+function subMod(a: number, b: number): number {
+  const difference = a - b;
+  return difference < 0 ? difference + P : difference;
+}
+
+/** `(a + b) mod P` for `a, b` in `[0, P)`. */
+function addMod(a: number, b: number): number {
+  const sum = a + b;
+  return sum >= P ? sum - P : sum;
 }
 
 function inverse(a: number): number {
@@ -172,7 +193,7 @@ class Span {
         const coord = coords[k] as number;
         const previous = work[coord] as number;
         if (previous === 0) heap.push(coord);
-        work[coord] = (previous - mulMod(value, values[k] as number) + P) % P;
+        work[coord] = subMod(previous, mulMod(value, values[k] as number));
       }
       steps.push(row);
       stepFactors.push(value);
@@ -247,7 +268,7 @@ class Span {
       const row = steps[k] as number;
       const previous = lambda[row] as number;
       if (previous === 0) touched.push(row);
-      lambda[row] = (previous + (stepFactors[k] as number)) % P;
+      lambda[row] = addMod(previous, stepFactors[k] as number);
     }
     const used = new Map<number, number>();
     let last = -1;
@@ -265,7 +286,7 @@ class Span {
         const earlier = this.reducedBy[k] as number;
         const previous = lambda[earlier] as number;
         if (previous === 0) touched.push(earlier);
-        lambda[earlier] = (previous - mulMod(onCell, this.factors[k] as number) + P) % P;
+        lambda[earlier] = subMod(previous, mulMod(onCell, this.factors[k] as number));
       }
     }
     return used;
@@ -354,7 +375,7 @@ export function complementCells(
       combination.delete(i);
       for (const [basis, coefficient] of substitute) {
         const previous = combination.get(basis);
-        const next = ((previous ?? 0) + mulMod(times, coefficient)) % P;
+        const next = addMod(previous ?? 0, mulMod(times, coefficient));
         if (next === 0) {
           if (previous !== undefined) {
             combination.delete(basis);
