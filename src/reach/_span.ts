@@ -313,7 +313,12 @@ export function complementCells(
   cells: readonly SpanCell[],
   hidden: Set<number>,
 ): number[] {
+  // Nothing hidden: nothing to protect, and the first round would hide nothing.
+  if (hidden.size === 0) return [];
   const count = cells.length;
+  // Hidden cells as flags (the set stays the caller's record; these are read in the loops).
+  const isHidden = new Uint8Array(count);
+  for (const index of hidden) isHidden[index] = 1;
   const combinations: (Map<number, number> | null | undefined)[] = new Array(count);
   const users: (Set<number> | undefined)[] = new Array(count);
   const span = new Span(nodes, masks);
@@ -332,7 +337,7 @@ export function complementCells(
     for (const basis of combination.keys()) users[basis]?.delete(cell);
   };
   for (let index = 0; index < count; index += 1) {
-    if (hidden.has(index)) continue;
+    if (isHidden[index] === 1) continue;
     const combination = span.add(index, cells[index] as SpanCell);
     combinations[index] = combination ?? undefined;
     if (combination === null) inBasis[index] = 1;
@@ -346,12 +351,13 @@ export function complementCells(
   }
   const hide = (i: number) => {
     hidden.add(i);
+    isHidden[i] = 1;
     if (inBasis[i] === 0) return; // not a basis cell: its combination stays as it is
     const using = users[i] ?? new Set<number>();
     inBasis[i] = 0;
     users[i] = undefined;
     let j = -1;
-    for (const user of using) if (!hidden.has(user) && (j < 0 || user < j)) j = user;
+    for (const user of using) if (isHidden[user] === 0 && (j < 0 || user < j)) j = user;
     if (j < 0) {
       for (const user of using) {
         unlink(user, combinations[user] as Map<number, number>);
@@ -398,15 +404,19 @@ export function complementCells(
     link(i, substitute);
   };
   const added: number[] = [];
+  // The cells hidden in a round, in the order they were picked (flags for the lookups).
+  const inRound = new Uint8Array(count);
+  const hiddenThisRound: number[] = [];
   for (;;) {
-    const hiddenThisRound = new Set<number>();
-    for (const index of [...hidden].sort((a, b) => a - b)) {
+    for (const index of hiddenThisRound) inRound[index] = 0;
+    hiddenThisRound.length = 0;
+    for (const index of Int32Array.from(hidden).sort()) {
       const combination = combinations[index];
       if (combination === null || combination === undefined || combination.size === 0) continue;
       let stale = false;
       let pick = -1;
       for (const other of combination.keys()) {
-        if (hiddenThisRound.has(other)) {
+        if (inRound[other] === 1) {
           stale = true; // recheck next round
           break;
         }
@@ -415,9 +425,12 @@ export function complementCells(
         if (pick < 0 || value < best || (value === best && other < pick)) pick = other;
       }
       if (stale) continue;
-      hiddenThisRound.add(pick);
+      if (inRound[pick] === 0) {
+        inRound[pick] = 1;
+        hiddenThisRound.push(pick);
+      }
     }
-    if (hiddenThisRound.size === 0) return added;
+    if (hiddenThisRound.length === 0) return added;
     for (const index of hiddenThisRound) {
       hide(index);
       added.push(index);

@@ -208,15 +208,18 @@ export function suppressSmallCells(
 
   const leafCount = leaves.length;
   const suppressed: SuppressedCell[] = [];
-  const reasons = {
-    n: new Map<number, SuppressedCell['reason']>(),
-    reached: new Map<number, SuppressedCell['reason']>(),
-    excluded: new Map<number, SuppressedCell['reason']>(),
+  // Why each cell's count is hidden (by cell index; undefined: shown). Every hidden count is recorded.
+  const reasons: Record<SuppressedCell['count'], (SuppressedCell['reason'] | undefined)[]> = {
+    n: new Array(nCells.length).fill(undefined),
+    reached: new Array(nCells.length).fill(undefined),
+    excluded: new Array(excludedCells.length).fill(undefined),
   };
   const record = (cells: Cell[], index: number, count: SuppressedCell['count'], reason: SuppressedCell['reason']) => {
     const cell = cells[index] as Cell;
-    suppressed.push({ unit: scopes[cell.scope]?.id ?? null, population: cell.population, count, reason });
-    reasons[count].set(index, reason);
+    suppressed.push(
+      Object.freeze({ unit: scopes[cell.scope]?.id ?? null, population: cell.population, count, reason }),
+    );
+    reasons[count][index] = reason;
   };
   const small = (value: number) => value > 0 && value < minCell;
 
@@ -231,24 +234,24 @@ export function suppressSmallCells(
     record(nCells, index, 'n', 'complementary');
 
   const hiddenReached = new Set<number>();
-  const coded = new Map<number, CodedRate | null>();
+  const coded: (CodedRate | null)[] = new Array(nCells.length).fill(null);
   nCells.forEach((cell, index) => {
     const reached = reachedValues[index] as number;
-    if (hiddenN.has(index)) {
+    if (reasons.n[index] !== undefined) {
       hiddenReached.add(index);
       record(nCells, index, 'reached', 'group-hidden');
     } else if (cell.value > 0 && (reached < minCell || cell.value - reached < minCell)) {
       hiddenReached.add(index);
       const low = reached < minCell;
       const high = cell.value - reached < minCell;
-      coded.set(
-        index,
+      coded[index] =
         low && high
           ? null
-          : low
-            ? { bound: 'below', value: minCell / cell.value }
-            : { bound: 'above', value: 1 - minCell / cell.value },
-      );
+          : Object.freeze(
+              low
+                ? { bound: 'below', value: minCell / cell.value }
+                : { bound: 'above', value: 1 - minCell / cell.value },
+            );
       record(nCells, index, 'reached', 'near-0-or-100');
     }
   });
@@ -268,14 +271,15 @@ export function suppressSmallCells(
     record(excludedCells, index, 'excluded', 'complementary');
   }
 
-  const exact = (cell: number | null) => cell !== null && !hiddenN.has(cell) && !hiddenReached.has(cell);
+  const exact = (cell: number | null) =>
+    cell !== null && reasons.n[cell] === undefined && reasons.reached[cell] === undefined;
   const scopeIndex = new Map(scopes.map((scope, index) => [scope.id, index]));
   const notesOf = (
     cells: readonly (readonly [SuppressedCell['count'], number | null, string])[],
   ): Note<SuppressionNoteCode>[] => {
     const notes: Note<SuppressionNoteCode>[] = [];
     for (const [count, index, field] of cells) {
-      const reason = index === null ? undefined : reasons[count].get(index);
+      const reason = index === null ? undefined : reasons[count][index];
       if (reason !== undefined) notes.push(suppressionNote(reason, field, minCell));
     }
     return notes;
@@ -287,11 +291,11 @@ export function suppressSmallCells(
     const shown = exact(cell.own);
     const rest = cell.rest ?? null;
     return {
-      n: hiddenN.has(cell.own) ? null : stats.n,
-      excluded: hiddenExcluded.has(cell.excluded) ? null : stats.excluded,
+      n: reasons.n[cell.own] === undefined ? stats.n : null,
+      excluded: reasons.excluded[cell.excluded] === undefined ? stats.excluded : null,
       reached: shown ? stats.reached : null,
       rate: shown ? stats.rate : null,
-      rateCoded: coded.get(cell.own) ?? null,
+      rateCoded: coded[cell.own] ?? null,
       interval: shown ? stats.interval : null,
       meanEngagements: shown ? stats.meanEngagements : null,
       notes: notesOf([
@@ -322,7 +326,7 @@ export function suppressSmallCells(
         members: group.members,
         ...statsOf(group, cell),
         rest: {
-          n: hiddenN.has(cell.rest) ? null : group.rest.n,
+          n: reasons.n[cell.rest] === undefined ? group.rest.n : null,
           reached: rest ? group.rest.reached : null,
           rate: rest ? group.rest.rate : null,
         },
