@@ -1,5 +1,6 @@
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type Note, note } from '../_lib/notes.js';
-import { readStored, sealResult } from '../_lib/stored.js';
+import { isSealedResult, readStored, sealFrozenResult } from '../_lib/stored.js';
 import { requireArray, requireOneOf } from '../_lib/validate.js';
 import { requireOptions } from './_config.js';
 import { complementCells, type SpanCell } from './_span.js';
@@ -24,6 +25,8 @@ import {
 } from './SuppressedReachReport.js';
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['policy', 'hierarchy']);
+
+const NO_NOTES: readonly Note<SuppressionNoteCode>[] = Object.freeze([]);
 
 type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
@@ -90,7 +93,10 @@ export function suppressSmallCells(
   summary: ReachSummary,
   options: SuppressSmallCellsOptions = {},
 ): SuppressedReachReport {
-  const report = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
+  // A summary this library made is frozen throughout; one read from storage is a fresh copy, frozen
+  // here because the report shares its pieces (intervals, members, paths, policy).
+  const read = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
+  const report = isSealedResult(summary) ? read : deepFreeze(read);
   const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const policy = policyOverSummary(report.policy, settings.policy, ['summary', 'policy'], ['options', 'policy']);
   const minCell = policy.minCellSize;
@@ -274,15 +280,28 @@ export function suppressSmallCells(
   const exact = (cell: number | null) =>
     cell !== null && reasons.n[cell] === undefined && reasons.reached[cell] === undefined;
   const scopeIndex = new Map(scopes.map((scope, index) => [scope.id, index]));
-  const notesOf = (
-    cells: readonly (readonly [SuppressedCell['count'], number | null, string])[],
-  ): Note<SuppressionNoteCode>[] => {
-    const notes: Note<SuppressionNoteCode>[] = [];
-    for (const [count, index, field] of cells) {
-      const reason = index === null ? undefined : reasons[count][index];
-      if (reason !== undefined) notes.push(suppressionNote(reason, field, minCell));
+  // The notes of hidden counts: one frozen note per (reason, field), shared by every population.
+  const noteCache = new Map<string, Note<SuppressionNoteCode>>();
+  const noteOf = (notes: Note<SuppressionNoteCode>[], reason: SuppressedCell['reason'] | undefined, field: string) => {
+    if (reason === undefined) return;
+    const key = `${reason}\u0000${field}`;
+    let cached = noteCache.get(key);
+    if (cached === undefined) {
+      cached = Object.freeze(suppressionNote(reason, field, minCell));
+      noteCache.set(key, cached);
     }
-    return notes;
+    notes.push(cached);
+  };
+  const notesOf = (own: number, excluded: number, rest: number | null): Note<SuppressionNoteCode>[] => {
+    const notes: Note<SuppressionNoteCode>[] = [];
+    noteOf(notes, reasons.n[own], 'n');
+    noteOf(notes, reasons.reached[own], 'reached');
+    noteOf(notes, reasons.excluded[excluded], 'excluded');
+    if (rest !== null) {
+      noteOf(notes, reasons.n[rest], 'rest.n');
+      noteOf(notes, reasons.reached[rest], 'rest.reached');
+    }
+    return (notes.length === 0 ? NO_NOTES : Object.freeze(notes)) as Note<SuppressionNoteCode>[];
   };
   const statsOf = (
     stats: ReachStats,
@@ -298,13 +317,7 @@ export function suppressSmallCells(
       rateCoded: coded[cell.own] ?? null,
       interval: shown ? stats.interval : null,
       meanEngagements: shown ? stats.meanEngagements : null,
-      notes: notesOf([
-        ['n', cell.own, 'n'],
-        ['reached', cell.own, 'reached'],
-        ['excluded', cell.excluded, 'excluded'],
-        ['n', rest, 'rest.n'],
-        ['reached', rest, 'rest.reached'],
-      ]),
+      notes: notesOf(cell.own, cell.excluded, rest),
     };
   };
   const breakdownOf = (scope: Breakdown, s: number): SuppressedReachBreakdown => {
@@ -320,16 +333,16 @@ export function suppressSmallCells(
         alternateScope === undefined
           ? null
           : ((cellOf[alternateScope] as { rest: number | null }[])[g + 1]?.rest ?? null);
-      return {
+      return Object.freeze({
         id: group.id,
         kind: group.kind,
         members: group.members,
         ...statsOf(group, cell),
-        rest: {
+        rest: Object.freeze({
           n: reasons.n[cell.rest] === undefined ? group.rest.n : null,
           reached: rest ? group.rest.reached : null,
           rate: rest ? group.rest.rate : null,
-        },
+        }),
         gap: own && rest ? group.gap : null,
         gapInterval: own && rest ? group.gapInterval : null,
         gapToNone: own && exact(noneCell.own) ? group.gapToNone : null,
@@ -338,48 +351,55 @@ export function suppressSmallCells(
         alternateRiskRatio: own && exact(alternateCell) ? group.alternateRiskRatio : null,
         alternateComparisonUnit: own && exact(alternateCell) ? group.alternateComparisonUnit : null,
         representationIndex: own && exact(everyone.own) ? group.representationIndex : null,
-      };
+      });
     });
     const focal = scope.groups.length;
     return {
-      overall: statsOf(scope.overall, everyone),
-      groups: groups.slice(0, focal),
+      overall: Object.freeze(statsOf(scope.overall, everyone)),
+      groups: Object.freeze(groups.slice(0, focal)) as SuppressedReachGroup[],
       union: groups[focal] as SuppressedReachGroup,
       none: groups[focal + 1] as SuppressedReachGroup,
-      intersections: groups.slice(focal + 2),
+      intersections: Object.freeze(groups.slice(focal + 2)) as SuppressedReachGroup[],
     };
   };
   const units = scopes.slice(1).map((scope, index) => {
     const unit = scope as Breakdown & ReachSummary['units'][number];
-    return {
+    return Object.freeze({
       id: unit.id,
       level: unit.level,
       code: unit.code,
       path: unit.path,
       parent: unit.parent,
       ...breakdownOf(scope, index + 1),
-    };
+    });
   });
-  return sealResult<SuppressedReachReport>({
-    schemaVersion: SUPPRESSED_REACH_REPORT_VERSION,
-    policy,
-    hierarchy: published,
-    focalGroups: [...report.focalGroups],
-    minEngagements: report.minEngagements,
-    ...breakdownOf(scopes[0] as Breakdown, 0),
-    units,
-    suppressed,
-    notes:
-      suppressed.length === 0
-        ? []
-        : [
-            note(
-              'COUNTS_SUPPRESSED',
-              `${suppressed.length} count${suppressed.length === 1 ? '' : 's'} hidden (minimum cell size ${minCell}, with complementary cells)`,
-              'suppressed',
-            ),
-          ],
-  });
+  // Every object is frozen as it is built (what comes from the summary is frozen already), so the
+  // report is only registered, not walked again.
+  return sealFrozenResult<SuppressedReachReport>(
+    Object.freeze({
+      schemaVersion: SUPPRESSED_REACH_REPORT_VERSION,
+      policy,
+      hierarchy: Object.freeze(published) as string[],
+      focalGroups: Object.freeze([...report.focalGroups]) as string[],
+      minEngagements: report.minEngagements,
+      ...breakdownOf(scopes[0] as Breakdown, 0),
+      units: Object.freeze(units) as SuppressedReachReport['units'],
+      suppressed: Object.freeze(suppressed) as SuppressedCell[],
+      notes: Object.freeze(
+        suppressed.length === 0
+          ? []
+          : [
+              Object.freeze(
+                note(
+                  'COUNTS_SUPPRESSED',
+                  `${suppressed.length} count${suppressed.length === 1 ? '' : 's'} hidden (minimum cell size ${minCell}, with complementary cells)`,
+                  'suppressed',
+                ),
+              ),
+            ],
+      ) as SuppressedReachReport['notes'],
+    }),
+  );
 }
 
 const NOTE_OF_REASON = {
