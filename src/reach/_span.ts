@@ -407,12 +407,19 @@ export function complementCells(
   // The cells hidden in a round, in the order they were picked (flags for the lookups).
   const inRound = new Uint8Array(count);
   const hiddenThisRound: number[] = [];
+  // The hidden cells that can still be recomputed, ascending. A hidden cell that cannot (no
+  // combination, or an empty one) never can again: hiding only shrinks the span, and an empty
+  // combination uses no basis cell, so no exchange touches it. So it leaves the list for good.
+  let active = Int32Array.from(hidden).sort();
   for (;;) {
     for (const index of hiddenThisRound) inRound[index] = 0;
     hiddenThisRound.length = 0;
-    for (const index of Int32Array.from(hidden).sort()) {
+    let kept = 0;
+    for (const index of active) {
       const combination = combinations[index];
       if (combination === null || combination === undefined || combination.size === 0) continue;
+      active[kept] = index;
+      kept += 1;
       let stale = false;
       let pick = -1;
       for (const other of combination.keys()) {
@@ -435,5 +442,20 @@ export function complementCells(
       hide(index);
       added.push(index);
     }
+    // The cells hidden this round join the list, in order.
+    const joined = Int32Array.from(hiddenThisRound).sort();
+    const merged = new Int32Array(kept + joined.length);
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < merged.length; k += 1) {
+      if (b >= joined.length || (a < kept && (active[a] as number) < (joined[b] as number))) {
+        merged[k] = active[a] as number;
+        a += 1;
+      } else {
+        merged[k] = joined[b] as number;
+        b += 1;
+      }
+    }
+    active = merged;
   }
 }
