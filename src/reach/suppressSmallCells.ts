@@ -281,14 +281,25 @@ export function suppressSmallCells(
     cell !== null && reasons.n[cell] === undefined && reasons.reached[cell] === undefined;
   const scopeIndex = new Map(scopes.map((scope, index) => [scope.id, index]));
   // The notes of hidden counts: one frozen note per (reason, field), shared by every population.
-  const noteCache = new Map<string, Note<SuppressionNoteCode>>();
-  const noteOf = (notes: Note<SuppressionNoteCode>[], reason: SuppressedCell['reason'] | undefined, field: string) => {
+  type NoteField = 'n' | 'reached' | 'excluded' | 'rest.n' | 'rest.reached';
+  const noteCache: Record<NoteField, Map<SuppressedCell['reason'], Note<SuppressionNoteCode>>> = {
+    n: new Map(),
+    reached: new Map(),
+    excluded: new Map(),
+    'rest.n': new Map(),
+    'rest.reached': new Map(),
+  };
+  const noteOf = (
+    notes: Note<SuppressionNoteCode>[],
+    reason: SuppressedCell['reason'] | undefined,
+    field: NoteField,
+  ) => {
     if (reason === undefined) return;
-    const key = `${reason}\u0000${field}`;
-    let cached = noteCache.get(key);
+    const cache = noteCache[field];
+    let cached = cache.get(reason);
     if (cached === undefined) {
       cached = Object.freeze(suppressionNote(reason, field, minCell));
-      noteCache.set(key, cached);
+      cache.set(reason, cached);
     }
     notes.push(cached);
   };
