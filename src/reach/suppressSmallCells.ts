@@ -58,7 +58,7 @@ interface Cell extends SpanCell {
  * separately (another year, another grouping) can still be differenced against each other.
  * Non-negativity can still narrow a hidden count to a range; only exact recomputation is ruled out.
  * Near-linear in the published counts: a statewide report (9,000 schools in 1,000 districts, three
- * focal groups) takes well under a second (bench/README.md, "suppression").
+ * focal groups) takes under a second (bench/README.md, "suppression").
  *
  * A summary this library made is used as it is (it is frozen); any other — stored, sent as JSON,
  * built by hand — is checked against the {@link ReachSummary} schema first. The report is frozen.
