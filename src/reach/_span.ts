@@ -26,8 +26,29 @@
 
 const P = 33_554_393;
 
+const INVERSE_P = 1 / P;
+
+/**
+ * `(a · b) mod P` for `a, b` in `[0, P)`, without the floating-point remainder (a call into the
+ * runtime): the product is exact (< 2^50), the quotient estimate is off by at most one, and
+ * `q · P` stays below 2^53, so the subtraction is exact and one correction lands in `[0, P)`.
+ */
 function mulMod(a: number, b: number): number {
-  return (a * b) % P;
+  const product = a * b;
+  const rest = product - Math.floor(product * INVERSE_P) * P;
+  return rest < 0 ? rest + P : rest >= P ? rest - P : rest;
+}
+
+/** `(a − b) mod P` for `a, b` in `[0, P)`. */
+function subMod(a: number, b: number): number {
+  const difference = a - b;
+  return difference < 0 ? difference + P : difference;
+}
+
+/** `(a + b) mod P` for `a, b` in `[0, P)`. */
+function addMod(a: number, b: number): number {
+  const sum = a + b;
+  return sum >= P ? sum - P : sum;
 }
 
 function inverse(a: number): number {
@@ -172,7 +193,7 @@ class Span {
         const coord = coords[k] as number;
         const previous = work[coord] as number;
         if (previous === 0) heap.push(coord);
-        work[coord] = (previous - mulMod(value, values[k] as number) + P) % P;
+        work[coord] = subMod(previous, mulMod(value, values[k] as number));
       }
       steps.push(row);
       stepFactors.push(value);
@@ -247,7 +268,7 @@ class Span {
       const row = steps[k] as number;
       const previous = lambda[row] as number;
       if (previous === 0) touched.push(row);
-      lambda[row] = (previous + (stepFactors[k] as number)) % P;
+      lambda[row] = addMod(previous, stepFactors[k] as number);
     }
     const used = new Map<number, number>();
     let last = -1;
@@ -265,7 +286,7 @@ class Span {
         const earlier = this.reducedBy[k] as number;
         const previous = lambda[earlier] as number;
         if (previous === 0) touched.push(earlier);
-        lambda[earlier] = (previous - mulMod(onCell, this.factors[k] as number) + P) % P;
+        lambda[earlier] = subMod(previous, mulMod(onCell, this.factors[k] as number));
       }
     }
     return used;
@@ -292,7 +313,12 @@ export function complementCells(
   cells: readonly SpanCell[],
   hidden: Set<number>,
 ): number[] {
+  // Nothing hidden: nothing to protect, and the first round would hide nothing.
+  if (hidden.size === 0) return [];
   const count = cells.length;
+  // Hidden cells as flags (the set stays the caller's record; these are read in the loops).
+  const isHidden = new Uint8Array(count);
+  for (const index of hidden) isHidden[index] = 1;
   const combinations: (Map<number, number> | null | undefined)[] = new Array(count);
   const users: (Set<number> | undefined)[] = new Array(count);
   const span = new Span(nodes, masks);
@@ -311,7 +337,7 @@ export function complementCells(
     for (const basis of combination.keys()) users[basis]?.delete(cell);
   };
   for (let index = 0; index < count; index += 1) {
-    if (hidden.has(index)) continue;
+    if (isHidden[index] === 1) continue;
     const combination = span.add(index, cells[index] as SpanCell);
     combinations[index] = combination ?? undefined;
     if (combination === null) inBasis[index] = 1;
@@ -325,12 +351,13 @@ export function complementCells(
   }
   const hide = (i: number) => {
     hidden.add(i);
+    isHidden[i] = 1;
     if (inBasis[i] === 0) return; // not a basis cell: its combination stays as it is
     const using = users[i] ?? new Set<number>();
     inBasis[i] = 0;
     users[i] = undefined;
     let j = -1;
-    for (const user of using) if (!hidden.has(user) && (j < 0 || user < j)) j = user;
+    for (const user of using) if (isHidden[user] === 0 && (j < 0 || user < j)) j = user;
     if (j < 0) {
       for (const user of using) {
         unlink(user, combinations[user] as Map<number, number>);
@@ -354,7 +381,7 @@ export function complementCells(
       combination.delete(i);
       for (const [basis, coefficient] of substitute) {
         const previous = combination.get(basis);
-        const next = ((previous ?? 0) + mulMod(times, coefficient)) % P;
+        const next = addMod(previous ?? 0, mulMod(times, coefficient));
         if (next === 0) {
           if (previous !== undefined) {
             combination.delete(basis);
@@ -377,15 +404,26 @@ export function complementCells(
     link(i, substitute);
   };
   const added: number[] = [];
+  // The cells hidden in a round, in the order they were picked (flags for the lookups).
+  const inRound = new Uint8Array(count);
+  const hiddenThisRound: number[] = [];
+  // The hidden cells that can still be recomputed, ascending. A hidden cell that cannot (no
+  // combination, or an empty one) never can again: hiding only shrinks the span, and an empty
+  // combination uses no basis cell, so no exchange touches it. So it leaves the list for good.
+  let active = Int32Array.from(hidden).sort();
   for (;;) {
-    const hiddenThisRound = new Set<number>();
-    for (const index of [...hidden].sort((a, b) => a - b)) {
+    for (const index of hiddenThisRound) inRound[index] = 0;
+    hiddenThisRound.length = 0;
+    let kept = 0;
+    for (const index of active) {
       const combination = combinations[index];
       if (combination === null || combination === undefined || combination.size === 0) continue;
+      active[kept] = index;
+      kept += 1;
       let stale = false;
       let pick = -1;
       for (const other of combination.keys()) {
-        if (hiddenThisRound.has(other)) {
+        if (inRound[other] === 1) {
           stale = true; // recheck next round
           break;
         }
@@ -394,12 +432,30 @@ export function complementCells(
         if (pick < 0 || value < best || (value === best && other < pick)) pick = other;
       }
       if (stale) continue;
-      hiddenThisRound.add(pick);
+      if (inRound[pick] === 0) {
+        inRound[pick] = 1;
+        hiddenThisRound.push(pick);
+      }
     }
-    if (hiddenThisRound.size === 0) return added;
+    if (hiddenThisRound.length === 0) return added;
     for (const index of hiddenThisRound) {
       hide(index);
       added.push(index);
     }
+    // The cells hidden this round join the list, in order.
+    const joined = Int32Array.from(hiddenThisRound).sort();
+    const merged = new Int32Array(kept + joined.length);
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < merged.length; k += 1) {
+      if (b >= joined.length || (a < kept && (active[a] as number) < (joined[b] as number))) {
+        merged[k] = active[a] as number;
+        a += 1;
+      } else {
+        merged[k] = joined[b] as number;
+        b += 1;
+      }
+    }
+    active = merged;
   }
 }

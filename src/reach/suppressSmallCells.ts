@@ -1,5 +1,6 @@
+import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type Note, note } from '../_lib/notes.js';
-import { readStored, sealResult } from '../_lib/stored.js';
+import { isSealedResult, readStored, sealFrozenResult } from '../_lib/stored.js';
 import { requireArray, requireOneOf } from '../_lib/validate.js';
 import { requireOptions } from './_config.js';
 import { complementCells, type SpanCell } from './_span.js';
@@ -24,6 +25,8 @@ import {
 } from './SuppressedReachReport.js';
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['policy', 'hierarchy']);
+
+const NO_NOTES: readonly Note<SuppressionNoteCode>[] = Object.freeze([]);
 
 type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
@@ -55,7 +58,7 @@ interface Cell extends SpanCell {
  * separately (another year, another grouping) can still be differenced against each other.
  * Non-negativity can still narrow a hidden count to a range; only exact recomputation is ruled out.
  * Near-linear in the published counts: a statewide report (9,000 schools in 1,000 districts, three
- * focal groups) takes well under a second (bench/README.md, "suppression").
+ * focal groups) takes under a second (bench/README.md, "suppression").
  *
  * A summary this library made is used as it is (it is frozen); any other — stored, sent as JSON,
  * built by hand — is checked against the {@link ReachSummary} schema first. The report is frozen.
@@ -90,7 +93,10 @@ export function suppressSmallCells(
   summary: ReachSummary,
   options: SuppressSmallCellsOptions = {},
 ): SuppressedReachReport {
-  const report = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
+  // A summary this library made is frozen throughout; one read from storage is a fresh copy, frozen
+  // here because the report shares its pieces (intervals, members, paths, policy).
+  const read = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
+  const report = isSealedResult(summary) ? read : deepFreeze(read);
   const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const policy = policyOverSummary(report.policy, settings.policy, ['summary', 'policy'], ['options', 'policy']);
   const minCell = policy.minCellSize;
@@ -208,15 +214,18 @@ export function suppressSmallCells(
 
   const leafCount = leaves.length;
   const suppressed: SuppressedCell[] = [];
-  const reasons = {
-    n: new Map<number, SuppressedCell['reason']>(),
-    reached: new Map<number, SuppressedCell['reason']>(),
-    excluded: new Map<number, SuppressedCell['reason']>(),
+  // Why each cell's count is hidden (by cell index; undefined: shown). Every hidden count is recorded.
+  const reasons: Record<SuppressedCell['count'], (SuppressedCell['reason'] | undefined)[]> = {
+    n: new Array(nCells.length).fill(undefined),
+    reached: new Array(nCells.length).fill(undefined),
+    excluded: new Array(excludedCells.length).fill(undefined),
   };
   const record = (cells: Cell[], index: number, count: SuppressedCell['count'], reason: SuppressedCell['reason']) => {
     const cell = cells[index] as Cell;
-    suppressed.push({ unit: scopes[cell.scope]?.id ?? null, population: cell.population, count, reason });
-    reasons[count].set(index, reason);
+    suppressed.push(
+      Object.freeze({ unit: scopes[cell.scope]?.id ?? null, population: cell.population, count, reason }),
+    );
+    reasons[count][index] = reason;
   };
   const small = (value: number) => value > 0 && value < minCell;
 
@@ -231,24 +240,24 @@ export function suppressSmallCells(
     record(nCells, index, 'n', 'complementary');
 
   const hiddenReached = new Set<number>();
-  const coded = new Map<number, CodedRate | null>();
+  const coded: (CodedRate | null)[] = new Array(nCells.length).fill(null);
   nCells.forEach((cell, index) => {
     const reached = reachedValues[index] as number;
-    if (hiddenN.has(index)) {
+    if (reasons.n[index] !== undefined) {
       hiddenReached.add(index);
       record(nCells, index, 'reached', 'group-hidden');
     } else if (cell.value > 0 && (reached < minCell || cell.value - reached < minCell)) {
       hiddenReached.add(index);
       const low = reached < minCell;
       const high = cell.value - reached < minCell;
-      coded.set(
-        index,
+      coded[index] =
         low && high
           ? null
-          : low
-            ? { bound: 'below', value: minCell / cell.value }
-            : { bound: 'above', value: 1 - minCell / cell.value },
-      );
+          : Object.freeze(
+              low
+                ? { bound: 'below', value: minCell / cell.value }
+                : { bound: 'above', value: 1 - minCell / cell.value },
+            );
       record(nCells, index, 'reached', 'near-0-or-100');
     }
   });
@@ -268,17 +277,42 @@ export function suppressSmallCells(
     record(excludedCells, index, 'excluded', 'complementary');
   }
 
-  const exact = (cell: number | null) => cell !== null && !hiddenN.has(cell) && !hiddenReached.has(cell);
+  const exact = (cell: number | null) =>
+    cell !== null && reasons.n[cell] === undefined && reasons.reached[cell] === undefined;
   const scopeIndex = new Map(scopes.map((scope, index) => [scope.id, index]));
-  const notesOf = (
-    cells: readonly (readonly [SuppressedCell['count'], number | null, string])[],
-  ): Note<SuppressionNoteCode>[] => {
-    const notes: Note<SuppressionNoteCode>[] = [];
-    for (const [count, index, field] of cells) {
-      const reason = index === null ? undefined : reasons[count].get(index);
-      if (reason !== undefined) notes.push(suppressionNote(reason, field, minCell));
+  // The notes of hidden counts: one frozen note per (reason, field), shared by every population.
+  type NoteField = 'n' | 'reached' | 'excluded' | 'rest.n' | 'rest.reached';
+  const noteCache: Record<NoteField, Map<SuppressedCell['reason'], Note<SuppressionNoteCode>>> = {
+    n: new Map(),
+    reached: new Map(),
+    excluded: new Map(),
+    'rest.n': new Map(),
+    'rest.reached': new Map(),
+  };
+  const noteOf = (
+    notes: Note<SuppressionNoteCode>[],
+    reason: SuppressedCell['reason'] | undefined,
+    field: NoteField,
+  ) => {
+    if (reason === undefined) return;
+    const cache = noteCache[field];
+    let cached = cache.get(reason);
+    if (cached === undefined) {
+      cached = Object.freeze(suppressionNote(reason, field, minCell));
+      cache.set(reason, cached);
     }
-    return notes;
+    notes.push(cached);
+  };
+  const notesOf = (own: number, excluded: number, rest: number | null): Note<SuppressionNoteCode>[] => {
+    const notes: Note<SuppressionNoteCode>[] = [];
+    noteOf(notes, reasons.n[own], 'n');
+    noteOf(notes, reasons.reached[own], 'reached');
+    noteOf(notes, reasons.excluded[excluded], 'excluded');
+    if (rest !== null) {
+      noteOf(notes, reasons.n[rest], 'rest.n');
+      noteOf(notes, reasons.reached[rest], 'rest.reached');
+    }
+    return (notes.length === 0 ? NO_NOTES : Object.freeze(notes)) as Note<SuppressionNoteCode>[];
   };
   const statsOf = (
     stats: ReachStats,
@@ -287,20 +321,14 @@ export function suppressSmallCells(
     const shown = exact(cell.own);
     const rest = cell.rest ?? null;
     return {
-      n: hiddenN.has(cell.own) ? null : stats.n,
-      excluded: hiddenExcluded.has(cell.excluded) ? null : stats.excluded,
+      n: reasons.n[cell.own] === undefined ? stats.n : null,
+      excluded: reasons.excluded[cell.excluded] === undefined ? stats.excluded : null,
       reached: shown ? stats.reached : null,
       rate: shown ? stats.rate : null,
-      rateCoded: coded.get(cell.own) ?? null,
+      rateCoded: coded[cell.own] ?? null,
       interval: shown ? stats.interval : null,
       meanEngagements: shown ? stats.meanEngagements : null,
-      notes: notesOf([
-        ['n', cell.own, 'n'],
-        ['reached', cell.own, 'reached'],
-        ['excluded', cell.excluded, 'excluded'],
-        ['n', rest, 'rest.n'],
-        ['reached', rest, 'rest.reached'],
-      ]),
+      notes: notesOf(cell.own, cell.excluded, rest),
     };
   };
   const breakdownOf = (scope: Breakdown, s: number): SuppressedReachBreakdown => {
@@ -316,16 +344,16 @@ export function suppressSmallCells(
         alternateScope === undefined
           ? null
           : ((cellOf[alternateScope] as { rest: number | null }[])[g + 1]?.rest ?? null);
-      return {
+      return Object.freeze({
         id: group.id,
         kind: group.kind,
         members: group.members,
         ...statsOf(group, cell),
-        rest: {
-          n: hiddenN.has(cell.rest) ? null : group.rest.n,
+        rest: Object.freeze({
+          n: reasons.n[cell.rest] === undefined ? group.rest.n : null,
           reached: rest ? group.rest.reached : null,
           rate: rest ? group.rest.rate : null,
-        },
+        }),
         gap: own && rest ? group.gap : null,
         gapInterval: own && rest ? group.gapInterval : null,
         gapToNone: own && exact(noneCell.own) ? group.gapToNone : null,
@@ -334,48 +362,55 @@ export function suppressSmallCells(
         alternateRiskRatio: own && exact(alternateCell) ? group.alternateRiskRatio : null,
         alternateComparisonUnit: own && exact(alternateCell) ? group.alternateComparisonUnit : null,
         representationIndex: own && exact(everyone.own) ? group.representationIndex : null,
-      };
+      });
     });
     const focal = scope.groups.length;
     return {
-      overall: statsOf(scope.overall, everyone),
-      groups: groups.slice(0, focal),
+      overall: Object.freeze(statsOf(scope.overall, everyone)),
+      groups: Object.freeze(groups.slice(0, focal)) as SuppressedReachGroup[],
       union: groups[focal] as SuppressedReachGroup,
       none: groups[focal + 1] as SuppressedReachGroup,
-      intersections: groups.slice(focal + 2),
+      intersections: Object.freeze(groups.slice(focal + 2)) as SuppressedReachGroup[],
     };
   };
   const units = scopes.slice(1).map((scope, index) => {
     const unit = scope as Breakdown & ReachSummary['units'][number];
-    return {
+    return Object.freeze({
       id: unit.id,
       level: unit.level,
       code: unit.code,
       path: unit.path,
       parent: unit.parent,
       ...breakdownOf(scope, index + 1),
-    };
+    });
   });
-  return sealResult<SuppressedReachReport>({
-    schemaVersion: SUPPRESSED_REACH_REPORT_VERSION,
-    policy,
-    hierarchy: published,
-    focalGroups: [...report.focalGroups],
-    minEngagements: report.minEngagements,
-    ...breakdownOf(scopes[0] as Breakdown, 0),
-    units,
-    suppressed,
-    notes:
-      suppressed.length === 0
-        ? []
-        : [
-            note(
-              'COUNTS_SUPPRESSED',
-              `${suppressed.length} count${suppressed.length === 1 ? '' : 's'} hidden (minimum cell size ${minCell}, with complementary cells)`,
-              'suppressed',
-            ),
-          ],
-  });
+  // Every object is frozen as it is built (what comes from the summary is frozen already), so the
+  // report is only registered, not walked again.
+  return sealFrozenResult<SuppressedReachReport>(
+    Object.freeze({
+      schemaVersion: SUPPRESSED_REACH_REPORT_VERSION,
+      policy,
+      hierarchy: Object.freeze(published) as string[],
+      focalGroups: Object.freeze([...report.focalGroups]) as string[],
+      minEngagements: report.minEngagements,
+      ...breakdownOf(scopes[0] as Breakdown, 0),
+      units: Object.freeze(units) as SuppressedReachReport['units'],
+      suppressed: Object.freeze(suppressed) as SuppressedCell[],
+      notes: Object.freeze(
+        suppressed.length === 0
+          ? []
+          : [
+              Object.freeze(
+                note(
+                  'COUNTS_SUPPRESSED',
+                  `${suppressed.length} count${suppressed.length === 1 ? '' : 's'} hidden (minimum cell size ${minCell}, with complementary cells)`,
+                  'suppressed',
+                ),
+              ),
+            ],
+      ) as SuppressedReachReport['notes'],
+    }),
+  );
 }
 
 const NOTE_OF_REASON = {

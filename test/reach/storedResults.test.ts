@@ -200,6 +200,35 @@ describe('suppressed report as a stored result', () => {
     expect(parseSuppressedReachReport(copy)).toEqual(copy);
   });
 
+  it('every object of the report is frozen as it is built, from a summary of its own or a stored one', () => {
+    // Small cells, rates near 0 and 100 (rateCoded), complements, notes, intersections: every kind of object.
+    const many: ReachRow[] = Array.from({ length: 400 }, (_, index) => ({
+      id: `q${index}`,
+      units: { district: `D${index % 3}`, school: `S${index % 11}` },
+      groups: [
+        ...(index % 3 === 0 ? ['el'] : []),
+        ...(index % 7 < 2 ? ['swd'] : []),
+        ...(index % 5 === 0 ? ['poverty'] : []),
+      ],
+      engagements: index % 13 === 0 ? 0 : (index * 7) % 5,
+    }));
+    const manyOptions = {
+      focalGroups: ['el', 'swd', 'poverty'],
+      unitLevels: ['district', 'school'],
+      minEngagements: 2,
+      intersections: [['el', 'swd']],
+    };
+    const summary = summarizeReach(many, manyOptions);
+    const fromStored = JSON.parse(JSON.stringify(summary));
+    for (const input of [summary, fromStored]) {
+      const report = suppressSmallCells(input);
+      expect(report.suppressed.some((cell) => cell.reason === 'complementary')).toBe(true);
+      expect(report.units.some((unit) => unit.groups.some((group) => group.rateCoded !== null))).toBe(true);
+      expect(deeplyFrozen(report)).toBe(true);
+    }
+    expect(deeplyFrozen(suppressSmallCells(summary, { policy: { minCellSize: 1 } }))).toBe(true);
+  });
+
   it('damage is INVALID_INPUT at its path', () => {
     const copy = JSON.parse(JSON.stringify(suppressSmallCells(summarizeReach(rows, options))));
     const result = safeParseSuppressedReachReport({ ...copy, overall: { ...copy.overall, rate: Number.NaN } });
