@@ -8,16 +8,10 @@ import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
 import { BooleanOrNull, decisionSchema, finiteOrNull, noteSchema } from './_resultSchemas.js';
 import { PDSA_ACTIONS, type PdsaAction, type PdsaCycleInput, parsePdsaCycle } from './PdsaCycle.js';
+import { checkPdsaStudy, PDSA_STUDY_TYPE, type PdsaNoteCode, PdsaStudy } from './PdsaStudy.js';
 import { type PdsaPolicy, PdsaPolicySchema, resolvePdsaPolicy } from './pdsaPolicy.js';
 import { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
-import {
-  checkPdsaStudy,
-  PDSA_OPTION_KEYS,
-  PDSA_STUDY_TYPE,
-  type PdsaNoteCode,
-  PdsaStudy,
-  studyParsedPdsa,
-} from './studyPdsa.js';
+import { PDSA_OPTION_KEYS, studyParsedPdsa } from './studyPdsa.js';
 
 /**
  * The explained act that closes a PDSA cycle: one of {@link PDSA_ACTIONS} or `'undetermined'`,

@@ -28,6 +28,14 @@ export {
   parsePdsaCycle,
   safeParsePdsaCycle,
 } from './PdsaCycle.js';
+export {
+  type PdsaGroupSummary,
+  type PdsaNoteCode,
+  PdsaStudy,
+  type PdsaUnitsImproved,
+  parsePdsaStudy,
+  safeParsePdsaStudy,
+} from './PdsaStudy.js';
 export { DEFAULT_PDSA_POLICY, definePdsaPolicy, type PdsaPolicy } from './pdsaPolicy.js';
 export { PDSA_RULES, type PdsaRule } from './pdsaRules.js';
 export * from './pdsaSeries.js';
@@ -40,13 +48,4 @@ export {
   type RunsTableRow,
 } from './runChartPolicy.js';
 export * from './runChartRules.js';
-export {
-  type PdsaGroupSummary,
-  type PdsaNoteCode,
-  PdsaStudy,
-  type PdsaUnitsImproved,
-  parsePdsaStudy,
-  type StudyPdsaOptions,
-  safeParsePdsaStudy,
-  studyPdsa,
-} from './studyPdsa.js';
+export { type StudyPdsaOptions, studyPdsa } from './studyPdsa.js';

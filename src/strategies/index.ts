@@ -12,6 +12,7 @@
  */
 export * from './PartnerJudgement.js';
 export * from './reviewStrategySet.js';
+export * from './ScreeningReport.js';
 export * from './StrategySet.js';
 export * from './StrategySetReview.js';
 export * from './screeningRules.js';
