@@ -2,19 +2,14 @@ import { addColumns } from './_columns.js';
 import { resolveReachConfig } from './_config.js';
 import { finalizeState } from './_finalize.js';
 import { directSink, rowReader } from './_rows.js';
-import {
-  emptyState,
-  mergeInto,
-  parseState,
-  type ReachState,
-  requireState,
-  type SerializedReachState,
-  serializeState,
-} from './_state.js';
+import { emptyState, mergeInto, type ReachState } from './_state.js';
+import { requireState } from './_stateChecks.js';
+import { parseState, type SerializedReachState, serializeState } from './_stateJson.js';
 import type { ReachAccumulatorOptions, ReachColumns, ReachRow } from './ReachRoster.js';
 import type { ReachSummary } from './ReachSummary.js';
 
-export type { ReachState, SerializedReachState } from './_state.js';
+export type { ReachState } from './_state.js';
+export type { SerializedReachState } from './_stateJson.js';
 
 /**
  * A reach aggregate with the shape of a warehouse's JavaScript aggregate function.

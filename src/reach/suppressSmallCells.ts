@@ -3,14 +3,11 @@ import { type Note, note } from '../_lib/notes.js';
 import { isSealedResult, readStored, sealFrozenResult } from '../_lib/stored.js';
 import { requireArray, requireOneOf } from '../_lib/validate.js';
 import { requireOptions } from './_config.js';
-import { complementCells, type SpanCell } from './_span.js';
-import {
-  REACH_SUMMARY_TYPE,
-  type ReachBreakdown,
-  type ReachGroupStats,
-  type ReachStats,
-  type ReachSummary,
-} from './ReachSummary.js';
+import { complementCells } from './_span.js';
+import type { SpanCell } from './_spanBasis.js';
+import { suppressionNoteOf } from './_suppressionNotes.js';
+import { type Breakdown, comparePaths, groupsOf, lowerBound } from './_suppressionScopes.js';
+import { REACH_SUMMARY_TYPE, type ReachGroupStats, type ReachStats, type ReachSummary } from './ReachSummary.js';
 import { policyOverSummary } from './reachPolicy.js';
 import {
   type CodedRate,
@@ -27,8 +24,6 @@ import {
 const OPTION_KEYS: ReadonlySet<string> = new Set(['policy', 'hierarchy']);
 
 const NO_NOTES: readonly Note<SuppressionNoteCode>[] = Object.freeze([]);
-
-type Breakdown = ReachBreakdown & { readonly id: string | null; readonly path: readonly string[] };
 
 interface Cell extends SpanCell {
   readonly scope: number;
@@ -155,12 +150,6 @@ export function suppressSmallCells(
     maskSetByPopulation.set(population, set);
     return set;
   };
-  const groupsOf = (scope: Breakdown): ReachGroupStats[] => [
-    ...scope.groups,
-    scope.union,
-    scope.none,
-    ...scope.intersections,
-  ];
 
   // The published cells of each count, deduplicated by (scope, atom set).
   const nCells: Cell[] = [];
@@ -281,28 +270,7 @@ export function suppressSmallCells(
     cell !== null && reasons.n[cell] === undefined && reasons.reached[cell] === undefined;
   const scopeIndex = new Map(scopes.map((scope, index) => [scope.id, index]));
   // The notes of hidden counts: one frozen note per (reason, field), shared by every population.
-  type NoteField = 'n' | 'reached' | 'excluded' | 'rest.n' | 'rest.reached';
-  const noteCache: Record<NoteField, Map<SuppressedCell['reason'], Note<SuppressionNoteCode>>> = {
-    n: new Map(),
-    reached: new Map(),
-    excluded: new Map(),
-    'rest.n': new Map(),
-    'rest.reached': new Map(),
-  };
-  const noteOf = (
-    notes: Note<SuppressionNoteCode>[],
-    reason: SuppressedCell['reason'] | undefined,
-    field: NoteField,
-  ) => {
-    if (reason === undefined) return;
-    const cache = noteCache[field];
-    let cached = cache.get(reason);
-    if (cached === undefined) {
-      cached = Object.freeze(suppressionNote(reason, field, minCell));
-      cache.set(reason, cached);
-    }
-    notes.push(cached);
-  };
+  const noteOf = suppressionNoteOf(minCell);
   const notesOf = (own: number, excluded: number, rest: number | null): Note<SuppressionNoteCode>[] => {
     const notes: Note<SuppressionNoteCode>[] = [];
     noteOf(notes, reasons.n[own], 'n');
@@ -411,55 +379,4 @@ export function suppressSmallCells(
       ) as SuppressedReachReport['notes'],
     }),
   );
-}
-
-const NOTE_OF_REASON = {
-  'below-min-cell-size': 'BELOW_MIN_CELL_SIZE',
-  'near-0-or-100': 'NEAR_0_OR_100',
-  'group-hidden': 'GROUP_HIDDEN',
-  complementary: 'COMPLEMENTARY',
-} as const satisfies Record<SuppressedCell['reason'], SuppressionNoteCode>;
-
-/** The note of a count hidden for `reason`. */
-function suppressionNote(
-  reason: SuppressedCell['reason'],
-  field: string,
-  minCellSize: number,
-): Note<SuppressionNoteCode> {
-  const message =
-    reason === 'below-min-cell-size'
-      ? `fewer than ${minCellSize} people: hidden`
-      : reason === 'near-0-or-100'
-        ? `fewer than ${minCellSize} reached or not reached: hidden (the rate is bounded in rateCoded where it can be)`
-        : reason === 'group-hidden'
-          ? 'the population size is hidden, so this count is too'
-          : 'hidden so that the other hidden counts cannot be recomputed from published totals';
-  return note(NOTE_OF_REASON[reason], message, field);
-}
-
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  const length = Math.min(a.length, b.length);
-  for (let index = 0; index < length; index += 1) {
-    const x = a[index] as string;
-    const y = b[index] as string;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-
-/**
- * In sorted `paths`, the first index whose path does not come before `prefix` (`past` false), or
- * the first past every path that starts with `prefix` (`past` true).
- */
-function lowerBound(paths: readonly (readonly string[])[], prefix: readonly string[], past: boolean): number {
-  let low = 0;
-  let high = paths.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const path = paths[middle] as readonly string[];
-    const order = comparePaths(path.length > prefix.length ? path.slice(0, prefix.length) : path, prefix);
-    if (order < 0 || (past && order === 0)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
