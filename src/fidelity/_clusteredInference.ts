@@ -11,7 +11,7 @@ import { note } from '../_lib/notes.js';
 import type { Series } from '../_lib/series.js';
 import { type CorrelationMethod, type CorrelationResult, correlate, icc1 } from '../stats/index.js';
 import { finiteMean } from './_finite.js';
-import type { ClusteredFidelityInference } from './analyzeFidelityOutcome.js';
+import type { ClusteredFidelityInference } from './_outcomeSchema.js';
 import type { FidelityPolicy } from './fidelityPolicy.js';
 
 function adjustedInference(

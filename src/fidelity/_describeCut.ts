@@ -7,8 +7,8 @@
  */
 import { proportionInterval } from '../stats/index.js';
 import { timesUnit } from './_finite.js';
+import type { ThresholdCut } from './_thresholdSchema.js';
 import { type HingeFit, lowerBound } from './_thresholdStatistics.js';
-import type { ThresholdCut } from './fidelityThreshold.js';
 
 /** Describes one cut; `unrepresentable()` tells whether a slope or F statistic had to be `null` for lying beyond the largest double. */
 export interface CutDescriber {

@@ -6,8 +6,8 @@
  * @module
  */
 import type { RandomSource } from '../_lib/random.js';
+import type { FidelityThresholdResult } from './_thresholdSchema.js';
 import { best, type Prepared, prepare, straightLine, type ThresholdStatistic } from './_thresholdStatistics.js';
-import type { FidelityThresholdResult } from './fidelityThreshold.js';
 
 function shuffle(values: Float64Array, random: RandomSource): void {
   for (let i = values.length - 1; i > 0; i -= 1) {

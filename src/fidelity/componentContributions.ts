@@ -1,6 +1,4 @@
-import * as z from 'zod/mini';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
-import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
 import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
@@ -14,13 +12,8 @@ import {
 } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
-import {
-  adjustPValues,
-  type CorrelationResult,
-  correlate,
-  type PartialCorrelationResult,
-  partialCorrelation,
-} from '../stats/index.js';
+import { adjustPValues, correlate, partialCorrelation } from '../stats/index.js';
+import type { ComponentContribution, ComponentContributionsResult } from './_contributionsSchema.js';
 import {
   type FidelityScale,
   readFidelityScale,
@@ -28,16 +21,15 @@ import {
   readOutcomeSeries,
   requireLength,
 } from './_readFidelity.js';
-import {
-  CorrelationResultSchema,
-  decisionSchema,
-  Interval,
-  PartialCorrelationResultSchema,
-  PValue,
-  SchemaVersion1,
-} from './_schemas.js';
 import { COMPONENT_RULES, type ComponentRule } from './componentRules.js';
-import { type FidelityPolicy, FidelityPolicySchema, resolveFidelityPolicy } from './fidelityPolicy.js';
+import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
+
+export {
+  type ComponentContribution,
+  ComponentContributionsResult,
+  parseComponentContributionsResult,
+  safeParseComponentContributionsResult,
+} from './_contributionsSchema.js';
 
 /**
  * One essential component's fidelity series, with a caller id.
@@ -110,45 +102,6 @@ const OPTION_KEYS = keysOf<ComponentContributionsOptions>()(
   'policy',
 );
 
-/**
- * One component's contribution.
- *
- * @category Fidelity
- */
-export interface ComponentContribution {
-  readonly id: string;
-  /** 1 = strongest unique association (components without an estimate rank last). */
-  readonly rank: number;
-  /** The plain correlation with the outcome. */
-  readonly correlation: CorrelationResult;
-  /** Controlling for the other components (`null` with a single component). */
-  readonly partial: PartialCorrelationResult | null;
-  /** The p-value judged: the partial's, or the plain correlation's for a single component. */
-  readonly pValue: number | null;
-  /** `pValue` adjusted across components. */
-  readonly adjustedPValue: number | null;
-  /** The interval at level 1 − α/m (Bonferroni-widened) used for `not-supported`. */
-  readonly widenedInterval: readonly [number, number] | null;
-  /** Whether the data support the component's contribution, with the rule that decided it (see {@link COMPONENT_RULES}). */
-  readonly decision: Decision<'supported' | 'not-supported', ComponentRule, FidelityPolicy>;
-}
-
-/**
- * The result of {@link componentContributions}.
- *
- * @category Fidelity
- */
-export interface ComponentContributionsResult {
-  /** The version of this result's shape (1); see {@link parseComponentContributionsResult}. */
-  readonly schemaVersion: 1;
-  /** In input order; see `rank`. */
-  readonly components: readonly ComponentContribution[];
-  readonly adjust: 'holm' | 'bh';
-  /** The effective policy. */
-  readonly policy: FidelityPolicy;
-}
-
-/** The rule for a component without an estimate, from the note of the correlation judged. */
 function noEstimateRule(code: string | null): ComponentRule {
   if (code === 'CONSTANT_INPUT') return 'fidelity/constant-series';
   if (code === 'SINGULAR_COVARIATES') return 'fidelity/collinear-components';
@@ -326,90 +279,4 @@ export function componentContributions(
       };
     }),
   });
-}
-
-const ComponentContributionSchema = z.strictObject({
-  id: z.string().check(z.minLength(1)),
-  rank: z.int().check(z.gte(1)),
-  correlation: CorrelationResultSchema,
-  partial: z.nullable(PartialCorrelationResultSchema),
-  pValue: PValue,
-  adjustedPValue: PValue,
-  widenedInterval: Interval,
-  decision: decisionSchema(['supported', 'not-supported'], COMPONENT_RULES),
-});
-
-/**
- * The schema of a stored {@link ComponentContributionsResult} (`schemaVersion: 1`): strict,
- * finite numbers only, unique component ids ranked 1 … m, and every decision citing a rule of
- * {@link COMPONENT_RULES} with its guidance. Validate with {@link parseComponentContributionsResult}
- * / {@link safeParseComponentContributionsResult}.
- *
- * @category Fidelity
- * @example
- * ```ts
- * import { ComponentContributionsResult } from 'scaling-navigator/fidelity';
- * ComponentContributionsResult.safeParse({ schemaVersion: 1, components: [], adjust: 'holm' }).success //=> false
- * ```
- */
-export const ComponentContributionsResult: z.ZodMiniType<ComponentContributionsResult> = /* @__PURE__ */ z
-  .strictObject({
-    schemaVersion: SchemaVersion1,
-    components: z.readonly(z.array(ComponentContributionSchema).check(z.minLength(1))),
-    adjust: z.enum(['holm', 'bh']),
-    policy: FidelityPolicySchema,
-  })
-  .check(
-    z.refine(
-      (result) => new Set(result.components.map((component) => component.id)).size === result.components.length,
-      {
-        message: 'component ids repeat',
-        path: ['components'],
-      },
-    ),
-    z.refine(
-      (result) => {
-        const ranks = result.components.map((component) => component.rank).sort((a, b) => a - b);
-        return ranks.every((rank, index) => rank === index + 1);
-      },
-      { message: 'the ranks are not 1 … m', path: ['components'] },
-    ),
-  );
-
-const contributionsParsers = /* @__PURE__ */ schemaParsers(ComponentContributionsResult);
-
-/**
- * Validates a stored {@link ComponentContributionsResult} (e.g. read back from JSON).
- *
- * @category Fidelity
- * @throws ScalingNavigatorError `INVALID_INPUT` at the first damaged field (an unknown key, a
- *   missing `policy`, a non-finite number, repeated ids or ranks, a rule not in the catalog).
- * @example
- * ```ts
- * import { componentContributions, parseComponentContributionsResult } from 'scaling-navigator/fidelity';
- * const result = componentContributions({
- *   components: [{ id: 'launch', fidelity: [0.2, 0.4, 0.5, 0.7, 0.9] }],
- *   outcome: [41, 45, 52, 55, 63],
- * });
- * const stored = JSON.parse(JSON.stringify(result));
- * parseComponentContributionsResult(stored).components[0].id //=> 'launch'
- * parseComponentContributionsResult({ ...stored, adjust: 'fdr' }) //=> throws INVALID_INPUT at ['adjust']
- * ```
- */
-export function parseComponentContributionsResult(input: unknown): ComponentContributionsResult {
-  return contributionsParsers.parse(input);
-}
-
-/**
- * {@link parseComponentContributionsResult} without throwing: `{ success, data }` or `{ success, error }`.
- *
- * @category Fidelity
- * @example
- * ```ts
- * import { safeParseComponentContributionsResult } from 'scaling-navigator/fidelity';
- * safeParseComponentContributionsResult({ schemaVersion: 1 }).success //=> false
- * ```
- */
-export function safeParseComponentContributionsResult(input: unknown): SafeParseResult<ComponentContributionsResult> {
-  return contributionsParsers.safeParse(input);
 }
