@@ -33,7 +33,7 @@ const reason = (rule: ScreeningRule, evidence: DecisionReason['evidence']) =>
  *
  * It also reports where the least powerful partners (lowest `power`) and the most powerful (highest
  * `power`) disagree on a strategy, so a team can see whose view a decision would override.
- * Decisions are {@link Decision}s with `policy: null` (the rule has no thresholds) and the library
+ * Decisions are {@link framework!Decision}s with `policy: null` (the rule has no thresholds) and the library
  * version. O(c + j) for c candidates and j judgements. The inputs are not mutated.
  *
  * @category Strategy screening
