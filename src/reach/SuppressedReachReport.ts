@@ -1,11 +1,9 @@
 import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { groupComparisonShape } from './_reachSummarySchema.js';
 import {
   Count,
-  Difference,
-  DifferenceInterval,
-  GroupKind,
   Interval,
   NonNegative,
   notesSchema,
@@ -173,18 +171,8 @@ const suppressedStatsShape = {
 
 const SuppressedGroup = /* @__PURE__ */ z.strictObject({
   ...suppressedStatsShape,
-  id: z.string(),
-  kind: GroupKind,
-  members: z.array(z.string()),
+  ...groupComparisonShape,
   rest: z.strictObject({ n: HiddenCount, reached: HiddenCount, rate: Rate }),
-  gap: Difference,
-  gapInterval: DifferenceInterval,
-  gapToNone: Difference,
-  gapToNoneInterval: DifferenceInterval,
-  riskRatio: NonNegative,
-  alternateRiskRatio: NonNegative,
-  alternateComparisonUnit: z.nullable(z.string()),
-  representationIndex: NonNegative,
 });
 
 const suppressedBreakdownShape = {

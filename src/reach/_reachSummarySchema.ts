@@ -63,12 +63,11 @@ const statsShape = {
 
 const ReachStatsSchema = /* @__PURE__ */ z.strictObject(statsShape);
 
-const ReachGroupStatsSchema = /* @__PURE__ */ z.strictObject({
-  ...statsShape,
+/** A population group's own fields beside its counts: who it is and how it compares (shared with the suppressed report). */
+export const groupComparisonShape = {
   id: z.string(),
   kind: GroupKind,
   members: z.array(z.string()),
-  rest: z.strictObject({ n: Count, reached: Count, rate: Rate }),
   gap: Difference,
   gapInterval: DifferenceInterval,
   gapToNone: Difference,
@@ -77,6 +76,12 @@ const ReachGroupStatsSchema = /* @__PURE__ */ z.strictObject({
   alternateRiskRatio: NonNegative,
   alternateComparisonUnit: z.nullable(z.string()),
   representationIndex: NonNegative,
+};
+
+const ReachGroupStatsSchema = /* @__PURE__ */ z.strictObject({
+  ...statsShape,
+  ...groupComparisonShape,
+  rest: z.strictObject({ n: Count, reached: Count, rate: Rate }),
 });
 
 export const breakdownShape = {

@@ -208,47 +208,38 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
     se: null,
     improvementIndex: null,
   };
+  const total = (t?.n ?? 0) + (c?.n ?? 0);
+  /** The result with no estimate, for the reason `why`. */
+  const noEstimate = (why: Note<EffectSizeNoteCode>) => ({
+    ...empty,
+    confidenceLevel,
+    n: total,
+    nDropped,
+    meanDifference: null,
+    pooledSd: null,
+    omega: null,
+    treatment: t,
+    comparison: c,
+    notes: [why],
+  });
   if (treatment.sdOverflow || comparison.sdOverflow) {
     const which = treatment.sdOverflow ? 'treatment' : 'comparison';
-    return {
-      ...empty,
-      confidenceLevel,
-      n: (t?.n ?? 0) + (c?.n ?? 0),
-      nDropped,
-      meanDifference: null,
-      pooledSd: null,
-      omega: null,
-      treatment: t,
-      comparison: c,
-      notes: [
-        note(
-          'NOT_REPRESENTABLE',
-          `the ${which} outcomes' standard deviation exceeds the largest floating-point number`,
-          which,
-        ),
-      ],
-    };
+    return noEstimate(
+      note(
+        'NOT_REPRESENTABLE',
+        `the ${which} outcomes' standard deviation exceeds the largest floating-point number`,
+        which,
+      ),
+    );
   }
-  const total = (t?.n ?? 0) + (c?.n ?? 0);
   if (t === null || c === null || total < 3) {
-    return {
-      ...empty,
-      confidenceLevel,
-      n: total,
-      nDropped,
-      meanDifference: null,
-      pooledSd: null,
-      omega: null,
-      treatment: t,
-      comparison: c,
-      notes: [
-        note(
-          'TOO_FEW_OBSERVATIONS',
-          'each group needs at least one observation and both together at least 3',
-          'estimate',
-        ),
-      ],
-    };
+    return noEstimate(
+      note(
+        'TOO_FEW_OBSERVATIONS',
+        'each group needs at least one observation and both together at least 3',
+        'estimate',
+      ),
+    );
   }
   const notes: Note<EffectSizeNoteCode>[] = [];
   const representable = (value: number, field: string, what: string): number | null => {
