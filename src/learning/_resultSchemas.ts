@@ -6,7 +6,9 @@
  * @internal
  * @module
  */
+
 import * as z from 'zod/mini';
+import { plusZero } from '../_lib/plusZero.js';
 import { SOURCES } from '../framework/sources.js';
 import type { EffectSizeNoteCode } from '../stats/index.js';
 
@@ -66,10 +68,7 @@ export const Interval = /* @__PURE__ */ z
   .tuple([z.number(), z.number()])
   .check(z.refine((interval) => interval[0] <= interval[1], 'the lower bound exceeds the upper bound'));
 
-/** `-0` becomes `0` (a result never holds −0); every other number is returned as it is. */
-export function plusZero(value: number): number {
-  return value === 0 ? 0 : value;
-}
+export { plusZero };
 
 /** `value` when it is finite (−0 as 0), else `null`. */
 export function finiteOrNull(value: number): number | null {

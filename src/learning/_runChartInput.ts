@@ -5,8 +5,10 @@
  * @internal
  * @module
  */
+
 import { requireIsoDate } from '../_lib/dates.js';
 import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { plusZero } from '../_lib/plusZero.js';
 import { isMissing, type NanPolicy, requireSeries } from '../_lib/series.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys, requireLengthAtMost } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
@@ -20,9 +22,6 @@ export const MAX_RUN_CHART_POINTS = 100_000_000;
 
 const DATED_VALUE_KEYS = /* @__PURE__ */ new Set(keysOf<RunChartDatedValue>()('date', 'value'));
 const LINE_KEYS = /* @__PURE__ */ keysOf<RunChartAstronomicalLines>()('above', 'below');
-
-/** `-0` read as `0`: a result never echoes −0. */
-const plusZero = (value: number): number => (value === 0 ? 0 : value);
 
 /** The values of a series, `null` where missing, and their dates (`null` for undated values). */
 export interface ReadSeries {

@@ -4,7 +4,9 @@
  * @internal
  * @module
  */
+
 import { type ErrorPath, invalid, limitExceeded } from '../_lib/errors.js';
+import { plusZero } from '../_lib/plusZero.js';
 import { requireKnownKeys } from '../_lib/strict.js';
 import { MAX_CELLS, MAX_HISTOGRAM_ENTRIES, REACH_STATE_VERSION, type ReachState } from './_state.js';
 import { damaged, requireStateContents, requireStateHeader, requireStateShape } from './_stateChecks.js';
@@ -79,9 +81,6 @@ export function serializeState(value: unknown, path: ErrorPath): SerializedReach
     excluded: Array.from(state.excluded.subarray(0, cells), plusZero),
   };
 }
-
-/** `value`, with −0 as 0. */
-const plusZero = (value: number): number => value + 0;
 
 /** Copies a JSON array of whole numbers into `into` (each entry checked: whole, within ±2⁵³, or a hole). */
 function copyWhole(value: unknown, length: number, into: Int32Array | Float64Array, path: ErrorPath): void {

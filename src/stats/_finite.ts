@@ -8,8 +8,10 @@
  * @internal
  * @module
  */
+
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { ErrorPath } from '../_lib/errors.js';
+import { plusZero } from '../_lib/plusZero.js';
 import { requireSeries, type Series } from '../_lib/series.js';
 import { requireDenseArray, requireLengthAtMost } from '../_lib/strict.js';
 import { requireArray } from '../_lib/validate.js';
@@ -102,10 +104,7 @@ export function meanAndSd(values: readonly number[]): MeanSd {
   return { mean: plusZero(scaledMean * scale), sd: Number.isFinite(sd) ? sd : null };
 }
 
-/** `x`, with −0 turned into 0. */
-export function plusZero(x: number): number {
-  return x === 0 ? 0 : x;
-}
+export { plusZero };
 
 /** Turns every −0 in a freshly built result (plain objects and arrays, not frozen ones) into 0, in place. */
 export function withoutNegativeZero<T>(value: T): T {
