@@ -2,7 +2,9 @@
  * `npx tsx bench/reach_rows_ab.ts <other checkout> [students]`: the measurements of reach_rows.ts for
  * this checkout (B) and another one (A: e.g. a copy of the commit before a change), in ONE process,
  * alternating A and B call by call (ABBA) — a fair ratio even on a busy machine. Prints medians (ms) and
- * the ratios B / A.
+ * the ratios B / A, of wall time and of the process's CPU time (user + system, garbage-collector
+ * threads included): on a machine shared with other jobs the wall time also counts the time the
+ * process waited for a core, while the CPU time does not.
  */
 import { resolve } from 'node:path';
 import type * as Reach from '../src/reach/index.js';
@@ -57,25 +59,33 @@ function ab(name: string, a: () => unknown, b: () => unknown): void {
   b();
   const ta: number[] = [];
   const tb: number[] = [];
-  const time = (run: () => unknown, into: number[]) => {
+  const ca: number[] = [];
+  const cb: number[] = [];
+  const time = (run: () => unknown, into: number[], cpu: number[]) => {
+    const usage = process.cpuUsage();
     const start = performance.now();
     run();
     into.push(performance.now() - start);
+    const used = process.cpuUsage(usage);
+    cpu.push((used.user + used.system) / 1000);
   };
   // ABBA order: whichever runs second pays the first one's garbage (≈ 20% in a control run of
   // this checkout against itself in fixed AB order).
   for (let index = 0; index < runs; index += 1) {
     if (index % 2 === 0) {
-      time(a, ta);
-      time(b, tb);
+      time(a, ta, ca);
+      time(b, tb, cb);
     } else {
-      time(b, tb);
-      time(a, ta);
+      time(b, tb, cb);
+      time(a, ta, ca);
     }
   }
   const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number;
-  const [ma, mb] = [median(ta), median(tb)];
-  console.log(`${name}: A ${ma.toFixed(1)} ms, B ${mb.toFixed(1)} ms, B/A ${(mb / ma).toFixed(3)}`);
+  const [ma, mb, ua, ub] = [median(ta), median(tb), median(ca), median(cb)];
+  console.log(
+    `${name}: wall A ${ma.toFixed(1)} ms, B ${mb.toFixed(1)} ms, B/A ${(mb / ma).toFixed(3)}; ` +
+      `CPU A ${ua.toFixed(1)} ms, B ${ub.toFixed(1)} ms, B/A ${(ub / ua).toFixed(3)}`,
+  );
 }
 
 const columns = makeColumns(STUDENTS, 0x9e3779b9);
