@@ -10,7 +10,7 @@
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
 import { sealResult } from '../_lib/stored.js';
-import { wilsonBounds, wilsonInto } from '../_lib/wilson.js';
+import { wilsonInto } from '../_lib/wilson.js';
 import type { ReachConfig } from './_config.js';
 import { type Scopes, scopesOf } from './_scopes.js';
 import type { ReachState } from './_state.js';
@@ -28,10 +28,16 @@ import { REACH_SUMMARY_VERSION } from './ReachSummary.js';
 /** The notes of a group with nothing to say (shared; results are never mutated). */
 const NO_NOTES: readonly Note<ReachNoteCode>[] = Object.freeze([]);
 
-/** A pair (an interval) frozen, with −0 written as 0; `null` stays `null`. */
-function frozenPair(pair: readonly [number, number] | null): readonly [number, number] | null {
-  if (pair === null) return null;
-  return Object.freeze([pair[0] + 0, pair[1] + 0] as [number, number]);
+/** A pair (an interval) made frozen, with −0 written as 0 (one array: tens of thousands per summary). */
+function frozenPair(lower: number, upper: number): readonly [number, number] {
+  return Object.freeze([lower + 0, upper + 0] as [number, number]);
+}
+
+/** The Wilson interval of `hits` of `count`, computed in the builder's scratch and frozen. */
+function wilsonPair(builder: Builder, hits: number, count: number): readonly [number, number] {
+  const bounds = builder.scratch;
+  wilsonInto(hits, count, builder.z, bounds);
+  return frozenPair(bounds[0] as number, bounds[1] as number);
 }
 
 /** Appends a note to a lazily created list. */
@@ -51,11 +57,11 @@ export function newcombe(
   p2: number,
   lower2: number,
   upper2: number,
-): [number, number] {
+): readonly [number, number] {
   const d = p1 - p2;
   const lower = d - Math.sqrt((p1 - ci1[0]) ** 2 + (upper2 - p2) ** 2);
   const upper = d + Math.sqrt((ci1[1] - p1) ** 2 + (p2 - lower2) ** 2);
-  return [Math.max(-1, lower), Math.min(1, upper)];
+  return frozenPair(Math.max(-1, lower), Math.min(1, upper));
 }
 
 /** What building the result objects needs. */
@@ -87,7 +93,7 @@ function overallOf(builder: Builder, at: number): ReachStats {
     excluded: whole(totals.excluded[at] as number),
     reached: hits,
     rate: count === 0 ? null : hits / count,
-    interval: count === 0 ? null : frozenPair(wilsonBounds(hits, count, builder.z)),
+    interval: count === 0 ? null : wilsonPair(builder, hits, count),
     meanEngagements: count === 0 ? null : (totals.sum[at] as number) / count,
     histogram: histogramOf(totals, at),
     notes: count === 0 ? EMPTY_NOTES : NO_NOTES,
@@ -108,11 +114,11 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
   const restRate = restN === 0 ? null : restReached / restN;
   let notes: Note<ReachNoteCode>[] | null = null;
   let rate: number | null = null;
-  let interval: [number, number] | null = null;
+  let interval: readonly [number, number] | null = null;
   let gap: number | null = null;
-  let gapInterval: [number, number] | null = null;
+  let gapInterval: readonly [number, number] | null = null;
   let gapToNone: number | null = null;
-  let gapToNoneInterval: [number, number] | null = null;
+  let gapToNoneInterval: readonly [number, number] | null = null;
   let riskRatio: number | null = null;
   let alternateRiskRatio: number | null = null;
   let alternateComparisonUnit: string | null = null;
@@ -121,14 +127,15 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
     notes = [EMPTY_GROUP_NOTE];
   } else {
     rate = ownReached / own;
-    interval = frozenPair(wilsonBounds(ownReached, own, z)) as [number, number];
+    const ownInterval = wilsonPair(builder, ownReached, own);
+    interval = ownInterval;
     if (restRate === null) {
       notes = withNote(notes, EMPTY_COMPARISON_NOTE);
     } else {
       gap = rate - restRate;
       const bounds = builder.scratch;
       wilsonInto(restReached, restN, z, bounds);
-      gapInterval = newcombe(rate, interval, restRate, bounds[0] as number, bounds[1] as number);
+      gapInterval = newcombe(rate, ownInterval, restRate, bounds[0] as number, bounds[1] as number);
     }
     if (spec.kind !== 'none') {
       const noneN = n[everyoneAt + noneIndex] as number;
@@ -140,7 +147,7 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
         gapToNone = rate - noneRate;
         const bounds = builder.scratch;
         wilsonInto(noneReached, noneN, z, bounds);
-        gapToNoneInterval = newcombe(rate, interval, noneRate, bounds[0] as number, bounds[1] as number);
+        gapToNoneInterval = newcombe(rate, ownInterval, noneRate, bounds[0] as number, bounds[1] as number);
       }
     }
     if (own < minPeople) {
@@ -216,9 +223,9 @@ function groupOf(builder: Builder, scope: number, population: number): ReachGrou
     histogram: histogramOf(totals, at),
     rest: Object.freeze({ n: restN, reached: restReached, rate: restRate }),
     gap: gap === null ? null : gap + 0,
-    gapInterval: frozenPair(gapInterval),
+    gapInterval,
     gapToNone: gapToNone === null ? null : gapToNone + 0,
-    gapToNoneInterval: frozenPair(gapToNoneInterval),
+    gapToNoneInterval,
     riskRatio,
     alternateRiskRatio,
     alternateComparisonUnit,
