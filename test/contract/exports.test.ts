@@ -430,6 +430,15 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       },
     ],
     [{ fidelity: new Float64Array(fidelity), outcome: new Float64Array(growth) }],
+    [
+      {
+        fidelity: new Float64Array(fidelity),
+        outcome: growth,
+        baseline: growth.map((value, i) => value / 2 + (i % 3)),
+        covariates: [new Float64Array(growth.map((_, i) => i % 2))],
+        clusters: school,
+      },
+    ],
   ],
   'fidelity.componentContributions': [
     [
