@@ -125,8 +125,8 @@ export interface FidelityOutcomeAnalysis {
   readonly clustering: ClusteredFidelityInference | null;
   /**
    * With `clusters`: the random-intercept mixed model (REML) with the within/between split of
-   * fidelity; `null` without clusters or when it cannot be fitted (see `notes`). Results stored by
-   * versions before the mixed model lack the key.
+   * fidelity; `null` when it cannot be fitted (see `notes`). Absent without `clusters` (and from
+   * results stored by versions before the mixed model).
    */
   readonly mixedModel?: FidelityMixedModel | null;
   /** Why a part is absent (`NO_BASELINE`, `NO_CLUSTERS`); empty when nothing is. */

@@ -326,7 +326,7 @@ export function analyzeFidelityOutcome(
           nanPolicy,
         });
   if (partial === null)
-    notes.push(note('NO_BASELINE', 'no baseline or covariate was given, so nothing is partialled out', 'partial'));
+    notes.push(note('NO_BASELINE', 'no baseline was given, so nothing is partialled out', 'partial'));
   const clustering =
     clusters === undefined
       ? null
@@ -373,7 +373,7 @@ export function analyzeFidelityOutcome(
     partial,
     bands: summarizeBands(fidelity, outcomeValues, policy.bands, confidenceLevel),
     clustering,
-    mixedModel,
+    ...(clusters === undefined ? {} : { mixedModel }),
     notes,
     policy,
   });
