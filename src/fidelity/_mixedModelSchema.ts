@@ -95,7 +95,8 @@ const testShape = {
   confidenceInterval: Interval,
 };
 
-const MixedModelEffectSchema = z.strictObject({
+/** The schema of a {@link MixedModelEffect}. @internal */
+export const MixedModelEffectSchema = z.strictObject({
   term: z.string(),
   estimate: Finite,
   standardized: z.nullable(Finite),

@@ -459,6 +459,17 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
         outcome: new Float64Array(critiqueHurts),
       },
     ],
+    [
+      {
+        components: [
+          { id: 'critique', fidelity: critique },
+          { id: 'launch', fidelity: launch },
+        ],
+        outcome: componentOutcome,
+        covariates: [componentOutcome.map((_, i) => i % 2)],
+        clusters: componentOutcome.map((_, i) => `school-${i % 5}`),
+      },
+    ],
   ],
   'fidelity.defineFidelityPolicy': [[], [{ alpha: 0.1, fixedGates: [0.6, 0.8] }]],
   'fidelity.fidelityThreshold': [
@@ -475,6 +486,11 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       { seed: 3, ...quickDraws },
     ],
     [{ fidelity: gridFidelity, outcome: gridFidelity.map(() => 1) }],
+    [
+      { fidelity, outcome: growth, baseline: growth.map((value, i) => value / 2 + (i % 3)), clusters: school },
+      { seed: 4, ...quickDraws },
+    ],
+    [{ fidelity: gridFidelity, outcome: metGoal, clusters: gridFidelity.map((_, i) => i % 6) }, { seed: 2, ...quickDraws }],
   ],
 
   // dimensions

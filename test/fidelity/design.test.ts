@@ -4,7 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeFidelityOutcome, fidelityThreshold, parseFidelityThresholdResult } from '../../src/fidelity/index.js';
+import {
+  analyzeFidelityOutcome,
+  componentContributions,
+  fidelityThreshold,
+  parseComponentContributionsResult,
+  parseFidelityThresholdResult,
+} from '../../src/fidelity/index.js';
 import { expectError } from '../_support/expectError.js';
 import { plantedStudy } from './_plantedStudies.js';
 
@@ -232,5 +238,38 @@ describe('analyzeFidelityOutcome: the design-effect route', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('componentContributions with a design', () => {
+  // Component a drives outcomes within schools; component b follows school support only, and support
+  // raises outcomes: a school-level confound that a plain analysis credits to b.
+  const study = plantedStudy(21, { schools: 20, sizes: [8, 12, 10], schoolFidelitySd: 0.1, schoolOutcomeSd: 1 });
+  const a = study.fidelity;
+  const b = study.fidelity.map((_, i) =>
+    Math.min(1, Math.max(0, 0.5 + (study.support[i] as number) * 0.1 + ((i * 7919) % 13) / 60)),
+  );
+  const outcome = study.outcome.map((value, i) => value + 4 * (a[i] as number) + 2 * (study.support[i] as number));
+  const components = [
+    { id: 'a', fidelity: a },
+    { id: 'b', fidelity: b },
+  ];
+  it('the plain analysis supports the confounded component; the clustered one judges it by its within effect', () => {
+    const plain = componentContributions({ components, outcome });
+    expect(plain.components.map((entry) => entry.decision.action)).toEqual(['supported', 'supported']);
+    expect(plain.design).toBeUndefined();
+    const clustered = componentContributions({
+      components,
+      outcome,
+      clusters: study.clusters,
+      baseline: study.baseline,
+    });
+    expect(clustered.design).toEqual({ covariates: 1, clusters: 20, judgedOn: 'mixed-model-within' });
+    expect(clustered.components.map((entry) => entry.decision.action)).toEqual(['supported', 'not-supported']);
+    const confounded = clustered.components[1];
+    expect(confounded?.mixedModel?.between.pValue as number).toBeLessThan(0.001);
+    expect(confounded?.mixedModel?.within.term).toBe('fidelity_within');
+    expect(clustered.components[0]?.mixedModel?.within.estimate as number).toBeGreaterThan(0);
+    expect(parseComponentContributionsResult(JSON.parse(JSON.stringify(clustered))).design?.clusters).toBe(20);
   });
 });
