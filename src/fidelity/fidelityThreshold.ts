@@ -1,6 +1,9 @@
+import { keysOf, readOptions } from '../_lib/strict.js';
+import { type AbortSignalLike, type ProgressCallback, readYieldControl, runInBlocks } from '../_lib/yieldControl.js';
 import { type FidelityThresholdData, type FidelityThresholdOptions, planThreshold } from './_thresholdPlan.js';
 import type { FidelityThresholdResult } from './_thresholdSchema.js';
 
+export type { AbortSignalLike, ProgressCallback } from '../_lib/yieldControl.js';
 export type { FidelityThresholdData, FidelityThresholdOptions } from './_thresholdPlan.js';
 export {
   FidelityThresholdResult,
@@ -111,5 +114,75 @@ export {
 ): FidelityThresholdResult {
   const plan = planThreshold(data, options);
   plan.step(plan.permutations + plan.bootstrapDraws);
+  return plan.finish();
+}
+
+/**
+ * Options for {@link fidelityThresholdAsync}: those of {@link fidelityThreshold}, plus a signal and
+ * a progress callback.
+ *
+ * @category Fidelity
+ */
+export interface FidelityThresholdAsyncOptions extends FidelityThresholdOptions {
+  /** An `AbortSignal` (or any object with a boolean `aborted`): once it fires, the call rejects with `ABORTED`. */
+  readonly signal?: AbortSignalLike;
+  /** Called with (draws done, draws in all) before the first block, after each block and at the end. */
+  readonly onProgress?: ProgressCallback;
+}
+
+const ASYNC_KEYS = keysOf<FidelityThresholdAsyncOptions>()(
+  'outcomeType',
+  'candidates',
+  'confidenceLevel',
+  'seed',
+  'fidelityScale',
+  'nanPolicy',
+  'policy',
+  'signal',
+  'onProgress',
+);
+
+/** Roughly how many resampled observations one block visits before the host gets a turn. */
+const BLOCK_WORK = 2_000_000;
+
+/**
+ * {@link fidelityThreshold} for long runs, with the same result for the same inputs and seed: the
+ * permutation and bootstrap draws run in blocks (about 2·10⁶ resampled observations each), and
+ * between blocks it yields to the host (a `setTimeout(0)` turn, so a page can repaint), checks
+ * `signal` and calls `onProgress(done, total)` so a host can show a progress bar. Validation errors
+ * reject the promise as the synchronous function throws them.
+ *
+ * @category Fidelity
+ * @throws ScalingNavigatorError (the promise rejects) as {@link fidelityThreshold}, plus `ABORTED` at
+ *   `['options', 'signal']` once the signal has fired, and `INVALID_INPUT` for a `signal` without a
+ *   boolean `aborted` or an `onProgress` that is not a function.
+ * @example
+ * ```ts
+ * import { fidelityThreshold, fidelityThresholdAsync } from 'scaling-navigator/fidelity';
+ * const fidelity = Array.from({ length: 40 }, (_, i) => (1 + (i % 10)) / 10);
+ * const metGoal = fidelity.map((f) => (f >= 0.7 ? 1 : 0));
+ * const options = { seed: 7, policy: { permutations: 199, bootstrapDraws: 199 } };
+ * const seen: number[] = [];
+ * const result = await fidelityThresholdAsync({ fidelity, outcome: metGoal }, { ...options, onProgress: (done) => seen.push(done) });
+ * result.associatedLevel?.cut //=> 0.7
+ * JSON.stringify(result) === JSON.stringify(fidelityThreshold({ fidelity, outcome: metGoal }, options)) //=> true
+ * seen.at(-1) //=> 398
+ * const controller = new AbortController();
+ * controller.abort();
+ * const stopped = await fidelityThresholdAsync({ fidelity, outcome: metGoal }, { signal: controller.signal }).catch((error) => [error.code, error.path]);
+ * stopped //=> ['ABORTED', ['options', 'signal']]
+ * ```
+ */
+export async function fidelityThresholdAsync(
+  data: FidelityThresholdData,
+  options: FidelityThresholdAsyncOptions = {},
+): Promise<FidelityThresholdResult> {
+  const settings = readOptions<FidelityThresholdAsyncOptions>(options, ASYNC_KEYS, ['options']);
+  const { signal, onProgress, ...rest } = settings;
+  const control = readYieldControl(signal, onProgress, ['options']);
+  const plan = planThreshold(data, rest);
+  const total = plan.permutations + plan.bootstrapDraws;
+  const block = Math.max(1, Math.floor(BLOCK_WORK / Math.max(1, plan.workPerDraw)));
+  await runInBlocks(total, block, (count) => plan.step(count), control, ['options']);
   return plan.finish();
 }

@@ -472,6 +472,17 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     ],
   ],
   'fidelity.defineFidelityPolicy': [[], [{ alpha: 0.1, fixedGates: [0.6, 0.8] }]],
+  'fidelity.fidelityThresholdAsync': [
+    [
+      { fidelity, outcome: growth, clusters: school },
+      { seed: 2026, ...quickDraws },
+    ],
+    [
+      { fidelity: gridFidelity, outcome: metGoal },
+      { seed: 7, ...quickDraws },
+    ],
+    [{ fidelity: gridFidelity, outcome: gridFidelity.map(() => 1) }],
+  ],
   'fidelity.fidelityThreshold': [
     [
       { fidelity, outcome: growth },
@@ -490,7 +501,10 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       { fidelity, outcome: growth, baseline: growth.map((value, i) => value / 2 + (i % 3)), clusters: school },
       { seed: 4, ...quickDraws },
     ],
-    [{ fidelity: gridFidelity, outcome: metGoal, clusters: gridFidelity.map((_, i) => i % 6) }, { seed: 2, ...quickDraws }],
+    [
+      { fidelity: gridFidelity, outcome: metGoal, clusters: gridFidelity.map((_, i) => i % 6) },
+      { seed: 2, ...quickDraws },
+    ],
   ],
 
   // dimensions
@@ -615,6 +629,7 @@ const DECIDING = [
   'factors.reviewFactors',
   'fidelity.componentContributions',
   'fidelity.fidelityThreshold',
+  'fidelity.fidelityThresholdAsync',
   'learning.decidePdsa',
   'learning.pdsaSeries',
   'learning.runChart',
@@ -734,11 +749,12 @@ describe('every export keeps the contract (table-driven)', () => {
     }
   });
 
-  it.each(cases.map((entry, index) => [`${entry.name} #${index}`, entry] as const))('%s', (_label, entry) => {
+  it.each(cases.map((entry, index) => [`${entry.name} #${index}`, entry] as const))('%s', async (_label, entry) => {
     const fn = exportedFunctions.get(entry.name) as Fn;
     const args = entry.args.map((arg) => deepFreezeInput(arg));
     const before = snapshot(args);
-    const output = fn(...args);
+    // An `…Async` function's output is its promise's value.
+    const output = await fn(...args);
 
     expect(args, 'inputs are not mutated').toStrictEqual(before);
     const check = NOT_JSON_BY_DESIGN[entry.name];
