@@ -139,20 +139,22 @@ export function profiledDeviance(s: LmmStatistics, phi: number): ProfiledFit | n
   let traceTerm = 0;
   let residualTerm = 0;
   let sizeTerm = 0;
-  const row = new Float64Array(p);
+  const inverse = choleskyInverse(factor, p);
   for (let j = 0; j < J; j += 1) {
     const size = sizes[j] as number;
     const weight = size / (1 + size * phi);
+    const offset = j * p;
     let fitted = 0;
+    let quadratic = 0;
     for (let r = 0; r < p; r += 1) {
-      row[r] = means[j * p + r] as number;
-      fitted += (row[r] as number) * (beta[r] as number);
+      const mr = means[offset + r] as number;
+      fitted += mr * (beta[r] as number);
+      let row = 0;
+      for (let k = 0; k < p; k += 1) row += (inverse[r * p + k] as number) * (means[offset + k] as number);
+      quadratic += mr * row;
     }
     const residual = (meanY[j] as number) - fitted;
     rss += weight * residual * residual;
-    const solved = choleskySolve(factor, p, row);
-    let quadratic = 0;
-    for (let r = 0; r < p; r += 1) quadratic += (row[r] as number) * (solved[r] as number);
     sizeTerm += weight;
     traceTerm += weight * weight * quadratic;
     residualTerm += weight * weight * residual * residual;
