@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fitRandomIntercept } from '../../src/_lib/lmm.js';
+import { coefficientDf } from '../../src/_lib/lmmInference.js';
 import { analyzeFidelityOutcome, parseFidelityOutcomeAnalysis } from '../../src/fidelity/index.js';
 import { expectClose } from '../_support/close.js';
 
@@ -148,9 +150,78 @@ describe('analyzeFidelityOutcome mixed model vs lme4 + lmerTest + pbkrtest', () 
     expect(result.partial?.covariateCount).toBe(2);
   });
 
-  it('Kenward–Roger agrees with pbkrtest on every case R computed it for (all cluster counts)', () => {
-    // The library reports it below 10 clusters; the fixture has it for larger designs too.
+  it('Kenward–Roger agrees with pbkrtest on every case R computed it for, 6 to 300 clusters (the internal fit)', () => {
+    // The library reports Kenward–Roger below 10 clusters; the kernel computes it for any design.
     const withKr = fixture.cases.filter((c) => c.kenwardRoger !== undefined);
-    expect(withKr.length).toBeGreaterThanOrEqual(6);
+    expect(withKr.length).toBeGreaterThanOrEqual(8);
+    for (const c of withKr) {
+      const clusters = c.data.clusters;
+      const J = Math.max(...clusters);
+      const sums = new Float64Array(J);
+      const sizes = new Float64Array(J);
+      clusters.forEach((j, i) => {
+        sums[j - 1] = (sums[j - 1] as number) + (c.data.fidelity[i] as number);
+        sizes[j - 1] = (sizes[j - 1] as number) + 1;
+      });
+      const mean = Float64Array.from(clusters, (j) => (sums[j - 1] as number) / (sizes[j - 1] as number));
+      const within = Float64Array.from(c.data.fidelity, (f, i) => f - (mean[i] as number));
+      const fit = fitRandomIntercept({
+        y: Float64Array.from(c.data.outcome),
+        columns: [within, mean, ...c.data.covariates.map((column) => Float64Array.from(column))],
+        cluster: Int32Array.from(clusters, (j) => j - 1),
+        clusterCount: J,
+      });
+      expect(fit).not.toBeNull();
+      const [w, b] = coefficientDf(fit as NonNullable<typeof fit>, [1, 2], true);
+      const kr = c.kenwardRoger as NonNullable<RCase['kenwardRoger']>;
+      expectClose(w?.kenwardRoger?.df, kr.within.df, `${c.name} KR df within`, DF);
+      expectClose(b?.kenwardRoger?.df, kr.between.df, `${c.name} KR df between`, DF);
+      expectClose(
+        Math.sqrt(w?.kenwardRoger?.variance as number),
+        kr.within.standardError,
+        `${c.name} KR SE within`,
+        FIXED,
+      );
+      expectClose(
+        Math.sqrt(b?.kenwardRoger?.variance as number),
+        kr.between.standardError,
+        `${c.name} KR SE between`,
+        FIXED,
+      );
+    }
+  });
+});
+
+describe('the mixed model at its edges', () => {
+  const clusters = Array.from({ length: 24 }, (_, i) => `s${i % 6}`);
+  const fidelity = clusters.map((_, i) => ((i * 7) % 10) / 10);
+  const outcome = fidelity.map((f, i) => 40 + 10 * f + (i % 6) + ((i * 3) % 5) / 2);
+  it('fidelity that does not vary within schools: no model, a NOT_IDENTIFIED note', () => {
+    const flat = clusters.map((id) => Number(id.slice(1)) / 10);
+    const result = analyzeFidelityOutcome({ fidelity: flat, outcome, clusters });
+    expect(result.mixedModel).toBeNull();
+    expect(result.notes.map((entry) => entry.code)).toContain('NOT_IDENTIFIED');
+  });
+  it('a covariate collinear with the cluster means: no model', () => {
+    const result = analyzeFidelityOutcome({ fidelity, outcome, clusters, covariates: [fidelity.map(() => 3)] });
+    expect(result.mixedModel).toBeNull();
+  });
+  it('outcomes near ±1e300 are fitted in a power-of-two unit: every number finite, or no model with a note', () => {
+    const huge = outcome.map((value) => value * 1e300);
+    const result = analyzeFidelityOutcome({ fidelity, outcome: huge, clusters });
+    const model = result.mixedModel;
+    if (model === null || model === undefined) {
+      expect(result.notes.map((entry) => entry.code)).toContain('NOT_REPRESENTABLE');
+    } else {
+      const small = analyzeFidelityOutcome({ fidelity, outcome, clusters }).mixedModel;
+      expect(model.within.estimate / 1e300).toBeCloseTo(small?.within.estimate as number, 8);
+      expect(model.within.df).toBeCloseTo(small?.within.df as number, 8);
+      expect(model.theta).toBeCloseTo(small?.theta as number, 10);
+    }
+  });
+  it('does not mutate its inputs', () => {
+    const input = { fidelity: [...fidelity], outcome: [...outcome], clusters: [...clusters] };
+    analyzeFidelityOutcome(input);
+    expect(input).toEqual({ fidelity, outcome, clusters });
   });
 });
