@@ -61,8 +61,12 @@ export function designLayout(
   };
 }
 
-/** The outcome adjusted for the covariates (a copy); throws when they are collinear with fidelity. */
-export function adjustOutcome(f: Float64Array, y: Float64Array, layout: DesignLayout): Float64Array {
+/**
+ * The outcome adjusted for the covariates (a copy, in the outcome's power-of-two `unit`); throws
+ * when they are collinear with fidelity, or when the adjusted outcome lies beyond the largest double
+ * in the caller's units (outcomes and covariates near ±1e308).
+ */
+export function adjustOutcome(f: Float64Array, y: Float64Array, layout: DesignLayout, unit = 1): Float64Array {
   if (layout.covariates.length === 0) return y;
   const adjust = covariateAdjuster(f, layout.covariates);
   if (adjust === null) {
@@ -70,6 +74,12 @@ export function adjustOutcome(f: Float64Array, y: Float64Array, layout: DesignLa
   }
   const out = new Float64Array(y.length);
   adjust(y, out);
+  if (!out.every((value) => Number.isFinite(value * unit))) {
+    invalid(
+      ['data', 'covariates'],
+      'the outcome adjusted for the covariates lies beyond the largest double in these units: rescale the outcome',
+    );
+  }
   return out;
 }
 

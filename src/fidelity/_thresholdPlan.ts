@@ -202,7 +202,7 @@ export function planThreshold(data: FidelityThresholdData, options: FidelityThre
   const unit = outcomeType === 'binary' ? 1 : outcomeUnit(y);
   divideByUnit(y, unit);
   // With covariates, the outcome adjusted for them (continuous only); `y` stays the raw outcome.
-  const adjusted = layout === null || outcomeType === 'binary' ? y : adjustOutcome(f, y, layout);
+  const adjusted = layout === null || outcomeType === 'binary' ? y : adjustOutcome(f, y, layout, unit);
   let cuts: number[];
   if (candidatesInput === undefined) {
     cuts = defaultCandidates(f);

@@ -64,7 +64,9 @@ export {
  * Any unknown key of `data`, `options` or `options.fidelityScale` is refused. A yes/no outcome
  * (`true` / `false`) is read as 1 / 0 and makes the outcome binary. Resampling is bounded by
  * `policy.maxResampledObservations` (default 10⁸): `permutations × (n·(1 + q) + K)` and
- * `bootstrapDraws × (n·(1 + q) + K)` (q covariates) may not exceed it. Every
+ * `bootstrapDraws × (n·(1 + q) + K)` (q covariates) may not exceed it. An outcome adjusted for
+ * covariates that no double can hold (outcomes and covariates near ±1e308) is `INVALID_INPUT` at
+ * `['data', 'covariates']`, as are covariates collinear with fidelity. Every
  * output number is finite: outcomes near ±1e308 are measured in a power-of-two unit, and a hinge
  * slope no double can hold is `null` with a `NOT_REPRESENTABLE` note. The result is frozen and
  * carries `schemaVersion: 1`; {@link parseFidelityThresholdResult} validates a stored one.

@@ -11,6 +11,7 @@ import {
   parseComponentContributionsResult,
   parseFidelityThresholdResult,
 } from '../../src/fidelity/index.js';
+import { isScalingNavigatorError } from '../../src/framework/index.js';
 import { expectError } from '../_support/expectError.js';
 import { plantedStudy } from './_plantedStudies.js';
 
@@ -271,5 +272,61 @@ describe('componentContributions with a design', () => {
     expect(confounded?.mixedModel?.within.term).toBe('fidelity_within');
     expect(clustered.components[0]?.mixedModel?.within.estimate as number).toBeGreaterThan(0);
     expect(parseComponentContributionsResult(JSON.parse(JSON.stringify(clustered))).design?.clusters).toBe(20);
+  });
+});
+
+describe('the design inputs under extreme values', () => {
+  const dirty = (value: unknown): boolean => {
+    if (typeof value === 'number') return !Number.isFinite(value) || Object.is(value, -0);
+    if (Array.isArray(value)) return value.some(dirty);
+    if (value !== null && typeof value === 'object') return Object.values(value).some(dirty);
+    return false;
+  };
+  const extreme = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(1e308, -1e308, 1e-308, 0, 5e-324),
+  );
+  it('property: finite outputs or a ScalingNavigatorError, in all three functions with baseline, covariates and clusters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(extreme, extreme, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 10 })), {
+          minLength: 4,
+          maxLength: 30,
+        }),
+        (rows) => {
+          const outcome = rows.map((row) => row[0]);
+          const covariate = rows.map((row) => row[1]);
+          const clusters = rows.map((row) => row[2]);
+          const fidelity = rows.map((row) => row[3] / 10);
+          const tight = { policy: { permutations: 99, bootstrapDraws: 99, minObservations: 1 } };
+          const calls = [
+            () => fidelityThreshold({ fidelity, outcome, baseline: covariate, clusters }, tight),
+            () => fidelityThreshold({ fidelity, outcome, clusters }, tight),
+            () => analyzeFidelityOutcome({ fidelity, outcome, covariates: [covariate], clusters }),
+            () =>
+              componentContributions({
+                components: [
+                  { id: 'a', fidelity },
+                  { id: 'b', fidelity: fidelity.map((value, i) => (value + (i % 3) / 10) / 1.3) },
+                ],
+                outcome,
+                covariates: [covariate],
+                clusters,
+              }),
+          ];
+          for (const call of calls) {
+            let result: unknown;
+            try {
+              result = call();
+            } catch (error) {
+              expect(isScalingNavigatorError(error)).toBe(true);
+              continue;
+            }
+            expect(dirty(result)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
