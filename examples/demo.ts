@@ -86,12 +86,32 @@ for (const band of fidelityAnalysis.bands) {
 console.log(
   `  Clustering: ${fidelityAnalysis.clustering?.notes[0]?.message ?? `effective n ${fidelityAnalysis.clustering?.effectiveN?.toFixed(0)}`}`,
 );
+// The honest analysis respects the schools: a mixed model tells teachers who implement better than
+// their colleagues (within) from schools with higher fidelity (between). With 7 schools the
+// between-school effect rests on 7 school means, so Kenward–Roger is shown beside Satterthwaite.
+const model = fidelityAnalysis.mixedModel;
+if (model) {
+  const effect = (label: string, e: typeof model.within) =>
+    `  ${label}: ${e.estimate.toFixed(1)} growth points per unit of fidelity ${interval(e.confidenceInterval)}, ` +
+    `p = ${e.pValue?.toFixed(3)} (Satterthwaite df ${e.df?.toFixed(1)}${e.kenwardRoger ? `; Kenward–Roger df ${e.kenwardRoger.df?.toFixed(1)}, p = ${e.kenwardRoger.pValue?.toFixed(3)}` : ''}); standardized ${e.standardized?.toFixed(2)}`;
+  console.log(`  Mixed model, ${model.n} teachers in ${model.clusterCount} schools (REML):`);
+  console.log(effect('within schools ', model.within));
+  console.log(effect('between schools', model.between));
+  console.log(
+    `  school variance ${model.varianceComponents.cluster.toFixed(2)}, residual ${model.varianceComponents.residual.toFixed(2)}, conditional ICC ${model.conditionalIcc.toFixed(2)}${model.singular ? ' (singular fit)' : ''}`,
+  );
+  for (const entry of model.notes) console.log(`  Note: ${entry.message}`);
+}
 
-const level = fidelityThreshold({ fidelity: teachers.fidelity, outcome: teachers.growth }, { seed: 2026 });
+const level = fidelityThreshold(
+  { fidelity: teachers.fidelity, outcome: teachers.growth, clusters: teachers.school },
+  { seed: 2026 },
+);
 const found = level.associatedLevel;
 console.log(
   `Fidelity level associated with growth: ${found === null ? 'none' : found.cut.toFixed(2)} (slope ${found?.continuous?.slopeBelow?.toFixed(1)} below, ${found?.continuous?.slopeAbove?.toFixed(1)} above; permutation p = ${level.test.pValue?.toFixed(3)}; bootstrap ${level.interval?.lower}–${level.interval?.upper}, ${((level.interval?.agreement ?? 0) * 100).toFixed(0)}% of draws agree) → ${level.decision.action}`,
 );
+if (level.design) console.log(`  Resampling: ${level.design.reason}`);
 console.log('  An association in these data, not a requirement; compare the fixed gates:');
 for (const gate of level.fixedGates) {
   console.log(

@@ -8,6 +8,8 @@
  *   than the function is built for), reported before any work is done.
  * - `INCOMPATIBLE`: a stored document or state from a newer `schemaVersion`, or two accumulator
  *   states built under different options, that this version cannot read or combine.
+ * - `ABORTED`: a long-running `…Async` call was stopped through its `AbortSignal` (the path names
+ *   the `signal` option).
  *
  * Later versions may add codes; existing codes never change meaning.
  *
@@ -15,10 +17,15 @@
  * @example
  * ```ts
  * import { ERROR_CODES } from 'scaling-navigator/framework';
- * ERROR_CODES //=> ['INVALID_INPUT', 'LIMIT_EXCEEDED', 'INCOMPATIBLE']
+ * ERROR_CODES //=> ['INVALID_INPUT', 'LIMIT_EXCEEDED', 'INCOMPATIBLE', 'ABORTED']
  * ```
  */
-export const ERROR_CODES = /* @__PURE__ */ Object.freeze(['INVALID_INPUT', 'LIMIT_EXCEEDED', 'INCOMPATIBLE'] as const);
+export const ERROR_CODES = /* @__PURE__ */ Object.freeze([
+  'INVALID_INPUT',
+  'LIMIT_EXCEEDED',
+  'INCOMPATIBLE',
+  'ABORTED',
+] as const);
 
 /**
  * One of {@link ERROR_CODES}.
@@ -156,4 +163,9 @@ export function limitExceeded(path: ErrorPath, detail: string): never {
 /** Shorthand for `fail('INCOMPATIBLE', …)`. @internal */
 export function incompatible(path: ErrorPath, detail: string): never {
   return fail('INCOMPATIBLE', path, detail);
+}
+
+/** Shorthand for `fail('ABORTED', …)`. @internal */
+export function aborted(path: ErrorPath, detail: string): never {
+  return fail('ABORTED', path, detail);
 }

@@ -9,9 +9,13 @@ import * as z from 'zod/mini';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { Decision } from '../framework/Decision.js';
 import type { CorrelationResult, PartialCorrelationResult } from '../stats/index.js';
+import type { ComponentMixedModel } from './_componentMixedModel.js';
+import { MixedModelEffectSchema } from './_mixedModelSchema.js';
 import {
   CorrelationResultSchema,
+  Count,
   decisionSchema,
+  Finite,
   Interval,
   PartialCorrelationResultSchema,
   PValue,
@@ -37,8 +41,15 @@ export interface ComponentContribution {
   readonly pValue: number | null;
   /** `pValue` adjusted across components. */
   readonly adjustedPValue: number | null;
-  /** The interval at level 1 − α/m (Bonferroni-widened) used for `not-supported`. */
+  /** The interval at level 1 − α/m (Bonferroni-widened) used for `not-supported` (standardized within effect with clusters). */
   readonly widenedInterval: readonly [number, number] | null;
+  /**
+   * With `clusters`: the component's within- and between-cluster effects in the mixed model
+   * outcome ~ component_within + component_clusterMean + other components + covariates + (1 | cluster)
+   * (REML; see {@link analyzeFidelityOutcome}); the decision then judges the standardized within
+   * effect. `null` when the model cannot be fitted; absent without clusters.
+   */
+  readonly mixedModel?: ComponentMixedModel | null;
   /** Whether the data support the component's contribution, with the rule that decided it (see {@link COMPONENT_RULES}). */
   readonly decision: Decision<'supported' | 'not-supported', ComponentRule, FidelityPolicy>;
 }
@@ -54,6 +65,13 @@ export interface ComponentContributionsResult {
   /** In input order; see `rank`. */
   readonly components: readonly ComponentContribution[];
   readonly adjust: 'holm' | 'bh';
+  /** With a baseline, covariates or clusters: what was controlled for and what the decisions judge (absent otherwise). */
+  readonly design?: {
+    readonly covariates: number;
+    readonly clusters: number | null;
+    /** `'partial-correlation'` (controlling for the other components and the covariates) or `'mixed-model-within'` (the standardized within-cluster effect). */
+    readonly judgedOn: 'partial-correlation' | 'mixed-model-within';
+  };
   /** The effective policy. */
   readonly policy: FidelityPolicy;
 }
@@ -67,6 +85,18 @@ const ComponentContributionSchema = z.strictObject({
   pValue: PValue,
   adjustedPValue: PValue,
   widenedInterval: Interval,
+  mixedModel: z.exactOptional(
+    z.nullable(
+      z.strictObject({
+        within: MixedModelEffectSchema,
+        between: MixedModelEffectSchema,
+        n: Count,
+        clusterCount: Count,
+        conditionalIcc: Finite.check(z.gte(0), z.lte(1)),
+        singular: z.boolean(),
+      }),
+    ),
+  ),
   decision: decisionSchema(['supported', 'not-supported'], COMPONENT_RULES),
 });
 
@@ -88,6 +118,13 @@ export const ComponentContributionsResult: z.ZodMiniType<ComponentContributionsR
     schemaVersion: SchemaVersion1,
     components: z.readonly(z.array(ComponentContributionSchema).check(z.minLength(1))),
     adjust: z.enum(['holm', 'bh']),
+    design: z.exactOptional(
+      z.strictObject({
+        covariates: Count,
+        clusters: z.nullable(Count),
+        judgedOn: z.enum(['partial-correlation', 'mixed-model-within']),
+      }),
+    ),
     policy: FidelityPolicySchema,
   })
   .check(

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { CorrelationResult, Icc1Result, PartialCorrelationResult } from '../stats/index.js';
+import { type FidelityMixedModel, FidelityMixedModelSchema } from './_mixedModelSchema.js';
 import {
   CorrelationResultSchema,
   Count,
@@ -30,8 +31,10 @@ import { type FidelityPolicy, FidelityPolicySchema } from './fidelityPolicy.js';
  * - `TOO_FEW_CLUSTERS`: fewer clusters than `policy.minClusters`, so no clustered inference.
  * - `NO_ICC`: an ICC(1) could not be estimated, so no design effect.
  * - `NO_CORRELATION`: the correlation itself has no estimate (see its note).
- * - `NOT_REPRESENTABLE`: a band's SD or interval lies beyond the largest double (outcomes spanning
- *   more than ≈ 1.8e308), so it is `null`.
+ * - `NOT_IDENTIFIED`: the mixed model cannot be fitted (fidelity does not vary within clusters, the
+ *   cluster means, baseline or covariates are collinear, or no residual df is left).
+ * - `NOT_REPRESENTABLE`: a band's SD or interval, or an estimate of the mixed model, lies beyond the
+ *   largest double (outcomes spanning more than ≈ 1.8e308), so it is `null`.
  *
  * @category Fidelity
  */
@@ -43,6 +46,7 @@ export type FidelityNoteCode =
   | 'TOO_FEW_CLUSTERS'
   | 'NO_ICC'
   | 'NO_CORRELATION'
+  | 'NOT_IDENTIFIED'
   | 'NOT_REPRESENTABLE';
 
 const FIDELITY_NOTE_CODES = [
@@ -53,6 +57,7 @@ const FIDELITY_NOTE_CODES = [
   'TOO_FEW_CLUSTERS',
   'NO_ICC',
   'NO_CORRELATION',
+  'NOT_IDENTIFIED',
   'NOT_REPRESENTABLE',
 ] as const satisfies readonly FidelityNoteCode[];
 
@@ -118,6 +123,12 @@ export interface FidelityOutcomeAnalysis {
   readonly bands: readonly FidelityBandSummary[];
   /** `null` without `clusters` (see `notes`). */
   readonly clustering: ClusteredFidelityInference | null;
+  /**
+   * With `clusters`: the random-intercept mixed model (REML) with the within/between split of
+   * fidelity; `null` when it cannot be fitted (see `notes`). Absent without `clusters` (and from
+   * results stored by versions before the mixed model).
+   */
+  readonly mixedModel?: FidelityMixedModel | null;
   /** Why a part is absent (`NO_BASELINE`, `NO_CLUSTERS`); empty when nothing is. */
   readonly notes: readonly Note<FidelityNoteCode>[];
   /** The effective policy. */
@@ -176,6 +187,7 @@ export const FidelityOutcomeAnalysis: z.ZodMiniType<FidelityOutcomeAnalysis> = /
     partial: z.nullable(PartialCorrelationResultSchema),
     bands: z.readonly(z.array(FidelityBandSummarySchema)),
     clustering: z.nullable(ClusteredFidelityInferenceSchema),
+    mixedModel: z.exactOptional(z.nullable(FidelityMixedModelSchema)),
     notes: z.readonly(z.array(FidelityNote)),
     policy: FidelityPolicySchema,
   })

@@ -31,6 +31,18 @@ export function permutationExceedances(
   settings: { readonly permutations: number; readonly tolerance: number },
   random: RandomSource,
 ): number {
+  return permutationRun(prepared, compute, outcomeType, maxObserved, settings, random).step(settings.permutations);
+}
+
+/** {@link permutationExceedances} run in blocks of draws: `step(count)` returns the exceedances so far. */
+export function permutationRun(
+  prepared: Prepared,
+  compute: ThresholdStatistic,
+  outcomeType: 'binary' | 'continuous',
+  maxObserved: number,
+  settings: { readonly tolerance: number },
+  random: RandomSource,
+): { step(count: number): number } {
   const { f, y } = prepared;
   const n = f.length;
   const scratch = new Float64Array(prepared.cuts.length);
@@ -49,18 +61,22 @@ export function permutationExceedances(
   }
   const tolerance = settings.tolerance * Math.max(1, Math.abs(maxObserved));
   let exceed = 0;
-  for (let draw = 0; draw < settings.permutations; draw += 1) {
-    if (fitted !== null && residuals !== null) {
-      shuffle(residuals, random);
-      for (let i = 0; i < n; i += 1) permuted[i] = (fitted[i] as number) + (residuals[i] as number);
-    } else {
-      shuffle(permuted, random);
-    }
-    compute(prepared, permuted, scratch);
-    const index = best(scratch, prepared.positions);
-    if (index >= 0 && (scratch[index] as number) >= maxObserved - tolerance) exceed += 1;
-  }
-  return exceed;
+  return {
+    step(count) {
+      for (let draw = 0; draw < count; draw += 1) {
+        if (fitted !== null && residuals !== null) {
+          shuffle(residuals, random);
+          for (let i = 0; i < n; i += 1) permuted[i] = (fitted[i] as number) + (residuals[i] as number);
+        } else {
+          shuffle(permuted, random);
+        }
+        compute(prepared, permuted, scratch);
+        const index = best(scratch, prepared.positions);
+        if (index >= 0 && (scratch[index] as number) >= maxObserved - tolerance) exceed += 1;
+      }
+      return exceed;
+    },
+  };
 }
 
 /**
@@ -79,6 +95,24 @@ export function bootstrapCut(
   },
   random: RandomSource,
 ): NonNullable<FidelityThresholdResult['interval']> {
+  const run = bootstrapRun(prepared, compute, pointCut, settings, random);
+  run.step(settings.draws);
+  return run.finish();
+}
+
+/** {@link bootstrapCut} run in blocks of draws, then summarized. */
+export function bootstrapRun(
+  prepared: Prepared,
+  compute: ThresholdStatistic,
+  pointCut: number,
+  settings: {
+    readonly draws: number;
+    readonly confidenceLevel: number;
+    readonly seed: number;
+    readonly minObservations: number;
+  },
+  random: RandomSource,
+): { step(count: number): void; finish(): NonNullable<FidelityThresholdResult['interval']> } {
   const { f, y, cuts } = prepared;
   const n = f.length;
   const scratch = new Float64Array(cuts.length);
@@ -87,27 +121,39 @@ export function bootstrapCut(
   const sampleY = new Float64Array(n);
   const chosen: number[] = [];
   let noCut = 0;
-  for (let draw = 0; draw < settings.draws; draw += 1) {
-    counts.fill(0);
-    for (let i = 0; i < n; i += 1) {
-      const pick = Math.floor(random.nextFloat() * n);
-      counts[pick] = (counts[pick] as number) + 1;
-    }
-    // Indices into the sorted data, taken in order, keep the resample sorted by fidelity.
-    let k = 0;
-    for (let i = 0; i < n; i += 1) {
-      for (let copies = counts[i] as number; copies > 0; copies -= 1) {
-        sampleF[k] = f[i] as number;
-        sampleY[k] = y[i] as number;
-        k += 1;
+  const step = (count: number) => {
+    for (let draw = 0; draw < count; draw += 1) {
+      counts.fill(0);
+      for (let i = 0; i < n; i += 1) {
+        const pick = Math.floor(random.nextFloat() * n);
+        counts[pick] = (counts[pick] as number) + 1;
       }
+      // Indices into the sorted data, taken in order, keep the resample sorted by fidelity.
+      let k = 0;
+      for (let i = 0; i < n; i += 1) {
+        for (let copies = counts[i] as number; copies > 0; copies -= 1) {
+          sampleF[k] = f[i] as number;
+          sampleY[k] = y[i] as number;
+          k += 1;
+        }
+      }
+      const resample = prepare(sampleF, sampleY, cuts, settings.minObservations);
+      compute(resample, sampleY, scratch);
+      const index = best(scratch, resample.positions);
+      if (index < 0) noCut += 1;
+      else chosen.push(cuts[index] as number);
     }
-    const resample = prepare(sampleF, sampleY, cuts, settings.minObservations);
-    compute(resample, sampleY, scratch);
-    const index = best(scratch, resample.positions);
-    if (index < 0) noCut += 1;
-    else chosen.push(cuts[index] as number);
-  }
+  };
+  return { step, finish: () => summarizeCuts(chosen, noCut, pointCut, settings) };
+}
+
+/** The percentile interval of the chosen cuts and how often they agree with `pointCut`. */
+export function summarizeCuts(
+  chosen: number[],
+  noCut: number,
+  pointCut: number,
+  settings: { readonly draws: number; readonly confidenceLevel: number; readonly seed: number },
+): NonNullable<FidelityThresholdResult['interval']> {
   chosen.sort((a, b) => a - b);
   const m = chosen.length;
   const tail = (1 - settings.confidenceLevel) / 2;

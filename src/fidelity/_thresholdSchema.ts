@@ -29,10 +29,35 @@ import { THRESHOLD_RULES, type ThresholdRule } from './thresholdRules.js';
  * - `NO_ELIGIBLE_CUT`: no candidate has `policy.minObservations` observations on both sides.
  * - `NOT_REPRESENTABLE`: a hinge slope or F statistic lies beyond the largest double (fidelity values
  *   almost equal under huge outcomes), so it is `null`.
+ * - `NO_RESIDUAL_FORM`: a binary outcome with covariates: Youden's J has no residual form to adjust,
+ *   so there is no level rather than a wrong one.
  *
  * @category Fidelity
  */
-export type ThresholdNoteCode = 'CONSTANT_OUTCOME' | 'NO_ELIGIBLE_CUT' | 'NOT_REPRESENTABLE';
+export type ThresholdNoteCode = 'CONSTANT_OUTCOME' | 'NO_ELIGIBLE_CUT' | 'NOT_REPRESENTABLE' | 'NO_RESIDUAL_FORM';
+
+/**
+ * How {@link fidelityThreshold} respected the design (present only when a baseline, covariates or
+ * clusters were given): which resampling ran and why.
+ *
+ * @category Fidelity
+ */
+export interface ThresholdDesign {
+  /** Covariates adjusted for (the baseline counts as one). */
+  readonly covariates: number;
+  /** Clusters, or `null` without `clusters`. */
+  readonly clusters: number | null;
+  /** Permutations within clusters (exchangeability blocks, Winkler et al. 2014) or over all observations. */
+  readonly permutation: 'within-clusters' | 'all-observations';
+  /**
+   * The interval's resampling: observations (`'pairs'`), whole clusters (`'cluster-pairs'`, binary
+   * outcomes), or the wild cluster bootstrap (Cameron, Gelbach & Miller 2008) with Rademacher
+   * weights, or Webb's six-point weights below 12 clusters (Webb 2014).
+   */
+  readonly interval: 'pairs' | 'cluster-pairs' | 'wild-cluster-rademacher' | 'wild-cluster-webb';
+  /** Why, in words. */
+  readonly reason: string;
+}
 
 /**
  * Outcomes on either side of one cut-point (below = fidelity < cut).
@@ -84,8 +109,11 @@ export interface FidelityThresholdResult {
   readonly test: {
     readonly statistic: number | null;
     readonly pValue: number | null;
-    /** `'permute-outcomes'` (binary) or `'freedman-lane'` (residuals of the straight-line fit, continuous). */
-    readonly scheme: 'permute-outcomes' | 'freedman-lane';
+    /**
+     * `'permute-outcomes'` (binary) or `'freedman-lane'` (residuals of the straight-line fit, with the
+     * covariates when given, continuous); `…-within-clusters` when the shuffles stay within clusters.
+     */
+    readonly scheme: 'permute-outcomes' | 'freedman-lane' | 'permute-within-clusters' | 'freedman-lane-within-clusters';
     readonly permutations: number;
     readonly seed: number;
   };
@@ -107,6 +135,8 @@ export interface FidelityThresholdResult {
   } | null;
   /** The field's fixed gates evaluated on the same data, for comparison. */
   readonly fixedGates: readonly ThresholdCut[];
+  /** With a baseline, covariates or clusters: how the resampling respected them (absent otherwise). */
+  readonly design?: ThresholdDesign;
   /** Why a part is absent (empty when nothing is). */
   readonly notes: readonly Note<ThresholdNoteCode>[];
   /** The effective policy. */
@@ -163,7 +193,7 @@ export const FidelityThresholdResult: z.ZodMiniType<FidelityThresholdResult> = /
     test: z.strictObject({
       statistic: z.nullable(Finite),
       pValue: PValue,
-      scheme: z.enum(['permute-outcomes', 'freedman-lane']),
+      scheme: z.enum(['permute-outcomes', 'freedman-lane', 'permute-within-clusters', 'freedman-lane-within-clusters']),
       permutations: Count,
       seed: Count,
     }),
@@ -181,7 +211,18 @@ export const FidelityThresholdResult: z.ZodMiniType<FidelityThresholdResult> = /
       }),
     ),
     fixedGates: z.readonly(z.array(ThresholdCutSchema)),
-    notes: z.readonly(z.array(noteSchema(['CONSTANT_OUTCOME', 'NO_ELIGIBLE_CUT', 'NOT_REPRESENTABLE']))),
+    design: z.exactOptional(
+      z.strictObject({
+        covariates: Count,
+        clusters: z.nullable(Count),
+        permutation: z.enum(['within-clusters', 'all-observations']),
+        interval: z.enum(['pairs', 'cluster-pairs', 'wild-cluster-rademacher', 'wild-cluster-webb']),
+        reason: z.string(),
+      }),
+    ),
+    notes: z.readonly(
+      z.array(noteSchema(['CONSTANT_OUTCOME', 'NO_ELIGIBLE_CUT', 'NOT_REPRESENTABLE', 'NO_RESIDUAL_FORM'])),
+    ),
     policy: FidelityPolicySchema,
   })
   .check(

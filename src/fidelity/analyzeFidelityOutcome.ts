@@ -8,6 +8,8 @@ import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '
 import { type CorrelationMethod, correlate, partialCorrelation } from '../stats/index.js';
 import { clustered } from './_clusteredInference.js';
 import { finiteMean, finiteSd } from './_finite.js';
+import { fitMixedModel, type ModelTerm } from './_mixedModel.js';
+import type { FidelityMixedModel } from './_mixedModelSchema.js';
 import type { FidelityBandSummary, FidelityNoteCode, FidelityOutcomeAnalysis } from './_outcomeSchema.js';
 import {
   type FidelityScale,
@@ -20,6 +22,12 @@ import {
 } from './_readFidelity.js';
 import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
 
+export type {
+  FidelityMixedModel,
+  MixedModelEffect,
+  MixedModelNoteCode,
+  MixedModelTest,
+} from './_mixedModelSchema.js';
 export {
   type ClusteredFidelityInference,
   type FidelityBandSummary,
@@ -41,12 +49,26 @@ export interface FidelityOutcomeData {
   readonly outcome: Series | readonly (boolean | null | undefined)[];
   /** Prior achievement or another confounder to partial out (optional). */
   readonly baseline?: Series;
+  /** Further confounders (e.g. an English-learner flag, prior attendance), one series each, at most {@link MAX_COVARIATES}. */
+  readonly covariates?: readonly Series[];
   /** The cluster (e.g. school) of each observation; every observation needs one. */
   readonly clusters?: readonly (string | number)[];
 }
 
 /** The keys of {@link FidelityOutcomeData}. */
-const DATA_KEYS = keysOf<FidelityOutcomeData>()('fidelity', 'outcome', 'baseline', 'clusters');
+const DATA_KEYS = keysOf<FidelityOutcomeData>()('fidelity', 'outcome', 'baseline', 'covariates', 'clusters');
+
+/**
+ * The most `covariates` {@link analyzeFidelityOutcome} takes; more are `LIMIT_EXCEEDED` before any work.
+ *
+ * @category Fidelity
+ * @example
+ * ```ts
+ * import { MAX_COVARIATES } from 'scaling-navigator/fidelity';
+ * MAX_COVARIATES //=> 50
+ * ```
+ */
+export const MAX_COVARIATES = 50;
 
 /**
  * Options for {@link analyzeFidelityOutcome}.
@@ -167,8 +189,21 @@ function summarizeBands(
  *   for a correlation, 1 + (n₀ − 1)·ρ_x·ρ_y (negative ICCs taken as 0), the correlation's test
  *   and Fisher-z interval at n_eff = n / deff, and the correlation of cluster means.
  *   With fewer than `policy.minClusters` clusters the result says so instead of estimating.
+ * - Mixed model (with `clusters`): a random-intercept linear mixed model fitted by REML,
+ *   `outcome ~ fidelity_within + fidelity_clusterMean + baseline + covariates + (1 | cluster)`,
+ *   with fidelity split into its deviation from the cluster mean and the cluster mean (Mundlak
+ *   1978), so "teachers who implement better, within a school, get better outcomes" (`within`) is
+ *   told apart from "schools with higher fidelity have better outcomes" (`between`). The profiled
+ *   REML deviance of lme4 (Bates et al. 2015) is minimized exactly over θ = τ/σ; each effect has its
+ *   SE, Satterthwaite df as R `lmerTest` (Kuznetsova et al. 2017), t, p and interval, and the
+ *   standardized effect β·SD_fidelity / SD_outcome; then the variance components, the conditional
+ *   ICC τ²/(τ² + σ²) (given the fixed effects — not `clustering.iccOutcome`) and a singular fit
+ *   (τ² ≈ 0), reported with a note. Below 10 clusters, Kenward–Roger inference (Kenward & Roger
+ *   1997, as R `pbkrtest`) is given beside it. Checked against R lme4 + lmerTest + pbkrtest:
+ *   fixed effects to 1e-7, variance components to 1e-6, df to 1e-5. O(n·p² + J·p²) per evaluation
+ *   for p terms and J clusters; 10,000 teachers in 500 schools take a few milliseconds.
  *
- * O(n log n). Inputs are not mutated.
+ * O(n log n) without clusters. Inputs are not mutated.
  *
  * A yes/no outcome (`true` / `false`) is read as 1 / 0 (a point-biserial correlation); a boolean
  * anywhere else (fidelity, baseline) is an error. Every output number is finite: band means and
@@ -178,10 +213,10 @@ function summarizeBands(
  *
  * @category Fidelity
  * @throws ScalingNavigatorError `INVALID_INPUT` for fidelity outside [0, 1] after rescaling,
- *   series of unequal length, an observation without a cluster id, NaN (unless `nanPolicy: 'omit'`),
+ *   series (baseline and covariates included) of unequal length, an observation without a cluster id, NaN (unless `nanPolicy: 'omit'`),
  *   a hole in an array (at its index), an unknown key in `data`, `options` or
  *   `options.fidelityScale` (with a suggestion), or a bad option; `LIMIT_EXCEEDED` for a series
- *   longer than 2³¹ − 1 or more than 1000 `policy.bands`.
+ *   longer than 2³¹ − 1, more than {@link MAX_COVARIATES} covariates or more than 1000 `policy.bands`.
  * @example
  * ```ts
  * import { analyzeFidelityOutcome } from 'scaling-navigator/fidelity';
@@ -198,6 +233,18 @@ function summarizeBands(
  * // A yes/no outcome is read as 1 / 0; a typo in a key is refused with a suggestion.
  * analyzeFidelityOutcome({ fidelity: [0.2, 0.4, 0.6, 0.8], outcome: [false, false, true, true] }).correlation.n //=> 4
  * analyzeFidelityOutcome({ fidelity: [0.2, 0.4], outcome: [1, 2], baselines: [3, 4] } as never) //=> throws INVALID_INPUT at ['data', 'baselines']
+ * // Teachers in five schools: within a school, better implementers get better outcomes; the
+ * // school-level association rests on five school means (df 3) and is not significant.
+ * const schools = analyzeFidelityOutcome({
+ *   fidelity: [0.4, 0.5, 0.6, 0.7, 0.5, 0.6, 0.7, 0.8, 0.3, 0.45, 0.5, 0.6, 0.6, 0.7, 0.8, 0.9, 0.35, 0.5, 0.55, 0.65],
+ *   outcome: [48, 50, 53, 55, 58, 61, 60, 64, 44, 47, 47, 51, 52, 54, 57, 57, 49, 50, 52, 55],
+ *   clusters: ['A', 'A', 'A', 'A', 'B', 'B', 'B', 'B', 'C', 'C', 'C', 'C', 'D', 'D', 'D', 'D', 'E', 'E', 'E', 'E'],
+ * });
+ * schools.mixedModel?.within.estimate //≈ 20.15384615384615
+ * schools.mixedModel?.within.df //≈ 14
+ * schools.mixedModel?.between.df //≈ 3
+ * (schools.mixedModel?.between.pValue ?? 0) > 0.05 //=> true
+ * schools.mixedModel?.notes.map((entry) => entry.code) //=> ['FEW_CLUSTERS']
  * analyzeFidelityOutcome({ fidelity: [0.2, 0.4], outcome: [1, 2] }, { methd: 'kendall' } as never) //=> throws INVALID_INPUT at ['options', 'methd']
  * ```
  */
@@ -207,7 +254,13 @@ export function analyzeFidelityOutcome(
 ): FidelityOutcomeAnalysis {
   const record = requireRecord(data, ['data']);
   requireKnownKeys(record, DATA_KEYS, ['data']);
-  const { fidelity: fidelityInput, outcome: outcomeInput, baseline: baselineInput, clusters: clustersInput } = record;
+  const {
+    fidelity: fidelityInput,
+    outcome: outcomeInput,
+    baseline: baselineInput,
+    covariates: covariatesInput,
+    clusters: clustersInput,
+  } = record;
   const settings = readOptions<AnalyzeFidelityOutcomeOptions>(options, OPTION_KEYS, ['options']);
   const method =
     settings.method === undefined
@@ -232,6 +285,18 @@ export function analyzeFidelityOutcome(
     // Checked here so a bad entry is reported at its own path (a boolean is no baseline score).
     for (let i = 0; i < baseline.length; i += 1) isMissing(baseline[i], nanPolicy, ['data', 'baseline'], i);
   }
+  let covariates: Series[] = [];
+  if (covariatesInput !== undefined) {
+    const list = requireArray(covariatesInput, ['data', 'covariates']);
+    requireDenseArray(list, ['data', 'covariates'], MAX_COVARIATES);
+    covariates = list.map((entry, index) => {
+      const path = ['data', 'covariates', index];
+      const series = readSeries(entry, path);
+      requireLength(series, fidelity.length, path, 'fidelity');
+      for (let i = 0; i < series.length; i += 1) isMissing(series[i], nanPolicy, path, i);
+      return series;
+    });
+  }
   let clusters: readonly (string | number)[] | undefined;
   if (clustersInput !== undefined) {
     const list = requireArray(clustersInput, ['data', 'clusters']);
@@ -251,10 +316,11 @@ export function analyzeFidelityOutcome(
 
   const correlation = correlate(fidelity, outcomeValues, { method, confidenceLevel });
   const notes: Note<FidelityNoteCode>[] = [];
+  const controls = baseline === undefined ? covariates : [baseline, ...covariates];
   const partial =
-    baseline === undefined
+    controls.length === 0
       ? null
-      : partialCorrelation(fidelity, outcomeValues, [baseline], {
+      : partialCorrelation(fidelity, outcomeValues, controls, {
           method: method === 'pearson' ? 'pearson' : 'spearman',
           confidenceLevel,
           nanPolicy,
@@ -270,12 +336,44 @@ export function analyzeFidelityOutcome(
       note('NO_CLUSTERS', 'no clusters were given: the inference assumes independent observations', 'clustering'),
     );
   }
+  let mixedModel: FidelityMixedModel | null = null;
+  if (clusters !== undefined) {
+    const terms: ModelTerm[] = covariates.map((values, index) => ({ term: `covariates.${index}`, values }));
+    if (baseline !== undefined) terms.unshift({ term: 'baseline', values: baseline });
+    const nullable = (series: Series) =>
+      Array.from({ length: series.length }, (_, i) => {
+        const value = series[i];
+        return typeof value === 'number' && !Number.isNaN(value) ? value : null;
+      });
+    const fit = fitMixedModel(
+      fidelity,
+      outcomeValues,
+      terms.map((term) => ({ term: term.term, values: nullable(term.values) })),
+      clusters,
+      confidenceLevel,
+    );
+    if ('model' in fit) mixedModel = fit.model;
+    else if (fit.why === 'NOT_IDENTIFIED') {
+      notes.push(
+        note(
+          'NOT_IDENTIFIED',
+          'the mixed model cannot be fitted: fidelity must vary within clusters and the cluster means, baseline and covariates must not be collinear, with rows to spare',
+          'mixedModel',
+        ),
+      );
+    } else {
+      notes.push(
+        note('NOT_REPRESENTABLE', 'an estimate of the mixed model lies beyond the largest double', 'mixedModel'),
+      );
+    }
+  }
   return sealResult({
     schemaVersion: 1,
     correlation,
     partial,
     bands: summarizeBands(fidelity, outcomeValues, policy.bands, confidenceLevel),
     clustering,
+    ...(clusters === undefined ? {} : { mixedModel }),
     notes,
     policy,
   });

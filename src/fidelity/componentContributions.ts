@@ -13,6 +13,7 @@ import {
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
 import { adjustPValues, correlate, partialCorrelation } from '../stats/index.js';
+import { componentMixedModel } from './_componentMixedModel.js';
 import type { ComponentContribution, ComponentContributionsResult } from './_contributionsSchema.js';
 import {
   type FidelityScale,
@@ -21,9 +22,11 @@ import {
   readOutcomeSeries,
   requireLength,
 } from './_readFidelity.js';
+import { readDesignInputs } from './_thresholdDesign.js';
 import { COMPONENT_RULES, type ComponentRule } from './componentRules.js';
 import { type FidelityPolicy, resolveFidelityPolicy } from './fidelityPolicy.js';
 
+export type { ComponentMixedModel } from './_componentMixedModel.js';
 export {
   type ComponentContribution,
   ComponentContributionsResult,
@@ -67,10 +70,16 @@ export interface ComponentContributionsData {
   readonly components: readonly ComponentFidelity[];
   /** The intended outcome: a score, or a yes/no (`true` / `false` read as 1 / 0). */
   readonly outcome: Series | readonly (boolean | null | undefined)[];
+  /** Prior achievement to control for (optional; enters as the first covariate). */
+  readonly baseline?: Series;
+  /** Further confounders to control for, one series each (at most 50; optional). */
+  readonly covariates?: readonly Series[];
+  /** The cluster (e.g. school) of each observation: each component is then judged by its within-cluster effect in a mixed model. */
+  readonly clusters?: readonly (string | number)[];
 }
 
 /** The keys of {@link ComponentContributionsData}. */
-const DATA_KEYS = keysOf<ComponentContributionsData>()('components', 'outcome');
+const DATA_KEYS = keysOf<ComponentContributionsData>()('components', 'outcome', 'baseline', 'covariates', 'clusters');
 
 /**
  * Options for {@link componentContributions}.
@@ -121,6 +130,16 @@ function noEstimateRule(code: string | null): ComponentRule {
  * `minimumMeaningfulEffect`; otherwise `undetermined` — non-significance alone never says "no
  * contribution". O(n·k² + k³) for k components.
  *
+ * The design, when given (the result's `design` says what was done): `baseline` and `covariates`
+ * join the other components in every partial correlation; with `clusters`, each component is
+ * judged by its within-cluster effect in a random-intercept mixed model (REML, as in
+ * {@link analyzeFidelityOutcome}): outcome ~ component_within + component_clusterMean + the other
+ * components + covariates + (1 | cluster). The estimate ranked and judged is then the standardized
+ * within effect β·SD_component / SD_outcome, its p-value Satterthwaite's, and `not-supported` needs
+ * the Bonferroni-widened interval of that standardized effect below `minimumMeaningfulEffect`; each
+ * component's `mixedModel` also shows the between-cluster effect, where a school-level confound
+ * shows up.
+ *
  * @category Fidelity
  * A yes/no outcome (`true` / `false`) is read as 1 / 0. The result is frozen and carries
  * `schemaVersion: 1`; {@link parseComponentContributionsResult} validates a stored one.
@@ -149,6 +168,14 @@ function noEstimateRule(code: string | null): ComponentRule {
  * //=> [['critique', 2, 'undetermined'], ['launch', 1, 'supported']]
  * result.components[1].decision.reasons[0].rule //=> 'fidelity/contributes'
  * result.components[1].partial?.estimate //≈ 0.8524871885672737
+ * // Covariates join the partial correlations; the result says what was controlled for.
+ * const adjusted = componentContributions({
+ *   components: [{ id: 'critique', fidelity: critique }, { id: 'launch', fidelity: launch }],
+ *   outcome,
+ *   covariates: [outcome.map((_, i) => i % 2)],
+ * });
+ * adjusted.design //=> { covariates: 1, clusters: null, judgedOn: 'partial-correlation' }
+ * adjusted.components[1].partial?.covariateCount //=> 2
  * ```
  */
 export function componentContributions(
@@ -189,11 +216,31 @@ export function componentContributions(
     requireLength(fidelity, outcome.length, [...path, 'fidelity'], 'outcome');
     return { id, fidelity };
   });
+  const design = readDesignInputs(record, outcome.length, nanPolicy, 'outcome');
+  const outcomeValues = Array.from({ length: outcome.length }, (_, i) => {
+    const value = outcome[i];
+    return typeof value === 'number' && !Number.isNaN(value) ? value : null;
+  });
+  const asNullable = (series: Series) =>
+    Array.from({ length: series.length }, (_, i) => {
+      const value = series[i];
+      return typeof value === 'number' && !Number.isNaN(value) ? value : null;
+    });
+  const covariateTerms = design.covariates.map((values, index) => ({
+    term:
+      index === 0 && record.baseline !== undefined
+        ? 'baseline'
+        : `covariates.${record.baseline !== undefined ? index - 1 : index}`,
+    values: asNullable(values),
+  }));
 
   const m = components.length;
   const widenedLevel = 1 - policy.alpha / m;
   const analyses = components.map((component, index) => {
-    const others = components.filter((_, other) => other !== index).map((other) => other.fidelity);
+    const others = [
+      ...components.filter((_, other) => other !== index).map((other) => other.fidelity),
+      ...design.covariates,
+    ];
     const correlation = correlate(component.fidelity, outcome, { method, confidenceLevel, nanPolicy });
     const partial =
       others.length === 0
@@ -212,7 +259,23 @@ export function componentContributions(
               nanPolicy,
             }).confidenceInterval;
     const why = (partial ?? correlation).notes[0]?.code ?? null;
-    return { component, correlation, partial, estimate: judged.estimate, pValue: judged.pValue, widened, why };
+    if (design.clusters === null) {
+      return { component, correlation, partial, estimate: judged.estimate, pValue: judged.pValue, widened, why };
+    }
+    // With clusters: the component's within-cluster effect, controlling for the others and the covariates.
+    const terms = [
+      ...components.filter((_, other) => other !== index).map((other) => ({ term: other.id, values: other.fidelity })),
+      ...covariateTerms,
+    ];
+    const clustered = componentMixedModel(
+      component.fidelity,
+      outcomeValues,
+      terms,
+      design.clusters,
+      confidenceLevel,
+      widenedLevel,
+    );
+    return { component, correlation, partial, ...clustered, why: clustered.why ?? why };
   });
   const adjusted = adjustPValues(
     analyses.map((analysis) => analysis.pValue),
@@ -275,8 +338,18 @@ export function componentContributions(
         pValue: analysis.pValue,
         adjustedPValue,
         widenedInterval: widened,
+        ...('mixedModel' in analysis ? { mixedModel: analysis.mixedModel } : {}),
         decision: decide(action, [why], policy),
       };
     }),
+    ...(design.covariates.length > 0 || design.clusters !== null
+      ? {
+          design: {
+            covariates: design.covariates.length,
+            clusters: design.clusters === null ? null : new Set(design.clusters).size,
+            judgedOn: design.clusters === null ? ('partial-correlation' as const) : ('mixed-model-within' as const),
+          },
+        }
+      : {}),
   });
 }

@@ -12,7 +12,7 @@ const SECTION = 'Several steps should be considered (Horner et al., 2017)';
  * ```ts
  * import { THRESHOLD_RULES } from 'scaling-navigator/fidelity';
  * THRESHOLD_RULES.map((rule) => rule.id)
- * //=> ['fidelity/permutation-significant', 'fidelity/permutation-not-significant', 'fidelity/no-eligible-cut', 'fidelity/constant-outcome']
+ * //=> ['fidelity/permutation-significant', 'fidelity/permutation-not-significant', 'fidelity/no-eligible-cut', 'fidelity/constant-outcome', 'fidelity/no-residual-form']
  * THRESHOLD_RULES[3].action //=> 'undetermined'
  * ```
  */
@@ -63,6 +63,18 @@ export const THRESHOLD_RULES = /* @__PURE__ */ defineRules('fidelity', [
       section: SECTION,
       summary:
         'Fidelity measures should be checked against outcomes that vary; an outcome that is the same for everyone (every student met the goal, or none did) cannot show the minimum practice that produces it — use a more sensitive outcome measure.',
+    },
+  },
+  {
+    id: 'fidelity/no-residual-form',
+    action: 'undetermined',
+    description:
+      "A binary outcome was given with a baseline or covariates: Youden's J has no residual form to adjust for them, so no level is estimated rather than an unadjusted one passed off as adjusted.",
+    guidance: {
+      source: 'winkler-2014-permutation',
+      section: 'Permutation in the presence of nuisance variables',
+      summary:
+        'Adjusting a permutation test for nuisance covariates permutes residuals of a model with them; a yes/no outcome compared by counts has no such residuals. Use a continuous outcome (e.g. a score) to adjust for the baseline, or drop the covariates.',
     },
   },
 ]);

@@ -248,6 +248,95 @@ export const SOURCES = /* @__PURE__ */ deepFreeze([
     summary:
       'Reach, effectiveness, adoption, implementation and maintenance; reach as participants among the eligible, with their representativeness.',
   },
+  {
+    id: 'bates-2015-lme4',
+    kind: 'research',
+    title: 'Fitting Linear Mixed-Effects Models Using lme4',
+    authors: ['Douglas Bates', 'Martin Mächler', 'Ben Bolker', 'Steve Walker'],
+    publisher: 'Journal of Statistical Software 67(1), 1–48',
+    year: 2015,
+    url: 'https://doi.org/10.18637/jss.v067.i01',
+    license: null,
+    summary:
+      'The profiled REML deviance of a linear mixed model as a function of the relative covariance parameter θ alone, as R lme4 optimizes it.',
+  },
+  {
+    id: 'kuznetsova-2017-lmertest',
+    kind: 'research',
+    title: 'lmerTest Package: Tests in Linear Mixed Effects Models',
+    authors: ['Alexandra Kuznetsova', 'Per B. Brockhoff', 'Rune H. B. Christensen'],
+    publisher: 'Journal of Statistical Software 82(13), 1–26',
+    year: 2017,
+    url: 'https://doi.org/10.18637/jss.v082.i13',
+    license: null,
+    summary: "Satterthwaite's degrees of freedom for t tests of the fixed effects of a linear mixed model.",
+  },
+  {
+    id: 'kenward-roger-1997',
+    kind: 'research',
+    title: 'Small Sample Inference for Fixed Effects from Restricted Maximum Likelihood',
+    authors: ['Michael G. Kenward', 'James H. Roger'],
+    publisher: 'Biometrics 53(3), 983–997',
+    year: 1997,
+    url: 'https://doi.org/10.2307/2533558',
+    license: null,
+    summary:
+      'The adjusted covariance of the fixed effects and the approximate F test with few clusters, as R pbkrtest computes them (Halekoh & Højsgaard 2014).',
+  },
+  {
+    id: 'mundlak-1978',
+    kind: 'research',
+    title: 'On the Pooling of Time Series and Cross Section Data',
+    authors: ['Yair Mundlak'],
+    publisher: 'Econometrica 46(1), 69–85',
+    year: 1978,
+    url: 'https://doi.org/10.2307/1913646',
+    license: null,
+    summary:
+      'Adding the cluster mean of a predictor separates its within-cluster effect from its between-cluster effect in a random-effects model.',
+  },
+  {
+    id: 'winkler-2014-permutation',
+    kind: 'research',
+    title: 'Permutation inference for the general linear model',
+    authors: [
+      'Anderson M. Winkler',
+      'Gerard R. Ridgway',
+      'Matthew A. Webster',
+      'Stephen M. Smith',
+      'Thomas E. Nichols',
+    ],
+    publisher: 'NeuroImage 92, 381–397',
+    year: 2014,
+    url: 'https://doi.org/10.1016/j.neuroimage.2014.01.060',
+    license: 'CC BY 3.0',
+    summary:
+      'Freedman–Lane permutation of residuals under nuisance covariates, and exchangeability blocks: permuting only within blocks (clusters) when observations are exchangeable only there.',
+  },
+  {
+    id: 'cameron-gelbach-miller-2008',
+    kind: 'research',
+    title: 'Bootstrap-Based Improvements for Inference with Clustered Errors',
+    authors: ['A. Colin Cameron', 'Jonah B. Gelbach', 'Douglas L. Miller'],
+    publisher: 'The Review of Economics and Statistics 90(3), 414–427',
+    year: 2008,
+    url: 'https://doi.org/10.1162/rest.90.3.414',
+    license: null,
+    summary:
+      'The wild cluster bootstrap: one random weight per cluster multiplies all of its residuals, valid with few and unequal clusters.',
+  },
+  {
+    id: 'webb-2014-wild-bootstrap',
+    kind: 'research',
+    title: 'Reworking Wild Bootstrap Based Inference for Clustered Errors',
+    authors: ['Matthew D. Webb'],
+    publisher: "Queen's Economics Department Working Paper 1315 (later Canadian Journal of Economics 56(3), 2023)",
+    year: 2014,
+    url: 'https://www.econ.queensu.ca/research/working-papers/1315',
+    license: null,
+    summary:
+      'A six-point weight distribution (±√0.5, ±1, ±√1.5) for the wild cluster bootstrap when there are too few clusters for Rademacher weights.',
+  },
 ] as const);
 
 /**

@@ -26,7 +26,7 @@ export interface DocumentedExport {
 }
 
 const DOC_BLOCK =
-  /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export\s+(?:declare\s+)?(?:abstract\s+)?(const|function|class|let|type|interface)\s+([A-Za-z0-9_$]+)/g;
+  /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(const|function|class|let|type|interface)\s+([A-Za-z0-9_$]+)/g;
 /** `throws CODE` or `throws CODE at ['path', 0]`: the code, and the path as a JavaScript array literal. */
 const THROWS = /^throws\s+([A-Z_]+)(?:\s+at\s+(\[.*\]))?$/;
 const FENCE = /```(?:ts|typescript)\n([\s\S]*?)```/g;

@@ -430,6 +430,15 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       },
     ],
     [{ fidelity: new Float64Array(fidelity), outcome: new Float64Array(growth) }],
+    [
+      {
+        fidelity: new Float64Array(fidelity),
+        outcome: growth,
+        baseline: growth.map((value, i) => value / 2 + (i % 3)),
+        covariates: [new Float64Array(growth.map((_, i) => i % 2))],
+        clusters: school,
+      },
+    ],
   ],
   'fidelity.componentContributions': [
     [
@@ -450,8 +459,30 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
         outcome: new Float64Array(critiqueHurts),
       },
     ],
+    [
+      {
+        components: [
+          { id: 'critique', fidelity: critique },
+          { id: 'launch', fidelity: launch },
+        ],
+        outcome: componentOutcome,
+        covariates: [componentOutcome.map((_, i) => i % 2)],
+        clusters: componentOutcome.map((_, i) => `school-${i % 5}`),
+      },
+    ],
   ],
   'fidelity.defineFidelityPolicy': [[], [{ alpha: 0.1, fixedGates: [0.6, 0.8] }]],
+  'fidelity.fidelityThresholdAsync': [
+    [
+      { fidelity, outcome: growth, clusters: school },
+      { seed: 2026, ...quickDraws },
+    ],
+    [
+      { fidelity: gridFidelity, outcome: metGoal },
+      { seed: 7, ...quickDraws },
+    ],
+    [{ fidelity: gridFidelity, outcome: gridFidelity.map(() => 1) }],
+  ],
   'fidelity.fidelityThreshold': [
     [
       { fidelity, outcome: growth },
@@ -466,6 +497,14 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       { seed: 3, ...quickDraws },
     ],
     [{ fidelity: gridFidelity, outcome: gridFidelity.map(() => 1) }],
+    [
+      { fidelity, outcome: growth, baseline: growth.map((value, i) => value / 2 + (i % 3)), clusters: school },
+      { seed: 4, ...quickDraws },
+    ],
+    [
+      { fidelity: gridFidelity, outcome: metGoal, clusters: gridFidelity.map((_, i) => i % 6) },
+      { seed: 2, ...quickDraws },
+    ],
   ],
 
   // dimensions
@@ -590,6 +629,7 @@ const DECIDING = [
   'factors.reviewFactors',
   'fidelity.componentContributions',
   'fidelity.fidelityThreshold',
+  'fidelity.fidelityThresholdAsync',
   'learning.decidePdsa',
   'learning.pdsaSeries',
   'learning.runChart',
@@ -709,11 +749,12 @@ describe('every export keeps the contract (table-driven)', () => {
     }
   });
 
-  it.each(cases.map((entry, index) => [`${entry.name} #${index}`, entry] as const))('%s', (_label, entry) => {
+  it.each(cases.map((entry, index) => [`${entry.name} #${index}`, entry] as const))('%s', async (_label, entry) => {
     const fn = exportedFunctions.get(entry.name) as Fn;
     const args = entry.args.map((arg) => deepFreezeInput(arg));
     const before = snapshot(args);
-    const output = fn(...args);
+    // An `…Async` function's output is its promise's value.
+    const output = await fn(...args);
 
     expect(args, 'inputs are not mutated').toStrictEqual(before);
     const check = NOT_JSON_BY_DESIGN[entry.name];

@@ -56,22 +56,14 @@ function isDeepFrozen(value: unknown): boolean {
   return Object.isFrozen(value) && Object.values(value).every(isDeepFrozen);
 }
 
-describe('fidelityThreshold is not an adjusted analysis', () => {
-  it('refuses a baseline, pointing to analyzeFidelityOutcome', () => {
+describe('fidelityThreshold takes the design', () => {
+  it('accepts a baseline and clusters (they used to be refused)', () => {
+    const result = fidelityThreshold({ fidelity, outcome: growth, baseline: growth.map((value) => value / 2) }, quick);
+    expect(result.design?.covariates).toBe(1);
     expectError(
-      () => fidelityThreshold({ fidelity, outcome: metGoal, baseline: growth } as never, quick),
+      () => fidelityThreshold({ fidelity, outcome: metGoal, clusters: fidelity.map(() => null) } as never, quick),
       'INVALID_INPUT',
-      ['data', 'baseline'],
-    );
-    expect(() => fidelityThreshold({ fidelity, outcome: metGoal, baseline: growth } as never)).toThrow(
-      /does not adjust for a baseline.*analyzeFidelityOutcome/,
-    );
-  });
-  it('refuses clusters, pointing to analyzeFidelityOutcome', () => {
-    expectError(
-      () => fidelityThreshold({ fidelity, outcome: metGoal, clusters: fidelity.map(() => 'a') } as never, quick),
-      'INVALID_INPUT',
-      ['data', 'clusters'],
+      ['data', 'clusters', 0],
     );
   });
 });
