@@ -137,8 +137,9 @@ export function unitsNeeded(
 }
 
 /**
- * Whether attrition is low: the row for floor(overall %) gives the largest differential (percent)
- * that is still low; a differential at or below it is low. Past the table's last row: high under
+ * Whether attrition is low: the row for floor(overall %) gives the boundary (percent); a
+ * differential below it is low (REFERENCE's reading; the public R helper it was transcribed from
+ * also compares with "<"). Past the table's last row: high under
  * the cautious boundary when that row's boundary is 0 (no differential can be low), else `null`;
  * also `null` when the row has no value for the chosen boundary.
  */
@@ -148,7 +149,7 @@ export function attritionIsLow(
   table: readonly AttritionBoundaryRow[],
   boundary: 'cautious' | 'optimistic',
 ): { low: boolean | null; maxDifferential: number | null } {
-  const percent = Math.floor(overall * 100 + 1e-9);
+  const percent = Math.floor(Math.round(overall * 1e12) / 1e10);
   const row = table.find((entry) => entry.overall === percent);
   if (row === undefined) {
     const last = table[table.length - 1];
@@ -158,7 +159,9 @@ export function attritionIsLow(
   }
   const max = boundary === 'cautious' ? row.cautious : row.optimistic;
   if (max === null) return { low: null, maxDifferential: null };
-  return { low: differential * 100 <= max + 1e-9, maxDifferential: max };
+  // Percent to 10 decimals, so that 0.063 (6.300000000000001 %) meets a boundary of 6.3 as 6.3.
+  const percentDifferential = Math.round(differential * 1e12) / 1e10;
+  return { low: percentDifferential < max, maxDifferential: max };
 }
 
 /** The WWC baseline band of a standardized baseline difference |g|. */

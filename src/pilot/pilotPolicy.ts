@@ -4,8 +4,8 @@ import { policyDefinition } from '../_lib/policy.js';
 
 /**
  * One row of an attrition boundary table (a WWC handbook's): for an overall attrition of
- * `overall` percent (a whole number, the row holds floor(overall %)), the largest differential
- * attrition, in percent, that is still *low* under the cautious and the optimistic boundary
+ * `overall` percent (a whole number, the row holds floor(overall %)), the boundary of differential
+ * attrition, in percent, below which attrition is *low* under the cautious and the optimistic boundary
  * (`null` where the table gives none).
  *
  * @category Pilot

@@ -64,8 +64,8 @@ const V4_ROWS: readonly (readonly [number, number])[] = [
 
 /**
  * The attrition boundaries of the WWC Standards Handbook v4.0 (Table II.1), for 0–57% overall
- * attrition: the largest differential attrition (percent) that is still *low* under the cautious
- * and the optimistic boundary. This is the table {@link summarizePilotEvidence} applies when the
+ * attrition: the boundary of differential attrition (percent) below which attrition is *low*, under the cautious
+ * and the optimistic boundary (a differential below the row's value is low). This is the table {@link summarizePilotEvidence} applies when the
  * policy's `attritionTable` is `null`; pass your handbook version's table there to follow it.
  *
  * Transcribed second-hand (from a public R helper), not from the handbook: the interior rows agree
@@ -73,8 +73,8 @@ const V4_ROWS: readonly (readonly [number, number])[] = [
  * the other), and the optimistic values above 57% (60% → 1.4, 65% → 0.3 in the second) are not
  * included, so above 57% the optimistic boundary is unknown (`null`, with a note) while the
  * cautious one is high (its boundary reached 0). Unconfirmed: whether the handbook rounds the
- * overall rate down (the library takes floor(overall %)) and compares the differential "at most"
- * (the library does).
+ * overall rate down (the library takes floor(overall %), as that helper does) and whether a
+ * differential equal to the boundary is low (the library, like the helper, says no: low means below).
  *
  * @category Pilot
  * @example
