@@ -18,6 +18,7 @@ import { PilotPolicySchema } from './pilotPolicy.js';
  * - `JOINERS_PRESENT`: students joined after assignment; they do not offset those who left.
  * - `ATTRITION_BOUNDARY_UNKNOWN`: the boundary table has no row (or no value) for this attrition.
  * - `MDE_UNAVAILABLE`: too few units for a minimum detectable effect.
+ * - `NOT_REPRESENTABLE`: values of extreme magnitude overflow the SE or the interval: no inference.
  *
  * @category Pilot
  */
@@ -30,7 +31,8 @@ export type PilotNoteCode =
   | 'NO_COMPARISON_GROUP'
   | 'JOINERS_PRESENT'
   | 'ATTRITION_BOUNDARY_UNKNOWN'
-  | 'MDE_UNAVAILABLE';
+  | 'MDE_UNAVAILABLE'
+  | 'NOT_REPRESENTABLE';
 
 const NOTE_CODES = /* @__PURE__ */ Object.keys({
   NO_EFFECT_SIZE: true,
@@ -42,6 +44,7 @@ const NOTE_CODES = /* @__PURE__ */ Object.keys({
   JOINERS_PRESENT: true,
   ATTRITION_BOUNDARY_UNKNOWN: true,
   MDE_UNAVAILABLE: true,
+  NOT_REPRESENTABLE: true,
 } satisfies Record<PilotNoteCode, true>) as [PilotNoteCode, ...PilotNoteCode[]];
 
 /** Why the indicative ESSA tier is not higher. @category Pilot */

@@ -18,6 +18,30 @@ const reason = (rule: PilotRule, evidence: Evidence): Reason => ruleReason(PILOT
 
 const list = (ids: readonly string[]) => ids.join(', ');
 
+/** The smallest value (the list is never empty where it is used); a loop, not a spread, for long lists. */
+function minOf(values: readonly number[]): number {
+  let low = Number.POSITIVE_INFINITY;
+  for (const value of values) if (value < low) low = value;
+  return low;
+}
+
+/** The largest value. */
+function maxOf(values: readonly number[]): number {
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of values) if (value > high) high = value;
+  return high;
+}
+
+/** The sum of the costs, or `null` when one is unknown or the sum exceeds the largest number. */
+function total(costs: readonly (number | null)[]): number | null {
+  let sum = 0;
+  for (const cost of costs) {
+    if (cost === null) return null;
+    sum += cost;
+  }
+  return Number.isFinite(sum) ? sum : null;
+}
+
 /** The advisory reasons: what the evidence lacks or records beside the deciding rule. */
 export function advisoryReasons(summary: PilotEvidenceSummary, evidence: PilotEvidence, forward: boolean): Reason[] {
   const out: Reason[] = [];
@@ -28,9 +52,7 @@ export function advisoryReasons(summary: PilotEvidenceSummary, evidence: PilotEv
     out.push(
       reason('pilot/supports-lacking', {
         supports: list(summary.supportsLacking.map((support) => support.id)),
-        totalCost: costs.every((cost) => cost !== null)
-          ? costs.reduce((sum: number, cost) => sum + (cost ?? 0), 0)
-          : null,
+        totalCost: total(costs),
       }),
     );
   }
@@ -74,7 +96,7 @@ export function decidingReason(summary: PilotEvidenceSummary, evidence: PilotEvi
   const strugglingReason = () =>
     reason('pilot/teachers-struggle', {
       items: list(struggling.map((item) => item.id)),
-      lowestShare: Math.min(...struggling.map((item) => item.share)),
+      lowestShare: minOf(struggling.map((item) => item.share)),
       minShareFavourable: policy.minShareFavourable,
     });
   const worseReason = () =>
@@ -116,8 +138,9 @@ export function decidingReason(summary: PilotEvidenceSummary, evidence: PilotEvi
   const focalUnknown: string[] = [];
   const focalMeasured: { id: string; outcome: string; estimate: number; upper: number }[] = [];
   for (const outcome of primary) {
+    const byId = new Map(outcome.focalGroups.map((group) => [group.focalGroupId, group] as const));
     for (const id of declared) {
-      const entry = outcome.focalGroups.find((group) => group.focalGroupId === id);
+      const entry = byId.get(id);
       if (entry === undefined || entry.tooSmall || entry.estimate === null || entry.confidenceInterval === null) {
         focalUnknown.push(`${id} (${outcome.id})`);
       } else focalMeasured.push({ id, outcome: outcome.id, estimate: entry.estimate, upper: upper(entry) });
@@ -128,7 +151,7 @@ export function decidingReason(summary: PilotEvidenceSummary, evidence: PilotEvi
       focalGroups: list(focalUnknown),
       minFocalGroupSize: policy.minFocalGroupSize,
     });
-  const highestUpper = Math.max(...primary.map(upper));
+  const highestUpper = maxOf(primary.map(upper));
   const fails = highestUpper < useful && focalMeasured.every((entry) => entry.upper < useful);
   if (fails) {
     const evidenceOf = {
@@ -147,7 +170,7 @@ export function decidingReason(summary: PilotEvidenceSummary, evidence: PilotEvi
   if (notBenefiting.length > 0) {
     return reason('pilot/focal-groups-not-benefiting', {
       focalGroups: list(notBenefiting.map((entry) => `${entry.id} (${entry.outcome})`)),
-      lowestEstimate: Math.min(...notBenefiting.map((entry) => entry.estimate)),
+      lowestEstimate: minOf(notBenefiting.map((entry) => entry.estimate)),
     });
   }
   const weak = primary.filter((outcome) => outcome.finding !== 'favourable' && (outcome.estimate as number) < useful);
@@ -168,7 +191,7 @@ export function decidingReason(summary: PilotEvidenceSummary, evidence: PilotEvi
     const mde = summary.minimumDetectableEffect;
     return reason('pilot/promising', {
       outcomes: list(notShown.map((outcome) => outcome.id)),
-      lowestEstimate: Math.min(...notShown.map((outcome) => outcome.estimate as number)),
+      lowestEstimate: minOf(notShown.map((outcome) => outcome.estimate as number)),
       minUsefulEffect: useful,
       unitsForUsefulEffect: mde?.unitsForUsefulEffect ?? null,
     });
@@ -185,7 +208,7 @@ export function decidingReason(summary: PilotEvidenceSummary, evidence: PilotEvi
   }
   return reason('pilot/benefit-shown', {
     outcomes: list(primary.map((outcome) => outcome.id)),
-    lowestEstimate: Math.min(...primary.map((outcome) => outcome.estimate as number)),
+    lowestEstimate: minOf(primary.map((outcome) => outcome.estimate as number)),
     essaTier: summary.essaTier.tier,
   });
 }

@@ -108,7 +108,7 @@ const finite = (value: number) => (Number.isFinite(value) ? plusZero(value) : nu
  * The effect of one outcome (or of a focal group's part of it, `groups`), signed favourable,
  * with the clustering correction where it applies. `field` prefixes the notes' fields.
  */
-export function outcomeEffect(
+function rawOutcomeEffect(
   outcome: Outcome,
   groups: { treatment: Group; comparison: Group; baseline?: Outcome['baseline'] },
   context: EffectContext,
@@ -267,6 +267,52 @@ export function outcomeEffect(
     icc,
     baseline: adjustedBaseline,
     notes,
+  };
+}
+
+/**
+ * {@link rawOutcomeEffect} with every output finite: values of extreme magnitude (a mean
+ * difference near 10³⁰⁰) can overflow the SE or the interval; then the effect's inference is `null`
+ * with a `NOT_REPRESENTABLE` note (and the estimate too, when it is not finite).
+ */
+export function outcomeEffect(
+  outcome: Outcome,
+  groups: { treatment: Group; comparison: Group; baseline?: Outcome['baseline'] },
+  context: EffectContext,
+  field: string,
+  whole: boolean,
+): ComputedEffect {
+  const effect = rawOutcomeEffect(outcome, groups, context, field, whole);
+  const numbers = [
+    effect.estimate,
+    effect.se,
+    effect.df,
+    effect.pValue,
+    effect.uncorrectedEstimate,
+    ...(effect.confidenceInterval ?? []),
+  ];
+  if (numbers.every((value) => value === null || Number.isFinite(value))) return effect;
+  const estimate = effect.estimate !== null && Number.isFinite(effect.estimate) ? effect.estimate : null;
+  const uncorrected =
+    effect.uncorrectedEstimate !== null && Number.isFinite(effect.uncorrectedEstimate)
+      ? effect.uncorrectedEstimate
+      : null;
+  return {
+    ...effect,
+    estimate,
+    uncorrectedEstimate: uncorrected,
+    se: null,
+    df: null,
+    pValue: null,
+    confidenceInterval: null,
+    notes: [
+      ...effect.notes,
+      note(
+        'NOT_REPRESENTABLE',
+        'a standard error or bound exceeds the largest floating-point number: no inference',
+        field,
+      ),
+    ],
   };
 }
 

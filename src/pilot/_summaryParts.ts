@@ -150,7 +150,7 @@ export function essaTier(
   const add = (tier: 1 | 2 | 3, code: EssaReasonCode, message: string) => reasons.push({ tier, code, message });
   const favourable = outcomes.filter((outcome) => outcome.finding === 'favourable');
   const unfavourable = outcomes.some((outcome) => outcome.finding === 'unfavourable');
-  const largest = Math.max(0, ...favourable.map((outcome) => outcome.nTreatment + outcome.nComparison));
+  const largest = favourable.reduce((most, outcome) => Math.max(most, outcome.nTreatment + outcome.nComparison), 0);
   const { design } = evidence;
   const common = (tier: 1 | 2) => {
     if (favourable.length === 0)
@@ -282,16 +282,21 @@ export function plainSummaries(evidence: PilotEvidence, policy: PilotPolicy) {
       sitesMet: new Set(goal.sitesMet).size,
       sites: pilotSites.length,
     }));
-    const metAll = pilotSites.filter((site) => evidence.localGoals?.every((goal) => goal.sitesMet.includes(site.id)));
-    const top = Math.max(...metAll.map((site) => site.score ?? Number.NEGATIVE_INFINITY));
+    const metSets = evidence.localGoals.map((goal) => new Set(goal.sitesMet));
+    const metAll = pilotSites.filter((site) => metSets.every((met) => met.has(site.id)));
+    const top = metAll.reduce(
+      (best, site) => Math.max(best, site.score ?? Number.NEGATIVE_INFINITY),
+      Number.NEGATIVE_INFINITY,
+    );
     const bestSites = metAll.filter((site) => (site.score ?? Number.NEGATIVE_INFINITY) === top).map((site) => site.id);
+    const bestSet = new Set(bestSites);
     localGoals = { goals, allMet: pilotSites.length > 0 && metAll.length === pilotSites.length, bestSites };
     champions = (members ?? [])
       .filter(
         (member) =>
           (member.role === 'coach' || member.role === 'principal') &&
           member.siteId !== undefined &&
-          bestSites.includes(member.siteId),
+          bestSet.has(member.siteId),
       )
       .map((member) => ({ id: member.id, role: member.role, siteId: member.siteId ?? null }));
   }

@@ -1,3 +1,4 @@
+import { limitExceeded } from '../_lib/errors.js';
 import { standardNormalCdf } from '../_lib/inference.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
@@ -18,6 +19,9 @@ export interface PilotOptions {
   /** Overrides of {@link DEFAULT_PILOT_POLICY}. */
   readonly policy?: Partial<PilotPolicy>;
 }
+
+/** The most outcome × focal-group pairs one pilot is judged on (the work grows with them). */
+const MAX_OUTCOME_FOCAL_PAIRS = 10_000_000;
 
 /** @internal */
 export const PILOT_OPTION_KEYS = keysOf<PilotOptions>()('policy');
@@ -48,6 +52,13 @@ function effectFields(effect: ComputedEffect, policy: PilotPolicy) {
 
 /** The summary of parsed evidence under a resolved policy. @internal */
 export function summarizeParsed(evidence: PilotEvidence, policy: PilotPolicy): PilotEvidenceSummary {
+  const pairs = evidence.outcomes.length * Math.max(1, evidence.focalGroups?.length ?? 0);
+  if (pairs > MAX_OUTCOME_FOCAL_PAIRS) {
+    limitExceeded(
+      ['evidence', 'focalGroups'],
+      `${evidence.outcomes.length} outcomes × ${evidence.focalGroups?.length ?? 0} focal groups is past the limit of ${MAX_OUTCOME_FOCAL_PAIRS} pairs`,
+    );
+  }
   const notes: Note<PilotNoteCode>[] = [];
   const clusterAssigned = evidence.assignment.unit !== 'student';
   const given = evidence.assignment.clusters;
@@ -158,7 +169,8 @@ export function summarizeParsed(evidence: PilotEvidence, policy: PilotPolicy): P
  *
  * @category Pilot
  * @throws ScalingNavigatorError `INVALID_INPUT` when the evidence fails {@link PilotEvidence} (path
- *   under `['evidence']`), an option is unknown or the policy is invalid (under `['options', 'policy']`).
+ *   under `['evidence']`), an option is unknown or the policy is invalid (under `['options', 'policy']`);
+ *   `LIMIT_EXCEEDED` for an array past 10⁷ entries, or past 10⁷ outcome × focal-group pairs.
  * @example
  * ```ts
  * import { summarizePilotEvidence } from 'scaling-navigator/pilot';
