@@ -65,7 +65,7 @@ export const MODULES: readonly ModuleSpec[] = [
     name: 'pilot',
     summary:
       'The pilot decision engine: PilotEvidence (design, clusters, outcomes with baselines and focal groups, attrition, fidelity, educator experience, supports, team, sites, balancing measures, local goals, prior evidence), summarizePilotEvidence (WWC effect sizes with the clustering correction, baseline equivalence, attrition boundaries, minimum detectable effect, an indicative ESSA tier) and decidePilot (scale-up / expand-pilot / pilot-again / abandon / undetermined, explained); PILOT_RULES.',
-    sizeLimit: '60 kB',
+    sizeLimit: '68 kB',
   },
 ];
 

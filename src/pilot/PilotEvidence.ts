@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { firstDuplicate, Id, Share } from '../framework/_schemaParts.js';
+import { Id, Share } from '../framework/_schemaParts.js';
 import { MEASURE_DIRECTIONS } from '../framework/Measure.js';
+import { checkGroups, checkUnique, type Issue, kindOf } from './_evidenceChecks.js';
 
 /**
  * How the pilot's groups were formed: randomly (`'rct'`), by matching or choice (`'qed'`), by
@@ -17,6 +18,13 @@ import { MEASURE_DIRECTIONS } from '../framework/Measure.js';
  * ```
  */
 export const PILOT_DESIGNS = /* @__PURE__ */ deepFreeze(['rct', 'qed', 'correlational', 'pre-post'] as const);
+
+/**
+ * One of {@link PILOT_DESIGNS}.
+ *
+ * @category Pilot
+ */
+export type PilotDesign = (typeof PILOT_DESIGNS)[number];
 
 /**
  * The roles of a pilot team (REL Appalachia's guide: senior leaders with authority to decide and
@@ -213,31 +221,6 @@ const shape = {
   /** Leaders record that they still see promise (REL Appalachia: they may pilot again rather than abandon). */
   leadersSeePromise: z.optional(z.boolean()),
 };
-
-type Issue = (path: (string | number)[], message: string) => void;
-
-const kindOf = (group: unknown) =>
-  Array.isArray(group)
-    ? 'raw'
-    : typeof group === 'object' && group !== null && 'successes' in group
-      ? 'binary'
-      : 'summary';
-
-function checkGroups(groups: { treatment: unknown; comparison: unknown }, path: (string | number)[], issue: Issue) {
-  const t = kindOf(groups.treatment);
-  const c = kindOf(groups.comparison);
-  if ((t === 'binary') !== (c === 'binary')) {
-    issue(
-      [...path, 'comparison'],
-      'treatment and comparison must both be binary ({ successes, n }) or both continuous',
-    );
-  }
-}
-
-function checkUnique(ids: readonly string[], path: (string | number)[], what: string, issue: Issue) {
-  const duplicate = firstDuplicate(ids);
-  if (duplicate) issue([...path, duplicate.index, 'id'], `duplicate ${what} id "${duplicate.value}"`);
-}
 
 /**
  * Schema for what a pilot produced, the four kinds of information of REL Appalachia's *Learning

@@ -1,8 +1,10 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { StoredType } from '../_lib/stored.js';
-import { PILOT_DESIGNS } from './PilotEvidence.js';
-import { PilotPolicySchema } from './pilotPolicy.js';
+import { SummaryShape } from './_summarySchema.js';
+import type { PilotDesign } from './PilotEvidence.js';
+import type { PilotPolicy } from './pilotPolicy.js';
 
 /**
  * Why part of a pilot summary is `null`, or what to keep in mind reading it.
@@ -34,19 +36,6 @@ export type PilotNoteCode =
   | 'MDE_UNAVAILABLE'
   | 'NOT_REPRESENTABLE';
 
-const NOTE_CODES = /* @__PURE__ */ Object.keys({
-  NO_EFFECT_SIZE: true,
-  REPORTED_ESTIMATE: true,
-  DIFFERENCE_IN_DIFFERENCES: true,
-  CLUSTERS_UNKNOWN: true,
-  CLUSTERING_UNRESOLVED: true,
-  NO_COMPARISON_GROUP: true,
-  JOINERS_PRESENT: true,
-  ATTRITION_BOUNDARY_UNKNOWN: true,
-  MDE_UNAVAILABLE: true,
-  NOT_REPRESENTABLE: true,
-} satisfies Record<PilotNoteCode, true>) as [PilotNoteCode, ...PilotNoteCode[]];
-
 /** Why the indicative ESSA tier is not higher. @category Pilot */
 export type EssaReasonCode =
   | 'NOT_RCT'
@@ -63,189 +52,170 @@ export type EssaReasonCode =
   | 'SITES_UNKNOWN'
   | 'NO_CONTROLS';
 
-const ESSA_CODES = /* @__PURE__ */ Object.keys({
-  NOT_RCT: true,
-  NOT_COMPARISON_DESIGN: true,
-  NO_COMPARISON_GROUP: true,
-  ATTRITION_HIGH: true,
-  ATTRITION_UNKNOWN: true,
-  BASELINE_NOT_EQUIVALENT: true,
-  BASELINE_UNKNOWN: true,
-  NO_SIGNIFICANT_FAVOURABLE_EFFECT: true,
-  SIGNIFICANT_UNFAVOURABLE_FINDING: true,
-  TOO_FEW_STUDENTS: true,
-  TOO_FEW_SITES: true,
-  SITES_UNKNOWN: true,
-  NO_CONTROLS: true,
-} satisfies Record<EssaReasonCode, true>) as [EssaReasonCode, ...EssaReasonCode[]];
-
 /** How an effect size was computed. @category Pilot */
 export type EffectMethod = 'hedges-g' | 'cox-index' | 'adjusted-means' | 'difference-in-differences' | 'reported';
 
-const Finite = z.number();
-const FiniteOrNull = z.nullable(z.number());
-const Count = z.int().check(z.gte(0));
-const ShareSchema = z.number().check(z.gte(0), z.lte(1));
-const Interval = z
-  .tuple([z.number(), z.number()])
-  .check(z.refine((interval) => interval[0] <= interval[1], 'the lower bound exceeds the upper bound'));
-const IntervalOrNull = z.nullable(Interval);
-const Text = z.string().check(z.minLength(1));
-const NoteSchema = z.strictObject({ code: z.enum(NOTE_CODES), message: z.string(), field: z.nullable(z.string()) });
-const Finding = z.nullable(z.enum(['favourable', 'unfavourable', 'not-significant']));
-
-const Baseline = z.nullable(
-  z.strictObject({
-    estimate: FiniteOrNull,
-    band: z.nullable(z.enum(['satisfied', 'needs-adjustment', 'not-equivalent'])),
-    adjusted: z.boolean(),
-  }),
-);
-/** A baseline comparison: the standardized difference, its WWC band, and whether the effect adjusts for it. @category Pilot */
-export type PilotOutcomeBaseline = DeepReadonly<NonNullable<z.infer<typeof Baseline>>>;
-
-const effectFields = {
-  nTreatment: Count,
-  nComparison: Count,
-  /** The effect in SD units, positive = favourable, after the clustering correction where it applies. */
-  estimate: FiniteOrNull,
-  se: z.nullable(z.number().check(z.gte(0))),
-  /** Hedges' h after the clustering correction; `null` for a normal statistic. */
-  df: FiniteOrNull,
-  pValue: z.nullable(ShareSchema),
-  confidenceInterval: IntervalOrNull,
-  improvementIndex: z.nullable(z.number().check(z.gte(-50), z.lte(50))),
-  /** Significantly favourable, significantly unfavourable, or neither; `null` without a p-value. */
-  finding: Finding,
-};
-
-const FocalEffect = z.strictObject({ focalGroupId: Text, ...effectFields, tooSmall: z.boolean() });
-
-const OutcomeEffect = z.strictObject({
-  id: Text,
-  primary: z.boolean(),
-  method: z.nullable(z.enum(['hedges-g', 'cox-index', 'adjusted-means', 'difference-in-differences', 'reported'])),
-  ...effectFields,
-  /** The estimate before the clustering correction (favourable-signed). */
-  uncorrectedEstimate: FiniteOrNull,
-  clusterCorrected: z.boolean(),
-  icc: z.nullable(ShareSchema),
-  baseline: Baseline,
-  /** Baseline equivalence on the analytic sample: satisfied, or within the adjustable band and adjusted for. */
-  baselineEquivalent: z.nullable(z.boolean()),
-  focalGroups: z.array(FocalEffect),
-});
-
-const LevelAttrition = z.nullable(
-  z.strictObject({
-    overall: ShareSchema,
-    treatment: ShareSchema,
-    comparison: ShareSchema,
-    differential: ShareSchema,
-    maxDifferential: z.nullable(z.number()),
-    low: z.nullable(z.boolean()),
-    joiners: Count,
-  }),
-);
-
-const EssaReason = z.strictObject({
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  code: z.enum(ESSA_CODES),
-  message: z.string(),
-});
-
-const Member = z.strictObject({ id: Text, role: Text, siteId: z.nullable(Text) });
-
-const SummaryShape = z.strictObject({
-  schemaVersion: z.literal(1),
-  evidenceId: Text,
-  design: z.enum(PILOT_DESIGNS),
-  outcomes: z.array(OutcomeEffect),
-  attrition: z.strictObject({
-    boundary: z.enum(['cautious', 'optimistic']),
-    table: z.enum(['wwc-v4', 'policy']),
-    clusters: LevelAttrition,
-    students: LevelAttrition,
-    low: z.nullable(z.boolean()),
-  }),
-  minimumDetectableEffect: z.nullable(
-    z.strictObject({
-      outcomeId: Text,
-      unit: z.enum(['cluster', 'student']),
-      clusters: z.nullable(Count),
-      students: Count,
-      icc: z.nullable(ShareSchema),
-      mde: FiniteOrNull,
-      unitsForUsefulEffect: z.nullable(Count),
-    }),
-  ),
-  essaTier: z.strictObject({
-    tier: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-    indicative: z.literal(true),
-    reasonsNotHigher: z.array(EssaReason),
-  }),
-  fidelity: z.nullable(
-    z.strictObject({
-      level: FiniteOrNull,
-      shareAtLevel: ShareSchema,
-      interval: IntervalOrNull,
-      adequate: z.boolean(),
-    }),
-  ),
-  educatorExperience: z.array(
-    z.strictObject({
-      id: Text,
-      respondents: Count,
-      favourable: Count,
-      share: ShareSchema,
-      confidenceInterval: Interval,
-      struggling: z.boolean(),
-    }),
-  ),
-  supportsLacking: z.array(z.strictObject({ id: Text, cost: FiniteOrNull })),
-  balancingMeasures: z.array(
-    z.strictObject({
-      id: Text,
-      estimate: Finite,
-      confidenceInterval: Interval,
-      harmMargin: Finite,
-      clearlyWorse: z.boolean(),
-    }),
-  ),
-  team: z.nullable(
-    z.strictObject({
-      members: Count,
-      seniorLeaders: Count,
-      veteranTeachers: Count,
-      teachers: Count,
-      professionalLearningLeads: Count,
-    }),
-  ),
-  sites: z.nullable(z.strictObject({ pilot: Count, comparison: Count, total: z.nullable(Count) })),
-  localGoals: z.nullable(
-    z.strictObject({
-      goals: z.array(z.strictObject({ id: Text, sitesMet: Count, sites: Count })),
-      allMet: z.boolean(),
-      bestSites: z.array(Text),
-    }),
-  ),
-  champions: z.array(Member),
-  notes: z.array(NoteSchema),
-  policy: PilotPolicySchema,
-});
+/** Significantly favourable, significantly unfavourable, or neither. @category Pilot */
+export type EffectFinding = 'favourable' | 'unfavourable' | 'not-significant';
 
 /**
- * The summary of pilot evidence ({@link summarizePilotEvidence}).
+ * A baseline comparison: the standardized difference, its WWC band, and whether the effect adjusts for it.
  *
  * @category Pilot
  */
-export type PilotEvidenceSummary = DeepReadonly<z.infer<typeof SummaryShape>>;
+export interface PilotOutcomeBaseline {
+  /** g (or the Cox index) of the baseline, treatment minus comparison; `null` when it cannot be computed. */
+  readonly estimate: number | null;
+  readonly band: 'satisfied' | 'needs-adjustment' | 'not-equivalent' | null;
+  /** Whether the effect adjusts for the baseline (adjusted means, difference-in-differences, a model that says so). */
+  readonly adjusted: boolean;
+}
 
-/** `T` with every property and array read-only. @internal */
-export type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+/**
+ * An effect in SD units and its inference, positive = favourable.
+ *
+ * @category Pilot
+ */
+export interface PilotEffect {
+  readonly nTreatment: number;
+  readonly nComparison: number;
+  /** After the clustering correction where it applies. */
+  readonly estimate: number | null;
+  readonly se: number | null;
+  /** Hedges' h after the clustering correction; `null` for a normal statistic. */
+  readonly df: number | null;
+  readonly pValue: number | null;
+  readonly confidenceInterval: readonly [number, number] | null;
+  /** 100·Φ(estimate) − 50. */
+  readonly improvementIndex: number | null;
+  /** `null` without a p-value. */
+  readonly finding: EffectFinding | null;
+}
+
+/** A focal group's own effect on an outcome. @category Pilot */
+export interface PilotFocalEffect extends PilotEffect {
+  readonly focalGroupId: string;
+  /** Fewer than the policy's `minFocalGroupSize` students in an arm, or no estimate. */
+  readonly tooSmall: boolean;
+}
 
 /** One outcome's effect in a {@link PilotEvidenceSummary}. @category Pilot */
-export type PilotOutcomeEffect = PilotEvidenceSummary['outcomes'][number];
+export interface PilotOutcomeEffect extends PilotEffect {
+  readonly id: string;
+  readonly primary: boolean;
+  readonly method: EffectMethod | null;
+  /** The estimate before the clustering correction (favourable-signed). */
+  readonly uncorrectedEstimate: number | null;
+  readonly clusterCorrected: boolean;
+  /** The ICC of the correction, when applied. */
+  readonly icc: number | null;
+  readonly baseline: PilotOutcomeBaseline | null;
+  /** Satisfied, or within the adjustable band and adjusted for; `null` without a baseline. */
+  readonly baselineEquivalent: boolean | null;
+  readonly focalGroups: readonly PilotFocalEffect[];
+}
+
+/** Attrition at one level (clusters or students), as shares. @category Pilot */
+export interface PilotLevelAttrition {
+  readonly overall: number;
+  readonly treatment: number;
+  readonly comparison: number;
+  readonly differential: number;
+  /** The boundary of the row for floor(overall %), in percent; `null` when the table has none. */
+  readonly maxDifferential: number | null;
+  readonly low: boolean | null;
+  readonly joiners: number;
+}
+
+/** A reason the indicative ESSA tier is not higher. @category Pilot */
+export interface EssaReason {
+  readonly tier: 1 | 2 | 3;
+  readonly code: EssaReasonCode;
+  readonly message: string;
+}
+
+/**
+ * The summary of pilot evidence ({@link summarizePilotEvidence}): every field is always present,
+ * `null` (or empty) when the evidence does not give it.
+ *
+ * @category Pilot
+ */
+export interface PilotEvidenceSummary {
+  readonly schemaVersion: 1;
+  readonly evidenceId: string;
+  readonly design: PilotDesign;
+  readonly outcomes: readonly PilotOutcomeEffect[];
+  readonly attrition: {
+    readonly boundary: 'cautious' | 'optimistic';
+    /** The built-in WWC v4.0 table, or the policy's. */
+    readonly table: 'wwc-v4' | 'policy';
+    readonly clusters: PilotLevelAttrition | null;
+    readonly students: PilotLevelAttrition | null;
+    /** Low at every level the assignment needs (clusters and students for cluster assignment); `null` when unknown. */
+    readonly low: boolean | null;
+  };
+  /** The minimum detectable effect of the first primary outcome's design, and the units a balanced re-pilot needs for `minUsefulEffect`. */
+  readonly minimumDetectableEffect: {
+    readonly outcomeId: string;
+    readonly unit: 'cluster' | 'student';
+    readonly clusters: number | null;
+    readonly students: number;
+    readonly icc: number | null;
+    readonly mde: number | null;
+    readonly unitsForUsefulEffect: number | null;
+  } | null;
+  /** Indicative only, never a certification. */
+  readonly essaTier: {
+    readonly tier: 1 | 2 | 3 | 4;
+    readonly indicative: true;
+    readonly reasonsNotHigher: readonly EssaReason[];
+  };
+  readonly fidelity: {
+    readonly level: number | null;
+    readonly shareAtLevel: number;
+    readonly interval: readonly [number, number] | null;
+    /** shareAtLevel ≥ the policy's `minShareWithFidelity`. */
+    readonly adequate: boolean;
+  } | null;
+  readonly educatorExperience: readonly {
+    readonly id: string;
+    readonly respondents: number;
+    readonly favourable: number;
+    readonly share: number;
+    /** Wilson interval of the share. */
+    readonly confidenceInterval: readonly [number, number];
+    /** share < the policy's `minShareFavourable`. */
+    readonly struggling: boolean;
+  }[];
+  readonly supportsLacking: readonly { readonly id: string; readonly cost: number | null }[];
+  readonly balancingMeasures: readonly {
+    readonly id: string;
+    readonly estimate: number;
+    readonly confidenceInterval: readonly [number, number];
+    readonly harmMargin: number;
+    /** The whole interval lies beyond the harm margin on the harmful side. */
+    readonly clearlyWorse: boolean;
+  }[];
+  readonly team: {
+    readonly members: number;
+    readonly seniorLeaders: number;
+    readonly veteranTeachers: number;
+    readonly teachers: number;
+    readonly professionalLearningLeads: number;
+  } | null;
+  readonly sites: { readonly pilot: number; readonly comparison: number; readonly total: number | null } | null;
+  readonly localGoals: {
+    readonly goals: readonly { readonly id: string; readonly sitesMet: number; readonly sites: number }[];
+    /** Every pilot site met every goal. */
+    readonly allMet: boolean;
+    /** The sites that met every goal with the highest score (all of them when no score is given). */
+    readonly bestSites: readonly string[];
+  } | null;
+  /** The coaches and principals of the best sites. */
+  readonly champions: readonly { readonly id: string; readonly role: string; readonly siteId: string | null }[];
+  readonly notes: readonly Note<PilotNoteCode>[];
+  readonly policy: PilotPolicy;
+}
 
 /**
  * Schema of a stored {@link PilotEvidenceSummary} (`schemaVersion: 1`). Use

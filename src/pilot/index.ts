@@ -19,15 +19,21 @@ export {
 export {
   PILOT_DESIGNS,
   PILOT_TEAM_ROLES,
+  type PilotDesign,
   PilotEvidence,
   type PilotEvidenceInput,
   parsePilotEvidence,
   safeParsePilotEvidence,
 } from './PilotEvidence.js';
 export {
+  type EffectFinding,
   type EffectMethod,
+  type EssaReason,
   type EssaReasonCode,
+  type PilotEffect,
   PilotEvidenceSummary,
+  type PilotFocalEffect,
+  type PilotLevelAttrition,
   type PilotNoteCode,
   type PilotOutcomeBaseline,
   type PilotOutcomeEffect,
