@@ -68,7 +68,7 @@ export function advisoryReasons(summary: PilotEvidenceSummary, evidence: PilotEv
     out.push(
       reason('pilot/champions', {
         champions: list(summary.champions.map((member) => member.id)),
-        sites: list(summary.localGoals?.bestSites ?? []),
+        sites: list((summary.localGoals as NonNullable<PilotEvidenceSummary['localGoals']>).bestSites),
       }),
     );
   }

@@ -21,12 +21,6 @@ import type { PilotPolicy } from './pilotPolicy.js';
 type Outcome = PilotEvidence['outcomes'][number];
 type Group = Outcome['treatment'];
 
-/** A group's size (raw values: the non-missing ones). */
-export function groupSize(group: Group): number {
-  if (Array.isArray(group)) return group.filter((value) => value !== null).length;
-  return group.n;
-}
-
 const isBinary = (group: Group): group is { successes: number; n: number } =>
   !Array.isArray(group) && 'successes' in group;
 
@@ -231,14 +225,11 @@ function rawOutcomeEffect(
       notes,
     };
   }
-  const corrected = clusterCorrection(gValue, se, N, context.clusters, icc);
-  if (corrected === null || (context.fewestClusters ?? 0) < 2) {
+  if ((context.fewestClusters ?? 0) < 2) {
     notes.push(
       note(
         'CLUSTERING_UNRESOLVED',
-        corrected === null
-          ? 'the clustering correction breaks down for these sizes (as many clusters as students, or an ICC too large)'
-          : 'an arm has a single cluster, so the effect cannot be told from that cluster: no p-value or interval',
+        'an arm has a single cluster, so the effect cannot be told from that cluster: no p-value or interval',
         field,
       ),
     );
@@ -252,6 +243,7 @@ function rawOutcomeEffect(
       notes,
     };
   }
+  const corrected = clusterCorrection(gValue, se, N, context.clusters, icc);
   const signed = plusZero(sign * corrected.estimate);
   const half = criticalT(policy.confidenceLevel, corrected.df) * corrected.se;
   return {

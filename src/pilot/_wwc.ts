@@ -33,8 +33,9 @@ export interface ClusterCorrection {
  * t_A = t·√(((N − 2) − 2(n − 1)ρ) / ((N − 2)(1 + (n − 1)ρ))),
  * h = ((N − 2) − 2(n − 1)ρ)² / ((N − 2)(1 − ρ)² + n(N − 2n)ρ² + 2(N − 2n)ρ(1 − ρ)),
  *
- * and the effect size g_T = g·√(1 − 2(n − 1)ρ/(N − 2)). `null` when a factor under a root is not
- * positive (more clusters than students, or ρ so large that the formula breaks down).
+ * and the effect size g_T = g·√(1 − 2(n − 1)ρ/(N − 2)). Needs N ≥ 3, SE > 0, M ≥ 2 and 0 ≤ ρ < 1
+ * (the callers guarantee them): then n ≤ N/2, so (N − 2) − 2(n − 1)ρ ≥ (N − 2)(1 − ρ) > 0 and the
+ * denominator of h is positive — no factor under a root can vanish.
  */
 export function clusterCorrection(
   g: number,
@@ -42,15 +43,13 @@ export function clusterCorrection(
   students: number,
   clusters: number,
   icc: number,
-): ClusterCorrection | null {
+): ClusterCorrection {
   const N = students;
   const n = N / clusters;
   const rest = N - 2 - 2 * (n - 1) * icc;
-  if (!(N > 2) || !(rest > 0) || !(se > 0)) return null;
   const factor = Math.sqrt(rest / ((N - 2) * (1 + (n - 1) * icc)));
   const shrink = Math.sqrt(rest / (N - 2));
   const denominator = (N - 2) * (1 - icc) ** 2 + n * (N - 2 * n) * icc ** 2 + 2 * (N - 2 * n) * icc * (1 - icc);
-  if (!(denominator > 0)) return null;
   const df = (rest * rest) / denominator;
   const statistic = (g / se) * factor;
   return {

@@ -40,13 +40,13 @@ function effectFields(effect: ComputedEffect, policy: PilotPolicy) {
     finding:
       pValue === null || estimate === null
         ? null
-        : pValue < policy.alpha
-          ? estimate > 0
+        : pValue >= policy.alpha
+          ? ('not-significant' as const)
+          : estimate > 0
             ? ('favourable' as const)
             : estimate < 0
               ? ('unfavourable' as const)
-              : ('not-significant' as const)
-          : ('not-significant' as const),
+              : ('not-significant' as const),
   };
 }
 
