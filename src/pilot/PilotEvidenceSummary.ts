@@ -187,6 +187,8 @@ export interface PilotEvidenceSummary {
     /** share < the policy's `minShareFavourable`. */
     readonly struggling: boolean;
   }[];
+  /** Adaptations logged, and those that did not preserve the intervention's core (`preservesCore: false`); `null` when none were logged. */
+  readonly adaptations: { readonly logged: number; readonly coreChanged: readonly string[] } | null;
   readonly supportsLacking: readonly { readonly id: string; readonly cost: number | null }[];
   readonly balancingMeasures: readonly {
     readonly id: string;

@@ -47,6 +47,10 @@ export function advisoryReasons(summary: PilotEvidenceSummary, evidence: PilotEv
   const out: Reason[] = [];
   if (summary.fidelity === null) out.push(reason('pilot/fidelity-unknown', {}));
   if (summary.educatorExperience.length === 0) out.push(reason('pilot/experience-unknown', {}));
+  const changed = summary.adaptations?.coreChanged ?? [];
+  if (changed.length > 0) {
+    out.push(reason('pilot/core-adapted', { adaptations: list(changed), logged: summary.adaptations?.logged ?? 0 }));
+  }
   if (summary.supportsLacking.length > 0) {
     const costs = summary.supportsLacking.map((support) => support.cost);
     out.push(

@@ -238,6 +238,14 @@ export function plainSummaries(evidence: PilotEvidence, policy: PilotPolicy) {
       struggling: share < policy.minShareFavourable,
     };
   });
+  const logged = evidence.implementation?.adaptations;
+  const adaptations: Summary['adaptations'] =
+    logged === undefined || logged.length === 0
+      ? null
+      : {
+          logged: logged.length,
+          coreChanged: logged.filter((entry) => entry.preservesCore === false).map((entry) => entry.id),
+        };
   const supportsLacking = (evidence.supports ?? [])
     .filter((support) => !support.provided)
     .map((support) => ({ id: support.id, cost: support.cost ?? null }));
@@ -300,5 +308,15 @@ export function plainSummaries(evidence: PilotEvidence, policy: PilotPolicy) {
       )
       .map((member) => ({ id: member.id, role: member.role, siteId: member.siteId ?? null }));
   }
-  return { fidelity, educatorExperience, supportsLacking, balancingMeasures, team, sites, localGoals, champions };
+  return {
+    fidelity,
+    educatorExperience,
+    adaptations,
+    supportsLacking,
+    balancingMeasures,
+    team,
+    sites,
+    localGoals,
+    champions,
+  };
 }

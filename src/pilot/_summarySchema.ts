@@ -160,6 +160,7 @@ export const SummaryShape = /* @__PURE__ */ z.strictObject({
       struggling: z.boolean(),
     }),
   ),
+  adaptations: z.nullable(z.strictObject({ logged: Count, coreChanged: z.array(Text) })),
   supportsLacking: z.array(z.strictObject({ id: Text, cost: FiniteOrNull })),
   balancingMeasures: z.array(
     z.strictObject({

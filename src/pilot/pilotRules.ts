@@ -228,6 +228,18 @@ export const PILOT_RULES = /* @__PURE__ */ defineRules('pilot', [
     },
   },
   {
+    id: 'pilot/core-adapted',
+    action: 'advisory',
+    description:
+      "Advisory: some logged adaptations did not preserve the intervention's core (preservesCore: false), so the outcomes are partly those of another practice.",
+    guidance: {
+      source: REL,
+      section: GATHER,
+      summary:
+        'How educators adapted the intervention is part of learning how it is implemented, and what spreading it would really spread.',
+    },
+  },
+  {
     id: 'pilot/supports-lacking',
     action: 'advisory',
     description: 'Advisory: some supports the intervention needs were not provided (listed with their cost).',

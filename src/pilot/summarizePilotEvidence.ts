@@ -156,9 +156,11 @@ export function summarizeParsed(evidence: PilotEvidence, policy: PilotPolicy): P
  * do not offset leavers) against the WWC boundary table (cautious or optimistic, v4.0's table or the
  * policy's); the minimum detectable effect M·√(ρ/(P(1 − P)J) + (1 − ρ)/(P(1 − P)Jn)) (Bloom 1995;
  * Dong & Maynard 2013) and the clusters a balanced re-pilot needs to detect `minUsefulEffect`; the
- * focal groups' own effects; balancing measures clearly worse (the interval lies beyond the harm
+ * focal groups' own effects; adaptations that changed the core; balancing measures clearly worse (the interval lies beyond the harm
  * margin); fidelity, experience (Wilson intervals), supports lacking, the team, local goals and the
- * champions of the best sites; the **indicative** ESSA tier with every reason it is not higher.
+ * champions of the best sites; the **indicative** ESSA tier with every reason it is not higher
+ * (tier 4 also needs a research-based logic model and ongoing evaluation, which the library does
+ * not check: read tier 4 as "no higher tier").
  *
  * Checked: g and its variance against R `metafor::escalc` (exact small-sample factor there: g agrees
  * to the difference between ω and the exact factor); the clustering correction, MDE, baseline bands

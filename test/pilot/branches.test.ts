@@ -286,6 +286,28 @@ describe('decision edge cases', () => {
   });
 });
 
+describe('adaptations', () => {
+  it('adaptations that changed the core are an advisory reason', () => {
+    const adapted = {
+      ...strongPilot,
+      implementation: {
+        ...strongPilot.implementation,
+        adaptations: [
+          { id: 'shorter-blocks', description: 'Blocks cut to 20 minutes', preservesCore: false },
+          { id: 'local-texts', description: 'Local texts', preservesCore: true },
+        ],
+      },
+    };
+    const result = decidePilot(adapted);
+    expect(result.summary.adaptations).toEqual({ logged: 2, coreChanged: ['shorter-blocks'] });
+    expect(result.decision.reasons.find((reason) => reason.rule === 'pilot/core-adapted')?.evidence).toEqual({
+      adaptations: 'shorter-blocks',
+      logged: 2,
+    });
+    expect(decidePilot(strongPilot).summary.adaptations).toBeNull();
+  });
+});
+
 describe('limits and policies', () => {
   it('past 10⁷ outcome × focal-group pairs is LIMIT_EXCEEDED', () => {
     const focalGroups = Array.from({ length: 2501 }, (_, i) => ({ id: `g${i}` }));
