@@ -10,6 +10,7 @@
  * @module
  */
 import { twoSidedT } from '../_lib/inference.js';
+import { criticalZ, normalQuantile } from '../_lib/normalQuantile.js';
 import { criticalT } from '../_lib/tQuantile.js';
 import type { AttritionBoundaryRow } from './pilotPolicy.js';
 
@@ -101,7 +102,10 @@ export const MAX_UNITS_SEARCHED = 1_000_000;
 /**
  * The fewest units (clusters of `clusterSize` students, or students) of a balanced design whose
  * minimum detectable effect is at most `target`; `null` past {@link MAX_UNITS_SEARCHED}. The MDE
- * falls as units are added, so a binary search finds it.
+ * falls as units are added. The normal-theory answer J_z = ⌈4(z_{1−α/2} + z_power)²·v/target²⌉
+ * (v = ρ + (1 − ρ)/n, or 1) is a lower bound — Student's multiplier exceeds the normal one, so no
+ * design with fewer units fits — and the exact answer is found by galloping up from it and
+ * bisecting: a handful of t quantiles instead of forty.
  */
 export function unitsNeeded(
   target: number,
@@ -110,8 +114,8 @@ export function unitsNeeded(
   alpha: number,
   power: number,
 ): number | null {
-  const mde = (units: number) =>
-    minimumDetectableEffect({
+  const fits = (units: number) => {
+    const value = minimumDetectableEffect({
       clusters: clusterSize === null ? null : units,
       students: clusterSize === null ? units : units * clusterSize,
       treatedShare: 0.5,
@@ -119,14 +123,21 @@ export function unitsNeeded(
       alpha,
       power,
     });
-  const fits = (units: number) => {
-    const value = mde(units);
     return value !== null && value <= target;
   };
-  if (!fits(MAX_UNITS_SEARCHED)) return null;
-  let low = 3; // fewest units with df ≥ 1
-  if (fits(low)) return low;
-  let high = MAX_UNITS_SEARCHED;
+  const normal = criticalZ(1 - alpha) + normalQuantile(power);
+  const variance = clusterSize === null ? 1 : icc + (1 - icc) / clusterSize;
+  const bound = Math.ceil((4 * normal * normal * variance) / (target * target));
+  // Every design below `low` fails (the normal bound; 3 units is the fewest with df ≥ 1).
+  let low = Math.max(2, Math.min(bound, MAX_UNITS_SEARCHED) - 1);
+  let high = low + 1;
+  let step = 1;
+  while (!fits(high)) {
+    if (high >= MAX_UNITS_SEARCHED) return null;
+    low = high;
+    step *= 2;
+    high = Math.min(MAX_UNITS_SEARCHED, high + step);
+  }
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     if (fits(middle)) high = middle;
