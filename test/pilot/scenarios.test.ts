@@ -83,6 +83,12 @@ describe("REL Appalachia's promising pilot whose teachers struggle", () => {
     expect(outcome?.clusterCorrected).toBe(true);
     expect(outcome?.estimate).toBeGreaterThan(0.25);
     expect(outcome?.finding).toBe('not-significant');
+    // Analysed as if students had been assigned one by one, the same g would look significant:
+    // t = g / √(N/(n_T n_C) + g²/(2N)) ≈ 2.96 on 353 df; 3 schools per arm make that far too confident.
+    const g = outcome?.uncorrectedEstimate as number;
+    const naiveT = g / Math.sqrt(355 / (180 * 175) + (g * g) / (2 * 355));
+    expect(naiveT).toBeGreaterThan(2.9);
+    expect(outcome?.pValue as number).toBeGreaterThan(0.2);
   });
 
   it('without the struggle it would expand the pilot (promising, not shown)', () => {
