@@ -62,6 +62,12 @@ export const MODULES: readonly ModuleSpec[] = [
       'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
     sizeLimit: '22 kB',
   },
+  {
+    name: 'pilot',
+    summary:
+      'The pilot decision engine: PilotEvidence (design, clusters, outcomes with baselines and focal groups, attrition, fidelity, educator experience, supports, team, sites, balancing measures, local goals, prior evidence), summarizePilotEvidence (WWC effect sizes with the clustering correction, baseline equivalence, attrition boundaries, minimum detectable effect, an indicative ESSA tier) and decidePilot (scale-up / expand-pilot / pilot-again / abandon / undetermined, explained); PILOT_RULES.',
+    sizeLimit: '68 kB',
+  },
 ];
 
 /**

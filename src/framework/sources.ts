@@ -120,6 +120,55 @@ export const SOURCES = /* @__PURE__ */ deepFreeze([
       "Effect sizes for group designs (Hedges' g, the Cox index, the improvement index), baseline equivalence, attrition boundaries and the correction for clustering.",
   },
   {
+    id: 'wwc-standards-handbook-v4',
+    kind: 'standard',
+    title: 'What Works Clearinghouse Standards Handbook, Version 4.0',
+    authors: [],
+    publisher: 'Institute of Education Sciences, U.S. Department of Education',
+    year: 2017,
+    url: 'https://ies.ed.gov/ncee/wwc/Handbooks',
+    license: null,
+    summary:
+      'Group-design standards: the attrition boundaries (Table II.1, cautious and optimistic), baseline equivalence, and the rules for cluster designs.',
+  },
+  {
+    id: 'hedges-2007-cluster-effect-sizes',
+    kind: 'research',
+    title: 'Effect Sizes in Cluster-Randomized Designs',
+    authors: ['Larry V. Hedges'],
+    publisher: 'Journal of Educational and Behavioral Statistics 32(4), 341–370',
+    year: 2007,
+    url: 'https://doi.org/10.3102/1076998606298043',
+    license: null,
+    summary:
+      'Effect sizes and their sampling distributions when clusters are assigned and students analysed: the corrections the WWC applies to a mismatched analysis.',
+  },
+  {
+    id: 'bloom-1995-mde',
+    kind: 'research',
+    title: 'Minimum Detectable Effects: A Simple Way to Report the Statistical Power of Experimental Designs',
+    authors: ['Howard S. Bloom'],
+    publisher: 'Evaluation Review 19(5), 547–556',
+    year: 1995,
+    url: 'https://doi.org/10.1177/0193841X9501900504',
+    license: null,
+    summary:
+      'The minimum detectable effect of a design: the multiplier t(1 − α/2) + t(power) times the standard error.',
+  },
+  {
+    id: 'dong-maynard-2013-powerup',
+    kind: 'research',
+    title:
+      'PowerUp!: A Tool for Calculating Minimum Detectable Effect Sizes and Minimum Required Sample Sizes for Experimental and Quasi-Experimental Design Studies',
+    authors: ['Nianbo Dong', 'Rebecca Maynard'],
+    publisher: 'Journal of Research on Educational Effectiveness 6(1), 24–67',
+    year: 2013,
+    url: 'https://doi.org/10.1080/19345747.2012.673143',
+    license: null,
+    summary:
+      'Minimum detectable effect sizes for individual and cluster random assignment designs, with the degrees of freedom of each.',
+  },
+  {
     id: 'essa-evidence-guidance-2016',
     kind: 'standard',
     title: 'Non-Regulatory Guidance: Using Evidence to Strengthen Education Investments',

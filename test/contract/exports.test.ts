@@ -29,6 +29,7 @@ import {
   ruleCitationsIn,
   snapshot,
 } from '../_support/contract.js';
+import { failsToBenefit, promisingButStruggling, ruralStemPilot, strongPilot } from '../pilot/_scenarios.js';
 import { toColumns } from '../reach/_support.js';
 
 type Namespace = Record<string, unknown>;
@@ -297,6 +298,7 @@ const SCHEMA_SAMPLES: Record<string, unknown> = {
   'framework.StrategyId': 'proof-point',
   'framework.TripTicket': riverbendTripTicket,
   'learning.PdsaCycle': riverbendProofPointCycle,
+  'pilot.PilotEvidence': strongPilot,
   'factors.AdditionalFactorMatch': {
     factorId: 'competition-for-attention',
     when: 'roadblock',
@@ -616,6 +618,17 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [toColumns(reachRows, reachOptions), reachOptions],
     [datedRows, { ...reachOptions, period: datedPeriod, policy: { minPeople: 10 } }],
   ],
+  // pilot
+  'pilot.decidePilot': [
+    [ruralStemPilot],
+    [ruralStemPilot, { policy: { acceptLocalGoalEvidence: true } }],
+    [promisingButStruggling],
+    [failsToBenefit],
+    [strongPilot],
+  ],
+  'pilot.definePilotPolicy': [[], [{ acceptLocalGoalEvidence: true }]],
+  'pilot.summarizePilotEvidence': [[strongPilot], [promisingButStruggling, { policy: { iccAchievement: 0.15 } }]],
+
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
 };
 
@@ -633,6 +646,7 @@ const DECIDING = [
   'learning.decidePdsa',
   'learning.pdsaSeries',
   'learning.runChart',
+  'pilot.decidePilot',
   'reach.evaluateReachTarget',
   'strategies.screenStrategies',
 ];
@@ -671,6 +685,8 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'factors.FactorReview': 'factors.reviewFactors',
   'strategies.StrategySetReview': 'strategies.reviewStrategySet',
   'strategies.ScreeningReport': 'strategies.screenStrategies',
+  'pilot.PilotEvidenceSummary': 'pilot.summarizePilotEvidence',
+  'pilot.DecidePilotResult': 'pilot.decidePilot',
   'reach.ReachSummary': 'reach.summarizeReach',
   'reach.SuppressedReachReport': 'reach.suppressSmallCells',
 };
