@@ -30,6 +30,7 @@ import {
   snapshot,
 } from '../_support/contract.js';
 import { toColumns } from '../reach/_support.js';
+import { countsOf } from '../reach/countsOf.js';
 
 type Namespace = Record<string, unknown>;
 type Fn = (...args: unknown[]) => unknown;
@@ -566,6 +567,9 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [reachSummaryWithEmptyGroup, eachTarget],
   ],
   'reach.reachAccumulator': [[reachOptions]],
+  'reach.reachFromCounts': [
+    [countsOf(toColumns(reachRows, reachOptions), ['district', 'school'], 10, 'bigint'), reachOptions],
+  ],
   'reach.serializeReachState': [[reachState]],
   'reach.parseReachState': [[reachSerializedState]],
   'reach.shardOf': [

@@ -1,0 +1,64 @@
+/**
+ * What differs between the SQL engines {@link reachCountsQuery} writes for: identifier quoting,
+ * the text type, parameter placeholders and identifier limits.
+ *
+ * @internal
+ * @module
+ */
+import { type ErrorPath, invalid } from '../_lib/errors.js';
+import { describeValue } from '../_lib/validate.js';
+
+/** The engines {@link reachCountsQuery} writes SQL for. */
+export const SQL_DIALECTS = Object.freeze(['duckdb', 'postgres', 'bigquery', 'spark', 'snowflake'] as const);
+
+/** One of {@link SQL_DIALECTS}. */
+export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
+/** How one engine spells what the query needs. */
+export interface Dialect {
+  /** Opening and closing quote of a delimited identifier. */
+  readonly quote: '"' | '`';
+  /** The type unit codes are cast to. */
+  readonly text: string;
+  /** `$1` (numbered: one parameter used twice) or `?` (positional: bound once per use). */
+  readonly placeholders: 'numbered' | 'positional';
+  /** Longest identifier, in UTF-8 bytes. */
+  readonly maxIdentifierBytes: number;
+}
+
+export const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = Object.freeze({
+  // DuckDB: no practical identifier limit; 255 keeps names sane.
+  duckdb: { quote: '"', text: 'VARCHAR', placeholders: 'numbered', maxIdentifierBytes: 255 },
+  // PostgreSQL truncates identifiers past NAMEDATALEN − 1 = 63 bytes: a longer name could point elsewhere.
+  postgres: { quote: '"', text: 'TEXT', placeholders: 'numbered', maxIdentifierBytes: 63 },
+  // BigQuery: column names up to 300 characters; `?` positional query parameters.
+  bigquery: { quote: '`', text: 'STRING', placeholders: 'positional', maxIdentifierBytes: 300 },
+  // Spark SQL: `?` positional parameters (spark.sql(query, args), Spark 3.5+).
+  spark: { quote: '`', text: 'STRING', placeholders: 'positional', maxIdentifierBytes: 255 },
+  // Snowflake: identifiers up to 255 characters; no `<<` operator (masks are sums); `?` binds.
+  snowflake: { quote: '"', text: 'VARCHAR', placeholders: 'positional', maxIdentifierBytes: 255 },
+});
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/**
+ * A delimited identifier: validated (a non-empty string without control characters, quotes or
+ * backslashes, within the engine's length) and quoted. Nothing from the caller reaches the SQL
+ * text any other way.
+ */
+export function quoteIdentifier(value: unknown, dialect: Dialect, path: ErrorPath): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    invalid(path, `expected a column or table name (a non-empty string), got ${describeValue(value)}`);
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f"`\\]/.test(value)) {
+    invalid(
+      path,
+      `${JSON.stringify(value)} holds a quote, a backslash or a control character, which no identifier here may hold`,
+    );
+  }
+  if (encoder.encode(value).length > dialect.maxIdentifierBytes) {
+    invalid(path, `longer than ${dialect.maxIdentifierBytes} bytes, the longest identifier this engine keeps whole`);
+  }
+  return `${dialect.quote}${value}${dialect.quote}`;
+}
