@@ -125,75 +125,87 @@ function countTable(
 }
 
 /** Adds `amount` to a count, refusing a total past 2⁵³ − 1 (it would no longer be exact). */
-function addExact(total: number, amount: number, path: ErrorPath): number {
+function addExact(total: number, amount: number, where: Where, index: number, column: string): number {
   const next = total + amount;
-  if (next > Number.MAX_SAFE_INTEGER) limitExceeded(path, 'the counts add up past 2^53 − 1 people');
+  if (next > Number.MAX_SAFE_INTEGER) limitExceeded(where(index, column), 'the counts add up past 2^53 − 1 people');
   return next;
+}
+
+/** The path of a count row's column (built only for an error). */
+type Where = (index: number, column: string) => ErrorPath;
+
+const MAX_BIG = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
+
+/** {@link wholeCount} with the common cases inline (no path is built unless the value is bad). */
+function countAt(value: unknown, where: Where, index: number, column: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value + 0;
+  if (typeof value === 'bigint' && value >= 0n && value <= MAX_BIG) return Number(value);
+  return wholeCount(value, where(index, column));
 }
 
 /** Adds every count row of `value` into `state`, each checked (an error leaves `state` part-filled: use a fresh one). */
 export function addCounts(config: ReachConfig, state: ReachState, value: unknown, path: ErrorPath): void {
   const levels = config.unitLevels;
   const table = countTable(value, levels, path);
+  const where: Where = table.pathOf;
   const bits = state.groupBits;
   const bins = state.bins;
   const cap = config.histogramMax;
   const groupBit = new Map(config.focalGroups.map((id, bit) => [id, bit]));
   const leafPath: string[] = new Array(levels.length);
   for (let index = 0; index < table.length; index += 1) {
-    const at = (column: string): ErrorPath => table.pathOf(index, column);
     for (let level = 0; level < levels.length; level += 1) {
       const name = levels[level] as string;
       const code = table.get(name, index);
       if (typeof code !== 'string' || code.length === 0) {
         invalid(
-          at(name),
+          where(index, name),
           `expected the unit's code as a non-empty string, got ${describeValue(code)} (cast codes to text in SQL; reachCountsQuery does)`,
         );
       }
       leafPath[level] = code;
     }
-    const mask = maskOf(table.get('group_mask', index), table.get('groups', index), bits, groupBit, at);
-    const eligible = eligibilityOf(table.get('eligible', index), at('eligible'));
-    const bin = wholeCount(table.get('engagements', index), at('engagements'));
+    const mask = maskOf(table.get('group_mask', index), table.get('groups', index), bits, groupBit, where, index);
+    const eligible = eligibilityOf(table.get('eligible', index), where, index);
+    const bin = countAt(table.get('engagements', index), where, index, 'engagements');
     if (bin > cap) {
       invalid(
-        at('engagements'),
+        where(index, 'engagements'),
         `expected LEAST(engagements, histogramMax) — at most ${cap} — got ${bin} (reachCountsQuery caps it)`,
       );
     }
-    const people = wholeCount(table.get('people', index), at('people'));
+    const people = countAt(table.get('people', index), where, index, 'people');
     const rawSum = table.get('engagement_sum', index);
     let sum = 0;
     if (eligible && bin === cap) {
-      sum = wholeCount(rawSum, at('engagement_sum'));
+      sum = countAt(rawSum, where, index, 'engagement_sum');
       if (sum < cap * people) {
         invalid(
-          at('engagement_sum'),
+          where(index, 'engagement_sum'),
           `${people} people with at least ${cap} engagements each cannot sum to ${sum}: the counts are inconsistent`,
         );
       }
     } else if (eligible && rawSum !== undefined) {
-      const given = wholeCount(rawSum, at('engagement_sum'));
+      const given = countAt(rawSum, where, index, 'engagement_sum');
       if (given !== bin * people) {
         invalid(
-          at('engagement_sum'),
+          where(index, 'engagement_sum'),
           `${people} people with ${bin} engagements each sum to ${bin * people}, got ${given}: the counts are inconsistent`,
         );
       }
     } else if (rawSum !== undefined && rawSum !== null) {
-      wholeCount(rawSum, at('engagement_sum'));
+      countAt(rawSum, where, index, 'engagement_sum');
     }
     if (people === 0) continue;
     const cell = cellFor(state, leafFor(state, leafPath), mask, path);
     if (eligible) {
       const entry = cell * bins + bin;
-      state.histogram[entry] = addExact(state.histogram[entry] as number, people, at('people'));
-      if (bin === cap) state.sum[cell] = addExact(state.sum[cell] as number, sum, at('engagement_sum'));
+      state.histogram[entry] = addExact(state.histogram[entry] as number, people, where, index, 'people');
+      if (bin === cap) state.sum[cell] = addExact(state.sum[cell] as number, sum, where, index, 'engagement_sum');
     } else {
-      state.excluded[cell] = addExact(state.excluded[cell] as number, people, at('people'));
+      state.excluded[cell] = addExact(state.excluded[cell] as number, people, where, index, 'people');
     }
-    state.rows = addExact(state.rows, people, at('people'));
+    state.rows = addExact(state.rows, people, where, index, 'people');
   }
 }
 
@@ -203,8 +215,19 @@ function maskOf(
   rawGroups: unknown,
   bits: number,
   groupBit: ReadonlyMap<string, number>,
-  at: (column: string) => ErrorPath,
+  where: Where,
+  index: number,
 ): number {
+  if (
+    rawGroups === undefined &&
+    typeof rawMask === 'number' &&
+    Number.isInteger(rawMask) &&
+    rawMask >= 0 &&
+    rawMask < 2 ** bits
+  ) {
+    return rawMask;
+  }
+  const at = (column: string): ErrorPath => where(index, column);
   if (rawMask !== undefined && rawGroups !== undefined) {
     invalid(at('groups'), 'give group_mask or groups, not both');
   }
@@ -231,13 +254,13 @@ function maskOf(
 }
 
 /** `eligible`: absent (everyone eligible), a boolean, or 0 / 1 (number or bigint). */
-function eligibilityOf(value: unknown, path: ErrorPath): boolean {
+function eligibilityOf(value: unknown, where: Where, index: number): boolean {
   if (value === undefined || value === true) return true;
   if (value === false) return false;
   if (value === 1 || value === 1n) return true;
   if (value === 0 || value === 0n) return false;
   return invalid(
-    path,
+    where(index, 'eligible'),
     `expected true or false (or 1 / 0), got ${describeValue(value)}${value === null ? ' (a NULL eligibility: decide it in SQL with COALESCE)' : ''}`,
   );
 }

@@ -8,10 +8,24 @@
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { describeValue } from '../_lib/validate.js';
 
-/** The engines {@link reachCountsQuery} writes SQL for. */
+/**
+ * The SQL engines {@link reachCountsQuery} writes for: DuckDB, PostgreSQL, BigQuery, Spark SQL and
+ * Snowflake.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { SQL_DIALECTS } from 'scaling-navigator/reach';
+ * SQL_DIALECTS //=> ['duckdb', 'postgres', 'bigquery', 'spark', 'snowflake']
+ * ```
+ */
 export const SQL_DIALECTS = Object.freeze(['duckdb', 'postgres', 'bigquery', 'spark', 'snowflake'] as const);
 
-/** One of {@link SQL_DIALECTS}. */
+/**
+ * One of {@link SQL_DIALECTS}.
+ *
+ * @category Reach
+ */
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
 /** How one engine spells what the query needs. */
@@ -20,23 +34,25 @@ export interface Dialect {
   readonly quote: '"' | '`';
   /** The type unit codes are cast to. */
   readonly text: string;
-  /** `$1` (numbered: one parameter used twice) or `?` (positional: bound once per use). */
-  readonly placeholders: 'numbered' | 'positional';
+  /** The placeholder of the one parameter, `histogramMax`: numbered (`$1`, `:1`) or named (`@histogram_max`, `:histogram_max`). */
+  readonly placeholder: string;
+  /** Whether the placeholder is named (bind `namedParams`) or numbered (bind `params`). */
+  readonly named: boolean;
   /** Longest identifier, in UTF-8 bytes. */
   readonly maxIdentifierBytes: number;
 }
 
 export const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = Object.freeze({
   // DuckDB: no practical identifier limit; 255 keeps names sane.
-  duckdb: { quote: '"', text: 'VARCHAR', placeholders: 'numbered', maxIdentifierBytes: 255 },
+  duckdb: { quote: '"', text: 'VARCHAR', placeholder: '$1', named: false, maxIdentifierBytes: 255 },
   // PostgreSQL truncates identifiers past NAMEDATALEN − 1 = 63 bytes: a longer name could point elsewhere.
-  postgres: { quote: '"', text: 'TEXT', placeholders: 'numbered', maxIdentifierBytes: 63 },
-  // BigQuery: column names up to 300 characters; `?` positional query parameters.
-  bigquery: { quote: '`', text: 'STRING', placeholders: 'positional', maxIdentifierBytes: 300 },
-  // Spark SQL: `?` positional parameters (spark.sql(query, args), Spark 3.5+).
-  spark: { quote: '`', text: 'STRING', placeholders: 'positional', maxIdentifierBytes: 255 },
-  // Snowflake: identifiers up to 255 characters; no `<<` operator (masks are sums); `?` binds.
-  snowflake: { quote: '"', text: 'VARCHAR', placeholders: 'positional', maxIdentifierBytes: 255 },
+  postgres: { quote: '"', text: 'TEXT', placeholder: '$1', named: false, maxIdentifierBytes: 63 },
+  // BigQuery: column names up to 300 characters; named query parameters (`@name`).
+  bigquery: { quote: '`', text: 'STRING', placeholder: '@histogram_max', named: true, maxIdentifierBytes: 300 },
+  // Spark SQL: named parameter markers (`:name`, spark.sql(query, args), Spark 3.4+).
+  spark: { quote: '`', text: 'STRING', placeholder: ':histogram_max', named: true, maxIdentifierBytes: 255 },
+  // Snowflake: identifiers up to 255 characters; no `<<` operator (masks are sums); numbered binds (`:1`).
+  snowflake: { quote: '"', text: 'VARCHAR', placeholder: ':1', named: false, maxIdentifierBytes: 255 },
 });
 
 const encoder = /* @__PURE__ */ new TextEncoder();

@@ -44,16 +44,17 @@ export interface ReachCountsQueryColumns {
 }
 
 /**
- * A query and its parameters, to run as a prepared statement: `params` bind in order to the
- * placeholders (`$1` for DuckDB and PostgreSQL; `?` for BigQuery, Spark and Snowflake, one value
- * per `?`).
+ * A query and its one parameter (`histogramMax`), to run as a prepared statement. DuckDB and
+ * PostgreSQL (`$1`) and Snowflake (`:1`) bind `params`, in order; BigQuery (`@histogram_max`) and
+ * Spark SQL (`:histogram_max`) bind `namedParams`.
  *
  * @category Reach
  */
 export interface ReachCountsQuery {
   readonly dialect: SqlDialect;
   readonly sql: string;
-  readonly params: readonly number[];
+  readonly params: readonly [number];
+  readonly namedParams: { readonly histogram_max: number };
 }
 
 const SPEC_KEYS = /* @__PURE__ */ keysOf<ReachCountsQuerySpec>()('dialect', 'table', 'columns');
@@ -79,7 +80,8 @@ const innerUnit = (level: number) => `sn_u${level}`;
  *
  * Every identifier is validated and quoted (a name with a quote, a backslash or a control character
  * is refused, as is one past the engine's length); the only value, `histogramMax`, is bound as a
- * parameter, never written into the text. Masks are sums of `CASE … THEN 1 / 2 / 4 …` (Snowflake
+ * parameter, never written into the text: `$1` (DuckDB, PostgreSQL), `:1` (Snowflake),
+ * `@histogram_max` (BigQuery), `:histogram_max` (Spark SQL). Masks are sums of `CASE … THEN 1 / 2 / 4 …` (Snowflake
  * has no `<<`); a NULL focal-group flag, unit, eligibility or engagement count comes back as NULL,
  * which `reachFromCounts` refuses with its path — never a silent zero. The query is grouped inside
  * a subquery, so no alias can shadow a roster column.
@@ -144,9 +146,7 @@ export function reachCountsQuery(spec: ReachCountsQuerySpec, options: SummarizeR
   const engagements = column(columns.engagements, [...columnsPath, 'engagements']);
   const eligible = columns.eligible === undefined ? null : column(columns.eligible, [...columnsPath, 'eligible']);
   const q = (identifier: string) => `${dialect.quote}${identifier}${dialect.quote}`;
-  const cap = dialect.placeholders === 'numbered' ? ['$1', '$1'] : ['?', '?'];
-  const params =
-    dialect.placeholders === 'numbered' ? [config.histogramMax] : [config.histogramMax, config.histogramMax];
+  const cap = [dialect.placeholder, dialect.placeholder];
   const inner = [
     ...unitColumns.map((unit, level) => `CAST(${unit} AS ${dialect.text}) AS ${q(innerUnit(level))}`),
     `${mask} AS ${q(INNER.mask)}`,
@@ -172,7 +172,12 @@ export function reachCountsQuery(spec: ReachCountsQuerySpec, options: SummarizeR
     `) AS ${q('sn_rows')}`,
     `GROUP BY ${keys.map(([from]) => from).join(', ')}`,
   ].join('\n');
-  return Object.freeze({ dialect: name, sql, params: Object.freeze(params) });
+  return Object.freeze({
+    dialect: name,
+    sql,
+    params: Object.freeze([config.histogramMax] as [number]),
+    namedParams: Object.freeze({ histogram_max: config.histogramMax }),
+  });
 }
 
 /** The table as quoted parts (`a`.`b`.`c`): one name, or one to three parts. */

@@ -567,6 +567,29 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [reachSummaryWithEmptyGroup, eachTarget],
   ],
   'reach.reachAccumulator': [[reachOptions]],
+  'reach.reachCountsQuery': [
+    [
+      {
+        dialect: 'bigquery',
+        table: ['my-project', 'k12', 'roster'],
+        columns: {
+          units: { district: 'district_id', school: 'school_id' },
+          groups: Object.fromEntries(focalIds.map((id) => [id, `is_${id}`])),
+          engagements: 'sessions',
+          eligible: 'enrolled',
+        },
+      },
+      reachOptions,
+    ],
+    [
+      {
+        dialect: 'snowflake',
+        table: 'ROSTER',
+        columns: { units: { district: 'D', school: 'S' }, groupMask: 'M', engagements: 'N' },
+      },
+      reachOptions,
+    ],
+  ],
   'reach.reachFromCounts': [
     [countsOf(toColumns(reachRows, reachOptions), ['district', 'school'], 10, 'bigint'), reachOptions],
   ],
