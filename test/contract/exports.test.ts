@@ -30,6 +30,7 @@ import {
   snapshot,
 } from '../_support/contract.js';
 import { toColumns } from '../reach/_support.js';
+import { arrowLike } from '../reach/arrowLike.js';
 import { countsOf } from '../reach/countsOf.js';
 
 type Namespace = Record<string, unknown>;
@@ -567,6 +568,18 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [reachSummaryWithEmptyGroup, eachTarget],
   ],
   'reach.reachAccumulator': [[reachOptions]],
+  'reach.reachColumnsFromArrow': [
+    [
+      arrowLike(toColumns(reachRows, reachOptions), ['district', 'school']),
+      {
+        units: { district: 'district', school: 'school' },
+        groupMask: 'mask',
+        engagements: 'sessions',
+        eligible: 'enrolled',
+      },
+      reachOptions,
+    ],
+  ],
   'reach.reachCountsQuery': [
     [
       {
@@ -634,6 +647,13 @@ const NOT_JSON_BY_DESIGN: Record<string, (output: unknown) => void> = {
     expect(reach.reachAccumulator(reachOptions).finalize(output as never)).toEqual(
       reach.summarizeReach(reachRows, reachOptions),
     );
+  },
+  // Columnar rosters (typed arrays, as summarizeReach takes them): they must summarize to the rows' summary.
+  'reach.reachColumnsFromArrow': (output) => {
+    const accumulator = reach.reachAccumulator(reachOptions);
+    const state = accumulator.init();
+    for (const batch of (output as { batches: never[] }).batches) accumulator.addColumns(state, batch);
+    expect(accumulator.finalize(state)).toEqual(reach.summarizeReach(reachRows, reachOptions));
   },
   'reach.reachAccumulator': (output) => {
     const methods = output as Record<string, unknown>;
