@@ -9,10 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UDAF_BUILD } from '../../scripts/bigQueryUdaf.js';
+import { UDAF_BUILD, UDAF_GLOBAL_BUILD } from '../../scripts/bigQueryUdaf.js';
 import { summarizeReach } from '../../src/reach/index.js';
 import { SCALE_GROUPS, scaleRoster } from './scaleRoster.js';
 
@@ -118,6 +119,28 @@ describe('BigQuery JavaScript UDAF library', () => {
       }),
       { numRuns: 4 },
     );
+  });
+
+  it('the classic-script build defines one global with the same functions, dependency-free, under 1 MB', async () => {
+    const result = await build({ ...UDAF_GLOBAL_BUILD, write: false });
+    const script = result.outputFiles?.[0]?.text ?? '';
+    expect(Buffer.byteLength(script)).toBeLessThanOrEqual(1024 * 1024);
+    expect(Object.values(result.metafile?.outputs ?? {})[0]?.imports).toEqual([]);
+    const context: Record<string, unknown> = {};
+    runInNewContext(script, context);
+    const global = context.scalingNavigatorReach as Udaf;
+    expect(Object.keys(global).sort()).toEqual([
+      'aggregate',
+      'deserialize',
+      'finalize',
+      'initialState',
+      'merge',
+      'serialize',
+    ]);
+    const state = global.initialState(options);
+    global.aggregate(state, ['1', '10'], 3n, true, 4n, options);
+    const summary = global.finalize(global.deserialize(JSON.parse(JSON.stringify(global.serialize(state)))), options);
+    expect((summary as { overall: { reached: number } }).overall.reached).toBe(1);
   });
 
   it('a state BigQuery hands back as plain JSON (no deserialize) still works', () => {
