@@ -75,7 +75,8 @@ const units = Array.from({ length: SCHOOLS }, (_, school) => ({
 }));
 const columns = { unitCodes, units, groupMasks, engagements, eligible };
 const expected = summarizeReach(columns, options);
-const same = (summary: unknown) => JSON.stringify(summary) === JSON.stringify(expected);
+const expectedJson = JSON.stringify(expected);
+const same = (summary: unknown) => JSON.stringify(summary) === expectedJson;
 
 const results: [string, string, string][] = [];
 const columnar = await time(3, () => summarizeReach(columns, options));
@@ -122,9 +123,8 @@ try {
       const reader = await connection.runAndReadAll(query.sql, [...query.params]);
       counts = reader.getColumnsObjectJS() as Record<string, unknown[]>;
     });
-    const fromCounts = await time(3, () => {
-      ok = same(reachFromCounts(counts as never, options));
-    });
+    const fromCounts = await time(3, () => reachFromCounts(counts as never, options));
+    ok = same(reachFromCounts(counts as never, options));
     results.push([
       `DuckDB GROUP BY (${table === 'roster' ? 'table' : 'Parquet'}) → ${rows.toLocaleString('en')} count rows`,
       ms(groupBy),
@@ -221,9 +221,8 @@ const convertedSpec = {
   eligible: 'enrolled',
 };
 let convertedOk = false;
-const convertedTime = await time(3, () => {
-  convertedOk = same(viaArrow(converted, convertedSpec));
-});
+const convertedTime = await time(3, () => viaArrow(converted, convertedSpec));
+convertedOk = same(viaArrow(converted, convertedSpec));
 results.push([
   `Arrow converted (2 string levels, Bool flags, BigInt64; equal: ${convertedOk})`,
   ms(convertedTime),
