@@ -55,7 +55,15 @@ export const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = Object.freeze({
   snowflake: { quote: '"', text: 'VARCHAR', placeholder: ':1', named: false, maxIdentifierBytes: 255 },
 });
 
-const encoder = /* @__PURE__ */ new TextEncoder();
+/** The UTF-8 length of a string, in bytes (no TextEncoder: the library assumes no host globals). */
+function utf8Length(value: string): number {
+  let bytes = 0;
+  for (const char of value) {
+    const point = char.codePointAt(0) as number;
+    bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 /**
  * A delimited identifier: validated (a non-empty string without control characters, quotes or
@@ -73,7 +81,7 @@ export function quoteIdentifier(value: unknown, dialect: Dialect, path: ErrorPat
       `${JSON.stringify(value)} holds a quote, a backslash or a control character, which no identifier here may hold`,
     );
   }
-  if (encoder.encode(value).length > dialect.maxIdentifierBytes) {
+  if (utf8Length(value) > dialect.maxIdentifierBytes) {
     invalid(path, `longer than ${dialect.maxIdentifierBytes} bytes, the longest identifier this engine keeps whole`);
   }
   return `${dialect.quote}${value}${dialect.quote}`;
