@@ -11,6 +11,9 @@ export type { ReachAccumulatorOptions, ReachColumns, ReachRow, SummarizeReachOpt
 export type * from './ReachSummary.js';
 export { parseReachSummary, ReachSummary, safeParseReachSummary } from './ReachSummary.js';
 export * from './reachAccumulator.js';
+export * from './reachColumnsFromArrow.js';
+export * from './reachCountsQuery.js';
+export * from './reachFromCounts.js';
 export { DEFAULT_REACH_POLICY, defineReachPolicy, type ReachPolicy } from './reachPolicy.js';
 export { REACH_RULES, type ReachRule, type ReachTargetAction } from './reachRules.js';
 export type * from './SuppressedReachReport.js';

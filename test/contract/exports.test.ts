@@ -31,6 +31,8 @@ import {
 } from '../_support/contract.js';
 import { failsToBenefit, promisingButStruggling, ruralStemPilot, strongPilot } from '../pilot/_scenarios.js';
 import { toColumns } from '../reach/_support.js';
+import { arrowLike } from '../reach/arrowLike.js';
+import { countsOf } from '../reach/countsOf.js';
 
 type Namespace = Record<string, unknown>;
 type Fn = (...args: unknown[]) => unknown;
@@ -607,6 +609,44 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [reachSummaryWithEmptyGroup, eachTarget],
   ],
   'reach.reachAccumulator': [[reachOptions]],
+  'reach.reachColumnsFromArrow': [
+    [
+      arrowLike(toColumns(reachRows, reachOptions), ['district', 'school']),
+      {
+        units: { district: 'district', school: 'school' },
+        groupMask: 'mask',
+        engagements: 'sessions',
+        eligible: 'enrolled',
+      },
+      reachOptions,
+    ],
+  ],
+  'reach.reachCountsQuery': [
+    [
+      {
+        dialect: 'bigquery',
+        table: ['my-project', 'k12', 'roster'],
+        columns: {
+          units: { district: 'district_id', school: 'school_id' },
+          groups: Object.fromEntries(focalIds.map((id) => [id, `is_${id}`])),
+          engagements: 'sessions',
+          eligible: 'enrolled',
+        },
+      },
+      reachOptions,
+    ],
+    [
+      {
+        dialect: 'snowflake',
+        table: 'ROSTER',
+        columns: { units: { district: 'D', school: 'S' }, groupMask: 'M', engagements: 'N' },
+      },
+      reachOptions,
+    ],
+  ],
+  'reach.reachFromCounts': [
+    [countsOf(toColumns(reachRows, reachOptions), ['district', 'school'], 10, 'bigint'), reachOptions],
+  ],
   'reach.serializeReachState': [[reachState]],
   'reach.parseReachState': [[reachSerializedState]],
   'reach.shardOf': [
@@ -661,6 +701,13 @@ const NOT_JSON_BY_DESIGN: Record<string, (output: unknown) => void> = {
     expect(reach.reachAccumulator(reachOptions).finalize(output as never)).toEqual(
       reach.summarizeReach(reachRows, reachOptions),
     );
+  },
+  // Columnar rosters (typed arrays, as summarizeReach takes them): they must summarize to the rows' summary.
+  'reach.reachColumnsFromArrow': (output) => {
+    const accumulator = reach.reachAccumulator(reachOptions);
+    const state = accumulator.init();
+    for (const batch of (output as { batches: never[] }).batches) accumulator.addColumns(state, batch);
+    expect(accumulator.finalize(state)).toEqual(reach.summarizeReach(reachRows, reachOptions));
   },
   'reach.reachAccumulator': (output) => {
     const methods = output as Record<string, unknown>;
