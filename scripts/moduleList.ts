@@ -61,6 +61,12 @@ export const MODULES: readonly ModuleSpec[] = [
       'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
     sizeLimit: '22 kB',
   },
+  {
+    name: 'pitstop',
+    summary:
+      "The pit stop: evaluatePitStop (the four checklist questions answered from data, keep / revise / pause / remove per strategy, additions screened for every partner, the route and the next stop), assessStage (pilot → expansion → tight → institutionalized, with the evidence for the next stage) and evaluatePortfolio (a state's districts ordered by a need score, small cells suppressed); PIT_STOP_RULES.",
+    sizeLimit: '60 kB',
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { COMPONENT_RULES, THRESHOLD_RULES } from './fidelity/index.js';
 import type { RuleEntry, RuleModule } from './framework/index.js';
 import { RULE_MODULES, ScalingNavigatorError } from './framework/index.js';
 import { PDSA_RULES, RUN_CHART_RULES } from './learning/index.js';
+import { PIT_STOP_RULES } from './pitstop/index.js';
 import { REACH_RULES } from './reach/index.js';
 import { SCREENING_RULES, STRATEGY_SET_RULES } from './strategies/index.js';
 
@@ -27,6 +28,7 @@ const CATALOGS: readonly (readonly RuleEntry[])[] = [
   STRATEGY_SET_RULES,
   PDSA_RULES,
   RUN_CHART_RULES,
+  PIT_STOP_RULES,
 ];
 
 /**

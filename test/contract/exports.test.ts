@@ -321,6 +321,33 @@ const SCHEMA_SAMPLES: Record<string, unknown> = {
   'strategies.StrategySetEntry': strategySet.entries[0],
   'strategies.StrategySetStep': strategySet.entries[0]?.steps[0],
   'strategies.StrategyTheoryOfAction': strategySet.entries[0]?.theoryOfAction,
+  'pitstop.PitStopInput': {
+    asOf: '2026-01-20',
+    kind: 'planned',
+    tripTicket: riverbendTripTicket,
+    team: [
+      { id: 'asst-super', roles: ['district'], voices: ['district'] },
+      { id: 'coach', roles: ['school'], voices: ['teachers'] },
+    ],
+    promisedVoices: ['teachers', 'families'],
+    decisions: [{ id: 'route', on: '2025-09-01', decidedBy: ['asst-super', 'coach'] }],
+    projectedArrivals: [
+      { target: 'reach:0', date: '2027-09-01', metByArriveBy: false, interval: ['2027-05-01', null] },
+    ],
+    resources: {
+      budgetLeft: 120000,
+      monthlyBurn: 20000,
+      oneTimeSupports: [{ id: 'institute', kind: 'event', endsOn: '2026-07-31', carriedBy: null }],
+      people: [{ id: 'coach', hoursAvailable: 100 }],
+      hoursNeeded: 80,
+    },
+  },
+  'pitstop.ProjectedArrival': {
+    target: 'reach:0',
+    date: '2027-09-01',
+    metByArriveBy: false,
+    interval: ['2027-05-01', null],
+  },
 };
 /** A document no schema accepts (unknown keys and required keys missing; not an id either). */
 const INVALID_DOCUMENT = { 'not-a-field': [] };
@@ -578,6 +605,26 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [datedRows, { ...reachOptions, period: datedPeriod, policy: { minPeople: 10 } }],
   ],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
+  // pitstop
+  'pitstop.definePitStopPolicy': [[], [{ maxDaysBetweenStops: 60 }]],
+  'pitstop.evaluatePitStop': [
+    [SCHEMA_SAMPLES['pitstop.PitStopInput']],
+    [
+      {
+        ...(SCHEMA_SAMPLES['pitstop.PitStopInput'] as object),
+        reach: reachSummary,
+        factorReview: laterReview,
+        previousFactorReview: review,
+        strategySet,
+        partners,
+        strategyEvidence: [
+          { strategyId: 'proof-point', effects: [{ measure: 'walkthrough', estimate: 0.4, interval: [0.1, 0.7] }] },
+          { strategyId: 'local-champions', effects: [{ measure: 'walkthrough', estimate: 0, interval: [-0.3, 0.2] }] },
+        ],
+      },
+      { policy: { minUsefulEffect: 0.25 } },
+    ],
+  ],
 };
 
 /**
@@ -593,6 +640,7 @@ const DECIDING = [
   'learning.decidePdsa',
   'learning.pdsaSeries',
   'learning.runChart',
+  'pitstop.evaluatePitStop',
   'reach.evaluateReachTarget',
   'strategies.screenStrategies',
 ];
