@@ -8,6 +8,7 @@
  *
  * @module pitstop
  */
+export * from './assessStage.js';
 export { type EvaluatePitStopOptions, evaluatePitStop } from './evaluatePitStop.js';
 export {
   type ParsedPitStopInput,

@@ -273,6 +273,7 @@ const caught = (fn: () => unknown): unknown => {
   throw new Error('expected a throw');
 };
 const framework = await import('../../src/framework/index.js');
+const dimensions = await import('../../src/dimensions/index.js');
 
 // ---------------------------------------------------------------------------------------------
 // One valid sample per exported schema; parseX / safeParseX entries are generated from it (and a
@@ -606,6 +607,20 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
   ],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
   // pitstop
+  'pitstop.assessStage': [
+    [{}],
+    [
+      {
+        pilotDecision: 'scale-up',
+        scale: dimensions.assessScale(riverbendMeasures, riverbendTripTicket.destination.dimensions ?? {}, {
+          practice: riverbendPractice,
+        }),
+        superficialSpread: dimensions.detectSuperficialSpread(riverbendHistory),
+        leadershipChanges: ['2026-08-01'],
+        sustainabilityChecks: [{ on: '2026-12-01', sustainable: null }],
+      },
+    ],
+  ],
   'pitstop.definePitStopPolicy': [[], [{ maxDaysBetweenStops: 60 }]],
   'pitstop.evaluatePitStop': [
     [SCHEMA_SAMPLES['pitstop.PitStopInput']],
@@ -640,6 +655,7 @@ const DECIDING = [
   'learning.decidePdsa',
   'learning.pdsaSeries',
   'learning.runChart',
+  'pitstop.assessStage',
   'pitstop.evaluatePitStop',
   'reach.evaluateReachTarget',
   'strategies.screenStrategies',
