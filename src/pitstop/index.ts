@@ -10,6 +10,7 @@
  */
 export * from './assessStage.js';
 export { type EvaluatePitStopOptions, evaluatePitStop } from './evaluatePitStop.js';
+export * from './evaluatePortfolio.js';
 export {
   type ParsedPitStopInput,
   PitStopInput,

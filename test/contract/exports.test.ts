@@ -622,6 +622,16 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     ],
   ],
   'pitstop.definePitStopPolicy': [[], [{ maxDaysBetweenStops: 60 }]],
+  'pitstop.evaluatePortfolio': [
+    [
+      [
+        { id: 'riverbend', pitStop: { ...(SCHEMA_SAMPLES['pitstop.PitStopInput'] as object), reach: reachSummary } },
+        { id: 'lakeside', pitStop: SCHEMA_SAMPLES['pitstop.PitStopInput'] },
+      ],
+      { policy: { minCellSize: 5 } },
+    ],
+    [[]],
+  ],
   'pitstop.evaluatePitStop': [
     [SCHEMA_SAMPLES['pitstop.PitStopInput']],
     [
