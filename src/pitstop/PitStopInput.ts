@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
-import { readStored, type StoredType } from '../_lib/stored.js';
+import { isSealedResult, readStored, type StoredType } from '../_lib/stored.js';
 import { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
 import { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
 import { readReview } from '../factors/_readReview.js';
@@ -152,6 +152,18 @@ export type ParsedPitStopInput = z.output<typeof PitStopInput>;
 
 const envelope = /* @__PURE__ */ shape((() => z.unknown()) as Part);
 
+/** The storable parts at the top of the input. */
+const TOP_STORED_KEYS = [
+  'scale',
+  'superficialSpread',
+  'reach',
+  'previousReach',
+  'factorReview',
+  'previousFactorReview',
+] as const;
+/** What the envelope sees in place of a sealed result. */
+const SEALED = 0;
+
 const SCALE_TYPE: StoredType<ScaleAssessment> = { name: 'scale assessment', version: 1, schema: SCALE_SCHEMA };
 const SPREAD_TYPE: StoredType<SuperficialSpreadReport> = {
   name: 'superficial-spread report',
@@ -162,7 +174,22 @@ const RUN_CHART_TYPE: StoredType<RunChartResult> = { name: 'run chart', version:
 
 /** Reads the input at `path`: the envelope by zod, each stored result with `readStored`. @internal */
 export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStopInput {
-  const parsed = parseOrThrow(envelope, input, path) as Record<string, unknown> & ParsedPitStopInput;
+  // Results this library made are taken as they are: the envelope sees a placeholder, so the
+  // document walk before zod never descends into a sealed reach summary or factor review.
+  const sealedParts = new Map<string, unknown>();
+  let document = input;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    for (const key of TOP_STORED_KEYS) {
+      const value = Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+      if (isSealedResult(value)) sealedParts.set(key, value);
+    }
+    if (sealedParts.size > 0) {
+      document = { ...input };
+      for (const key of sealedParts.keys()) (document as Record<string, unknown>)[key] = SEALED;
+    }
+  }
+  const parsed = parseOrThrow(envelope, document, path) as Record<string, unknown> & ParsedPitStopInput;
+  for (const [key, value] of sealedParts) parsed[key] = value;
   const at = (key: string) => [...path, key];
   const out: Record<string, unknown> = { ...parsed };
   const storedParts: readonly [string, (value: unknown, where: ErrorPath) => unknown][] = [
