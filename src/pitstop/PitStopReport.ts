@@ -1,9 +1,13 @@
+import * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import { IsoDate } from '../framework/_schemaParts.js';
 import type { Decision } from '../framework/Decision.js';
-import type { StrategyId } from '../framework/strategies.js';
-import type { StrategyStatus } from '../strategies/StrategySet.js';
-import type { PitStopPolicy } from './pitStopPolicy.js';
-import type { PitStopRule } from './pitStopRules.js';
+import { StrategyId } from '../framework/strategies.js';
+import { BooleanOrNull, decisionSchema, FiniteOrNull, noteSchema } from '../learning/_resultSchemas.js';
+import { STRATEGY_STATUSES, type StrategyStatus } from '../strategies/StrategySet.js';
+import { type PitStopPolicy, PitStopPolicySchema } from './pitStopPolicy.js';
+import { PIT_STOP_RULES, type PitStopRule } from './pitStopRules.js';
 
 /** A pit-stop decision: the library's `Decision` citing {@link PIT_STOP_RULES}. @category Pit stops */
 export type PitStopDecision<Action extends string> = Decision<Action, PitStopRule, PitStopPolicy>;
@@ -171,4 +175,144 @@ export interface PitStopReport {
   readonly notes: readonly Note<PitStopNoteCode>[];
   readonly policy: PitStopPolicy;
   readonly version: string;
+}
+
+const NOTE_CODES = [
+  'NO_STRATEGY_SET',
+  'REACH_TARGET_NOT_CHECKED',
+  'NO_BURN',
+  'RUNWAY_BEYOND_CALENDAR',
+  'PROJECTION_UNKNOWN_TARGET',
+] as const satisfies readonly PitStopNoteCode[];
+
+const RULE_IDS = /* @__PURE__ */ PIT_STOP_RULES.map((rule) => rule.id);
+const decision = <const A extends string>(actions: readonly A[]) =>
+  decisionSchema(actions, RULE_IDS, PitStopPolicySchema as z.ZodMiniType<PitStopPolicy>);
+const Day = IsoDate;
+const DayOrNull = z.nullable(IsoDate);
+const Strings = z.array(z.string());
+const change = z.nullable(
+  z.strictObject({ on: Day, kind: z.enum(['kept', 'revised', 'paused', 'removed']), why: z.string() }),
+);
+
+const ReportShape = /* @__PURE__ */ z.strictObject({
+  schemaVersion: z.literal(1),
+  asOf: Day,
+  kind: z.enum(['planned', 'unplanned']),
+  trigger: z.nullable(z.string()),
+  onCourse: z.strictObject({
+    decision: decision(['on-course', 'off-course']),
+    arriveBy: Day,
+    targets: z.array(
+      z.strictObject({
+        id: z.string(),
+        kind: z.enum(['dimension', 'reach']),
+        target: z.number(),
+        value: FiniteOrNull,
+        met: BooleanOrNull,
+        shortfall: FiniteOrNull,
+        projectedOn: DayOrNull,
+        metByArriveBy: BooleanOrNull,
+      }),
+    ),
+  }),
+  broken: z.strictObject({ decision: decision(['broken', 'not-broken']), missing: Strings }),
+  fuel: z.strictObject({
+    decision: decision(['fuel-low', 'fuel-ok']),
+    runwayDays: FiniteOrNull,
+    moneyRunsOutOn: DayOrNull,
+    journeyEndsOn: Day,
+    hoursNeeded: FiniteOrNull,
+    hoursAvailable: FiniteOrNull,
+    bigPush: z.array(z.strictObject({ id: z.string(), kind: z.enum(['funds', 'event']), endsOn: Day })),
+    missing: Strings,
+  }),
+  leftBehind: z.strictObject({
+    decision: decision(['left-behind', 'no-one-left-behind']),
+    focalGroups: z.array(
+      z.strictObject({
+        id: z.string(),
+        rate: FiniteOrNull,
+        restRate: FiniteOrNull,
+        gap: FiniteOrNull,
+        paceGap: FiniteOrNull,
+        met: BooleanOrNull,
+        behind: z.boolean(),
+      }),
+    ),
+    rolesAbsent: Strings,
+    voicesMissing: Strings,
+    missing: Strings,
+  }),
+  strategies: z.array(
+    z.strictObject({
+      id: StrategyId,
+      status: z.enum(STRATEGY_STATUSES),
+      decision: decision(['keep', 'revise', 'pause', 'remove']),
+      change,
+    }),
+  ),
+  additions: z.array(
+    z.strictObject({
+      id: StrategyId,
+      score: z.number(),
+      answers: Strings,
+      screening: z.enum(['pass', 'fail', 'undetermined']),
+      blockedBy: Strings,
+      awaiting: Strings,
+      decision: decision(['add', 'do-not-add']),
+    }),
+  ),
+  route: z.strictObject({ decision: decision(['stay-the-course', 'adjust-route', 'recalibrate-destination']) }),
+  nextPitStop: z.strictObject({ date: Day, planned: z.boolean(), why: z.nullable(z.string()) }),
+  notes: z.array(noteSchema(NOTE_CODES)),
+  policy: PitStopPolicySchema,
+  version: z.string().check(z.minLength(1)),
+});
+
+/**
+ * Schema of a stored {@link PitStopReport} (`schemaVersion: 1`), strict at every depth: every
+ * decision cites rules of {@link PIT_STOP_RULES} and sources of `SOURCES`. Use
+ * {@link parsePitStopReport} for a `ScalingNavigatorError` with a path.
+ *
+ * @category Pit stops
+ * @example
+ * ```ts
+ * import { PitStopReport } from 'scaling-navigator/pitstop';
+ * PitStopReport.safeParse({ schemaVersion: 2 }).success //=> false
+ * ```
+ */
+export const PitStopReport: z.ZodMiniType<PitStopReport> =
+  /* @__PURE__ */ ReportShape as unknown as z.ZodMiniType<PitStopReport>;
+
+const reportParsers = /* @__PURE__ */ schemaParsers(PitStopReport);
+
+/**
+ * Validates a stored pit-stop report (e.g. read back from a journey's JSON) and returns it.
+ *
+ * @category Pit stops
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path.
+ * @example
+ * ```ts
+ * import { parsePitStopReport } from 'scaling-navigator/pitstop';
+ * parsePitStopReport({ schemaVersion: 1 }) //=> throws INVALID_INPUT at ['asOf']
+ * ```
+ */
+export function parsePitStopReport(input: unknown): PitStopReport {
+  return reportParsers.parse(input);
+}
+
+/**
+ * Like {@link parsePitStopReport}, but returns the error instead of throwing.
+ *
+ * @category Pit stops
+ * @example
+ * ```ts
+ * import { safeParsePitStopReport } from 'scaling-navigator/pitstop';
+ * const result = safeParsePitStopReport({ schemaVersion: 1 });
+ * result.success ? null : result.error.path //=> ['asOf']
+ * ```
+ */
+export function safeParsePitStopReport(input: unknown): SafeParseResult<PitStopReport> {
+  return reportParsers.safeParse(input);
 }

@@ -18,6 +18,6 @@ export {
   parsePitStopInput,
   safeParsePitStopInput,
 } from './PitStopInput.js';
-export type * from './PitStopReport.js';
+export * from './PitStopReport.js';
 export { DEFAULT_PIT_STOP_POLICY, definePitStopPolicy, type PitStopPolicy } from './pitStopPolicy.js';
 export * from './pitStopRules.js';

@@ -705,6 +705,7 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'factors.FactorReview': 'factors.reviewFactors',
   'strategies.StrategySetReview': 'strategies.reviewStrategySet',
   'strategies.ScreeningReport': 'strategies.screenStrategies',
+  'pitstop.PitStopReport': 'pitstop.evaluatePitStop',
   'reach.ReachSummary': 'reach.summarizeReach',
   'reach.SuppressedReachReport': 'reach.suppressSmallCells',
 };

@@ -303,3 +303,15 @@ describe('evaluatePitStop: input checks', () => {
     expect(stored).toEqual(live);
   });
 });
+
+describe('PitStopReport: the stored report', () => {
+  it('a report through JSON parses back to itself; a damaged one fails at the damage', async () => {
+    const { parsePitStopReport, safeParsePitStopReport } = await import('../../src/pitstop/index.js');
+    const report = evaluatePitStop({ ...healthyInput(), superficialSpread: detectSuperficialSpread(riverbendHistory) });
+    const stored = JSON.parse(JSON.stringify(report));
+    expect(parsePitStopReport(stored)).toEqual(report);
+    const damaged = { ...stored, route: { decision: { ...stored.route.decision, action: 'teleport' } } };
+    const result = safeParsePitStopReport(damaged);
+    expect(result.success ? null : result.error.path).toEqual(['route', 'decision', 'action']);
+  });
+});
