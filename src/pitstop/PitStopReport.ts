@@ -144,7 +144,7 @@ export interface AdditionVerdict {
   readonly decision: PitStopDecision<'add' | 'do-not-add'>;
 }
 
-/** The next pit stop: the ticket's next planned one, or `asOf` + the policy's `maxDaysBetweenStops`. @category Pit stops */
+/** The next pit stop: the ticket's next planned one when it is within the policy's `maxDaysBetweenStops` of `asOf`, else `asOf` + `maxDaysBetweenStops`. @category Pit stops */
 export interface NextPitStop {
   readonly date: string;
   readonly planned: boolean;

@@ -160,10 +160,8 @@ export function evaluateParsed(parsed: ParsedPitStopInput, policy: PitStopPolicy
   const fuel = answerFuel(parsed, policy, notes);
   const leftBehind = answerLeftBehind(parsed, reachChecks, policy);
   const review = parsed.factorReview;
-  const currentIds = (parsed.strategySet?.entries ?? [])
-    .filter((entry) => entry.status === 'planned' || entry.status === 'active')
-    .map((entry) => entry.strategyId);
-  const suggestions = review === undefined ? null : suggestStrategies(review, { strategySet: currentIds });
+  // Which suggestions the set already holds is worked out in additionsFor (planned or active only).
+  const suggestions = review === undefined ? null : suggestStrategies(review);
   const comparison =
     review === undefined || parsed.previousFactorReview === undefined
       ? null

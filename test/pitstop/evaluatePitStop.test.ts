@@ -8,6 +8,7 @@ import {
   parsePitStopInput,
   safeParsePitStopInput,
 } from '../../src/pitstop/index.js';
+import { parseStrategySetChange } from '../../src/strategies/index.js';
 import { healthyInput, partnersAccepting, reachOf, review, strategySet, ticket } from './_support.js';
 
 const rules = (decision: { reasons: readonly { rule: string }[] }) => decision.reasons.map((entry) => entry.rule);
@@ -26,6 +27,8 @@ describe('evaluatePitStop: a healthy journey', () => {
     expect(report.leftBehind.decision.action).toBe('no-one-left-behind');
     expect(report.strategies.map((entry) => entry.decision.action)).toEqual(['keep', 'keep']);
     expect(report.strategies[0]?.change).toEqual({ on: '2026-02-01', kind: 'kept', why: 'contributes' });
+    // The change is the strategy set's own change record.
+    expect(parseStrategySetChange(report.strategies[0]?.change)).toEqual(report.strategies[0]?.change);
     expect(report.route.decision.action).toBe('stay-the-course');
     expect(report.nextPitStop).toEqual({ date: '2026-03-15', planned: true, why: 'Spring data' });
     expect(report.fuel.runwayDays).toBe(913.125);
