@@ -22,7 +22,11 @@ import type { PitStopRule } from './pitStopRules.js';
 type Evidence = ParsedPitStopInput['strategyEvidence'][number];
 type ChartEvidence = Evidence['runCharts'][number];
 
-/** Which way a run chart's signal points in its last phase: +1 up, −1 down, 0 none or unclear. */
+/**
+ * Which way a run chart's signal points in its last phase: +1 up, −1 down, 0 none or unclear — for
+ * a trend, its last value against its first; otherwise the side of the median the latest signalled
+ * point lies on.
+ */
 function signalDirection(chart: RunChartResult): number {
   if (chart.signal !== true) return 0;
   const lastPhase = chart.phases.length - 1;
@@ -32,18 +36,19 @@ function signalDirection(chart: RunChartResult): number {
       point.value !== null &&
       point.rules.some((rule) => rule !== 'learning/anhoej-crossings'),
   );
+  const latest = flagged[flagged.length - 1];
   const trend = flagged.filter((point) => point.rules.includes('learning/ihi-trend'));
-  if (trend.length >= 2) {
+  if (latest?.rules.includes('learning/ihi-trend') === true && trend.length >= 2) {
     const change = (trend[trend.length - 1]?.value as number) - (trend[0]?.value as number);
     return change > 0 ? 1 : change < 0 ? -1 : 0;
   }
-  let above = 0;
-  let below = 0;
-  for (const point of flagged) {
-    if (point.side === 'above') above += 1;
-    else if (point.side === 'below') below += 1;
+  // A shift or long run: the side of the latest signalled point, where the signal leaves the measure now.
+  for (let index = flagged.length - 1; index >= 0; index -= 1) {
+    const side = flagged[index]?.side;
+    if (side === 'above') return 1;
+    if (side === 'below') return -1;
   }
-  return above > below ? 1 : below > above ? -1 : 0;
+  return 0;
 }
 
 function chartReasons(entry: ChartEvidence, strategyId: StrategyId): { good: Reason[]; bad: Reason[]; open: Reason[] } {
