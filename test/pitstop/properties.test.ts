@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { riverbendHistory } from '../../examples/sampleDistrict.js';
 import { assessScale, detectSuperficialSpread } from '../../src/dimensions/index.js';
 import type { StrategyId } from '../../src/framework/index.js';
+import { runChart } from '../../src/learning/index.js';
 import { evaluatePitStop, type PitStopInput, type PitStopReport } from '../../src/pitstop/index.js';
 import { deepFreezeInput, snapshot } from '../_support/contract.js';
 import { healthyHistory, reachOf, review, strategySet, ticket } from './_support.js';
@@ -48,8 +49,23 @@ const effect = interval.map((bounds) => ({
   estimate: (bounds[0] + bounds[1]) / 2,
   interval: bounds,
 }));
+const charts = [
+  runChart([10, 11, 10, 12, 11, 10, 11, 12, 6, 5, 6, 5, 4, 5, 6, 5]),
+  runChart([10, 9, 10, 8, 9, 10, 9, 8, 14, 15, 14, 15, 16, 15, 14, 15]),
+  runChart([10, 11, 9, 10, 12, 9, 11, 10, 9, 11, 10, 12]),
+];
+const chart = fc.record({
+  measure: fc.constantFrom('walkthrough', 'teacher-hours'),
+  kind: fc.constantFrom('outcome' as const, 'process' as const, 'balancing' as const),
+  direction: fc.constantFrom('higherIsBetter' as const, 'lowerIsBetter' as const),
+  chart: fc.constantFrom(...charts),
+});
 const evidence = (strategyId: StrategyId) =>
-  fc.record({ strategyId: fc.constant(strategyId), effects: fc.array(effect, { maxLength: 2 }) });
+  fc.record({
+    strategyId: fc.constant(strategyId),
+    effects: fc.array(effect, { maxLength: 2 }),
+    runCharts: fc.array(chart, { maxLength: 2 }),
+  });
 const projection = fc.record({
   target: fc.constantFrom('reach:0', 'dimension:depth'),
   date: fc.constantFrom('2027-01-01', '2028-01-01', null),
@@ -126,6 +142,14 @@ function removals(input: PitStopInput): ((input: PitStopInput) => PitStopInput)[
   }
   (input.strategyEvidence ?? []).forEach((entry, index) => {
     out.push((value) => ({ ...value, strategyEvidence: value.strategyEvidence?.filter((_, k) => k !== index) }));
+    for (let chartIndex = 0; chartIndex < (entry.runCharts ?? []).length; chartIndex += 1) {
+      out.push((value) => ({
+        ...value,
+        strategyEvidence: value.strategyEvidence?.map((item, k) =>
+          k === index ? { ...item, runCharts: item.runCharts?.filter((_, c) => c !== chartIndex) } : item,
+        ),
+      }));
+    }
     for (let effectIndex = 0; effectIndex < (entry.effects ?? []).length; effectIndex += 1) {
       out.push((value) => ({
         ...value,
