@@ -245,3 +245,132 @@ export const riverbendProofPointCycle = {
 
 /** Weekly share (%) of walkthroughs showing a student-led project task, spring 2026. */
 export const riverbendWeeklyWalkthroughs = [31, 34, 29, 33, 32, 30, 35, 33, 38, 41, 39, 43, 40, 44, 42, 45];
+
+/** Riverbend's strategy set at the June 2026 pit stop (the Carnegie framework, Tool #3). */
+export const riverbendStrategySet = {
+  id: 'riverbend-pbl-strategies',
+  title: 'Riverbend PBL strategy set',
+  entries: [
+    {
+      strategyId: 'proof-point' as const,
+      theoryOfAction: {
+        steps: [
+          'visit-site',
+          'observe-with-protocol',
+          'guidance-from-experts',
+          'try-and-get-feedback',
+          'be-accountable',
+        ],
+        expectedChange: 'Visiting teachers run a project in their own classroom within a semester',
+        conditions: 'Release time for two visits per teacher',
+        forWhom: ['poverty', 'el'],
+      },
+      steps: [
+        { what: 'Host the spring visits', who: ['coach'], lead: 'coach', when: '2026-03-01', doneOn: '2026-02-27' },
+      ],
+      addedOn: '2025-09-01',
+    },
+    {
+      strategyId: 'local-champions' as const,
+      theoryOfAction: {
+        steps: ['identify-inclusively', 'equip-champions', 'spread-deepen-sustain'],
+        expectedChange: 'Each school has a teacher who coaches colleagues through their first project',
+        conditions: 'A release period a week for each champion',
+        forWhom: ['poverty'],
+      },
+      steps: [{ what: 'Name a champion in each of the seven schools', lead: 'asst-super', when: '2026-04-15' }],
+      addedOn: '2025-09-01',
+    },
+    {
+      strategyId: 'network-of-users' as const,
+      theoryOfAction: {
+        steps: ['convene-users', 'share-practice', 'grow-collective-expertise'],
+        expectedChange: 'Teachers share project plans across schools each month',
+        conditions: 'A monthly after-school slot',
+        forWhom: ['swd'],
+      },
+      steps: [{ what: 'Monthly project exchange', lead: 'coach', when: '2026-02-01', doneOn: '2026-02-01' }],
+      addedOn: '2025-10-01',
+    },
+  ],
+};
+
+/** The partners' judgements of current and candidate strategies (June 2026). */
+export const riverbendPartners = [
+  {
+    partnerId: 'district-office',
+    role: 'district',
+    power: 3,
+    judgements: [
+      'proof-point',
+      'local-champions',
+      'network-of-users',
+      'scalable-characteristics',
+      'educate-policymakers',
+    ].map((strategyId) => ({ strategyId: strategyId as 'proof-point', acceptable: true, affordable: true })),
+  },
+  {
+    partnerId: 'families-council',
+    role: 'community',
+    power: 1,
+    judgements: [
+      { strategyId: 'proof-point' as const, acceptable: true, affordable: true },
+      { strategyId: 'network-of-users' as const, acceptable: true, affordable: true },
+      { strategyId: 'scalable-characteristics' as const, acceptable: true, affordable: true },
+    ],
+  },
+];
+
+/** Who sits on Riverbend's improvement team, and whose voices they bring. */
+export const riverbendTeam = [
+  { id: 'asst-super', roles: ['district'], voices: ['district'] },
+  { id: 'coach', roles: ['school'], voices: ['teachers'] },
+  { id: 'teacher-leader', roles: ['school'], voices: ['teachers'] },
+  { id: 'family-liaison', roles: ['community'], voices: ['families'] },
+];
+
+/** Decisions of the pilot year and who took them. */
+export const riverbendDecisions = [
+  { id: 'choose-route', on: '2025-08-15', decidedBy: ['asst-super', 'coach', 'teacher-leader', 'family-liaison'] },
+  { id: 'expansion-budget', on: '2026-05-20', decidedBy: ['asst-super', 'coach'] },
+];
+
+/** Money and time left at the June 2026 pit stop. */
+export const riverbendResources = {
+  budgetLeft: 310_000,
+  monthlyBurn: 28_000,
+  oneTimeSupports: [
+    { id: 'summer-pbl-institute', kind: 'event' as const, endsOn: '2026-08-10', carriedBy: null },
+    { id: 'state-innovation-grant', kind: 'funds' as const, amount: 150_000, endsOn: '2026-12-31', carriedBy: null },
+  ],
+  people: [
+    { id: 'coach', hoursAvailable: 320 },
+    { id: 'teacher-leader', hoursAvailable: 120 },
+  ],
+  hoursNeeded: 520,
+};
+
+/**
+ * Riverbend's students in 2025–26 (a seeded roster): 400 of its 4,000, one in ten; each row's focal
+ * groups and how many projects the student took part in. English learners are reached less often.
+ */
+export const riverbendReachRows = (() => {
+  let seed = 2026;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const schools = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'];
+  return Array.from({ length: 400 }, (_, i) => {
+    const groups = [next() < 0.45 ? 'poverty' : null, next() < 0.18 ? 'el' : null, next() < 0.12 ? 'swd' : null].filter(
+      (group): group is string => group !== null,
+    );
+    const chance = groups.includes('el') ? 0.45 : 0.7;
+    return {
+      id: `student-${i + 1}`,
+      units: { district: 'riverbend', school: schools[i % schools.length] as string },
+      groups,
+      engagements: next() < chance ? 2 : next() < 0.5 ? 1 : 0,
+    };
+  });
+})();

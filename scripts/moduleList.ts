@@ -69,6 +69,12 @@ export const MODULES: readonly ModuleSpec[] = [
       'The pilot decision engine: PilotEvidence (design, clusters, outcomes with baselines and focal groups, attrition, fidelity, educator experience, supports, team, sites, balancing measures, local goals, prior evidence), summarizePilotEvidence (WWC effect sizes with the clustering correction, baseline equivalence, attrition boundaries, minimum detectable effect, an indicative ESSA tier) and decidePilot (scale-up / expand-pilot / pilot-again / abandon / undetermined, explained); PILOT_RULES.',
     sizeLimit: '68 kB',
   },
+  {
+    name: 'pitstop',
+    summary:
+      "The pit stop: evaluatePitStop (the four checklist questions answered from data, keep / revise / pause / remove per strategy, additions screened for every partner, the route and the next stop), assessStage (pilot → expansion → tight → institutionalized, with the evidence for the next stage) and evaluatePortfolio (a state's districts ordered by a need score, small cells suppressed); PIT_STOP_RULES.",
+    sizeLimit: '60 kB',
+  },
 ];
 
 /**

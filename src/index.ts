@@ -14,6 +14,7 @@ export * from './learning/index.js';
 // Root-only: gathers the rule catalogs of every module (framework must not import the modules above it).
 export { type ListRulesOptions, listRules } from './listRules.js';
 export * from './pilot/index.js';
+export * from './pitstop/index.js';
 export * from './reach/index.js';
 export * from './stats/index.js';
 export * from './strategies/index.js';

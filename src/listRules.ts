@@ -5,6 +5,7 @@ import type { RuleEntry, RuleModule } from './framework/index.js';
 import { RULE_MODULES, ScalingNavigatorError } from './framework/index.js';
 import { PDSA_RULES, RUN_CHART_RULES } from './learning/index.js';
 import { PILOT_RULES } from './pilot/index.js';
+import { PIT_STOP_RULES } from './pitstop/index.js';
 import { REACH_RULES } from './reach/index.js';
 import { SCREENING_RULES, STRATEGY_SET_RULES } from './strategies/index.js';
 
@@ -29,6 +30,7 @@ const CATALOGS: readonly (readonly RuleEntry[])[] = [
   PDSA_RULES,
   RUN_CHART_RULES,
   PILOT_RULES,
+  PIT_STOP_RULES,
 ];
 
 /**

@@ -276,6 +276,7 @@ const caught = (fn: () => unknown): unknown => {
   throw new Error('expected a throw');
 };
 const framework = await import('../../src/framework/index.js');
+const dimensions = await import('../../src/dimensions/index.js');
 
 // ---------------------------------------------------------------------------------------------
 // One valid sample per exported schema; parseX / safeParseX entries are generated from it (and a
@@ -325,6 +326,33 @@ const SCHEMA_SAMPLES: Record<string, unknown> = {
   'strategies.StrategySetEntry': strategySet.entries[0],
   'strategies.StrategySetStep': strategySet.entries[0]?.steps[0],
   'strategies.StrategyTheoryOfAction': strategySet.entries[0]?.theoryOfAction,
+  'pitstop.PitStopInput': {
+    asOf: '2026-01-20',
+    kind: 'planned',
+    tripTicket: riverbendTripTicket,
+    team: [
+      { id: 'asst-super', roles: ['district'], voices: ['district'] },
+      { id: 'coach', roles: ['school'], voices: ['teachers'] },
+    ],
+    promisedVoices: ['teachers', 'families'],
+    decisions: [{ id: 'route', on: '2025-09-01', decidedBy: ['asst-super', 'coach'] }],
+    projectedArrivals: [
+      { target: 'reach:0', date: '2027-09-01', metByArriveBy: false, interval: ['2027-05-01', null] },
+    ],
+    resources: {
+      budgetLeft: 120000,
+      monthlyBurn: 20000,
+      oneTimeSupports: [{ id: 'institute', kind: 'event', endsOn: '2026-07-31', carriedBy: null }],
+      people: [{ id: 'coach', hoursAvailable: 100 }],
+      hoursNeeded: 80,
+    },
+  },
+  'pitstop.ProjectedArrival': {
+    target: 'reach:0',
+    date: '2027-09-01',
+    metByArriveBy: false,
+    interval: ['2027-05-01', null],
+  },
 };
 /** A document no schema accepts (unknown keys and required keys missing; not an id either). */
 const INVALID_DOCUMENT = { 'not-a-field': [] };
@@ -670,6 +698,50 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
   'pilot.summarizePilotEvidence': [[strongPilot], [promisingButStruggling, { policy: { iccAchievement: 0.15 } }]],
 
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
+  // pitstop
+  'pitstop.assessStage': [
+    [{}],
+    [
+      {
+        pilotDecision: 'scale-up',
+        scale: dimensions.assessScale(riverbendMeasures, riverbendTripTicket.destination.dimensions ?? {}, {
+          practice: riverbendPractice,
+        }),
+        superficialSpread: dimensions.detectSuperficialSpread(riverbendHistory),
+        leadershipChanges: ['2026-08-01'],
+        sustainabilityChecks: [{ on: '2026-12-01', sustainable: null }],
+      },
+    ],
+  ],
+  'pitstop.definePitStopPolicy': [[], [{ maxDaysBetweenStops: 60 }]],
+  'pitstop.evaluatePortfolio': [
+    [
+      [
+        { id: 'riverbend', pitStop: { ...(SCHEMA_SAMPLES['pitstop.PitStopInput'] as object), reach: reachSummary } },
+        { id: 'lakeside', pitStop: SCHEMA_SAMPLES['pitstop.PitStopInput'] },
+      ],
+      { policy: { minCellSize: 5 } },
+    ],
+    [[]],
+  ],
+  'pitstop.evaluatePitStop': [
+    [SCHEMA_SAMPLES['pitstop.PitStopInput']],
+    [
+      {
+        ...(SCHEMA_SAMPLES['pitstop.PitStopInput'] as object),
+        reach: reachSummary,
+        factorReview: laterReview,
+        previousFactorReview: review,
+        strategySet,
+        partners,
+        strategyEvidence: [
+          { strategyId: 'proof-point', effects: [{ measure: 'walkthrough', estimate: 0.4, interval: [0.1, 0.7] }] },
+          { strategyId: 'local-champions', effects: [{ measure: 'walkthrough', estimate: 0, interval: [-0.3, 0.2] }] },
+        ],
+      },
+      { policy: { minUsefulEffect: 0.25 } },
+    ],
+  ],
 };
 
 /**
@@ -687,6 +759,8 @@ const DECIDING = [
   'learning.pdsaSeries',
   'learning.runChart',
   'pilot.decidePilot',
+  'pitstop.assessStage',
+  'pitstop.evaluatePitStop',
   'reach.evaluateReachTarget',
   'strategies.screenStrategies',
 ];
@@ -734,6 +808,7 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'strategies.ScreeningReport': 'strategies.screenStrategies',
   'pilot.PilotEvidenceSummary': 'pilot.summarizePilotEvidence',
   'pilot.DecidePilotResult': 'pilot.decidePilot',
+  'pitstop.PitStopReport': 'pitstop.evaluatePitStop',
   'reach.ReachSummary': 'reach.summarizeReach',
   'reach.SuppressedReachReport': 'reach.suppressSmallCells',
 };

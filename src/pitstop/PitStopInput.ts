@@ -1,0 +1,264 @@
+import * as z from 'zod/mini';
+import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
+import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
+import { isSealedResult, readStored, type StoredType } from '../_lib/stored.js';
+import { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
+import { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
+import { readReview } from '../factors/_readReview.js';
+import { FactorReview } from '../factors/FactorReview.js';
+import { Id, IsoDate } from '../framework/_schemaParts.js';
+import { MEASURE_DIRECTIONS } from '../framework/Measure.js';
+import { StrategyId } from '../framework/strategies.js';
+import { TripTicket } from '../framework/TripTicket.js';
+import { PDSA_STUDY_TYPE, PdsaStudy } from '../learning/PdsaStudy.js';
+import { RunChartResult } from '../learning/RunChartResult.js';
+import { REACH_SUMMARY_TYPE, ReachSummary } from '../reach/ReachSummary.js';
+import { PartnerJudgement } from '../strategies/PartnerJudgement.js';
+import { StrategySet } from '../strategies/StrategySet.js';
+
+const nonNegative = z.number().check(z.gte(0));
+
+/**
+ * Schema for a projected arrival of one target of the destination: the date it is projected to be
+ * met (`null` when the projection never reaches it), whether that is on or before `arriveBy`
+ * (`null` when the projection cannot tell), and the projection's interval of dates (either end
+ * `null` when open). `target` names the target: `'reach:<index>'` for the trip ticket's reach
+ * target at that index, `'dimension:<id>'` for a scale dimension. A host fills it from a
+ * reach-over-time projection (or its own).
+ *
+ * @category Pit stops
+ * @example
+ * ```ts
+ * import { ProjectedArrival } from 'scaling-navigator/pitstop';
+ * ProjectedArrival.parse({ target: 'reach:0', date: '2027-09-01', metByArriveBy: false, interval: ['2027-05-01', null] }).metByArriveBy //=> false
+ * ProjectedArrival.safeParse({ target: 'reach:0', date: 'soon', metByArriveBy: null, interval: null }).success //=> false
+ * ```
+ */
+export const ProjectedArrival = z.strictObject({
+  target: z.string().check(z.regex(/^(reach:(0|[1-9][0-9]*)|dimension:[a-z]+)$/)),
+  date: z.nullable(IsoDate),
+  metByArriveBy: z.nullable(z.boolean()),
+  interval: z.nullable(z.tuple([z.nullable(IsoDate), z.nullable(IsoDate)])),
+});
+/** A projected arrival of one target. @category Pit stops */
+export type ProjectedArrival = z.infer<typeof ProjectedArrival>;
+
+/** What a storable part of the input is checked against: the full schema, or (for the envelope) anything, read with `readStored` afterwards. */
+type Part = <T>(schema: z.ZodMiniType<T>) => z.ZodMiniType<T>;
+
+/** The stored-result schemas, typed as the results they check (some are declared as their raw zod shapes). */
+const SCALE_SCHEMA = ScaleAssessment as unknown as z.ZodMiniType<ScaleAssessment>;
+const SPREAD_SCHEMA = SuperficialSpreadReport as unknown as z.ZodMiniType<SuperficialSpreadReport>;
+const REVIEW_SCHEMA = FactorReview as unknown as z.ZodMiniType<FactorReview<string>>;
+
+function shape(part: Part) {
+  const runChart = z.strictObject({
+    /** The measure's id. */
+    measure: Id,
+    /** What kind of measure (improvement science's family of measures). */
+    kind: z.enum(['outcome', 'process', 'balancing']),
+    direction: z._default(z.enum(MEASURE_DIRECTIONS), 'higherIsBetter'),
+    chart: part(RunChartResult),
+  });
+  const evidence = z.strictObject({
+    strategyId: StrategyId,
+    effects: z._default(
+      z.array(
+        z.strictObject({
+          measure: Id,
+          /** A standardized effect (Hedges' g, positive = better), or `null` without an estimate. */
+          estimate: z.nullable(z.number()),
+          interval: z.nullable(z.tuple([z.number(), z.number()])),
+        }),
+      ),
+      [],
+    ),
+    runCharts: z._default(z.array(runChart), []),
+    pdsa: z._default(z.array(part(PdsaStudy)), []),
+  });
+  return z.strictObject({
+    asOf: IsoDate,
+    kind: z._default(z.enum(['planned', 'unplanned']), 'planned'),
+    /** What prompted an unplanned stop (a new superintendent, a storm). */
+    trigger: z.optional(z.string()),
+    tripTicket: TripTicket,
+    team: z.optional(z.array(z.strictObject({ id: Id, roles: z.array(Id), voices: z._default(z.array(Id), []) }))),
+    promisedVoices: z.optional(z.array(Id)),
+    decisions: z.optional(z.array(z.strictObject({ id: Id, on: IsoDate, decidedBy: z.array(Id) }))),
+    scale: z.optional(part(SCALE_SCHEMA)),
+    superficialSpread: z.optional(part(SPREAD_SCHEMA)),
+    reach: z.optional(part(ReachSummary)),
+    previousReach: z.optional(part(ReachSummary)),
+    projectedArrivals: z._default(z.array(ProjectedArrival), []),
+    factorReview: z.optional(part(REVIEW_SCHEMA)),
+    previousFactorReview: z.optional(part(REVIEW_SCHEMA)),
+    strategySet: z.optional(StrategySet),
+    partners: z.optional(z.array(PartnerJudgement)),
+    strategyEvidence: z._default(z.array(evidence), []),
+    resources: z.optional(
+      z.strictObject({
+        budgetLeft: z.optional(nonNegative),
+        monthlyBurn: z.optional(nonNegative),
+        oneTimeSupports: z._default(
+          z.array(
+            z.strictObject({
+              id: Id,
+              kind: z.enum(['funds', 'event']),
+              amount: z.optional(nonNegative),
+              endsOn: IsoDate,
+              /** The system that carries the work after it ends, or `null` when none is named. */
+              carriedBy: z.nullable(z.string()),
+            }),
+          ),
+          [],
+        ),
+        people: z.optional(z.array(z.strictObject({ id: Id, hoursAvailable: nonNegative }))),
+        hoursNeeded: z.optional(nonNegative),
+      }),
+    ),
+    /** When the journey ends (default: the ticket's `arriveBy`). */
+    journeyEndsOn: z.optional(IsoDate),
+  });
+}
+
+/**
+ * Schema for the evidence a team brings to a pit stop (Carnegie framework, Tool #2): the date, the
+ * trip ticket, the team (who is at the table, in which roles, carrying whose voices), the decisions
+ * taken and who took them, and whatever results the team has — a scale assessment, a
+ * superficial-spread report, reach summaries (now and before) with projected arrivals, the factor
+ * review (and the previous one), the strategy set with partner judgements and per-strategy evidence
+ * (effects with intervals, run charts of linked measures, PDSA studies), and resources. Everything
+ * but `asOf` and `tripTicket` may be left out: an answer that needs a missing part is
+ * `'undetermined'`. Use {@link parsePitStopInput} to validate (a result this library made is not
+ * validated again).
+ *
+ * @category Pit stops
+ * @example
+ * ```ts
+ * import { PitStopInput } from 'scaling-navigator/pitstop';
+ * const ticket = {
+ *   title: 'PBL for all', equityDefinition: '', scalingForEquityDefinition: '', focalGroups: [],
+ *   destination: {}, arriveBy: '2027-06-30', route: [], arrival: { successLooksLike: '', advancesEquityBy: '' },
+ * };
+ * PitStopInput.parse({ asOf: '2026-01-20', tripTicket: ticket }).kind //=> 'planned'
+ * PitStopInput.safeParse({ asOf: '2026-01-20', tripTicket: ticket, fuel: 1 }).success //=> false
+ * ```
+ */
+export const PitStopInput = /* @__PURE__ */ shape((schema) => schema);
+/** The pit-stop evidence as a caller may write it. @category Pit stops */
+export type PitStopInput = z.input<typeof PitStopInput>;
+/** The pit-stop evidence as the library holds it (defaults applied). @category Pit stops */
+export type ParsedPitStopInput = z.output<typeof PitStopInput>;
+
+const envelope = /* @__PURE__ */ shape((() => z.unknown()) as Part);
+
+/** The storable parts at the top of the input. */
+const TOP_STORED_KEYS = [
+  'scale',
+  'superficialSpread',
+  'reach',
+  'previousReach',
+  'factorReview',
+  'previousFactorReview',
+] as const;
+/** What the envelope sees in place of a sealed result. */
+const SEALED = 0;
+
+const SCALE_TYPE: StoredType<ScaleAssessment> = { name: 'scale assessment', version: 1, schema: SCALE_SCHEMA };
+const SPREAD_TYPE: StoredType<SuperficialSpreadReport> = {
+  name: 'superficial-spread report',
+  version: 1,
+  schema: SPREAD_SCHEMA,
+};
+const RUN_CHART_TYPE: StoredType<RunChartResult> = { name: 'run chart', version: 1, schema: RunChartResult };
+
+/** Reads the input at `path`: the envelope by zod, each stored result with `readStored`. @internal */
+export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStopInput {
+  // Results this library made are taken as they are: the envelope sees a placeholder, so the
+  // document walk before zod never descends into a sealed reach summary or factor review.
+  const sealedParts = new Map<string, unknown>();
+  let document = input;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
+    for (const key of TOP_STORED_KEYS) {
+      const value = Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+      if (isSealedResult(value)) sealedParts.set(key, value);
+    }
+    if (sealedParts.size > 0) {
+      document = { ...input };
+      for (const key of sealedParts.keys()) (document as Record<string, unknown>)[key] = SEALED;
+    }
+  }
+  const parsed = parseOrThrow(envelope, document, path) as Record<string, unknown> & ParsedPitStopInput;
+  for (const [key, value] of sealedParts) parsed[key] = value;
+  const at = (key: string) => [...path, key];
+  const out: Record<string, unknown> = { ...parsed };
+  const storedParts: readonly [string, (value: unknown, where: ErrorPath) => unknown][] = [
+    ['scale', (value, where) => readStored(value, SCALE_TYPE, where)],
+    ['superficialSpread', (value, where) => readStored(value, SPREAD_TYPE, where)],
+    ['reach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
+    ['previousReach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
+    ['factorReview', readReview],
+    ['previousFactorReview', readReview],
+  ];
+  for (const [key, read] of storedParts) {
+    if (parsed[key] !== undefined) out[key] = read(parsed[key], at(key));
+  }
+  return {
+    ...(out as ParsedPitStopInput),
+    strategyEvidence: parsed.strategyEvidence.map((entry, index) => ({
+      ...entry,
+      runCharts: entry.runCharts.map((chart, chartIndex) => ({
+        ...chart,
+        chart: readStored(chart.chart, RUN_CHART_TYPE, [
+          ...path,
+          'strategyEvidence',
+          index,
+          'runCharts',
+          chartIndex,
+          'chart',
+        ]),
+      })),
+      pdsa: entry.pdsa.map((study, studyIndex) =>
+        readStored(study, PDSA_STUDY_TYPE, [...path, 'strategyEvidence', index, 'pdsa', studyIndex]),
+      ),
+    })),
+  };
+}
+
+/**
+ * Validates untrusted pit-stop evidence (e.g. JSON from storage) and returns it with defaults
+ * applied; results this library made pass without re-validation, stored ones are checked against
+ * their schemas (a newer `schemaVersion` is `INCOMPATIBLE`). The input is not mutated.
+ *
+ * @category Pit stops
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `INCOMPATIBLE`
+ * for a stored result of a newer version.
+ * @example
+ * ```ts
+ * import { parsePitStopInput } from 'scaling-navigator/pitstop';
+ * parsePitStopInput({ asOf: '2026-02-30' }) //=> throws INVALID_INPUT at ['asOf']
+ * ```
+ */
+export function parsePitStopInput(input: unknown): ParsedPitStopInput {
+  return readPitStopInput(input, []);
+}
+
+/**
+ * Like {@link parsePitStopInput}, but returns the error instead of throwing.
+ *
+ * @category Pit stops
+ * @example
+ * ```ts
+ * import { safeParsePitStopInput } from 'scaling-navigator/pitstop';
+ * const result = safeParsePitStopInput({ asOf: '2026-02-30' });
+ * result.success ? null : result.error.path //=> ['asOf']
+ * ```
+ */
+export function safeParsePitStopInput(input: unknown): SafeParseResult<ParsedPitStopInput> {
+  try {
+    return { success: true, data: readPitStopInput(input, []) };
+  } catch (error) {
+    if (error instanceof ScalingNavigatorError) return { success: false, error };
+    throw error;
+  }
+}
