@@ -196,6 +196,32 @@ interface Row {
 
 const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadblock: 0, mixed: 1, support: 2 };
 
+const OptionalBoolean = /* @__PURE__ */ z.optional(z.boolean());
+const OptionalStrategyIds = /* @__PURE__ */ z.optional(z.array(StrategyId));
+const OptionalAdditionalMatches = /* @__PURE__ */ z.optional(z.array(AdditionalFactorMatch));
+
+/** Rows by factor and condition (`factorId \u0000 when`), in table order. */
+type RowIndex = Map<string, Row[]>;
+
+function addRow(index: RowIndex, row: Row): void {
+  const key = `${row.factorId}\u0000${row.when}`;
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [row]);
+  else list.push(row);
+}
+
+let builtIn: { readonly rowIds: ReadonlySet<string>; readonly rowsFor: RowIndex } | null = null;
+
+/** The index of the built-in factor → strategy table, built on first use (the table is frozen). */
+function builtInIndex(): { readonly rowIds: ReadonlySet<string>; readonly rowsFor: RowIndex } {
+  if (builtIn === null) {
+    const rowsFor: RowIndex = new Map();
+    for (const row of FACTOR_STRATEGY_MATCHES) addRow(rowsFor, row);
+    builtIn = { rowIds: new Set(FACTOR_STRATEGY_MATCHES.map((row) => row.id)), rowsFor };
+  }
+  return builtIn;
+}
+
 /**
  * Suggests strategies of the typology for a factor review: those that answer its roadblocks (and
  * the factors raters are split on), then those that leverage its supports — each with the factors it
@@ -239,41 +265,34 @@ export function suggestStrategies<Custom extends string = never>(
   const view = readReview(review, ['review']);
   const given = readOptions<SuggestStrategiesOptions>(options, SUGGEST_STRATEGIES_OPTION_KEYS, ['options']);
   const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
-  const leverageSupports = parseOrThrow(z.optional(z.boolean()), given.leverageSupports, [
-    'options',
-    'leverageSupports',
-  ]);
+  const leverageSupports = parseOrThrow(OptionalBoolean, given.leverageSupports, ['options', 'leverageSupports']);
   requireDenseIfArray(given.strategySet, ['options', 'strategySet']);
-  const strategySet = new Set(
-    parseOrThrow(z.optional(z.array(StrategyId)), given.strategySet, ['options', 'strategySet']) ?? [],
-  );
+  const strategySet = new Set(parseOrThrow(OptionalStrategyIds, given.strategySet, ['options', 'strategySet']) ?? []);
   requireDenseIfArray(given.additionalMatches, ['options', 'additionalMatches']);
-  const additional = parseOrThrow(z.optional(z.array(AdditionalFactorMatch)), given.additionalMatches, [
-    'options',
-    'additionalMatches',
-  ]);
+  const additional = parseOrThrow(OptionalAdditionalMatches, given.additionalMatches, ['options', 'additionalMatches']);
 
-  const factorIds = new Set(view.factors.map((factor) => factor.id));
-  const rows: Row[] = [...FACTOR_STRATEGY_MATCHES];
-  const rowIds = new Set(rows.map((row) => row.id));
-  (additional ?? []).forEach((match, index) => {
-    if (!factorIds.has(match.factorId)) {
-      invalid(
-        ['options', 'additionalMatches', index, 'factorId'],
-        `factor "${match.factorId}" is not in the review; add rows only for factors the review rated or declared`,
-      );
-    }
-    const id = `${match.factorId}:${match.when}:${match.strategyId}` as const;
-    if (rowIds.has(id)) {
-      invalid(['options', 'additionalMatches', index], `the row ${id} already exists; each row appears once`);
-    }
-    rowIds.add(id);
-    rows.push({ ...match, id, source: null });
-  });
-  const rowsFor = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = `${row.factorId}\u0000${row.when}`;
-    rowsFor.set(key, [...(rowsFor.get(key) ?? []), row]);
+  // The built-in table's index is built once; a call with rows of its own extends a copy of it.
+  const base = builtInIndex();
+  let rowsFor = base.rowsFor;
+  if (additional !== undefined && additional.length > 0) {
+    const factorIds = new Set(view.factors.map((factor) => factor.id));
+    const rowIds = new Set(base.rowIds);
+    const extended = new Map([...base.rowsFor].map(([key, list]) => [key, [...list]]));
+    additional.forEach((match, index) => {
+      if (!factorIds.has(match.factorId)) {
+        invalid(
+          ['options', 'additionalMatches', index, 'factorId'],
+          `factor "${match.factorId}" is not in the review; add rows only for factors the review rated or declared`,
+        );
+      }
+      const id = `${match.factorId}:${match.when}:${match.strategyId}` as const;
+      if (rowIds.has(id)) {
+        invalid(['options', 'additionalMatches', index], `the row ${id} already exists; each row appears once`);
+      }
+      rowIds.add(id);
+      addRow(extended, { ...match, id, source: null });
+    });
+    rowsFor = extended;
   }
 
   const split = new Set(view.roleDisagreements.map((entry) => entry.id));
