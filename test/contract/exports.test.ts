@@ -354,6 +354,10 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [[0.01, 0.04, 0.03], 'bh'],
     [[0.01, null, 0.3], 'bonferroni'],
   ],
+  'stats.chiSquareCdf': [
+    [3, 4],
+    [-1, 2],
+  ],
   'stats.correlate': [
     [fidelity, growth],
     [new Float64Array(fidelity), new Float64Array(growth), { method: 'kendall' }],
@@ -387,6 +391,8 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     ],
     [schools.slice(0, 3).map((_, k) => new Float64Array(growth.slice(k * 12, k * 12 + 12)))],
   ],
+  'stats.normalCdf': [[1.96], [115, 100, 15]],
+  'stats.normalQuantile': [[0.975], [0.5, 100, 15]],
   'stats.partialCorrelation': [
     [[0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9], [48, 55, 50, 61, 66, 63, 70, 78], [[50, 52, 49, 58, 60, 57, 62, 66]]],
     [
@@ -417,6 +423,14 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       5,
     ],
     [[new Float64Array([1, 2, 1]), new Float64Array([2, 2, 1])], 5],
+  ],
+  'stats.tCdf': [
+    [0, 10],
+    [-40, 5],
+  ],
+  'stats.tQuantile': [
+    [0.975, 10],
+    [0.5, 3],
   ],
 
   // fidelity
