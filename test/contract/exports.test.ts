@@ -353,6 +353,11 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [[0.01, 0.04, 0.03], 'holm'],
     [[0.01, 0.04, 0.03], 'bh'],
     [[0.01, null, 0.3], 'bonferroni'],
+    [[0.01, 0.015, 0.04, 0.03], 'hommel'],
+    [[0.01, 0.04, 0.03], 'hochberg'],
+    [[0.01, null, 0.04, 0.03], 'by'],
+    [[0.01, 0.04], 'sidak'],
+    [[0.01, 0.04, 1], 'holm-sidak'],
   ],
   'stats.chiSquareCdf': [
     [3, 4],
