@@ -368,6 +368,12 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [new Float64Array(fidelity), new Float64Array(growth), { method: 'kendall' }],
     [fidelity, growth, { method: 'spearman', confidenceLevel: 0.9 }],
     [[1, 2, null, 4], [2, 4, 5, 8], { nanPolicy: 'omit' }],
+    [fidelity, growth, { alternative: 'greater' }],
+    [
+      [0.42, 0.55, 0.61, 0.7, 0.74, 0.81, 0.9],
+      [3.1, 2.9, 4.2, 4.8, 4.1, 5.6, 6.0],
+      { method: 'kendall', alternative: 'less', pMethod: 'exact' },
+    ],
     [
       [1, 2],
       [3, 4],
@@ -385,6 +391,10 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [{ treatment: { mean: 52.4, sd: 9.8, n: 120 }, comparison: { mean: 49.9, sd: 10.3, n: 115 } }],
     [{ treatment: new Float64Array(growth.slice(0, 40)), comparison: new Float64Array(growth.slice(40)) }],
     [{ treatment: [3, 3, 3], comparison: [3, 3] }],
+    [
+      { treatment: { mean: 52.4, sd: 9.8, n: 120 }, comparison: { mean: 49.9, sd: 10.3, n: 115 } },
+      { alternative: 'greater' },
+    ],
   ],
   'stats.icc1': [
     [
@@ -405,6 +415,12 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       new Float64Array(growth),
       [new Float64Array(fidelity.map((value) => value * 40 + 20))],
       { method: 'spearman' },
+    ],
+    [
+      [0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9],
+      [48, 55, 50, 61, 66, 63, 70, 78],
+      [[50, 52, 49, 58, 60, 57, 62, 66]],
+      { alternative: 'greater' },
     ],
   ],
   'stats.proportionInterval': [
