@@ -108,6 +108,13 @@ export const SPLIT_POINTS: readonly SplitPoint[] = [
   { module: 'stats', file: 'normalQuantile', exportName: 'normalQuantile' },
   {
     module: 'stats',
+    file: 'proportionIntervalBeta',
+    exportName: 'proportionIntervalBeta',
+    sizeLimit: '46 kB',
+    stdlib: ['math-base-special-kernel-betaincinv'],
+  },
+  {
+    module: 'stats',
     file: 'chiSquareCdf',
     exportName: 'chiSquareCdf',
     sizeLimit: '26 kB',

@@ -17,6 +17,7 @@ export * from './normalCdf.js';
 export * from './normalQuantile.js';
 export * from './partialCorrelation.js';
 export * from './proportionInterval.js';
+export * from './proportionIntervalBeta.js';
 export * from './rwg.js';
 export * from './tCdf.js';
 export * from './tQuantile.js';

@@ -427,6 +427,14 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [23428, 29284],
     [0, 12, { confidenceLevel: 0.9 }],
     [0, 0],
+    [3, 12, { method: 'wilson-cc' }],
+    [0, 12, { method: 'agresti-coull', confidenceLevel: 0.99 }],
+  ],
+  'stats.proportionIntervalBeta': [
+    [3, 12],
+    [0, 12, { method: 'jeffreys', confidenceLevel: 0.9 }],
+    [12, 12],
+    [0, 0],
   ],
   'stats.rwg': [
     [[4, 4, 5, 4, 3], 5],

@@ -52,7 +52,7 @@ describe('scaling-navigator/stats split points', () => {
         entry !== 'stats-base-dists-degenerate-cdf',
     );
     expect(others).toEqual([]);
-    expect(shipped.some((path) => path.includes('simple-statistics') || path.includes('/zod/'))).toBe(false);
+    expect(shipped.some((path) => path.includes('/zod/'))).toBe(false);
     expect(brotliBytes).toBeLessThan(budgetBytes(point.sizeLimit ?? '6 kB'));
   });
 
