@@ -406,6 +406,21 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     ],
     [schools.slice(0, 3).map((_, k) => new Float64Array(growth.slice(k * 12, k * 12 + 12)))],
   ],
+  'stats.icc2': [
+    [
+      [
+        [3, 4, 4, 5],
+        [2, 2, 3, 3],
+        [4, 5, 5, 5],
+      ],
+    ],
+    [
+      [
+        [3, 4],
+        [4, 3],
+      ],
+    ],
+  ],
   'stats.normalCdf': [[1.96], [115, 100, 15]],
   'stats.normalQuantile': [[0.975], [0.5, 100, 15]],
   'stats.partialCorrelation': [
@@ -440,6 +455,7 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [[4, 4, 5, 4, 3], 5],
     [new Float64Array([1, 5, 1, 5]), 5],
     [[-1, 0, 1, 2, 1, -2], { min: -2, max: 2 }],
+    [[4, 4, 5, 4, 3], 5, { nullVariance: 1.5 }],
     [[4], 5],
   ],
   'stats.rwgJ': [
@@ -452,6 +468,15 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       5,
     ],
     [[new Float64Array([1, 2, 1]), new Float64Array([2, 2, 1])], 5],
+    [
+      [
+        [4, 5, null],
+        [4, 4, 4],
+        [5, 4, 3],
+      ],
+      5,
+      { missing: 'per-item', nullVariance: 1.5 },
+    ],
   ],
   'stats.tCdf': [
     [0, 10],
