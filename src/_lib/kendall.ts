@@ -34,6 +34,9 @@ function addTieGroup(sums: { pairs: number; t0: number; t1: number }, t: number)
   sums.t1 += t * (t - 1) * (2 * t + 5);
 }
 
+/** Tie runs of x shorter than this sort y with `TypedArray.prototype.sort` (same order: no NaN). */
+const NATIVE_SORT_BELOW = 4096;
+
 /**
  * Counts concordant, discordant and tied pairs of (x, y) without comparing every pair (Knight 1966):
  * order the pairs by x (radix sort), sort y within ties of x, then count the discordant pairs as
@@ -58,7 +61,10 @@ export function kendallCounts(x: Float64Array, y: Float64Array): KendallCounts {
     addTieGroup(xt, size);
     if (size > 1) {
       const run = sequence.subarray(start, end);
-      sortValues(run);
+      // Short runs (x with many ties): the engine's numeric sort beats the radix sort, whose bucket
+      // passes cost the same for 1,000 values as for 100,000 (measured ≈ 2× on runs of 1,000).
+      if (size < NATIVE_SORT_BELOW) run.sort();
+      else sortValues(run);
       let same = 1;
       for (let k = 1; k < size; k += 1) {
         if (run[k] === run[k - 1]) {
