@@ -22,8 +22,9 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'stats',
     summary:
-      'The numeric kernel, exact against scipy and R: correlate (Pearson, Spearman, Kendall τ-b), partialCorrelation, adjustPValues, effectSize and coxIndex (WWC), proportionInterval (Wilson), rwg, rwgJ, icc1, designEffect.',
-    sizeLimit: '42 kB',
+      'The numeric kernel, exact against scipy and R: correlate (Pearson, Spearman, Kendall τ-b; one- or two-sided), partialCorrelation, adjustPValues, effectSize and coxIndex (WWC), proportionInterval(Beta), rwg, rwgJ, icc1, icc2, designEffect; tCdf, tQuantile, normalCdf, normalQuantile, chiSquareCdf.',
+    // 42 kB before the inverse incomplete beta (tQuantile, proportionIntervalBeta) joined the subpath.
+    sizeLimit: '58 kB',
   },
   {
     name: 'fidelity',
