@@ -39,7 +39,7 @@ export interface RwgOptions {
   /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
   readonly nanPolicy?: NanPolicy;
   /**
-   * The variance expected when raters agree no more than chance, a finite number > 0 (R
+   * The variance expected when raters agree no more than chance, a finite number ≥ 1e-100 (R
    * `multilevel`'s `ranvar`). Default: the uniform null (A² − 1)/12. James, Demaree & Wolf (1984)
    * recommend a null that reflects the response bias one expects — e.g. the variance of a slightly
    * skewed distribution over the scale's points when raters lean towards agreeing.
@@ -65,11 +65,19 @@ export interface RwgJOptions extends RwgOptions {
 const RWG_OPTION_KEYS = keysOf<RwgOptions>()('nanPolicy', 'nullVariance');
 const RWG_J_OPTION_KEYS = keysOf<RwgJOptions>()('nanPolicy', 'nullVariance', 'missing');
 
-/** The caller's null variance (a finite number > 0), or the uniform null of the scale. */
+/**
+ * The smallest null variance taken: below it s²/σ² could overflow (a rating variance is at most
+ * ≈ 2·10³¹ on the widest scale), and no chance distribution over a rating scale is that narrow.
+ */
+const MIN_NULL_VARIANCE = 1e-100;
+
+/** The caller's null variance (a finite number ≥ 1e-100), or the uniform null of the scale. */
 function readNullVariance(value: unknown, points: number): number {
   if (value === undefined) return (points * points - 1) / 12;
   const variance = requireNumber(value, ['options', 'nullVariance']);
-  if (!(variance > 0)) invalid(['options', 'nullVariance'], `a null variance is greater than 0, got ${variance}`);
+  if (!(variance >= MIN_NULL_VARIANCE)) {
+    invalid(['options', 'nullVariance'], `a null variance is at least ${MIN_NULL_VARIANCE}, got ${variance}`);
+  }
   return variance;
 }
 
@@ -149,7 +157,7 @@ function agreement(
  * @category Agreement
  * @throws ScalingNavigatorError `INVALID_INPUT` for a rating off the scale, a scale of fewer than 2
  *   or more than 2⁵³ − 1 points, an unknown key in a `{ min, max }` scale or in `options`, a hole in
- *   the array, NaN (unless `nanPolicy: 'omit'`), or a null variance that is not a finite number > 0.
+ *   the array, NaN (unless `nanPolicy: 'omit'`), or a null variance that is not a finite number ≥ 1e-100.
  *   `LIMIT_EXCEEDED` for more than 2³¹ − 1 ratings.
  * @example
  * ```ts
@@ -200,7 +208,7 @@ export function rwg(ratings: Series, scalePoints: RatingScale, options: RwgOptio
  * @category Agreement
  * @throws ScalingNavigatorError `INVALID_INPUT` for rows of different lengths, no items, a rating
  *   off the scale, a hole in the list or a row, an unknown option key, an unknown `missing`, a null
- *   variance that is not a finite number > 0, or NaN (unless `nanPolicy: 'omit'`). `LIMIT_EXCEEDED`
+ *   variance that is not a finite number ≥ 1e-100, or NaN (unless `nanPolicy: 'omit'`). `LIMIT_EXCEEDED`
  *   for more than 2³¹ − 1 raters or items.
  * @example
  * ```ts
