@@ -4,7 +4,9 @@
  * all three methods against scipy (bench/stats_scipy.py), which is the only peer with Kendall's τ-b.
  *
  * Data: x uniform on [0, 10), y = x + uniform noise on [−3, 3) (r ≈ 0.86), from a seeded
- * xoshiro128** stream; the tied variant rounds both to one decimal (101 distinct x, 161 distinct y).
+ * xoshiro128** stream; the tied variant rounds both to one decimal (101 distinct x, 161 distinct y),
+ * and a third rounds only x, to two decimals (1,001 distinct x, continuous y: the shape where Kendall
+ * sorts y inside a thousand runs of ties).
  * A simple-statistics function that takes more than 1 s for one call at 10⁶ is measured at 10⁵
  * (the first 10⁵ pairs), next to ours at 10⁵, and its bench name says so.
  *
@@ -32,7 +34,7 @@ interface Pairs {
   readonly y: Float64Array;
 }
 
-function makePairs(): { continuous: Pairs; tied: Pairs } {
+function makePairs(): { continuous: Pairs; tied: Pairs; xTied: Pairs } {
   const random = createRandom(20_261_123);
   const x = new Float64Array(N);
   const y = new Float64Array(N);
@@ -43,7 +45,13 @@ function makePairs(): { continuous: Pairs; tied: Pairs } {
   }
   const roundedX = x.map((value) => Math.round(value * 10) / 10);
   const roundedY = y.map((value) => Math.round(value * 10) / 10);
-  return { continuous: { label: 'continuous', x, y }, tied: { label: 'ties (1 decimal)', x: roundedX, y: roundedY } };
+  // Many ties in x only: x rounded to 2 decimals (1,001 distinct values), y continuous.
+  const hundredthsX = x.map((value) => Math.round(value * 100) / 100);
+  return {
+    continuous: { label: 'continuous', x, y },
+    tied: { label: 'ties (1 decimal)', x: roundedX, y: roundedY },
+    xTied: { label: 'x with 1,001 values, y continuous', x: hundredthsX, y },
+  };
 }
 
 /** The baseline: Pearson's r from sums of deviations from the first pair, one pass, no checks. */
@@ -100,7 +108,7 @@ function medianMs(fn: () => unknown): number {
   return times[2] as number;
 }
 
-const { continuous, tied } = makePairs();
+const { continuous, tied, xTied } = makePairs();
 /** simple-statistics takes plain arrays: the continuous pairs as numbers[]. */
 const plainX = Array.from(continuous.x);
 const plainY = Array.from(continuous.y);
@@ -149,7 +157,7 @@ function runScipy(set: Pairs, directory: string): ScipyReport | string {
 function compareWithScipy(): void {
   const directory = mkdtempSync(join(tmpdir(), 'scaling-navigator-stats-bench-'));
   try {
-    for (const set of [continuous, tied]) {
+    for (const set of [continuous, tied, xTied]) {
       const report = runScipy(set, directory);
       if (typeof report === 'string') {
         console.log(`scipy comparison skipped: ${report}`);

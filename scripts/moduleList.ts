@@ -22,8 +22,9 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'stats',
     summary:
-      'The numeric kernel, exact against scipy and R: correlate (Pearson, Spearman, Kendall τ-b), partialCorrelation, adjustPValues, effectSize and coxIndex (WWC), proportionInterval (Wilson), rwg, rwgJ, icc1, designEffect.',
-    sizeLimit: '42 kB',
+      'The numeric kernel, exact against scipy and R: correlate (Pearson, Spearman, Kendall τ-b; one- or two-sided), partialCorrelation, adjustPValues, effectSize and coxIndex (WWC), proportionInterval(Beta), rwg, rwgJ, icc1, icc2, designEffect; tCdf, tQuantile, normalCdf, normalQuantile, chiSquareCdf.',
+    // 42 kB before the inverse incomplete beta (tQuantile, proportionIntervalBeta) joined the subpath.
+    sizeLimit: '58 kB',
   },
   {
     name: 'fidelity',
@@ -77,6 +78,22 @@ export const MODULES: readonly ModuleSpec[] = [
   },
 ];
 
+/** One split point of {@link SPLIT_POINTS}. */
+export interface SplitPoint {
+  readonly module: string;
+  /** File under `src/<module>/`, without `.ts`. */
+  readonly file: string;
+  readonly exportName: string;
+  /** size-limit budget for a host importing only this export (default `'6 kB'`). */
+  readonly sizeLimit?: string;
+  /**
+   * The @stdlib packages (without `@stdlib/`) this point exists to ship, when it is a distribution
+   * function; none for the light points. test/stats/bundle.test.ts checks that importing the export
+   * alone ships no other @stdlib entry package.
+   */
+  readonly stdlib?: readonly string[];
+}
+
 /**
  * Functions of a subpath that need none of its heavy dependencies, built as entries of their own so
  * that a bundler keeps them out of the shared chunk: esbuild puts modules reached by the same entry
@@ -84,8 +101,38 @@ export const MODULES: readonly ModuleSpec[] = [
  * kept whole by a host's bundler. With these, `import { proportionInterval } from
  * 'scaling-navigator/stats'` bundles ≈ 3 kB instead of ≈ 145 kB. The files are not in `exports`.
  */
-export const SPLIT_POINTS: readonly { readonly module: string; readonly file: string; readonly exportName: string }[] =
-  [
-    { module: 'stats', file: 'proportionInterval', exportName: 'proportionInterval' },
-    { module: 'stats', file: 'adjustPValues', exportName: 'adjustPValues' },
-  ];
+export const SPLIT_POINTS: readonly SplitPoint[] = [
+  { module: 'stats', file: 'proportionInterval', exportName: 'proportionInterval' },
+  { module: 'stats', file: 'adjustPValues', exportName: 'adjustPValues' },
+  // The distribution helpers: each ships its own @stdlib function and nothing else of the kernel.
+  { module: 'stats', file: 'tCdf', exportName: 'tCdf', sizeLimit: '33 kB', stdlib: ['stats-base-dists-t-cdf'] },
+  {
+    module: 'stats',
+    file: 'tQuantile',
+    exportName: 'tQuantile',
+    sizeLimit: '45 kB',
+    stdlib: ['stats-base-dists-t-quantile'],
+  },
+  {
+    module: 'stats',
+    file: 'normalCdf',
+    exportName: 'normalCdf',
+    sizeLimit: '11 kB',
+    stdlib: ['stats-base-dists-normal-cdf'],
+  },
+  { module: 'stats', file: 'normalQuantile', exportName: 'normalQuantile' },
+  {
+    module: 'stats',
+    file: 'proportionIntervalBeta',
+    exportName: 'proportionIntervalBeta',
+    sizeLimit: '46 kB',
+    stdlib: ['math-base-special-kernel-betaincinv'],
+  },
+  {
+    module: 'stats',
+    file: 'chiSquareCdf',
+    exportName: 'chiSquareCdf',
+    sizeLimit: '26 kB',
+    stdlib: ['math-base-special-gammainc'],
+  },
+];

@@ -96,7 +96,7 @@ const sizeLimit = [
     name: `scaling-navigator/${point.module}: { ${point.exportName} } only`,
     path: `dist/${point.module}/index.js`,
     import: `{ ${point.exportName} }`,
-    limit: '6 kB',
+    limit: point.sizeLimit ?? '6 kB',
   })),
 ];
 emit('.size-limit.json', `${JSON.stringify(sizeLimit, null, 2)}\n`);

@@ -8,7 +8,9 @@
 import betaCdf from '@stdlib/stats-base-dists-beta-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
-import { criticalZ } from './normalQuantile.js';
+import type { ErrorPath } from './errors.js';
+import { criticalZ, normalQuantile } from './normalQuantile.js';
+import { requireOneOf } from './validate.js';
 
 /** Two-sided p-value of a t statistic with `df` degrees of freedom. */
 export function twoSidedT(t: number, df: number): number {
@@ -47,4 +49,61 @@ export function fisherInterval(r: number, se: number, level: number): readonly [
 export function correlationT(r: number, df: number): number | null {
   if (Math.abs(r) === 1) return null;
   return r * Math.sqrt(df / ((1 - r) * (1 + r)));
+}
+
+/**
+ * The alternative hypothesis of a test, in scipy's words: `'two-sided'` (the default everywhere),
+ * `'less'` (the parameter is below its null value: a negative correlation, a treatment mean below
+ * the comparison's) or `'greater'`.
+ */
+export type Alternative = 'two-sided' | 'less' | 'greater';
+
+/** The alternatives, in the order scipy documents them. */
+export const ALTERNATIVE_NAMES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
+
+/** The p-value of a t statistic under `alternative` (two-sided: {@link twoSidedT}, unchanged). */
+export function tPValue(t: number, df: number, alternative: Alternative): number {
+  if (alternative === 'two-sided') return twoSidedT(t, df);
+  return tCdf(alternative === 'less' ? t : -t, df);
+}
+
+/** The p-value of a standard normal statistic under `alternative` (two-sided: {@link twoSidedZ}). */
+export function zPValue(z: number, alternative: Alternative): number {
+  if (alternative === 'two-sided') return twoSidedZ(z);
+  return normalCdf(alternative === 'less' ? z : -z, 0, 1);
+}
+
+/**
+ * The p-value when the statistic is infinite in the direction of `sign` (a perfect correlation, a
+ * difference with no spread): 0 two-sided and on the matching side, 1 on the other side.
+ */
+export function pValueAtInfinity(sign: number, alternative: Alternative): number {
+  if (alternative === 'two-sided') return 0;
+  return (alternative === 'greater') === sign > 0 ? 0 : 1;
+}
+
+/**
+ * Fisher-z interval for a correlation under `alternative`, as scipy's `pearsonr(…)
+ * .confidence_interval()`: two-sided is {@link fisherInterval} unchanged; `'less'` is
+ * [−1, tanh(atanh r + z_L·se)] and `'greater'` [tanh(atanh r − z_L·se), 1] with z_L = Φ⁻¹(level);
+ * `[−1, 1]` when `se` is infinite (too few observations).
+ */
+export function fisherIntervalFor(
+  r: number,
+  se: number,
+  level: number,
+  alternative: Alternative,
+): readonly [number, number] {
+  if (alternative === 'two-sided') return fisherInterval(r, se, level);
+  if (!Number.isFinite(se)) return [-1, 1];
+  const half = normalQuantile(level) * se;
+  // atanh(±1) = ±∞ and tanh(±∞) = ±1: the perfect-correlation bounds come out as scipy's.
+  const center = Math.atanh(r);
+  return alternative === 'less' ? [-1, Math.tanh(center + half)] : [Math.tanh(center - half), 1];
+}
+
+/** A test's alternative hypothesis from options; `undefined` gives `'two-sided'`. */
+export function readAlternative(value: unknown, path: ErrorPath): Alternative {
+  if (value === undefined) return 'two-sided';
+  return requireOneOf(value, ALTERNATIVE_NAMES, path, 'alternative hypothesis');
 }

@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import type { Alternative } from './inference.js';
 import { sortOrder, sortValues } from './rank.js';
 
 /** Pair counts behind τ-b and its tie-corrected variance (scipy's names). */
@@ -33,6 +34,9 @@ function addTieGroup(sums: { pairs: number; t0: number; t1: number }, t: number)
   sums.t1 += t * (t - 1) * (2 * t + 5);
 }
 
+/** Tie runs of x shorter than this sort y with `TypedArray.prototype.sort` (same order: no NaN). */
+const NATIVE_SORT_BELOW = 4096;
+
 /**
  * Counts concordant, discordant and tied pairs of (x, y) without comparing every pair (Knight 1966):
  * order the pairs by x (radix sort), sort y within ties of x, then count the discordant pairs as
@@ -57,7 +61,10 @@ export function kendallCounts(x: Float64Array, y: Float64Array): KendallCounts {
     addTieGroup(xt, size);
     if (size > 1) {
       const run = sequence.subarray(start, end);
-      sortValues(run);
+      // Short runs (x with many ties): the engine's numeric sort beats the radix sort, whose bucket
+      // passes cost the same for 1,000 values as for 100,000 (measured ≈ 2× on runs of 1,000).
+      if (size < NATIVE_SORT_BELOW) run.sort();
+      else sortValues(run);
       let same = 1;
       for (let k = 1; k < size; k += 1) {
         if (run[k] === run[k - 1]) {
@@ -162,39 +169,63 @@ function countInversions(a: Float64Array): number {
 /**
  * The exact two-sided p-value of Kendall's τ for n untied pairs with c concordant pairs, as scipy's
  * `_kendall_p_exact` (Kendall 1970's recursion on the number of permutations with a given number of
- * inversions). O(n·c).
- *
- * Domain (the only caller, `correlate`'s Kendall method, asks for nothing else): n ≥ 3, and n ≤ 33
- * unless at most one pair is discordant or concordant. scipy's rescaled recursion for n ≥ 171 with
- * c ≥ 2 is therefore not needed: there the recursion below runs only for n ≤ 33 (33! ≈ 8.7·10³⁶ is finite).
+ * inversions). O(n·c). The same as {@link kendallExactPFor} with `'two-sided'`.
  */
 export function kendallExactP(n: number, concordant: number): number {
-  const c = Math.min(concordant, (n * (n - 1)) / 2 - concordant);
-  if (c === 0) return n < 171 ? 2 / factorial(n) : 0;
-  if (c === 1) return n < 172 ? 2 / factorial(n - 1) : 0;
-  if (4 * c === n * (n - 1)) return 1;
-  let counts = new Float64Array(c + 1);
-  counts[0] = 1;
-  counts[1] = 1;
-  for (let j = 3; j <= n; j += 1) {
-    const cumulative = new Float64Array(c + 1);
-    let sum = 0;
-    for (let i = 0; i <= c; i += 1) {
-      sum += counts[i] as number;
-      cumulative[i] = sum;
+  return kendallExactPFor(n, concordant, 'two-sided');
+}
+
+/**
+ * The exact p-value of Kendall's τ for n ≥ 3 untied pairs with c concordant pairs under
+ * `alternative`, a transcription of scipy's `_kendall_p_exact(n, c, alternative)`: the lower tail
+ * P(C ≤ min(c, tot − c)) by Kendall's (1970) recursion, doubled for two sides; one-sided, half of
+ * that when c lies on the side the alternative predicts, else 1 − half + P(C = c). For n ≥ 171
+ * (where n! overflows) the recursion is rescaled by 1/j at each step, as scipy's. O(n·c).
+ */
+export function kendallExactPFor(n: number, concordant: number, alternative: Alternative): number {
+  const tot = (n * (n - 1)) / 2;
+  const inRightTail = concordant >= tot - concordant;
+  const c = Math.min(concordant, tot - concordant);
+  let prob: number;
+  let massAtC: number;
+  if (c === 0) {
+    prob = n < 171 ? 2 / factorial(n) : 0;
+    massAtC = prob / 2;
+  } else if (c === 1) {
+    prob = n < 172 ? 2 / factorial(n - 1) : 0;
+    massAtC = n < 171 ? (n - 1) / factorial(n) : 0;
+  } else if (4 * c === n * (n - 1) && alternative === 'two-sided') {
+    return 1;
+  } else {
+    const rescaled = n >= 171;
+    // In place: the running sums, then from the top down counts[i] −= counts[i − j] (each read
+    // index is below the written one, so it still holds the running sum) — scipy's
+    // `new = cumsum(new); new[j:] -= new[:c + 1 - j]`, without allocating per step.
+    const counts = new Float64Array(c + 1);
+    counts[0] = 1;
+    counts[1] = 1;
+    for (let j = 3; j <= n; j += 1) {
+      let sum = 0;
+      for (let i = 0; i <= c; i += 1) {
+        sum += counts[i] as number;
+        counts[i] = rescaled ? sum / j : sum;
+      }
+      for (let i = c; i >= j; i -= 1) counts[i] = (counts[i] as number) - (counts[i - j] as number);
     }
-    if (j <= c) {
-      const next = cumulative.slice();
-      for (let i = j; i <= c; i += 1) next[i] = (cumulative[i] as number) - (cumulative[i - j] as number);
-      counts = next;
+    let total = 0;
+    for (let i = 0; i <= c; i += 1) total += counts[i] as number;
+    if (rescaled) {
+      prob = total;
+      massAtC = (counts[c] as number) / 2;
     } else {
-      counts = cumulative;
+      prob = (2 * total) / factorial(n);
+      massAtC = (counts[c] as number) / factorial(n);
     }
   }
-  let total = 0;
-  for (let i = 0; i <= c; i += 1) total += counts[i] as number;
-  const p = (2 * total) / factorial(n);
-  return Math.min(1, Math.max(0, p));
+  if (alternative !== 'two-sided') {
+    prob = inRightTail === (alternative === 'greater') ? prob / 2 : 1 - prob / 2 + massAtC;
+  }
+  return Math.min(1, Math.max(0, prob));
 }
 
 function factorial(n: number): number {

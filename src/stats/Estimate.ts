@@ -13,9 +13,9 @@ export interface Estimate<Code extends string = string> {
   readonly statistic: number | null;
   /** Degrees of freedom of `statistic`, or `null` for a normal statistic. */
   readonly df: number | null;
-  /** Two-sided p-value, or `null`. */
+  /** p-value, two-sided unless the function's `alternative` option asks for one side; or `null`. */
   readonly pValue: number | null;
-  /** `[lower, upper]` at `confidenceLevel`, or `null`. */
+  /** `[lower, upper]` at `confidenceLevel` (one-sided ones end at a bound such as ±1), or `null`. */
   readonly confidenceInterval: readonly [number, number] | null;
   /** The confidence level of `confidenceInterval`; `null` for estimates that have no interval. */
   readonly confidenceLevel: number | null;

@@ -1,6 +1,15 @@
-import { invalid } from '../_lib/errors.js';
-import { correlationT, fisherInterval, twoSidedT, twoSidedZ } from '../_lib/inference.js';
-import { kendallCounts, kendallExactP } from '../_lib/kendall.js';
+import { invalid, limitExceeded } from '../_lib/errors.js';
+import {
+  ALTERNATIVE_NAMES,
+  type Alternative,
+  correlationT,
+  fisherIntervalFor,
+  pValueAtInfinity,
+  readAlternative,
+  tPValue,
+  zPValue,
+} from '../_lib/inference.js';
+import { kendallCounts, kendallExactPFor } from '../_lib/kendall.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type PairMoments, pairMoments, pearsonR, rankCorrelation } from '../_lib/pearson.js';
 import { averageRanks } from '../_lib/rank.js';
@@ -26,6 +35,48 @@ export const CORRELATION_METHODS = /* @__PURE__ */ Object.freeze(['pearson', 'sp
 export type CorrelationMethod = (typeof CORRELATION_METHODS)[number];
 
 /**
+ * The alternative hypotheses a test can take, in scipy's words: `'two-sided'` (the default),
+ * `'less'` (a negative correlation; a treatment mean below the comparison's) or `'greater'`.
+ *
+ * @category Correlation
+ * @example
+ * ```ts
+ * import { ALTERNATIVES } from 'scaling-navigator/stats';
+ * ALTERNATIVES //=> ['two-sided', 'less', 'greater']
+ * ```
+ */
+export const ALTERNATIVES = /* @__PURE__ */ Object.freeze([...ALTERNATIVE_NAMES]) as readonly Alternative[];
+
+export type { Alternative };
+
+/**
+ * How {@link correlate} computes Kendall's p-value, as scipy's `kendalltau(method=…)`: `'auto'`
+ * (default: exact when there are no ties and n ≤ 33 or at most one pair is discordant or
+ * concordant), `'exact'` (the exact null distribution; refused when there are ties) or
+ * `'asymptotic'` (the tie-corrected normal approximation).
+ *
+ * @category Correlation
+ */
+export type KendallPMethod = 'auto' | 'exact' | 'asymptotic';
+
+const KENDALL_P_METHODS: readonly KendallPMethod[] = ['auto', 'exact', 'asymptotic'];
+
+/**
+ * The most pairs for which {@link correlate} computes Kendall's exact p-value on request
+ * (`pMethod: 'exact'`): the recursion takes O(n³) steps in the worst case, 0.1–0.3 s at this size here;
+ * beyond it the normal approximation is accurate to the digits that matter. Samples with at most
+ * one discordant (or concordant) pair have a closed form and no limit.
+ *
+ * @category Correlation
+ * @example
+ * ```ts
+ * import { MAX_KENDALL_EXACT_PAIRS } from 'scaling-navigator/stats';
+ * MAX_KENDALL_EXACT_PAIRS //=> 500
+ * ```
+ */
+export const MAX_KENDALL_EXACT_PAIRS = 500;
+
+/**
  * Options for {@link correlate}.
  *
  * @category Correlation
@@ -37,9 +88,22 @@ export interface CorrelateOptions {
   readonly confidenceLevel?: number;
   /** `'raise'` (default): NaN is an error; `'omit'`: NaN is missing, like `null`. */
   readonly nanPolicy?: NanPolicy;
+  /**
+   * `'two-sided'` (default), `'less'` (a negative correlation) or `'greater'` (a positive one), as
+   * scipy's `alternative`; the p-value and the interval follow it.
+   */
+  readonly alternative?: Alternative;
+  /** Kendall only (others accept `'auto'`): how the p-value is computed; see {@link KendallPMethod}. */
+  readonly pMethod?: KendallPMethod;
 }
 
-const CORRELATE_OPTION_KEYS = keysOf<CorrelateOptions>()('method', 'confidenceLevel', 'nanPolicy');
+const CORRELATE_OPTION_KEYS = keysOf<CorrelateOptions>()(
+  'method',
+  'confidenceLevel',
+  'nanPolicy',
+  'alternative',
+  'pMethod',
+);
 
 /**
  * Why a correlation has no estimate, or no statistic.
@@ -93,7 +157,12 @@ function tooFew(n: number): Outcome {
 const CONSTANT = (): Outcome =>
   withNote('CONSTANT_INPUT', 'x or y has the same value in every complete pair, so no correlation is defined');
 
-function tBased(r: number, n: number, se: number, level: number): Outcome {
+interface Inference {
+  readonly level: number;
+  readonly alternative: Alternative;
+}
+
+function tBased(r: number, n: number, se: number, { level, alternative }: Inference): Outcome {
   const df = n - 2;
   const statistic = correlationT(r, df);
   const perfect: Note<CorrelationNoteCode> | null =
@@ -108,31 +177,31 @@ function tBased(r: number, n: number, se: number, level: number): Outcome {
     estimate: r,
     statistic,
     df,
-    pValue: statistic === null ? 0 : twoSidedT(statistic, df),
-    confidenceInterval: fisherInterval(r, se, level),
+    pValue: statistic === null ? pValueAtInfinity(r, alternative) : tPValue(statistic, df, alternative),
+    confidenceInterval: fisherIntervalFor(r, se, level, alternative),
     pMethod: 't',
     notes: perfect === null ? [] : [perfect],
   };
 }
 
-function pearson(moments: PairMoments, level: number): Outcome {
+function pearson(moments: PairMoments, inference: Inference): Outcome {
   if (moments.n < 3) return tooFew(moments.n);
   const r = pearsonR(moments);
   if (r === null) return CONSTANT();
-  return tBased(r, moments.n, 1 / Math.sqrt(moments.n - 3), level);
+  return tBased(r, moments.n, 1 / Math.sqrt(moments.n - 3), inference);
 }
 
-function spearman(x: Float64Array, y: Float64Array, level: number): Outcome {
+function spearman(x: Float64Array, y: Float64Array, inference: Inference): Outcome {
   const n = x.length;
   if (n < 3) return tooFew(n);
   const rx = averageRanks(x);
   const ry = averageRanks(y);
   const r = rankCorrelation(rx, ry);
   if (r === null) return CONSTANT();
-  return tBased(r, n, Math.sqrt((1 + (r * r) / 2) / (n - 3)), level);
+  return tBased(r, n, Math.sqrt((1 + (r * r) / 2) / (n - 3)), inference);
 }
 
-function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
+function kendall(x: Float64Array, y: Float64Array, inference: Inference, pMethod: KendallPMethod): Outcome {
   const n = x.length;
   if (n < 3) return tooFew(n);
   const counts = kendallCounts(x, y);
@@ -147,22 +216,41 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
     (2 * counts.xtie * counts.ytie) / m +
     (counts.x0 * counts.y0) / (9 * m * (n - 2));
   const z = variance > 0 ? counts.conMinusDis / Math.sqrt(variance) : null;
-  const exact =
-    counts.xtie === 0 && counts.ytie === 0 && (n <= 33 || Math.min(counts.dis, counts.tot - counts.dis) <= 1);
-  const pValue = exact ? kendallExactP(n, counts.tot - counts.dis) : z === null ? null : twoSidedZ(z);
+  const untied = counts.xtie === 0 && counts.ytie === 0;
+  const extreme = Math.min(counts.dis, counts.tot - counts.dis) <= 1;
+  if (pMethod === 'exact' && !untied) {
+    invalid(
+      ['options', 'pMethod'],
+      "the exact p-value needs data without ties (as scipy's); use 'asymptotic' or 'auto'",
+    );
+  }
+  if (pMethod === 'exact' && !extreme && n > MAX_KENDALL_EXACT_PAIRS) {
+    limitExceeded(
+      ['options', 'pMethod'],
+      `the exact p-value is computed for at most ${MAX_KENDALL_EXACT_PAIRS} pairs; there are ${n} (use 'asymptotic')`,
+    );
+  }
+  const exact = pMethod === 'exact' || (pMethod === 'auto' && untied && (n <= 33 || extreme));
+  const { level, alternative } = inference;
+  const pValue = exact
+    ? kendallExactPFor(n, counts.tot - counts.dis, alternative)
+    : z === null
+      ? null
+      : zPValue(z, alternative);
   return {
     estimate: tau,
     statistic: z,
     df: null,
     pValue,
-    confidenceInterval: fisherInterval(tau, Math.sqrt(0.437 / (n - 4)), level),
+    confidenceInterval: fisherIntervalFor(tau, Math.sqrt(0.437 / (n - 4)), level, alternative),
     pMethod: exact ? 'exact' : 'asymptotic',
     notes: [],
   };
 }
 
 /**
- * The correlation of paired observations, with a two-sided test and a confidence interval.
+ * The correlation of paired observations, with a test (two-sided by default, or one-sided) and a
+ * confidence interval.
  *
  * - **Pearson** (default): r from centred sums in one numerically stable pass;
  *   t = r·√((n − 2)/(1 − r²)) on n − 2 df (R `cor.test`; scipy `pearsonr` gives the same p);
@@ -178,7 +266,20 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  *   and n ≤ 33 or at most one pair is discordant (or concordant), otherwise the tie-corrected normal
  *   approximation, whose z is `statistic` (`pMethod` says which). R's `cor.test` switches to its
  *   exact test at n < 50, so R and scipy differ for 34 ≤ n < 50; we follow scipy. CI by Fisher's z
- *   with Fieller, Hartley & Pearson's (1957) standard error √(0.437/(n − 4)).
+ *   with Fieller, Hartley & Pearson's (1957) standard error √(0.437/(n − 4)). `pMethod: 'exact'`
+ *   or `'asymptotic'` forces one way, as scipy's `method`; exact with ties is refused, as scipy
+ *   refuses it.
+ *
+ * **One-sided tests** (`alternative`, scipy's names): `'greater'` tests for a positive correlation,
+ * `'less'` for a negative one. The p-value is the matching tail of the same statistic (Student's t,
+ * the normal, or Kendall's exact distribution — there, as scipy, the wrong-side p-value is
+ * 1 − P/2 + P(C = c), so `less` and `greater` add up to 1 plus the probability of the observed
+ * count). The interval is one-sided at the same level, as scipy's
+ * `pearsonr(…).confidence_interval()`: `'less'` gives [−1, tanh(atanh r + z·se)] and `'greater'`
+ * [tanh(atanh r − z·se), 1] with z = Φ⁻¹(level) — for Spearman and Kendall with their standard
+ * errors above (scipy has no interval for them). A perfect correlation gives p = 0 on its own side
+ * and 1 on the other. The result's `pValue` and `confidenceInterval` follow `alternative` (the
+ * result does not repeat it: keep the options with the result).
  *
  * `null` and `undefined` are missing and dropped pairwise (`nDropped`). Fewer than 3 complete
  * pairs or a constant variable give `estimate: null` with a note. O(n) for Pearson, O(n log n) for
@@ -189,9 +290,11 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  * @param y - Paired with `x`, same length.
  * @throws ScalingNavigatorError `INVALID_INPUT` for unequal lengths, NaN (unless
  *   `nanPolicy: 'omit'`), ±Infinity, a non-number, a hole in an array, a confidence level outside
- *   (0, 1), an unknown method or an unknown option key (with a suggestion: `methd` → `method`); the
+ *   (0, 1), an unknown method, alternative or option key (with a suggestion: `methd` → `method`),
+ *   `pMethod` other than `'auto'` for Pearson or Spearman, or `pMethod: 'exact'` on tied data; the
  *   path names the argument and the index or key. `LIMIT_EXCEEDED` for a series longer than
- *   2³¹ − 1, before anything is read.
+ *   2³¹ − 1, before anything is read, or `pMethod: 'exact'` on more than
+ *   {@link MAX_KENDALL_EXACT_PAIRS} pairs.
  * @example
  * ```ts
  * import { correlate } from 'scaling-navigator/stats';
@@ -205,6 +308,9 @@ function kendall(x: Float64Array, y: Float64Array, level: number): Outcome {
  * correlate([1, 2, 3], [1, 2]) //=> throws INVALID_INPUT at ['y']
  * correlate(fidelity, growth, { methd: 'kendall' } as never) //=> throws INVALID_INPUT at ['options', 'methd']
  * correlate([1, , 3], [1, 2, 3]) //=> throws INVALID_INPUT at ['x', 1]
+ * correlate(fidelity, growth, { alternative: 'greater' }).confidenceInterval?.[1] //=> 1
+ * correlate(fidelity, growth, { alternative: 'greater' }).pValue //≈ 0.0019619255723317052
+ * correlate([1, 2, 2, 3], [1, 3, 2, 4], { method: 'kendall', pMethod: 'exact' }) //=> throws INVALID_INPUT at ['options', 'pMethod']
  * ```
  */
 export function correlate(x: Series, y: Series, options: CorrelateOptions = {}): CorrelationResult {
@@ -217,6 +323,15 @@ export function correlate(x: Series, y: Series, options: CorrelateOptions = {}):
       : requireOneOf(record.method, CORRELATION_METHODS, ['options', 'method'], 'correlation method');
   const confidenceLevel = readConfidenceLevel(record.confidenceLevel, ['options', 'confidenceLevel']);
   const nanPolicy = readNanPolicy(record.nanPolicy, ['options', 'nanPolicy']);
+  const alternative = readAlternative(record.alternative, ['options', 'alternative']);
+  const pMethod =
+    record.pMethod === undefined
+      ? 'auto'
+      : requireOneOf(record.pMethod, KENDALL_P_METHODS, ['options', 'pMethod'], "Kendall's p-value method");
+  if (pMethod !== 'auto' && method !== 'kendall') {
+    invalid(['options', 'pMethod'], `applies to method 'kendall' only; ${method}'s p-value comes from Student's t`);
+  }
+  const inference: Inference = { level: confidenceLevel, alternative };
   if (xs.length !== ys.length) {
     invalid(['y'], `has ${ys.length} values but x has ${xs.length}; x and y must be paired`);
   }
@@ -227,12 +342,12 @@ export function correlate(x: Series, y: Series, options: CorrelateOptions = {}):
   if (method === 'pearson') {
     const moments = pairMoments(xs, ys, nanPolicy, [['x'], ['y']]);
     ({ n, nDropped } = moments);
-    outcome = pearson(moments, confidenceLevel);
+    outcome = pearson(moments, inference);
   } else {
     const rows = completeRows([xs, ys], [['x'], ['y']], nanPolicy);
     ({ n, nDropped } = rows);
     const [cx, cy] = rows.columns as [Float64Array, Float64Array];
-    outcome = method === 'spearman' ? spearman(cx, cy, confidenceLevel) : kendall(cx, cy, confidenceLevel);
+    outcome = method === 'spearman' ? spearman(cx, cy, inference) : kendall(cx, cy, inference, pMethod);
   }
   return withoutNegativeZero({ ...outcome, method, confidenceLevel, n, nDropped });
 }

@@ -1,5 +1,5 @@
 import type { ErrorPath } from '../_lib/errors.js';
-import { standardNormalCdf, twoSidedT } from '../_lib/inference.js';
+import { type Alternative, pValueAtInfinity, readAlternative, standardNormalCdf, tPValue } from '../_lib/inference.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
@@ -42,6 +42,12 @@ export interface EffectSizeOptions {
   readonly confidenceLevel?: number;
   /** For raw outcomes: `'raise'` (default) or `'omit'` (NaN treated as missing). */
   readonly nanPolicy?: NanPolicy;
+  /**
+   * The t test's alternative, as scipy `ttest_ind(treatment, comparison, alternative=…)`:
+   * `'two-sided'` (default), `'greater'` (the treatment mean is above the comparison's) or `'less'`.
+   * The interval for g stays two-sided (a one-sided one would be unbounded on one side).
+   */
+  readonly alternative?: Alternative;
 }
 
 /**
@@ -90,7 +96,7 @@ export interface EffectSizeResult extends Estimate<EffectSizeNoteCode> {
 
 const GROUPS_KEYS = keysOf<EffectSizeGroups>()('treatment', 'comparison');
 const SUMMARY_KEYS = keysOf<GroupSummary>()('mean', 'sd', 'n');
-const EFFECT_SIZE_OPTION_KEYS = keysOf<EffectSizeOptions>()('confidenceLevel', 'nanPolicy');
+const EFFECT_SIZE_OPTION_KEYS = keysOf<EffectSizeOptions>()('confidenceLevel', 'nanPolicy', 'alternative');
 
 function isSummary(value: unknown): value is GroupSummary {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
@@ -156,7 +162,8 @@ function pooledStandardDeviation(t: GroupSummary, c: GroupSummary, df: number): 
  *
  * with SE(g) = √(N/(n_T·n_C) + g²/(2N)), a normal-theory interval g ± z·SE, and the
  * improvement index 100·Φ(g) − 50 (g = 0.25 → about +10 percentile points). `statistic` is
- * the pooled two-sample t of the raw mean difference on N − 2 df (scipy `ttest_ind`). Raw outcomes
+ * the pooled two-sample t of the raw mean difference on N − 2 df (scipy `ttest_ind`), two-sided or,
+ * with `alternative: 'greater' | 'less'`, one-sided (the interval for g stays two-sided). Raw outcomes
  * use the sample SD (n − 1); `null` entries are dropped. O(n).
  *
  * @category Effect sizes
@@ -167,7 +174,8 @@ function pooledStandardDeviation(t: GroupSummary, c: GroupSummary, df: number): 
  *
  * @throws ScalingNavigatorError `INVALID_INPUT` for a negative SD, a group size that is not a whole
  *   number in [1, 2⁵³ − 1], non-finite values, a hole in an array, an unknown key in `groups`, in a
- *   group summary or in `options` (with a suggestion), or a confidence level outside (0, 1).
+ *   group summary or in `options` (with a suggestion), a confidence level outside (0, 1), or an
+ *   unknown alternative.
  *   `LIMIT_EXCEEDED` for raw outcomes longer than 2³¹ − 1.
  * @example
  * ```ts
@@ -183,6 +191,7 @@ function pooledStandardDeviation(t: GroupSummary, c: GroupSummary, df: number): 
  * effectSize({ treatment: [1, 2], comparison: [4] }).hedgesG //=> null
  * effectSize({ treatment: [1, 2], comparison: [4] }).notes[0]?.code //=> 'ZERO_CORRECTION'
  * effectSize({ treatment: [1e155, 3e155], comparison: [2e155, 5e155] }).pooledSd //≈ 1.8027756377319945e155
+ * effectSize({ treatment: [5, 6, 7, 8], comparison: [4, 5, 6] }, { alternative: 'greater' }).pValue //≈ 0.07891940531584798
  * effectSize({ treatment: [1, 2], control: [3, 4] } as never) //=> throws INVALID_INPUT at ['groups', 'control']
  * ```
  */
@@ -192,6 +201,7 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
   const settings = readOptions<EffectSizeOptions>(options, EFFECT_SIZE_OPTION_KEYS, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
+  const alternative = readAlternative(settings.alternative, ['options', 'alternative']);
   const treatment = readGroup(record.treatment, ['groups', 'treatment'], nanPolicy);
   const comparison = readGroup(record.comparison, ['groups', 'comparison'], nanPolicy);
   const t = treatment.summary;
@@ -274,7 +284,12 @@ export function effectSize(groups: EffectSizeGroups, options: EffectSizeOptions 
   let rawStatistic = meanDifference === null ? Number.NaN : meanDifference / (pooledSd * spread);
   if (!Number.isFinite(rawStatistic) && cohensD !== null) rawStatistic = cohensD / spread;
   const statistic = cohensD === null ? null : representable(rawStatistic, 'statistic', 'the t statistic');
-  const pValue = cohensD === null ? null : statistic === null ? 0 : twoSidedT(statistic, df);
+  const pValue =
+    cohensD === null
+      ? null
+      : statistic === null
+        ? pValueAtInfinity(cohensD, alternative)
+        : tPValue(statistic, df, alternative);
   const test = { cohensD, statistic, df: cohensD === null ? null : df, pValue };
   if (cohensD === null) return withoutNegativeZero({ ...empty, ...shared, ...test, notes });
   if (omega === 0) {

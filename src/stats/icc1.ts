@@ -4,7 +4,7 @@ import { type Note, note } from '../_lib/notes.js';
 import { completeRows, type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { requireNumber } from '../_lib/validate.js';
-import { maxAbs, powerOfTwoScale, readList, readSeries, TINY, withoutNegativeZero } from './_finite.js';
+import { maxAbs, plusZero, powerOfTwoScale, readList, readSeries, TINY, withoutNegativeZero } from './_finite.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -96,6 +96,18 @@ export interface Icc1Result extends Estimate<Icc1NoteCode> {
  * ```
  */
 export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1Result {
+  return oneWay(groups, options).result;
+}
+
+/**
+ * ICC(1)'s result and the mean squares it came from (divided by the square of the scaling power of
+ * two when the sums of squares overflowed, which leaves ratios of them exact); `null` mean squares
+ * when there is no table.
+ */
+function oneWay(
+  groups: readonly Series[],
+  options: Icc1Options,
+): { readonly result: Icc1Result; readonly msBetween: number | null; readonly msWithin: number | null } {
   const list = readList(groups, ['groups']);
   const settings = readOptions<Icc1Options>(options, ICC1_OPTION_KEYS, ['options']);
   const nanPolicy = readNanPolicy(settings.nanPolicy, ['options', 'nanPolicy']);
@@ -119,8 +131,9 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
     anova,
     notes: [note(code, message, 'estimate')],
   });
-  if (groupCount < 2) return none('TOO_FEW_GROUPS', 'ICC(1) needs at least two groups with observations');
-  if (total - groupCount < 1) return none('TOO_FEW_OBSERVATIONS', 'no group has more than one observation');
+  const bare = (result: Icc1Result) => ({ result, msBetween: null, msWithin: null });
+  if (groupCount < 2) return bare(none('TOO_FEW_GROUPS', 'ICC(1) needs at least two groups with observations'));
+  if (total - groupCount < 1) return bare(none('TOO_FEW_OBSERVATIONS', 'no group has more than one observation'));
 
   let sums = sumsOfSquares(columns, total, 1);
   let scale = 1;
@@ -166,9 +179,13 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
   const denominator = msBetween + (meanGroupSize - 1) * msWithin;
   if (denominator === 0) {
     const result = none('NO_VARIANCE', 'every observation has the same value', anova);
-    return withoutNegativeZero({ ...result, statistic: f, pValue, notes: [...result.notes, ...notes] });
+    return {
+      result: withoutNegativeZero({ ...result, statistic: f, pValue, notes: [...result.notes, ...notes] }),
+      msBetween,
+      msWithin,
+    };
   }
-  return withoutNegativeZero({
+  const result = withoutNegativeZero({
     ...base,
     estimate: (msBetween - msWithin) / denominator,
     statistic: f,
@@ -178,6 +195,68 @@ export function icc1(groups: readonly Series[], options: Icc1Options = {}): Icc1
     anova,
     notes,
   });
+  return { result, msBetween, msWithin };
+}
+
+/**
+ * Options of {@link icc2}: those of {@link icc1}.
+ *
+ * @category Agreement
+ */
+export type Icc2Options = Icc1Options;
+
+/**
+ * Why ICC(2) has no estimate: ICC(1)'s reasons (`TOO_FEW_GROUPS`, `TOO_FEW_OBSERVATIONS`,
+ * `NO_VARIANCE` — here also when the group means are all equal, MSB = 0 — and `NOT_REPRESENTABLE`).
+ *
+ * @category Agreement
+ */
+export type Icc2NoteCode = Icc1NoteCode;
+
+/**
+ * The result of {@link icc2}: the same fields as {@link Icc1Result} (the ANOVA table, its F test,
+ * n₀, the mean group size), with ICC(2) as `estimate`.
+ *
+ * @category Agreement
+ */
+export type Icc2Result = Icc1Result;
+
+/**
+ * ICC(2), the reliability of the group means (how well a school's mean rating stands for its
+ * teachers' ratings), from the same one-way ANOVA as {@link icc1}: (MSB − MSW)/MSB — R's
+ * `multilevel::ICC2(aov(y ~ group))` (Bliese 2000). It equals the Spearman–Brown step-up of ICC(1)
+ * to the mean group size k: k·ICC(1)/(1 + (k − 1)·ICC(1)). Negative when the groups differ less
+ * than chance would make them (MSB < MSW), as R reports it; 1 when every group is internally
+ * constant. `null` entries are missing. O(N).
+ *
+ * @category Agreement
+ * @param groups - One series of observations per group.
+ * @throws ScalingNavigatorError As {@link icc1}: `INVALID_INPUT` for a group that is not a series, a
+ *   hole, NaN (unless `nanPolicy: 'omit'`), ±Infinity, or an unknown option key; `LIMIT_EXCEEDED`
+ *   for more than 2³¹ − 1 groups or a group longer than that.
+ * @example
+ * ```ts
+ * import { icc2 } from 'scaling-navigator/stats';
+ * const bySchool = [
+ *   [3, 4, 4, 5],
+ *   [2, 2, 3, 3],
+ *   [4, 5, 5, 5],
+ * ];
+ * icc2(bySchool).estimate //≈ 0.9206349206349206
+ * icc2([[3, 4], [4, 3]]).notes[0]?.code //=> 'NO_VARIANCE'
+ * ```
+ */
+export function icc2(groups: readonly Series[], options: Icc2Options = {}): Icc2Result {
+  const { result, msBetween, msWithin } = oneWay(groups, options);
+  if (msBetween === null || msWithin === null || result.estimate === null) {
+    // No table, or no variance at all: ICC(1)'s reasons hold for ICC(2) too.
+    return { ...result, estimate: null };
+  }
+  if (msBetween === 0) {
+    const why = note('NO_VARIANCE', 'the group means are all equal (MSB = 0), so ICC(2) is undefined', 'estimate');
+    return { ...result, estimate: null, notes: [why, ...result.notes] };
+  }
+  return { ...result, estimate: plusZero((msBetween - msWithin) / msBetween) };
 }
 
 /** Between- and within-group sums of squares of the values divided by `scale` (a power of two). */

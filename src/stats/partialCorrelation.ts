@@ -1,5 +1,12 @@
 import { invalid } from '../_lib/errors.js';
-import { correlationT, fisherInterval, twoSidedT } from '../_lib/inference.js';
+import {
+  type Alternative,
+  correlationT,
+  fisherIntervalFor,
+  pValueAtInfinity,
+  readAlternative,
+  tPValue,
+} from '../_lib/inference.js';
 import { note } from '../_lib/notes.js';
 import { pairMoments, pearsonR } from '../_lib/pearson.js';
 import { averageRanks } from '../_lib/rank.js';
@@ -21,9 +28,19 @@ export interface PartialCorrelationOptions {
   readonly confidenceLevel?: number;
   /** `'raise'` (default) or `'omit'` (NaN treated as missing). */
   readonly nanPolicy?: NanPolicy;
+  /**
+   * `'two-sided'` (default), `'less'` or `'greater'`: the t test's tail and the interval's side, as
+   * in {@link correlate}.
+   */
+  readonly alternative?: Alternative;
 }
 
-const PARTIAL_OPTION_KEYS = keysOf<PartialCorrelationOptions>()('method', 'confidenceLevel', 'nanPolicy');
+const PARTIAL_OPTION_KEYS = keysOf<PartialCorrelationOptions>()(
+  'method',
+  'confidenceLevel',
+  'nanPolicy',
+  'alternative',
+);
 
 /**
  * Why a partial correlation has no estimate.
@@ -101,14 +118,16 @@ function invert(matrix: readonly Float64Array[]): Float64Array[] | null {
  * (x, y, covariates) — R `ppcor::pcor`'s method; with one covariate it equals
  * (r_xy − r_xz·r_yz)/√((1 − r_xz²)(1 − r_yz²)). Test: t = r·√((n − 2 − k)/(1 − r²)) on
  * n − 2 − k df; CI by Fisher's z with standard error 1/√(n − 3 − k) (`[−1, 1]` when that is not
- * finite). Spearman ranks every variable (average ranks) first. Rows with any missing value are
+ * finite). `alternative: 'less' | 'greater'` makes the test and the interval one-sided, as in
+ * {@link correlate} (the interval then [−1, tanh(z + Φ⁻¹(level)·se)] or
+ * [tanh(z − Φ⁻¹(level)·se), 1]). Spearman ranks every variable (average ranks) first. Rows with any missing value are
  * dropped (`nDropped`). O(n·k² + k³).
  *
  * @category Correlation
  * @param covariates - One series per covariate, each paired with x and y.
  * @throws ScalingNavigatorError `INVALID_INPUT` for no covariates, unequal lengths, NaN (unless
  *   `nanPolicy: 'omit'`), ±Infinity, a hole in an array, a confidence level outside (0, 1), an
- *   unknown method or an unknown option key. `LIMIT_EXCEEDED` for a series (or a list of
+ *   unknown method or alternative, or an unknown option key. `LIMIT_EXCEEDED` for a series (or a list of
  *   covariates) longer than 2³¹ − 1.
  * @example
  * ```ts
@@ -120,6 +139,7 @@ function invert(matrix: readonly Float64Array[]): Float64Array[] | null {
  * result.df //=> 5
  * result.covariateCount //=> 1
  * result.estimate //≈ 0.7894508886547047
+ * partialCorrelation(fidelity, outcome, [prior], { alternative: 'less' }).confidenceInterval?.[0] //=> -1
  * partialCorrelation(fidelity, outcome, [prior], { methods: 'spearman' } as never) //=> throws INVALID_INPUT at ['options', 'methods']
  * ```
  */
@@ -146,6 +166,7 @@ export function partialCorrelation(
         );
   const confidenceLevel = readConfidenceLevel(record.confidenceLevel, ['options', 'confidenceLevel']);
   const nanPolicy = readNanPolicy(record.nanPolicy, ['options', 'nanPolicy']);
+  const alternative = readAlternative(record.alternative, ['options', 'alternative']);
   const k = covs.length;
   const rows = completeRows(
     [xs, ys, ...covs],
@@ -197,8 +218,8 @@ export function partialCorrelation(
     estimate,
     statistic,
     df,
-    pValue: statistic === null ? 0 : twoSidedT(statistic, df),
-    confidenceInterval: fisherInterval(estimate, 1 / Math.sqrt(rows.n - 3 - k), confidenceLevel),
+    pValue: statistic === null ? pValueAtInfinity(estimate, alternative) : tPValue(statistic, df, alternative),
+    confidenceInterval: fisherIntervalFor(estimate, 1 / Math.sqrt(rows.n - 3 - k), confidenceLevel, alternative),
     notes:
       statistic === null
         ? [note('PERFECT_CORRELATION', '|partial r| = 1: the t statistic is infinite', 'statistic')]

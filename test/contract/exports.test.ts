@@ -385,12 +385,27 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [[0.01, 0.04, 0.03], 'holm'],
     [[0.01, 0.04, 0.03], 'bh'],
     [[0.01, null, 0.3], 'bonferroni'],
+    [[0.01, 0.015, 0.04, 0.03], 'hommel'],
+    [[0.01, 0.04, 0.03], 'hochberg'],
+    [[0.01, null, 0.04, 0.03], 'by'],
+    [[0.01, 0.04], 'sidak'],
+    [[0.01, 0.04, 1], 'holm-sidak'],
+  ],
+  'stats.chiSquareCdf': [
+    [3, 4],
+    [-1, 2],
   ],
   'stats.correlate': [
     [fidelity, growth],
     [new Float64Array(fidelity), new Float64Array(growth), { method: 'kendall' }],
     [fidelity, growth, { method: 'spearman', confidenceLevel: 0.9 }],
     [[1, 2, null, 4], [2, 4, 5, 8], { nanPolicy: 'omit' }],
+    [fidelity, growth, { alternative: 'greater' }],
+    [
+      [0.42, 0.55, 0.61, 0.7, 0.74, 0.81, 0.9],
+      [3.1, 2.9, 4.2, 4.8, 4.1, 5.6, 6.0],
+      { method: 'kendall', alternative: 'less', pMethod: 'exact' },
+    ],
     [
       [1, 2],
       [3, 4],
@@ -408,6 +423,10 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [{ treatment: { mean: 52.4, sd: 9.8, n: 120 }, comparison: { mean: 49.9, sd: 10.3, n: 115 } }],
     [{ treatment: new Float64Array(growth.slice(0, 40)), comparison: new Float64Array(growth.slice(40)) }],
     [{ treatment: [3, 3, 3], comparison: [3, 3] }],
+    [
+      { treatment: { mean: 52.4, sd: 9.8, n: 120 }, comparison: { mean: 49.9, sd: 10.3, n: 115 } },
+      { alternative: 'greater' },
+    ],
   ],
   'stats.icc1': [
     [
@@ -419,6 +438,23 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     ],
     [schools.slice(0, 3).map((_, k) => new Float64Array(growth.slice(k * 12, k * 12 + 12)))],
   ],
+  'stats.icc2': [
+    [
+      [
+        [3, 4, 4, 5],
+        [2, 2, 3, 3],
+        [4, 5, 5, 5],
+      ],
+    ],
+    [
+      [
+        [3, 4],
+        [4, 3],
+      ],
+    ],
+  ],
+  'stats.normalCdf': [[1.96], [115, 100, 15]],
+  'stats.normalQuantile': [[0.975], [0.5, 100, 15]],
   'stats.partialCorrelation': [
     [[0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9], [48, 55, 50, 61, 66, 63, 70, 78], [[50, 52, 49, 58, 60, 57, 62, 66]]],
     [
@@ -427,16 +463,31 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       [new Float64Array(fidelity.map((value) => value * 40 + 20))],
       { method: 'spearman' },
     ],
+    [
+      [0.4, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9],
+      [48, 55, 50, 61, 66, 63, 70, 78],
+      [[50, 52, 49, 58, 60, 57, 62, 66]],
+      { alternative: 'greater' },
+    ],
   ],
   'stats.proportionInterval': [
     [23428, 29284],
     [0, 12, { confidenceLevel: 0.9 }],
+    [0, 0],
+    [3, 12, { method: 'wilson-cc' }],
+    [0, 12, { method: 'agresti-coull', confidenceLevel: 0.99 }],
+  ],
+  'stats.proportionIntervalBeta': [
+    [3, 12],
+    [0, 12, { method: 'jeffreys', confidenceLevel: 0.9 }],
+    [12, 12],
     [0, 0],
   ],
   'stats.rwg': [
     [[4, 4, 5, 4, 3], 5],
     [new Float64Array([1, 5, 1, 5]), 5],
     [[-1, 0, 1, 2, 1, -2], { min: -2, max: 2 }],
+    [[4, 4, 5, 4, 3], 5, { nullVariance: 1.5 }],
     [[4], 5],
   ],
   'stats.rwgJ': [
@@ -449,6 +500,23 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       5,
     ],
     [[new Float64Array([1, 2, 1]), new Float64Array([2, 2, 1])], 5],
+    [
+      [
+        [4, 5, null],
+        [4, 4, 4],
+        [5, 4, 3],
+      ],
+      5,
+      { missing: 'per-item', nullVariance: 1.5 },
+    ],
+  ],
+  'stats.tCdf': [
+    [0, 10],
+    [-40, 5],
+  ],
+  'stats.tQuantile': [
+    [0.975, 10],
+    [0.5, 3],
   ],
 
   // fidelity

@@ -252,3 +252,18 @@ describe('_lib: xoshiro128** against the authors’ C reference', () => {
     expect(Array.from({ length: c.doubles.length }, () => random.nextFloat())).toEqual(c.doubles);
   });
 });
+
+describe('adjustPValues: the methods added for R and statsmodels users, to 1e-14', () => {
+  const added = new Set(['hochberg', 'hommel', 'by', 'sidak', 'holm-sidak']);
+  const cases = fixture<{ name: string; method: PAdjustMethod; pValues: number[]; expected: number[] }[]>(
+    'padjust.json',
+  ).filter((c) => added.has(c.method));
+  it('covers every added method on at least 15 vectors', () => {
+    for (const method of added) expect(cases.filter((c) => c.method === method).length).toBeGreaterThanOrEqual(15);
+  });
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    adjustPValues(c.pValues, c.method).forEach((value, index) => {
+      expectClose(value, c.expected[index], `p[${index}]`, { relative: 1e-14, absolute: 0 });
+    });
+  });
+});
