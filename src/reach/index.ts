@@ -7,12 +7,16 @@
  * @module reach
  */
 export * from './evaluateReachTarget.js';
+export type * from './ReachOverTimeOptions.js';
+export type * from './ReachOverTimeReport.js';
 export type { ReachAccumulatorOptions, ReachColumns, ReachRow, SummarizeReachOptions } from './ReachRoster.js';
 export type * from './ReachSummary.js';
 export { parseReachSummary, ReachSummary, safeParseReachSummary } from './ReachSummary.js';
 export * from './reachAccumulator.js';
+export * from './reachOverTime.js';
 export { DEFAULT_REACH_POLICY, defineReachPolicy, type ReachPolicy } from './reachPolicy.js';
 export { REACH_RULES, type ReachRule, type ReachTargetAction } from './reachRules.js';
+export * from './reachTimeAccumulator.js';
 export type * from './SuppressedReachReport.js';
 export {
   parseSuppressedReachReport,
