@@ -6,6 +6,9 @@ import type { ReachTargetInput } from '../framework/ReachTarget.js';
  * Options of {@link reachOverTime} (and of {@link reachTimeAccumulator}).
  *
  * - `focalGroups`: as {@link SummarizeReachOptions} (at most 8; not `everyone`, `union`, `none`).
+ * - `unitLevels`: the unit levels of the rows' `units` (default none), checked as
+ *   {@link summarizeReach} checks them, so the rows of a summary can be passed as they are; reach
+ *   over time is reported for the whole roster, not per unit.
  * - `period`: the window (a school year), inclusive; day 1 is `period.start`.
  * - `asOf`: the day the data run to (no clock: always an argument), inside the period or after it
  *   (the analysis then ends at `period.end`); a student not reached by then is censored.
@@ -26,6 +29,7 @@ import type { ReachTargetInput } from '../framework/ReachTarget.js';
  */
 export interface ReachOverTimeOptions {
   readonly focalGroups: readonly (FocalGroup | string)[];
+  readonly unitLevels?: readonly string[];
   readonly period: { readonly start: string; readonly end: string };
   readonly asOf: string;
   readonly minEngagements?: number;
@@ -67,6 +71,7 @@ export interface ReachTimeColumns {
 /** The keys of {@link ReachOverTimeOptions}. @internal */
 export const TIME_OPTION_KEYS = /* @__PURE__ */ keysOf<ReachOverTimeOptions>()(
   'focalGroups',
+  'unitLevels',
   'period',
   'asOf',
   'minEngagements',

@@ -25,7 +25,21 @@ function logGamma(x: number): number {
 
 /** The regularized lower incomplete gamma P(a, x), a > 0, x ≥ 0. */
 export function gammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
+  return incompleteGamma(a, x, false);
+}
+
+/** The regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the upper tail. */
+export function gammaQ(a: number, x: number): number {
+  return incompleteGamma(a, x, true);
+}
+
+/** The upper tail of χ² with 1 degree of freedom: Q(1/2, x/2). */
+export function chiSquare1Upper(x: number): number {
+  return gammaQ(0.5, x / 2);
+}
+
+function incompleteGamma(a: number, x: number, upper: boolean): number {
+  if (x <= 0) return upper ? 1 : 0;
   const front = Math.exp(-x + a * Math.log(x) - logGamma(a));
   if (x < a + 1) {
     let term = 1 / a;
@@ -35,7 +49,8 @@ export function gammaP(a: number, x: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
     }
-    return Math.min(1, sum * front);
+    const p = Math.min(1, sum * front);
+    return upper ? 1 - p : p;
   }
   // Q(a, x) by Lentz's continued fraction.
   const tiny = 1e-300;
@@ -55,7 +70,8 @@ export function gammaP(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.max(0, 1 - front * h);
+  const q = Math.min(1, front * h);
+  return upper ? q : Math.max(0, 1 - q);
 }
 
 /** The p-quantile of gamma(a, 1), 0 < p < 1. */

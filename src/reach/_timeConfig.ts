@@ -27,6 +27,7 @@ export const MAX_TIME_DAYS = 3660;
 /** Options after validation. Days are days since 1970-01-01. */
 export interface ReachTimeConfig {
   readonly focalGroups: readonly string[];
+  readonly unitLevels: ReadonlySet<string>;
   readonly period: { readonly start: string; readonly end: string };
   readonly asOf: string;
   readonly periodStart: number;
@@ -82,6 +83,13 @@ export function resolveTimeConfig(value: unknown, path: ErrorPath): ReachTimeCon
   if (value === undefined) invalid(path, 'reachOverTime needs options: focalGroups, period and asOf');
   const options = readOptions<ReachOverTimeOptions>(value, TIME_OPTION_KEYS, path);
   const focalGroups = readFocalGroups(options.focalGroups, [...path, 'focalGroups']);
+  const levelList = options.unitLevels === undefined ? [] : requireArray(options.unitLevels, [...path, 'unitLevels']);
+  requireDenseArray(levelList, [...path, 'unitLevels'], 64);
+  const unitLevels = new Set<string>();
+  for (const [index, level] of levelList.entries()) {
+    const levelPath = [...path, 'unitLevels', index];
+    requireUniqueId(unitLevels, requireNonEmptyId(level, levelPath), levelPath, 'unit level');
+  }
   const raw = requireRecord(options.period, [...path, 'period']);
   requireKnownKeys(raw, PERIOD_KEYS, [...path, 'period']);
   const periodStart = requireIsoDate(raw.start, [...path, 'period', 'start']);
@@ -137,6 +145,7 @@ export function resolveTimeConfig(value: unknown, path: ErrorPath): ReachTimeCon
   const fingerprint = JSON.stringify([focalGroups, period, lastDay, minEngagements]);
   return {
     focalGroups,
+    unitLevels,
     period,
     asOf: options.asOf as string,
     periodStart,

@@ -5,13 +5,12 @@
  * @internal
  * @module
  */
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { isoDateToDay } from '../_lib/dates.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
 import { plusZero } from '../_lib/plusZero.js';
 import { sealResult } from '../_lib/stored.js';
-import { poissonInterval } from './_poisson.js';
+import { chiSquare1Upper, poissonInterval } from './_poisson.js';
 import {
   type DayCounts,
   firstDayReaching,
@@ -231,7 +230,7 @@ function compare(
     observed: test.observed,
     expected: test.expected,
     chiSquare: zScore * zScore,
-    p: Math.min(1, 2 * normalCdf(-Math.abs(zScore), 0, 1)),
+    p: chiSquare1Upper(zScore * zScore),
     hazardRatio: { estimate: Math.exp(logHr), lower: Math.exp(logHr - half), upper: Math.exp(logHr + half) },
     restrictedMeanDifference: difference,
   };

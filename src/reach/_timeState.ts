@@ -199,7 +199,11 @@ export function addTimeRow(
   const row = requireRecord(value, path);
   requireKnownKeys(row, ROW_KEY_SET, path, ROW_HINTS);
   const id = requireNonEmptyId(row.id, [...path, 'id']);
-  if (row.units !== undefined) requireRecord(row.units, [...path, 'units']);
+  if (row.units !== undefined || config.unitLevels.size > 0) {
+    const units = requireRecord(row.units, [...path, 'units']);
+    requireKnownKeys(units, config.unitLevels, [...path, 'units']);
+    for (const level of config.unitLevels) requireNonEmptyId(units[level], [...path, 'units', level]);
+  }
   if (row.engagements !== undefined) {
     invalid(
       [...path, 'engagements'],

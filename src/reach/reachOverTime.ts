@@ -57,7 +57,7 @@ const ROSTER = ['roster'] as const;
  * ];
  * const result = reachOverTime(roster, { focalGroups: ['el'], period: { start: '2024-09-02', end: '2025-06-30' }, asOf: '2024-09-06', every: 5 });
  * result.populations[0].curve.at(-1).share //=> 1
- * result.populations[0].curve.at(-1).incidence //=> 0.75
+ * result.populations[0].curve.at(-1).incidence.toFixed(3) //=> '0.778'
  * result.populations[1].quantiles[0].reachedOn //=> '2024-09-03'
  * reachOverTime(roster, { focalGroups: ['el'], period: { start: '2024-09-02', end: '2025-06-30' }, asof: '2024-09-06' } as never) //=> throws INVALID_INPUT at ['options', 'asof']
  * ```

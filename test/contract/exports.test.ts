@@ -260,6 +260,31 @@ const reachSummaryWithEmptyGroup = reach.summarizeReach(reachRows, {
   intersections: [],
 });
 const riverbendReachTarget = riverbendTripTicket.destination.reach?.[0];
+/** The same students with dated engagements, enrolment and exit dates, for reach over time. */
+const timeRows: ReachRow[] = reachRows.map(({ engagements, ...row }, i) => ({
+  ...row,
+  engagedOn: Array.from(
+    { length: engagements ?? 0 },
+    (_, k) => `2026-${String(9 + k).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+  ),
+  ...(i % 11 === 0 ? { enrolledOn: '2026-09-20' } : {}),
+  ...(i % 13 === 0 ? { exitedOn: '2026-10-15' } : {}),
+}));
+const timeOptions = {
+  focalGroups: riverbendTripTicket.focalGroups,
+  unitLevels: ['district', 'school'],
+  period: { start: '2026-08-24', end: '2027-06-11' },
+  asOf: '2026-11-30',
+  minEngagements: 2,
+  quantiles: [0.25, 0.5],
+};
+const timeTarget = {
+  population: { unit: 'students' as const },
+  minEngagements: 2,
+  overall: 0.8,
+  focal: 0.8,
+  focalRule: 'union' as const,
+};
 const lowTarget = { population: { unit: 'students' }, minEngagements: 2, overall: 0.3, focal: 0.3, focalRule: 'union' };
 const eachTarget = { ...lowTarget, overall: 0.1, focal: 0.1, focalRule: 'each' };
 
@@ -577,6 +602,12 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [toColumns(reachRows, reachOptions), reachOptions],
     [datedRows, { ...reachOptions, period: datedPeriod, policy: { minPeople: 10 } }],
   ],
+  'reach.reachOverTime': [
+    [timeRows, timeOptions],
+    [timeRows, { ...timeOptions, target: timeTarget, arriveBy: '2027-05-01', window: 21 }],
+    [timeRows, { ...timeOptions, target: { ...timeTarget, focalRule: 'each' as const } }],
+  ],
+  'reach.reachTimeAccumulator': [[timeOptions]],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
 };
 
@@ -606,6 +637,16 @@ const NOT_JSON_BY_DESIGN: Record<string, (output: unknown) => void> = {
   'reach.parseReachState': (output) => {
     expect(reach.reachAccumulator(reachOptions).finalize(output as never)).toEqual(
       reach.summarizeReach(reachRows, reachOptions),
+    );
+  },
+  'reach.reachTimeAccumulator': (output) => {
+    const methods = output as Record<string, unknown>;
+    expect(Object.keys(methods).sort()).toEqual(['add', 'addColumns', 'finalize', 'init', 'merge']);
+    const accumulator = output as ReturnType<typeof reach.reachTimeAccumulator>;
+    const state = accumulator.init();
+    for (const row of timeRows) accumulator.add(state, row);
+    expect(accumulator.finalize(accumulator.merge(state, accumulator.init()))).toEqual(
+      reach.reachOverTime(timeRows, timeOptions),
     );
   },
   'reach.reachAccumulator': (output) => {

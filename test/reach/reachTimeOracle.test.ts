@@ -37,7 +37,7 @@ interface RCase {
   populations: Record<string, RPopulation>;
   logRank: Record<
     string,
-    { observed: number; expected: number; variance: number; chiSquare: number; survdiffChiSquare?: number }
+    { observed: number; expected: number; variance: number; chiSquare: number; p: number; survdiffChiSquare?: number }
   >;
 }
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/reachTime.json', import.meta.url), 'utf8')) as {
@@ -114,6 +114,8 @@ describe.each(fixture.cases)('R survival: $name', (testCase) => {
     expect(comparison?.observed).toBe(r.observed);
     close(comparison?.expected ?? null, r.expected);
     close(comparison?.chiSquare ?? null, r.chiSquare, 1e-10);
+    // pchisq(lower.tail = FALSE): relative to p.
+    expect(Math.abs((comparison?.p ?? Number.NaN) - r.p)).toBeLessThanOrEqual(1e-9 * r.p);
     if (r.survdiffChiSquare !== undefined) close(comparison?.chiSquare ?? null, r.survdiffChiSquare, 1e-10);
   });
 });
