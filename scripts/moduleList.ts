@@ -58,8 +58,10 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'reach',
     summary:
-      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf.',
-    sizeLimit: '22 kB',
+      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf; reachOverTime (Kaplan–Meier with delayed entry, Aalen–Johansen with leaving as a competing event, quantiles, restricted means, the log-rank test, a pace-scenario arrival) and reachTimeAccumulator; compareSites (proof-point representativeness, a region-stratified permutation reference, coverage, resource parity; SITE_RULES).',
+    // 29.3 kB with reach over time and proof-point sites (issue 15); a host that imports
+    // summarizeReach alone ships neither (esbuild drops them: they pull no @stdlib code).
+    sizeLimit: '32 kB',
   },
 ];
 

@@ -4,7 +4,7 @@ import { COMPONENT_RULES, THRESHOLD_RULES } from './fidelity/index.js';
 import type { RuleEntry, RuleModule } from './framework/index.js';
 import { RULE_MODULES, ScalingNavigatorError } from './framework/index.js';
 import { PDSA_RULES, RUN_CHART_RULES } from './learning/index.js';
-import { REACH_RULES } from './reach/index.js';
+import { REACH_RULES, SITE_RULES } from './reach/index.js';
 import { SCREENING_RULES, STRATEGY_SET_RULES } from './strategies/index.js';
 
 /**
@@ -20,6 +20,7 @@ export interface ListRulesOptions {
 const CATALOGS: readonly (readonly RuleEntry[])[] = [
   DIMENSIONS_RULES,
   REACH_RULES,
+  SITE_RULES,
   THRESHOLD_RULES,
   COMPONENT_RULES,
   FACTOR_VERDICT_RULES,

@@ -6,6 +6,8 @@
  *
  * @module reach
  */
+
+export * from './compareSites.js';
 export * from './evaluateReachTarget.js';
 export type * from './ReachOverTimeOptions.js';
 export type * from './ReachOverTimeReport.js';
@@ -17,6 +19,14 @@ export * from './reachOverTime.js';
 export { DEFAULT_REACH_POLICY, defineReachPolicy, type ReachPolicy } from './reachPolicy.js';
 export { REACH_RULES, type ReachRule, type ReachTargetAction } from './reachRules.js';
 export * from './reachTimeAccumulator.js';
+export type {
+  CompareSitesOptions,
+  SiteComparison,
+  SiteComparisonNoteCode,
+  SiteCovariate,
+  SiteCovariateComparison,
+  SiteSchool,
+} from './SiteComparison.js';
 export type * from './SuppressedReachReport.js';
 export {
   parseSuppressedReachReport,
@@ -24,5 +34,6 @@ export {
   safeParseSuppressedReachReport,
 } from './SuppressedReachReport.js';
 export * from './shardOf.js';
+export { SITE_RULES, type SiteDecision, type SitePolicy, type SiteRule } from './siteRules.js';
 export * from './summarizeReach.js';
 export * from './suppressSmallCells.js';

@@ -278,6 +278,15 @@ const timeOptions = {
   minEngagements: 2,
   quantiles: [0.25, 0.5],
 };
+/** A Broward-style choice of proof-point sites: one school in each of three sub-regions. */
+const siteSchools = Array.from({ length: 12 }, (_, i) => ({
+  id: `school-${i}`,
+  region: ['north', 'central', 'south'][i % 3] as string,
+  values: { poverty: 0.3 + ((i * 7) % 10) / 20, proficient: 0.7 - ((i * 3) % 10) / 20 },
+  enrollment: 400 + 25 * i,
+  ...(i < 3 ? { extraPerPupil: 300 + 10 * i } : {}),
+}));
+const siteCovariates = [{ id: 'poverty' }, { id: 'proficient', label: 'Proficient', intended: 'lower' as const }];
 const timeTarget = {
   population: { unit: 'students' as const },
   minEngagements: 2,
@@ -608,6 +617,11 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [timeRows, { ...timeOptions, target: { ...timeTarget, focalRule: 'each' as const } }],
   ],
   'reach.reachTimeAccumulator': [[timeOptions]],
+  'reach.compareSites': [
+    [['school-0', 'school-1', 'school-2'], siteSchools, siteCovariates],
+    [['school-0', 'school-4'], siteSchools, siteCovariates, { weight: 'enrollment', scaleUpPerPupil: 250 }],
+    [['school-3'], siteSchools, siteCovariates, { exactLimit: 2, draws: 200, seed: 9 }],
+  ],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
 };
 
@@ -624,6 +638,7 @@ const DECIDING = [
   'learning.decidePdsa',
   'learning.pdsaSeries',
   'learning.runChart',
+  'reach.compareSites',
   'reach.evaluateReachTarget',
   'strategies.screenStrategies',
 ];
