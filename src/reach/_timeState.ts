@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { requireIsoDate } from '../_lib/dates.js';
+import { isoDateToDay, requireIsoDate } from '../_lib/dates.js';
 import { type ErrorPath, incompatible, invalid } from '../_lib/errors.js';
 import { requireKnownKeys } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
@@ -188,60 +188,94 @@ export class TimeAdder {
 const ROW_KEY_SET: ReadonlySet<string> = new Set(ROW_KEYS);
 const NO_DAYS: readonly number[] = [];
 
-/** Reads one row ({@link ReachRow} with `engagedOn`, `enrolledOn`, `exitedOn`) into the adder. */
+/**
+ * Reads one row ({@link ReachRow} with `engagedOn`, `enrolledOn`, `exitedOn`) into the adder; the
+ * row's path is `base` (+ `position` when ≥ 0), built only on failure (this runs once per person).
+ */
 export function addTimeRow(
   config: ReachTimeConfig,
   adder: TimeAdder,
   value: unknown,
-  path: ErrorPath,
+  base: ErrorPath,
+  position: number,
   buffer: number[],
 ): string {
-  const row = requireRecord(value, path);
-  requireKnownKeys(row, ROW_KEY_SET, path, ROW_HINTS);
-  const id = requireNonEmptyId(row.id, [...path, 'id']);
-  if (row.units !== undefined || config.unitLevels.size > 0) {
-    const units = requireRecord(row.units, [...path, 'units']);
-    requireKnownKeys(units, config.unitLevels, [...path, 'units']);
-    for (const level of config.unitLevels) requireNonEmptyId(units[level], [...path, 'units', level]);
+  const at = (...rest: (string | number)[]): ErrorPath =>
+    position < 0 ? [...base, ...rest] : [...base, position, ...rest];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) requireRecord(value, at());
+  const row = value as Record<string, unknown>;
+  const { id, units, groups, eligible, engagements, engagedOn, enrolledOn, exitedOn } = row;
+  let keys = 0;
+  for (const _ in row) keys += 1;
+  const known =
+    (id !== undefined ? 1 : 0) +
+    (units !== undefined ? 1 : 0) +
+    (groups !== undefined ? 1 : 0) +
+    (eligible !== undefined ? 1 : 0) +
+    (engagements !== undefined ? 1 : 0) +
+    (engagedOn !== undefined ? 1 : 0) +
+    (enrolledOn !== undefined ? 1 : 0) +
+    (exitedOn !== undefined ? 1 : 0);
+  if (keys !== known || Object.getPrototypeOf(row) !== Object.prototype)
+    requireKnownKeys(row, ROW_KEY_SET, at(), ROW_HINTS);
+  if (typeof id !== 'string' || id.length === 0) requireNonEmptyId(id, at('id'));
+  if (units !== undefined || config.unitLevels.size > 0) {
+    const record = requireRecord(units, at('units'));
+    let unitKeys = 0;
+    for (const _ in record) unitKeys += 1;
+    if (unitKeys !== config.unitLevels.size) requireKnownKeys(record, config.unitLevels, at('units'));
+    for (const level of config.unitLevels) {
+      const code = record[level];
+      if (typeof code !== 'string' || code.length === 0) requireNonEmptyId(code, at('units', level));
+    }
   }
-  if (row.engagements !== undefined) {
-    invalid(
-      [...path, 'engagements'],
-      'reach over time needs dated engagements: give engagedOn (ISO dates), not a count',
-    );
+  if (engagements !== undefined) {
+    invalid(at('engagements'), 'reach over time needs dated engagements: give engagedOn (ISO dates), not a count');
   }
   let mask = 0;
-  if (row.groups !== undefined) {
-    const groups = requireArray(row.groups, [...path, 'groups']);
-    for (let entry = 0; entry < groups.length; entry += 1) {
-      const bit = config.focalGroups.indexOf(groups[entry] as string);
+  if (groups !== undefined) {
+    if (!Array.isArray(groups)) requireArray(groups, at('groups'));
+    const list = groups as readonly unknown[];
+    for (let entry = 0; entry < list.length; entry += 1) {
+      const bit = config.focalGroups.indexOf(list[entry] as string);
       if (bit < 0) {
+        if (!(entry in list)) invalid(at('groups', entry), 'a hole in the array');
         invalid(
-          [...path, 'groups', entry],
-          `unknown focal group ${describeValue(groups[entry])}; expected one of: ${config.focalGroups.join(', ')}`,
+          at('groups', entry),
+          `unknown focal group ${describeValue(list[entry])}; expected one of: ${config.focalGroups.join(', ')}`,
         );
       }
       mask |= 1 << bit;
     }
   }
-  if (row.eligible !== undefined && typeof row.eligible !== 'boolean') {
-    invalid([...path, 'eligible'], `expected true or false, got ${describeValue(row.eligible)}`);
+  if (eligible !== undefined && typeof eligible !== 'boolean') {
+    invalid(at('eligible'), `expected true or false, got ${describeValue(eligible)}`);
   }
-  const enrolled =
-    row.enrolledOn === undefined ? Number.NEGATIVE_INFINITY : requireIsoDate(row.enrolledOn, [...path, 'enrolledOn']);
-  const exited =
-    row.exitedOn === undefined ? Number.POSITIVE_INFINITY : requireIsoDate(row.exitedOn, [...path, 'exitedOn']);
-  if (exited < enrolled) invalid([...path, 'exitedOn'], 'a student cannot leave the roster before enrolling');
+  const enrolled = enrolledOn === undefined ? Number.NEGATIVE_INFINITY : dayOf(enrolledOn, at, 'enrolledOn');
+  const exited = exitedOn === undefined ? Number.POSITIVE_INFINITY : dayOf(exitedOn, at, 'exitedOn');
+  if (exited < enrolled) invalid(at('exitedOn'), 'a student cannot leave the roster before enrolling');
   let days: ArrayLike<number> = NO_DAYS;
-  if (row.engagedOn !== undefined) {
-    const dates = requireArray(row.engagedOn, [...path, 'engagedOn']);
+  if (engagedOn !== undefined) {
+    if (!Array.isArray(engagedOn)) requireArray(engagedOn, at('engagedOn'));
+    const dates = engagedOn as readonly unknown[];
     buffer.length = 0;
     for (let entry = 0; entry < dates.length; entry += 1) {
-      if (!(entry in dates)) invalid([...path, 'engagedOn', entry], 'a hole in the array');
-      buffer.push(requireIsoDate(dates[entry], [...path, 'engagedOn', entry]));
+      const date = dates[entry];
+      const day = typeof date === 'string' ? isoDateToDay(date) : null;
+      if (day === null) {
+        if (!(entry in dates)) invalid(at('engagedOn', entry), 'a hole in the array');
+        requireIsoDate(date, at('engagedOn', entry));
+      }
+      buffer.push(day as number);
     }
     days = buffer;
   }
-  adder.add(mask, row.eligible !== false, enrolled, exited, days, 0, days.length);
-  return id;
+  adder.add(mask, eligible !== false, enrolled, exited, days, 0, days.length);
+  return id as string;
+}
+
+/** The day number of an ISO date, or the error at the row's `key`. */
+function dayOf(value: unknown, at: (...rest: (string | number)[]) => ErrorPath, key: string): number {
+  const day = typeof value === 'string' ? isoDateToDay(value) : null;
+  return day === null ? requireIsoDate(value, at(key)) : day;
 }

@@ -1,3 +1,4 @@
+import { hashString, requireDistinctIds } from '../_lib/duplicates.js';
 import { invalid } from '../_lib/errors.js';
 import { requireLengthAtMost } from '../_lib/strict.js';
 import { addTimeColumns } from './_timeColumns.js';
@@ -71,14 +72,20 @@ export function reachOverTime(
   const adder = new TimeAdder(config, state);
   if (Array.isArray(roster)) {
     requireLengthAtMost(roster.length, ROSTER, 2 ** 31 - 1, 'rows');
-    const ids = new Set<string>();
+    // The duplicate check keeps a 32-bit hash per id (as summarizeReach), not the ids.
+    const hashes = new Uint32Array(roster.length);
     const buffer: number[] = [];
     for (let index = 0; index < roster.length; index += 1) {
-      if (!(index in roster)) invalid([...ROSTER, index], 'a hole in the roster: every entry is a row');
-      const id = addTimeRow(config, adder, roster[index], [...ROSTER, index], buffer);
-      if (ids.has(id)) invalid([...ROSTER, index, 'id'], `duplicate id ${JSON.stringify(id)}`);
-      ids.add(id);
+      const row = roster[index];
+      if (row === undefined && !(index in roster))
+        invalid([...ROSTER, index], 'a hole in the roster: every entry is a row');
+      hashes[index] = hashString(addTimeRow(config, adder, row, ROSTER, index, buffer));
     }
+    requireDistinctIds(
+      hashes,
+      (index) => (roster[index] as ReachRow).id,
+      (index) => [...ROSTER, index, 'id'],
+    );
   } else if (typeof roster === 'object' && roster !== null) {
     addTimeColumns(config, adder, roster, ROSTER);
   } else {

@@ -79,7 +79,7 @@ export function reachTimeAccumulator(options: ReachOverTimeOptions): ReachTimeAc
     init: () => emptyTimeState(config),
     add(state, row) {
       const target = requireTimeState(config, state, ['state']);
-      addTimeRow(config, adderOf(target), row, ['row'], buffer);
+      addTimeRow(config, adderOf(target), row, ['row'], -1, buffer);
       return target;
     },
     addColumns(state, columns) {
