@@ -9,10 +9,12 @@
  * times the row form on 600,000 students (row objects with ISO date strings: what a host that
  * reads JSON pays). Run: `npx tsx bench/run.ts reach_time`.
  *
- * Measured 2026-12-01 on the shared 2-core machine under load (mitata's clock estimate 0.24 GHz;
- * absolute times are inflated, the ratio is what to read): columnar reachOverTime 1.34 s/iter
- * (0.95–2.1 s), the plain counting loop 0.66 s/iter — 2.0× — and the row form 4.1 s for 600,000
- * students (≈ 7 µs a row: ISO dates parsed, keys checked, ids kept for the duplicate check).
+ * Measured 2026-12-01 on the shared 2-core machine under heavy load (load average 12–13; mitata's
+ * clock estimate 0.24 GHz), so absolute times are inflated and noisy — read the ratio. Two runs:
+ * columnar reachOverTime 1.34 s and 3.34 s/iter against the plain counting loop's 0.66 s and
+ * 2.05 s (2.0× and 1.6×). The row form, 600,000 students: 4.1 s/iter before its checks were made
+ * inline (paths built only on failure, a 32-bit hash per id), then ≈ 1.1–1.5 µs a row in a quiet
+ * moment (200,000 rows in 220–420 ms), and 5.5 s/iter in the second, most loaded run.
  */
 import { bench, do_not_optimize, group, summary } from 'mitata';
 import { type ReachRow, type ReachTimeColumns, reachOverTime } from '../src/reach/index.js';

@@ -40,7 +40,8 @@ export interface ReachTimeAccumulator {
  * merged shards equal one pass exactly, whatever the split. A person must land in one shard (use
  * {@link shardOf} on the id); duplicate ids are caught by {@link reachOverTime}, not here.
  *
- * O(people + engagements) to add; O(2^groups × days) to merge, check or finalize; memory
+ * O(people + engagements) to add (a state this accumulator has not seen is checked in full
+ * first); O(2^groups × days) to merge, check or finalize (states are checked in full there); memory
  * 2^groups × days × 4 float64 per state (256 × 366 days: 3 MB).
  *
  * @category Reach
@@ -67,6 +68,18 @@ export function reachTimeAccumulator(options: ReachOverTimeOptions): ReachTimeAc
   const config = resolveTimeConfig(options, ['options']);
   const adders = new WeakMap<ReachTimeState, TimeAdder>();
   const buffer: number[] = [];
+  // States made here or checked in full once: `add` and `addColumns` then check only their kind and
+  // fingerprint (O(1)), so adding one row to a big state costs one row; merge and finalize check in full.
+  const checked = new WeakSet<ReachTimeState>();
+  const made = (state: ReachTimeState): ReachTimeState => {
+    checked.add(state);
+    return state;
+  };
+  const stateOf = (value: unknown, path: readonly string[]): ReachTimeState => {
+    const state = value as ReachTimeState;
+    if (checked.has(state) && state.fingerprint === config.fingerprint) return state;
+    return made(requireTimeState(config, value, path));
+  };
   const adderOf = (state: ReachTimeState): TimeAdder => {
     let adder = adders.get(state);
     if (adder === undefined) {
@@ -76,14 +89,14 @@ export function reachTimeAccumulator(options: ReachOverTimeOptions): ReachTimeAc
     return adder;
   };
   return {
-    init: () => emptyTimeState(config),
+    init: () => made(emptyTimeState(config)),
     add(state, row) {
-      const target = requireTimeState(config, state, ['state']);
+      const target = stateOf(state, ['state']);
       addTimeRow(config, adderOf(target), row, ['row'], -1, buffer);
       return target;
     },
     addColumns(state, columns) {
-      const target = requireTimeState(config, state, ['state']);
+      const target = stateOf(state, ['state']);
       addTimeColumns(config, adderOf(target), columns, ['columns']);
       return target;
     },
@@ -93,7 +106,7 @@ export function reachTimeAccumulator(options: ReachOverTimeOptions): ReachTimeAc
       const merged = emptyTimeState(config);
       mergeTimeInto(merged, first);
       mergeTimeInto(merged, second);
-      return merged;
+      return made(merged);
     },
     finalize: (state) => finalizeTime(config, requireTimeState(config, state, ['state'])),
   };
