@@ -10,7 +10,7 @@ import { requireKnownKeys, requireLengthAtMost } from '../_lib/strict.js';
 import { describeValue, requireRecord } from '../_lib/validate.js';
 import type { ReachTimeConfig } from './_timeConfig.js';
 import type { TimeAdder } from './_timeState.js';
-import { type ReachTimeColumns, TIME_COLUMN_KEYS } from './ReachOverTimeOptions.js';
+import { TIME_COLUMN_KEYS } from './ReachOverTimeOptions.js';
 
 const HINTS = {
   engagedOn: 'did you mean `engagementDays` (with `engagementOffsets`)? dates as days since 1970-01-01',
