@@ -287,6 +287,12 @@ const siteSchools = Array.from({ length: 12 }, (_, i) => ({
   ...(i < 3 ? { extraPerPupil: 300 + 10 * i } : {}),
 }));
 const siteCovariates = [{ id: 'poverty' }, { id: 'proficient', label: 'Proficient', intended: 'lower' as const }];
+const timeState = (() => {
+  const accumulator = reach.reachTimeAccumulator(timeOptions);
+  const state = accumulator.init();
+  for (const row of timeRows) accumulator.add(state, row);
+  return state;
+})();
 const timeTarget = {
   population: { unit: 'students' as const },
   minEngagements: 2,
@@ -617,6 +623,8 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     [timeRows, { ...timeOptions, target: { ...timeTarget, focalRule: 'each' as const } }],
   ],
   'reach.reachTimeAccumulator': [[timeOptions]],
+  'reach.serializeReachTimeState': [[timeState]],
+  'reach.parseReachTimeState': [[JSON.parse(JSON.stringify(reach.serializeReachTimeState(timeState)))]],
   'reach.compareSites': [
     [['school-0', 'school-1', 'school-2'], siteSchools, siteCovariates],
     [['school-0', 'school-4'], siteSchools, siteCovariates, { weight: 'enrollment', scaleUpPerPupil: 250 }],
@@ -652,6 +660,11 @@ const NOT_JSON_BY_DESIGN: Record<string, (output: unknown) => void> = {
   'reach.parseReachState': (output) => {
     expect(reach.reachAccumulator(reachOptions).finalize(output as never)).toEqual(
       reach.summarizeReach(reachRows, reachOptions),
+    );
+  },
+  'reach.parseReachTimeState': (output) => {
+    expect(reach.reachTimeAccumulator(timeOptions).finalize(output as never)).toEqual(
+      reach.reachOverTime(timeRows, timeOptions),
     );
   },
   'reach.reachTimeAccumulator': (output) => {
