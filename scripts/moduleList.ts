@@ -60,9 +60,11 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'reach',
     summary:
-      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf; at any scale in the engines you run: reachCountsQuery + reachFromCounts (DuckDB, PostgreSQL, BigQuery, Spark SQL, Snowflake), a BigQuery aggregate function and reachColumnsFromArrow (docs/scaling-out.md).',
-    // 22 kB before the scale-out functions (counts, SQL, Arrow: ≈ 3.5 kB brotli together).
-    sizeLimit: '27 kB',
+      'Equity-targeted reach: summarizeReach (row or columnar rosters; everyone, each focal group, their union, the non-focal and each unit: rates with Wilson intervals, gaps, risk ratios under the n-size rule, representation), evaluateReachTarget (a decision per check and overall; REACH_RULES), suppressSmallCells (complementary), reachAccumulator (init/add/merge/finalize) and shardOf; reachOverTime (Kaplan–Meier with delayed entry, Aalen–Johansen with leaving as a competing event, quantiles, restricted means, the log-rank test, a pace-scenario arrival) and reachTimeAccumulator; compareSites (proof-point representativeness, a region-stratified permutation reference, coverage, resource parity; SITE_RULES); at any scale in the engines you run: reachCountsQuery + reachFromCounts (DuckDB, PostgreSQL, BigQuery, Spark SQL, Snowflake), a BigQuery aggregate function and reachColumnsFromArrow (docs/scaling-out.md).',
+    // 22 kB before the scale-out functions (counts, SQL, Arrow: ≈ 3.5 kB brotli together) and reach
+    // over time with proof-point sites (≈ 7 kB); a host that imports summarizeReach alone ships
+    // neither (esbuild drops them: they pull no @stdlib code).
+    sizeLimit: '38 kB',
   },
   {
     name: 'pilot',

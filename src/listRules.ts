@@ -6,7 +6,7 @@ import { RULE_MODULES, ScalingNavigatorError } from './framework/index.js';
 import { PDSA_RULES, RUN_CHART_RULES } from './learning/index.js';
 import { PILOT_RULES } from './pilot/index.js';
 import { PIT_STOP_RULES } from './pitstop/index.js';
-import { REACH_RULES } from './reach/index.js';
+import { REACH_RULES, SITE_RULES } from './reach/index.js';
 import { SCREENING_RULES, STRATEGY_SET_RULES } from './strategies/index.js';
 
 /**
@@ -22,6 +22,7 @@ export interface ListRulesOptions {
 const CATALOGS: readonly (readonly RuleEntry[])[] = [
   DIMENSIONS_RULES,
   REACH_RULES,
+  SITE_RULES,
   THRESHOLD_RULES,
   COMPONENT_RULES,
   FACTOR_VERDICT_RULES,

@@ -386,6 +386,66 @@ export const SOURCES = /* @__PURE__ */ deepFreeze([
     summary:
       'A six-point weight distribution (±√0.5, ±1, ±√1.5) for the wild cluster bootstrap when there are too few clusters for Rademacher weights.',
   },
+  {
+    id: 'kaplan-meier-1958',
+    kind: 'research',
+    title: 'Nonparametric estimation from incomplete observations',
+    authors: ['Edward L. Kaplan', 'Paul Meier'],
+    publisher: 'Journal of the American Statistical Association 53(282), 457–481',
+    year: 1958,
+    url: 'https://doi.org/10.1080/01621459.1958.10501452',
+    license: null,
+    summary:
+      'The product-limit estimate of a survival curve from censored observations: reach over time as 1 − S(t), with students who leave or are not yet reached censored.',
+  },
+  {
+    id: 'aalen-johansen-1978',
+    kind: 'research',
+    title: 'An empirical transition matrix for non-homogeneous Markov chains based on censored observations',
+    authors: ['Odd O. Aalen', 'Søren Johansen'],
+    publisher: 'Scandinavian Journal of Statistics 5(3), 141–150',
+    year: 1978,
+    url: 'https://www.jstor.org/stable/4615704',
+    license: null,
+    summary:
+      'The cumulative incidence of one event when another competes with it: the share of students actually reached when leaving the district is a competing event.',
+  },
+  {
+    id: 'mantel-1966-log-rank',
+    kind: 'research',
+    title: 'Evaluation of survival data and two new rank order statistics arising in its consideration',
+    authors: ['Nathan Mantel'],
+    publisher: 'Cancer Chemotherapy Reports 50(3), 163–170',
+    year: 1966,
+    url: null,
+    license: null,
+    summary:
+      'The log-rank test: observed against expected events in a group summed over the event times, with the hypergeometric variance; computed over risk sets with delayed entry.',
+  },
+  {
+    id: 'royston-parmar-2013-rmst',
+    kind: 'research',
+    title:
+      'Restricted mean survival time: an alternative to the hazard ratio for the design and analysis of randomized trials with a time-to-event outcome',
+    authors: ['Patrick Royston', 'Mahesh K. B. Parmar'],
+    publisher: 'BMC Medical Research Methodology 13, 152',
+    year: 2013,
+    url: 'https://doi.org/10.1186/1471-2288-13-152',
+    license: 'CC BY 2.0',
+    summary:
+      'The restricted mean survival time and the difference between groups: the mean days a group waited to be reached within the window, and how much longer focal students waited.',
+  },
+  {
+    id: 'garwood-1936-poisson',
+    kind: 'research',
+    title: 'Fiducial limits for the Poisson distribution',
+    authors: ['Frank Garwood'],
+    publisher: 'Biometrika 28(3/4), 437–442',
+    year: 1936,
+    url: 'https://doi.org/10.1093/biomet/28.3-4.437',
+    license: null,
+    summary: 'The exact interval for a Poisson count, from χ² quantiles: the interval of the recent pace of reach.',
+  },
 ] as const);
 
 /**

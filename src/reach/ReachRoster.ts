@@ -14,6 +14,9 @@ import type { ReachPolicy } from './reachPolicy.js';
  * - `engagements`: a whole count ≥ 0, taken as already per period; or `engagedOn`: ISO dates, of
  *   which those inside `options.period` count (two entries on one day count twice). Neither means 0;
  *   both is an error.
+ * - `enrolledOn` / `exitedOn` (optional ISO dates): when the person joined and left the roster, for
+ *   {@link reachOverTime} (students join its risk sets when they enrol, and leaving is a competing
+ *   event); {@link summarizeReach} accepts and ignores them.
  *
  * Any other key (`reached`, a typo such as `group`) is an error with a suggestion, never ignored:
  * a yes/no column becomes `engagements: 1` or `0`. The `units` object holds exactly the declared
@@ -28,6 +31,8 @@ export interface ReachRow {
   readonly eligible?: boolean;
   readonly engagements?: number;
   readonly engagedOn?: readonly string[];
+  readonly enrolledOn?: string;
+  readonly exitedOn?: string;
 }
 
 /**
@@ -106,6 +111,8 @@ export const ROW_KEYS = /* @__PURE__ */ keysOf<ReachRow>()(
   'eligible',
   'engagements',
   'engagedOn',
+  'enrolledOn',
+  'exitedOn',
 );
 
 /** What a caller who wrote another key of a row most likely meant. @internal */

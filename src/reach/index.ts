@@ -6,7 +6,11 @@
  *
  * @module reach
  */
+
+export * from './compareSites.js';
 export * from './evaluateReachTarget.js';
+export type * from './ReachOverTimeOptions.js';
+export type * from './ReachOverTimeReport.js';
 export type { ReachAccumulatorOptions, ReachColumns, ReachRow, SummarizeReachOptions } from './ReachRoster.js';
 export type * from './ReachSummary.js';
 export { parseReachSummary, ReachSummary, safeParseReachSummary } from './ReachSummary.js';
@@ -14,8 +18,18 @@ export * from './reachAccumulator.js';
 export * from './reachColumnsFromArrow.js';
 export * from './reachCountsQuery.js';
 export * from './reachFromCounts.js';
+export * from './reachOverTime.js';
 export { DEFAULT_REACH_POLICY, defineReachPolicy, type ReachPolicy } from './reachPolicy.js';
 export { REACH_RULES, type ReachRule, type ReachTargetAction } from './reachRules.js';
+export * from './reachTimeAccumulator.js';
+export type {
+  CompareSitesOptions,
+  SiteComparison,
+  SiteComparisonNoteCode,
+  SiteCovariate,
+  SiteCovariateComparison,
+  SiteSchool,
+} from './SiteComparison.js';
 export type * from './SuppressedReachReport.js';
 export {
   parseSuppressedReachReport,
@@ -23,5 +37,6 @@ export {
   safeParseSuppressedReachReport,
 } from './SuppressedReachReport.js';
 export * from './shardOf.js';
+export { SITE_RULES, type SiteDecision, type SitePolicy, type SiteRule } from './siteRules.js';
 export * from './summarizeReach.js';
 export * from './suppressSmallCells.js';

@@ -263,6 +263,46 @@ const reachSummaryWithEmptyGroup = reach.summarizeReach(reachRows, {
   intersections: [],
 });
 const riverbendReachTarget = riverbendTripTicket.destination.reach?.[0];
+/** The same students with dated engagements, enrolment and exit dates, for reach over time. */
+const timeRows: ReachRow[] = reachRows.map(({ engagements, ...row }, i) => ({
+  ...row,
+  engagedOn: Array.from(
+    { length: engagements ?? 0 },
+    (_, k) => `2026-${String(9 + k).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+  ),
+  ...(i % 11 === 0 ? { enrolledOn: '2026-09-20' } : {}),
+  ...(i % 13 === 0 ? { exitedOn: '2026-10-15' } : {}),
+}));
+const timeOptions = {
+  focalGroups: riverbendTripTicket.focalGroups,
+  unitLevels: ['district', 'school'],
+  period: { start: '2026-08-24', end: '2027-06-11' },
+  asOf: '2026-11-30',
+  minEngagements: 2,
+  quantiles: [0.25, 0.5],
+};
+/** A Broward-style choice of proof-point sites: one school in each of three sub-regions. */
+const siteSchools = Array.from({ length: 12 }, (_, i) => ({
+  id: `school-${i}`,
+  region: ['north', 'central', 'south'][i % 3] as string,
+  values: { poverty: 0.3 + ((i * 7) % 10) / 20, proficient: 0.7 - ((i * 3) % 10) / 20 },
+  enrollment: 400 + 25 * i,
+  ...(i < 3 ? { extraPerPupil: 300 + 10 * i } : {}),
+}));
+const siteCovariates = [{ id: 'poverty' }, { id: 'proficient', label: 'Proficient', intended: 'lower' as const }];
+const timeState = (() => {
+  const accumulator = reach.reachTimeAccumulator(timeOptions);
+  const state = accumulator.init();
+  for (const row of timeRows) accumulator.add(state, row);
+  return state;
+})();
+const timeTarget = {
+  population: { unit: 'students' as const },
+  minEngagements: 2,
+  overall: 0.8,
+  focal: 0.8,
+  focalRule: 'union' as const,
+};
 const lowTarget = { population: { unit: 'students' }, minEngagements: 2, overall: 0.3, focal: 0.3, focalRule: 'union' };
 const eachTarget = { ...lowTarget, overall: 0.1, focal: 0.1, focalRule: 'each' };
 
@@ -765,6 +805,19 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
   'pilot.definePilotPolicy': [[], [{ acceptLocalGoalEvidence: true }]],
   'pilot.summarizePilotEvidence': [[strongPilot], [promisingButStruggling, { policy: { iccAchievement: 0.15 } }]],
 
+  'reach.reachOverTime': [
+    [timeRows, timeOptions],
+    [timeRows, { ...timeOptions, target: timeTarget, arriveBy: '2027-05-01', window: 21 }],
+    [timeRows, { ...timeOptions, target: { ...timeTarget, focalRule: 'each' as const } }],
+  ],
+  'reach.reachTimeAccumulator': [[timeOptions]],
+  'reach.serializeReachTimeState': [[timeState]],
+  'reach.parseReachTimeState': [[JSON.parse(JSON.stringify(reach.serializeReachTimeState(timeState)))]],
+  'reach.compareSites': [
+    [['school-0', 'school-1', 'school-2'], siteSchools, siteCovariates],
+    [['school-0', 'school-4'], siteSchools, siteCovariates, { weight: 'enrollment', scaleUpPerPupil: 250 }],
+    [['school-3'], siteSchools, siteCovariates, { exactLimit: 2, draws: 200, seed: 9 }],
+  ],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
   // pitstop
   'pitstop.assessStage': [
@@ -829,6 +882,7 @@ const DECIDING = [
   'pilot.decidePilot',
   'pitstop.assessStage',
   'pitstop.evaluatePitStop',
+  'reach.compareSites',
   'reach.evaluateReachTarget',
   'strategies.screenStrategies',
 ];
@@ -850,6 +904,21 @@ const NOT_JSON_BY_DESIGN: Record<string, (output: unknown) => void> = {
     const state = accumulator.init();
     for (const batch of (output as { batches: never[] }).batches) accumulator.addColumns(state, batch);
     expect(accumulator.finalize(state)).toEqual(reach.summarizeReach(reachRows, reachOptions));
+  },
+  'reach.parseReachTimeState': (output) => {
+    expect(reach.reachTimeAccumulator(timeOptions).finalize(output as never)).toEqual(
+      reach.reachOverTime(timeRows, timeOptions),
+    );
+  },
+  'reach.reachTimeAccumulator': (output) => {
+    const methods = output as Record<string, unknown>;
+    expect(Object.keys(methods).sort()).toEqual(['add', 'addColumns', 'finalize', 'init', 'merge']);
+    const accumulator = output as ReturnType<typeof reach.reachTimeAccumulator>;
+    const state = accumulator.init();
+    for (const row of timeRows) accumulator.add(state, row);
+    expect(accumulator.finalize(accumulator.merge(state, accumulator.init()))).toEqual(
+      reach.reachOverTime(timeRows, timeOptions),
+    );
   },
   'reach.reachAccumulator': (output) => {
     const methods = output as Record<string, unknown>;

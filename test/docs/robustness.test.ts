@@ -149,12 +149,12 @@ if (debug) console.info(`robustness: harvest took ${Math.round(performance.now()
 // ——— judging one call ————————————————————————————————————————————————————————————————————————
 
 /** Functions that return an API object (methods beside data): its data fields are checked. */
-const API_RESULTS = new Set(['reach.reachAccumulator']);
+const API_RESULTS = new Set(['reach.reachAccumulator', 'reach.reachTimeAccumulator']);
 /**
  * Functions that return an accumulator state: plain data plus typed arrays, by design (so it
  * survives structuredClone and postMessage cheaply). Its typed arrays are scanned as plain arrays.
  */
-const STATE_RESULTS = new Set(['reach.parseReachState']);
+const STATE_RESULTS = new Set(['reach.parseReachState', 'reach.parseReachTimeState']);
 const typedAsPlain = (value: unknown): unknown => {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView))
     return Array.from(value as unknown as ArrayLike<number>);
