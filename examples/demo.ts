@@ -1,14 +1,19 @@
 /**
- * `npm run demo`: a pit-stop report for a sample district — its trip ticket; each dimension of
- * scale against its target, "at scale" and "sustainable" judged apart, and a warning when spread
- * has outrun depth; fidelity against growth (with the level associated with it); the factor review
- * with suggested strategies; and the learning system (a PDSA decision, a run chart).
+ * `npm run demo`: a real pit stop for a sample district. First the engine's report
+ * (`evaluatePitStop`: the four pit-stop questions answered from the district's data, a decision
+ * per strategy, the additions screened for every partner, the route and the next stop, with reach
+ * for each focal group; `assessStage`), then the evidence behind it: its trip ticket; each
+ * dimension of scale against its target, "at scale" and "sustainable" judged apart, and a warning
+ * when spread has outrun depth; fidelity against growth (the mixed model and the level associated
+ * with it); the factor review with suggested strategies; and the learning system (a PDSA decision,
+ * a run chart).
  */
 import { assessScale, detectSuperficialSpread } from 'scaling-navigator/dimensions';
 import { reviewFactors, suggestStrategies } from 'scaling-navigator/factors';
 import { analyzeFidelityOutcome, fidelityThreshold } from 'scaling-navigator/fidelity';
 import { type FactorId, getFactor, getScaleDimension, getStrategy, parseTripTicket } from 'scaling-navigator/framework';
 import { decidePdsa, runChart } from 'scaling-navigator/learning';
+import { pitStopReportText } from './pitStop.js';
 import {
   riverbendFactorRatings,
   riverbendHistory,
@@ -30,6 +35,10 @@ const bar = (value: number | null) =>
 const points = (value: number | null) => `${((value ?? 0) * 100).toFixed(0)} points`;
 const decided = (action: string, yes: string, no: string) =>
   action === 'undetermined' ? 'cannot tell yet' : action === yes ? 'yes' : no;
+
+// The engine's pit stop: every line below the title is read from evaluatePitStop's report.
+console.log(`\n${pitStopReportText()}`);
+console.log('\n──────── The evidence behind the pit stop ────────');
 
 console.log(`\n${ticket.title}`);
 console.log(

@@ -10,6 +10,14 @@ it('npm run demo prints the sample district’s pit-stop report', () => {
     encoding: 'utf8',
   });
   expect(out).toContain('Riverbend Unified: high-quality project-based learning');
+  // The engine's pit stop comes first: the four questions, a decision per strategy, the route.
+  expect(out).toContain('Pit stop 2026-06-15 (planned)');
+  expect(out).toContain('2. Is anything broken? broken');
+  expect(out).toContain('money runs out 2027-05-17 (journey ends 2027-06-30)');
+  expect(out).toMatch(/English learners\s+reached\s+51% vs\s+69% for everyone else {2}← left behind/);
+  expect(out).toContain('Develop local champions: revise');
+  expect(out).toContain('Route: adjust-route');
+  expect(out.indexOf('Pit stop 2026-06-15')).toBeLessThan(out.indexOf('The evidence behind the pit stop'));
   // depth: walkthrough (2.8 − 1)/3 = 0.6 with weight 2, beliefs 0.64 → (1.2 + 0.64)/3 = 0.6133
   expect(out).toMatch(/Depth\s+[█·]+\s+61% {2}target {2}70%/);
   expect(out).toContain('weakest dimension: sustainability');
