@@ -150,8 +150,18 @@ try {
   writeFileSync(join(dir, 'mask.u8'), groupMasks);
   writeFileSync(join(dir, 'e.u16'), engagements);
   writeFileSync(join(dir, 'eligible.u8'), eligible);
+  // The first interpreter that has pandas: the one on PATH, or Debian's (apt-get install python3-pandas).
+  const python =
+    ['python3', '/usr/bin/python3'].find((candidate) => {
+      try {
+        execFileSync(candidate, ['-c', 'import pandas, numpy'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? 'python3';
   try {
-    const out = execFileSync('python3', [join(import.meta.dirname, 'reach_engines_pandas.py'), dir], {
+    const out = execFileSync(python, [join(import.meta.dirname, 'reach_engines_pandas.py'), dir], {
       encoding: 'utf8',
     }).trim();
     const pandas = Number(out);
