@@ -37,6 +37,10 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
+      // The BigQuery aggregate function is a build entry (scripts/bigQueryUdaf.ts bundles it into
+      // dist/bigquery/): its test loads the built file and calls it as BigQuery does, so v8 sees
+      // none of its source lines run. Its logic is the accumulator's, covered where it lives.
+      exclude: ['src/reach/bigQueryUdaf.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       thresholds: { lines: 99.2, branches: 96, functions: 99.5, statements: 98.7 },
