@@ -19,7 +19,7 @@ import type { ReachTargetInput } from '../framework/ReachTarget.js';
  * - `quantiles`: the shares reached whose dates are reported (default `[0.5]`; each in (0, 1), at
  *   most 20).
  * - `confidenceLevel`: of every interval (default 0.95).
- * - `target`, `arriveBy`, `window`: the projected arrival of a trip ticket's {@link ReachTarget}
+ * - `target`, `arriveBy`, `window`: the projected arrival of a trip ticket's {@link framework!ReachTarget}
  *   from the last `window` days' pace (default 28), by the earliest of `arriveBy`, `target.by`
  *   and the end of the target's period (or of `period`).
  *

@@ -27,7 +27,20 @@ export interface ReachArrowColumns {
  * @category Reach
  */
 export interface ArrowTableLike {
-  readonly batches: readonly { readonly numRows: number; getChild(name: string): unknown }[];
+  /** The table's record batches. */
+  readonly batches: readonly ArrowBatchLike[];
+}
+
+/**
+ * One record batch of an {@link ArrowTableLike}: its row count and its columns by name.
+ *
+ * @category Reach
+ */
+export interface ArrowBatchLike {
+  /** Rows in the batch. */
+  readonly numRows: number;
+  /** The column (an Arrow `Vector`) named `name`, or `null` when the batch has none. */
+  getChild(name: string): unknown;
 }
 
 /**
