@@ -43,6 +43,25 @@ describe('parseOrThrow', () => {
   });
 });
 
+describe('parseOrThrow: each kind of issue at its path', () => {
+  it('a whole number given a string, a pattern not matched, a number not a multiple', () => {
+    expectError(() => parseOrThrow(z.object({ a: z.int() }), { a: 'x' }, []), 'INVALID_INPUT', ['a']);
+    expectError(
+      () => parseOrThrow(z.object({ s: z.string().check(z.regex(/^a+$/)) }), { s: 'b' }, ['d']),
+      'INVALID_INPUT',
+      ['d', 's'],
+    );
+    expectError(() => parseOrThrow(z.object({ n: z.number().check(z.multipleOf(2)) }), { n: 3 }, []), 'INVALID_INPUT', [
+      'n',
+    ]);
+    expectError(
+      () => parseOrThrow(z.object({ n: z.number().check(z.multipleOf(1)) }), { n: 1.5 }, []),
+      'INVALID_INPUT',
+      ['n'],
+    );
+  });
+});
+
 describe('schemaParsers', () => {
   const { parse, safeParse } = schemaParsers(z.object({ n: z.number() }));
   it('safeParse returns the error parse throws', () => {
