@@ -48,8 +48,11 @@ export function advisoryReasons(summary: PilotEvidenceSummary, evidence: PilotEv
   if (summary.fidelity === null) out.push(reason('pilot/fidelity-unknown', {}));
   if (summary.educatorExperience.length === 0) out.push(reason('pilot/experience-unknown', {}));
   const changed = summary.adaptations?.coreChanged ?? [];
+  // Core changes are listed only with logged adaptations, so `adaptations` is there when any are.
   if (changed.length > 0) {
-    out.push(reason('pilot/core-adapted', { adaptations: list(changed), logged: summary.adaptations?.logged ?? 0 }));
+    out.push(
+      reason('pilot/core-adapted', { adaptations: list(changed), logged: summary.adaptations?.logged as number }),
+    );
   }
   if (summary.supportsLacking.length > 0) {
     const costs = summary.supportsLacking.map((support) => support.cost);

@@ -225,7 +225,8 @@ function rawOutcomeEffect(
       notes,
     };
   }
-  if ((context.fewestClusters ?? 0) < 2) {
+  // Clusters are known here (`context.clusters` is not null), so their fewest per arm is too.
+  if ((context.fewestClusters as number) < 2) {
     notes.push(
       note(
         'CLUSTERING_UNRESOLVED',

@@ -36,10 +36,11 @@ function standings(
       const met = groupCheck?.met ?? null;
       let behind = false;
       const evidence = { group: group.id, rate: group.rate, restRate: group.rest.rate, gap };
+      // `met` is false only with a group check, whose target is a number.
       if (met === false && check?.overall.met === true) {
         behind = true;
         reasons.push(
-          reason('pitstop/focal-below-target', { ...evidence, target: groupCheck?.target ?? null, overallMet: true }),
+          reason('pitstop/focal-below-target', { ...evidence, target: groupCheck?.target as number, overallMet: true }),
         );
       }
       if (gap !== null && gap < -policy.maxReachGap) {
@@ -52,9 +53,10 @@ function standings(
           reason('pitstop/focal-pace', {
             group: group.id,
             rate: group.rate,
-            previousRate: before?.rate ?? null,
+            // A pace gap needs both earlier rates.
+            previousRate: before?.rate as number,
             restRate: group.rest.rate,
-            previousRestRate: before?.rest.rate ?? null,
+            previousRestRate: before?.rest.rate as number,
             paceGap,
             maxPaceGap: policy.maxPaceGap,
           }),
@@ -128,8 +130,9 @@ export function answerLeftBehind(
       [
         reason('pitstop/no-one-left-behind', {
           focalGroups: focalGroups.length,
-          roles: team?.length ?? 0,
-          promisedVoices: input.promisedVoices?.length ?? 0,
+          // Nothing missing: the team and the promised voices are both given.
+          roles: team?.length as number,
+          promisedVoices: input.promisedVoices?.length as number,
         }),
       ],
       policy,

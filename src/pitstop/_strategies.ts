@@ -123,6 +123,8 @@ export function decideStrategies(
   const behindGroups = leftBehind.focalGroups.filter((group) => group.behind).map((group) => group.id);
   const aimed = (entry: StrategySetEntry, group: string) => entry.theoryOfAction.forWhom.includes(group);
   const newRoadblocks = comparison === null ? [] : [...comparison.becameRoadblocks, ...comparison.worsenedRoadblocks];
+  const since = comparison?.previousReviewedOn ?? null;
+  const reviewedOn = comparison?.currentReviewedOn ?? null;
   const answering = new Map<string, Set<string>>();
   for (const suggestion of suggestions?.suggestions ?? []) {
     for (const answer of suggestion.answers) {
@@ -231,8 +233,8 @@ export function decideStrategies(
         reason('pitstop/conditions-changed', {
           strategy: id,
           factor,
-          since: comparison?.previousReviewedOn ?? null,
-          reviewedOn: comparison?.currentReviewedOn ?? null,
+          since,
+          reviewedOn,
         }),
       );
     }

@@ -97,7 +97,8 @@ const shown = (cell: {
         id: cell.id,
         n: cell.n,
         reached: cell.reached,
-        rate: cell.n === 0 ? null : cell.reached / cell.n,
+        // Never 0 here: a cell (or total) under `minCellSize` (at least 1) is suppressed.
+        rate: cell.reached / cell.n,
         suppressed: null,
       }
     : { id: cell.id, n: null, reached: null, rate: null, suppressed: cell.suppressed };
@@ -217,16 +218,15 @@ export function evaluatePortfolio(
       const partner = inGroup
         .filter((cell) => cell.suppressed === null)
         .sort((a, b) => a.n - b.n || byId(summaries[a.district]?.id as string, summaries[b.district]?.id as string))[0];
-      if (partner !== undefined) {
-        partner.suppressed = 'complementary';
-        notes.push(
-          note(
-            'COMPLEMENTARY_SUPPRESSION',
-            `${groupId}: one more district's cell is hidden so the state total cannot reveal a small one`,
-            'districts',
-          ),
-        );
-      } else total.suppressed = 'complementary';
+      // There is one: a lone cell is its own total, so a lone hidden cell makes the total small too.
+      (partner as Cell).suppressed = 'complementary';
+      notes.push(
+        note(
+          'COMPLEMENTARY_SUPPRESSION',
+          `${groupId}: one more district's cell is hidden so the state total cannot reveal a small one`,
+          'districts',
+        ),
+      );
     }
     return shown(total);
   });
@@ -237,7 +237,7 @@ export function evaluatePortfolio(
   const ranked: DistrictSummary[] = order.map(({ summary, index }, position) => ({
     ...summary,
     rank: position + 1,
-    focalGroups: (cells[index] ?? []).map(shown),
+    focalGroups: (cells[index] as Cell[]).map(shown),
   }));
   return sealResult({ schemaVersion: 1, districts: ranked, focalGroupTotals, notes, policy, version: LIBRARY_VERSION });
 }
