@@ -87,6 +87,16 @@ describe('rows', () => {
       'school',
     ]);
   });
+  it('groups: no holes', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const groups = [, 'el'] as string[];
+    expectError(() => reachOverTime([{ id: 'a', units: {}, groups }], base), 'INVALID_INPUT', [
+      'roster',
+      0,
+      'groups',
+      0,
+    ]);
+  });
   it('eligible is true or false', () => {
     expectError(() => reachOverTime([{ id: 'a', units: {}, eligible: 'yes' } as never], base), 'INVALID_INPUT', [
       'roster',

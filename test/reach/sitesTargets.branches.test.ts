@@ -71,6 +71,21 @@ describe('compareSites', () => {
     expect(row?.atOrBelow).toBe(0.01);
     expect(Number.isInteger((row?.atLeastAsFar ?? 0) * 100)).toBe(true);
   });
+  it('a label is a string; weighting by enrollment needs students in every school', () => {
+    expectError(() => compareSites(['N1'], four, [{ id: 'proficient', label: 5 } as never]), 'INVALID_INPUT', [
+      'covariates',
+      0,
+      'label',
+    ]);
+    const weighted = four.map((school, i) => ({ ...school, enrollment: i === 2 ? 0 : 100 }));
+    expectError(
+      () => compareSites(['N1'], weighted, [{ id: 'proficient' }], { weight: 'enrollment' }),
+      'INVALID_INPUT',
+      ['schools', 2, 'enrollment'],
+    );
+    // Unweighted, an enrollment of 0 is allowed.
+    expect(compareSites(['N1', 'S1'], weighted, [{ id: 'proficient' }]).covariates[0]?.siteMean).toBeCloseTo(0.35, 14);
+  });
   it('at most 1,000,000 draws', () => {
     expectError(() => compareSites(['N1'], four, [{ id: 'proficient' }], { draws: 1_000_001 }), 'INVALID_INPUT', [
       'options',
