@@ -52,7 +52,10 @@ function incompleteGamma(a: number, x: number, upper: boolean): number {
     const p = Math.min(1, sum * front);
     return upper ? 1 - p : p;
   }
-  // Q(a, x) by Lentz's continued fraction.
+  // Q(a, x) by Lentz's continued fraction. Here x ≥ a + 1, and with y = x − a ≥ 1 the
+  // denominators b + an / (previous) stay ≥ y + i + 1 ≥ 2 (by induction: for i ≤ a the term adds,
+  // for i > a it takes at most i(i − a)/(y + i) ≤ i), so Lentz's guards against a zero
+  // denominator are not needed.
   const tiny = 1e-300;
   let b = x + 1 - a;
   let c = 1 / tiny;
@@ -62,9 +65,7 @@ function incompleteGamma(a: number, x: number, upper: boolean): number {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
     c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
     d = 1 / d;
     const delta = d * c;
     h *= delta;

@@ -64,7 +64,10 @@ export function readSchools(value: unknown, covariates: readonly string[], byEnr
   });
 }
 
-export function readCovariates(value: unknown): SiteCovariate[] {
+/** A covariate as read: its direction filled in (`'similar'` when not given). */
+export type ReadCovariate = SiteCovariate & { readonly intended: NonNullable<SiteCovariate['intended']> };
+
+export function readCovariates(value: unknown): ReadCovariate[] {
   const list = requireArray(value, ['covariates']);
   requireDenseArray(list, ['covariates'], MAX_COVARIATES);
   if (list.length === 0) invalid(['covariates'], 'name at least one covariate');

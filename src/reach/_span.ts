@@ -81,11 +81,12 @@ export function complementCells(
     combinations[index] = combination;
     if (combination !== null) link(index, combination);
   }
+  // Every live combination uses only basis cells, so a cell picked to hide is a basis cell, and
+  // the combination it was picked from is among its users.
   const hide = (i: number) => {
     hidden.add(i);
     isHidden[i] = 1;
-    if (inBasis[i] === 0) return; // not a basis cell: its combination stays as it is
-    const using = users[i] ?? new Set<number>();
+    const using = users[i] as Set<number>;
     inBasis[i] = 0;
     users[i] = undefined;
     let j = -1;
@@ -114,11 +115,10 @@ export function complementCells(
       for (const [basis, coefficient] of substitute) {
         const previous = combination.get(basis);
         const next = addMod(previous ?? 0, mulMod(times, coefficient));
+        // Coefficients kept are never 0 and P is prime, so `next` is 0 only when `previous` was set.
         if (next === 0) {
-          if (previous !== undefined) {
-            combination.delete(basis);
-            users[basis]?.delete(user);
-          }
+          combination.delete(basis);
+          users[basis]?.delete(user);
         } else {
           if (previous === undefined) {
             let set = users[basis];
@@ -164,10 +164,9 @@ export function complementCells(
         if (pick < 0 || value < best || (value === best && other < pick)) pick = other;
       }
       if (stale) continue;
-      if (inRound[pick] === 0) {
-        inRound[pick] = 1;
-        hiddenThisRound.push(pick);
-      }
+      // Not stale: no cell of the combination, `pick` included, was picked yet this round.
+      inRound[pick] = 1;
+      hiddenThisRound.push(pick);
     }
     if (hiddenThisRound.length === 0) return added;
     for (const index of hiddenThisRound) {

@@ -210,7 +210,7 @@ export function compareSites(
         ),
       );
     }
-    const intended = covariate.intended ?? 'similar';
+    const intended = covariate.intended;
     const evidence = { d: value, similarBand, intended };
     const decision =
       value === null

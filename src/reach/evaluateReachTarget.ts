@@ -269,7 +269,8 @@ export function evaluateReachTarget(
         };
       })
       .filter((unit) => unit.shortfall > 0)
-      .sort((a, b) => b.shortfall - a.shortfall || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      // Unit ids are distinct (the summary schema rejects repeats), so ties on shortfall order by id alone.
+      .sort((a, b) => b.shortfall - a.shortfall || (a.id < b.id ? -1 : 1))
       .slice(0, topUnits);
     const rate = stats.n === 0 ? null : reached / stats.n;
     const rule: ReachRule =
@@ -320,7 +321,7 @@ export function evaluateReachTarget(
       overall: overall.shortfall,
       focal:
         parsed.focalRule === 'union'
-          ? (groups[0]?.shortfall ?? 0)
+          ? (groups[0] as ReachTargetCheck).shortfall
           : groups.reduce((largest, group) => Math.max(largest, group.shortfall), 0),
     },
     level,
