@@ -210,7 +210,12 @@ export function detectSuperficialSpread(
       const when = before.spread === null ? before.date : after.date;
       notes.push(note('SPREAD_UNKNOWN', `spread is unknown on ${when}`, 'superficial'));
     } else {
-      superficial = halfSpread > tolerance / 2 && halfDepth < -tolerance / 2;
+      // The whole changes, not the halves: halving a subnormal rounds it to 0 (a rise of 5e-324 would
+      // go unseen). A difference of finite numbers is never NaN, and one that overflows to ±Infinity
+      // still compares the right way with the tolerance.
+      const spreadRise = (after.spread as number) - (before.spread as number);
+      const depthRise = (after.depth as number) - (before.depth as number);
+      superficial = spreadRise > tolerance && depthRise < -tolerance;
     }
     intervals.push({
       from: before.date,

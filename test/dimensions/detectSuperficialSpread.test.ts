@@ -146,6 +146,16 @@ describe('detectSuperficialSpread', () => {
     expectError(() => detectSuperficialSpread('x' as never), 'INVALID_INPUT', ['history']);
   });
 
+  it('sees a change of the smallest subnormal (halving it would round it to 0)', () => {
+    const report = detectSuperficialSpread([
+      { date: '2025-01-01', depth: 5e-324, spread: 0 },
+      { date: '2025-01-02', depth: 0, spread: 5e-324 },
+    ]);
+    expect(report.intervals[0]?.superficial).toBe(true);
+    expect(report.intervals[0]?.spreadChange).toBe(5e-324);
+    expect(report.decision.action).toBe('superficial-spread');
+  });
+
   it('properties: one interval per consecutive pair; flagged exactly when spread rose and depth fell; input untouched', () => {
     const pointArbitrary = fc.record({
       depth: fc.option(fc.double({ min: -10, max: 10, noNaN: true }), { nil: null }),
