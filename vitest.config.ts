@@ -31,9 +31,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // `npm test` runs with --coverage. Floors sit a little below what the whole suite reached when
-    // they were last raised (lines 99.57%, branches 96.54%, functions 99.77%, statements 99.08%,
-    // after the strict-input work of issue 12), leaving room for the few branches that random property
-    // inputs reach only sometimes: raise them as the suite grows, never lower them.
+    // they were last raised (lines 99.58%, branches 97.64%, functions 99.58%, statements 99.26%,
+    // after the pilot, pit-stop, mixed-model, reach-over-time and scale-out work and their branch
+    // tests), leaving room for the few branches that random property inputs reach only sometimes:
+    // raise them as the suite grows, never lower them.
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
@@ -43,7 +44,7 @@ export default defineConfig({
       exclude: ['src/reach/bigQueryUdaf.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      thresholds: { lines: 99.2, branches: 96, functions: 99.5, statements: 98.7 },
+      thresholds: { lines: 99.4, branches: 97.2, functions: 99.5, statements: 99.0 },
     },
   },
 });
