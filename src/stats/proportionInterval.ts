@@ -1,10 +1,9 @@
-import { invalid } from '../_lib/errors.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
-import { note } from '../_lib/notes.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
-import { readConfidenceLevel, requireNumber, requireOneOf } from '../_lib/validate.js';
+import { readConfidenceLevel, requireOneOf } from '../_lib/validate.js';
 import { wilsonBounds } from '../_lib/wilson.js';
-import { plusZero, withoutNegativeZero } from './_finite.js';
+import { withoutNegativeZero } from './_finite.js';
+import { emptyProportion, readProportionCounts } from './_proportionCounts.js';
 import type { Estimate } from './Estimate.js';
 
 /**
@@ -99,9 +98,7 @@ export function proportionInterval(
   n: number,
   options: ProportionIntervalOptions = {},
 ): ProportionResult {
-  const total = plusZero(requireNumber(n, ['n'], { min: 0, integer: true }));
-  const count = plusZero(requireNumber(successes, ['successes'], { min: 0, integer: true }));
-  if (count > total) invalid(['successes'], `cannot exceed n (${total})`);
+  const { count, total } = readProportionCounts(successes, n);
   const settings = readOptions<ProportionIntervalOptions>(options, PROPORTION_OPTION_KEYS, ['options']);
   const confidenceLevel = readConfidenceLevel(settings.confidenceLevel, ['options', 'confidenceLevel']);
   const method =
@@ -109,14 +106,7 @@ export function proportionInterval(
       ? 'wilson'
       : requireOneOf(settings.method, PROPORTION_INTERVAL_METHODS, ['options', 'method'], 'interval method');
   const base = { statistic: null, df: null, pValue: null, confidenceLevel, n: total, nDropped: 0, successes: count };
-  if (total === 0) {
-    return {
-      ...base,
-      estimate: null,
-      confidenceInterval: null,
-      notes: [note('EMPTY', 'n is 0: there is no proportion', 'estimate')],
-    };
-  }
+  if (total === 0) return emptyProportion(base);
   const z = criticalZ(confidenceLevel);
   const confidenceInterval =
     method === 'wilson'

@@ -1,9 +1,9 @@
 import kernelBetaincinv from '@stdlib/math-base-special-kernel-betaincinv';
-import { invalid, limitExceeded } from '../_lib/errors.js';
-import { note } from '../_lib/notes.js';
+import { limitExceeded } from '../_lib/errors.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
-import { readConfidenceLevel, requireNumber, requireOneOf } from '../_lib/validate.js';
-import { plusZero, withoutNegativeZero } from './_finite.js';
+import { readConfidenceLevel, requireOneOf } from '../_lib/validate.js';
+import { withoutNegativeZero } from './_finite.js';
+import { emptyProportion, readProportionCounts } from './_proportionCounts.js';
 import type { ProportionResult } from './proportionInterval.js';
 
 /**
@@ -89,9 +89,7 @@ export function proportionIntervalBeta(
   n: number,
   options: ProportionIntervalBetaOptions = {},
 ): ProportionResult {
-  const total = plusZero(requireNumber(n, ['n'], { min: 0, integer: true }));
-  const count = plusZero(requireNumber(successes, ['successes'], { min: 0, integer: true }));
-  if (count > total) invalid(['successes'], `cannot exceed n (${total})`);
+  const { count, total } = readProportionCounts(successes, n);
   if (total > MAX_BETA_INTERVAL_N) {
     limitExceeded(['n'], `beta-quantile intervals take n up to ${MAX_BETA_INTERVAL_N}; use proportionInterval`);
   }
@@ -102,14 +100,7 @@ export function proportionIntervalBeta(
       ? 'clopper-pearson'
       : requireOneOf(settings.method, BETA_INTERVAL_METHODS, ['options', 'method'], 'interval method');
   const base = { statistic: null, df: null, pValue: null, confidenceLevel, n: total, nDropped: 0, successes: count };
-  if (total === 0) {
-    return {
-      ...base,
-      estimate: null,
-      confidenceInterval: null,
-      notes: [note('EMPTY', 'n is 0: there is no proportion', 'estimate')],
-    };
-  }
+  if (total === 0) return emptyProportion(base);
   const tail = (1 - confidenceLevel) / 2;
   const upperTail = 1 - tail;
   const shift = method === 'jeffreys' ? 0.5 : 0;
