@@ -159,3 +159,29 @@ export function healthyInput(): PitStopInput {
     },
   };
 }
+
+/** A district whose English learners number `el` (half reached), with `poverty` students (half reached). */
+export const reachWith = (poverty: number, el: number) =>
+  summarizeReach(
+    [
+      ...Array.from({ length: poverty }, (_, i) => ({
+        id: `p${i}`,
+        units: { district: 'd' },
+        groups: ['poverty'],
+        engagements: i % 2 === 0 ? 2 : 0,
+      })),
+      ...Array.from({ length: el }, (_, i) => ({
+        id: `e${i}`,
+        units: { district: 'd' },
+        groups: ['el'],
+        engagements: i % 2 === 0 ? 2 : 0,
+      })),
+      ...Array.from({ length: 100 }, (_, i) => ({
+        id: `o${i}`,
+        units: { district: 'd' },
+        groups: [],
+        engagements: i % 2 === 0 ? 2 : 0,
+      })),
+    ],
+    { focalGroups, unitLevels: ['district'], minEngagements: 2 },
+  );

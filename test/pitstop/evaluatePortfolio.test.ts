@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePortfolio, type PitStopInput } from '../../src/pitstop/index.js';
-import { summarizeReach } from '../../src/reach/index.js';
-import { focalGroups, healthyInput } from './_support.js';
-
-/** A district whose English learners number `el` (half reached), with `poverty` students (half reached). */
-const reachWith = (poverty: number, el: number) =>
-  summarizeReach(
-    [
-      ...Array.from({ length: poverty }, (_, i) => ({
-        id: `p${i}`,
-        units: { district: 'd' },
-        groups: ['poverty'],
-        engagements: i % 2 === 0 ? 2 : 0,
-      })),
-      ...Array.from({ length: el }, (_, i) => ({
-        id: `e${i}`,
-        units: { district: 'd' },
-        groups: ['el'],
-        engagements: i % 2 === 0 ? 2 : 0,
-      })),
-      ...Array.from({ length: 100 }, (_, i) => ({
-        id: `o${i}`,
-        units: { district: 'd' },
-        groups: [],
-        engagements: i % 2 === 0 ? 2 : 0,
-      })),
-    ],
-    { focalGroups, unitLevels: ['district'], minEngagements: 2 },
-  );
+import { healthyInput, reachWith } from './_support.js';
 
 describe('evaluatePortfolio', () => {
   it('orders districts by need (off course, left behind, fuel), ties by id', () => {

@@ -1,33 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePortfolio } from '../../src/pitstop/index.js';
-import { summarizeReach } from '../../src/reach/index.js';
-import { focalGroups, healthyInput, reachOf } from './_support.js';
-
-/** A district with `poverty` and `el` students and 100 others, half of each reached. */
-const reachWith = (poverty: number, el: number) =>
-  summarizeReach(
-    [
-      ...Array.from({ length: poverty }, (_, i) => ({
-        id: `p${i}`,
-        units: { district: 'd' },
-        groups: ['poverty'],
-        engagements: i % 2 === 0 ? 2 : 0,
-      })),
-      ...Array.from({ length: el }, (_, i) => ({
-        id: `e${i}`,
-        units: { district: 'd' },
-        groups: ['el'],
-        engagements: i % 2 === 0 ? 2 : 0,
-      })),
-      ...Array.from({ length: 100 }, (_, i) => ({
-        id: `o${i}`,
-        units: { district: 'd' },
-        groups: [],
-        engagements: i % 2 === 0 ? 2 : 0,
-      })),
-    ],
-    { focalGroups, unitLevels: ['district'], minEngagements: 2 },
-  );
+import { healthyInput, reachOf, reachWith } from './_support.js';
 
 describe('evaluatePortfolio: branches', () => {
   it('the complementary cell is the smallest open one, ties broken by district id', () => {
