@@ -44,7 +44,8 @@ export const MODULES: readonly ModuleSpec[] = [
     name: 'learning',
     summary:
       'The learning system: runChart (Anhøj rules exactly as R qicharts2, IHI shift/trend, baselines and phases), anhoejLimits; PdsaCycle, studyPdsa, decidePdsa (abandon / revise / expand / undetermined, explained), pdsaSeries; PDSA_RULES and RUN_CHART_RULES.',
-    sizeLimit: '53 kB',
+    // 53 kB until SOURCES was assembled from three concept files (+0.06 kB of spreads).
+    sizeLimit: '54 kB',
   },
   {
     name: 'factors',
