@@ -16,7 +16,8 @@ import type { ReachPolicy } from './reachPolicy.js';
  *   both is an error.
  * - `enrolledOn` / `exitedOn` (optional ISO dates): when the person joined and left the roster, for
  *   {@link reachOverTime} (students join its risk sets when they enrol, and leaving is a competing
- *   event); {@link summarizeReach} accepts and ignores them.
+ *   event); {@link summarizeReach} checks them (ISO dates, no leaving before enrolling) and otherwise
+ *   ignores them.
  *
  * Any other key (`reached`, a typo such as `group`) is an error with a suggestion, never ignored:
  * a yes/no column becomes `engagements: 1` or `0`. The `units` object holds exactly the declared

@@ -12,6 +12,7 @@ import { requireKnownKeys } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireNumber, requireRecord } from '../_lib/validate.js';
 import type { ReachConfig } from './_config.js';
 import { countRows, type DenseScratch, type Kernel } from './_kernels.js';
+import { hasOnlyKeys, hasOnlyRowKeys, internalized } from './_rowKeys.js';
 import { cellFor, type LeafIndex, leafFor, leafIndexOf, type ReachState } from './_state.js';
 import { type ReachRow, ROW_HINTS, ROW_KEYS } from './ReachRoster.js';
 
@@ -25,6 +26,17 @@ function rowPath(base: ErrorPath, position: number): ErrorPath {
 
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
+}
+
+/**
+ * Registers the leaf of a row's units (their codes are checked). Kept apart from the lookup so that
+ * no closure there captures `units`: a captured parameter would make V8 allocate a context on every
+ * call of the lookup, once per row, although a new leaf is rare.
+ */
+function newLeaf(state: ReachState, levels: readonly string[], units: Record<string, unknown>): number {
+  const leafPath: string[] = [];
+  for (const name of levels) leafPath.push(units[name] as string);
+  return leafFor(state, leafPath);
 }
 
 /** Takes one validated row: its leaf, focal-group mask, eligibility and engagements in the period. */
@@ -47,6 +59,7 @@ export function rowReader(
   const groupIds = config.focalGroups;
   const index = leafIndexOf(state);
   const levelSet: ReadonlySet<string> = new Set(levels);
+  const levelNames = internalized(levels);
 
   /** The leaf of a row's units: a walk down the trie, allocating only for a new leaf (or no levels). */
   const leafOf = (units: Record<string, unknown>, base: ErrorPath, position: number): number => {
@@ -63,48 +76,33 @@ export function rowReader(
         node = found as LeafIndex | undefined;
       }
     }
-    return leafFor(
-      state,
-      levels.map((name) => units[name] as string),
-    );
+    return newLeaf(state, levels, units);
   };
 
   return (value, base, position) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       requireRecord(value, rowPath(base, position));
     }
-    // Each field read once. The key check runs per row, so it allocates nothing and does no
-    // lookups: it counts the keys (a for…in walk) and compares with the fields found; only when
-    // they differ does the shared helper look for the unknown key (and build path and suggestion).
+    // Each field read once; the key check compares each key with the field names (no allocation).
     const row = value as Partial<ReachRow>;
+    if (!hasOnlyRowKeys(row)) requireKnownKeys(row, ROW_KEY_SET, rowPath(base, position), ROW_HINTS);
     const id = row.id;
     const units = row.units;
     const groups = row.groups;
     const eligibleFlag = row.eligible;
     const count = row.engagements;
     const engagedOn = row.engagedOn;
-    let keys = 0;
-    for (const _ in row) keys += 1;
-    const known =
-      (id !== undefined ? 1 : 0) +
-      (units !== undefined ? 1 : 0) +
-      (groups !== undefined ? 1 : 0) +
-      (eligibleFlag !== undefined ? 1 : 0) +
-      (count !== undefined ? 1 : 0) +
-      (engagedOn !== undefined ? 1 : 0);
-    // (A row of a class may have fields no walk counts, e.g. prototype getters: always searched.)
-    if (keys !== known || Object.getPrototypeOf(row) !== Object.prototype) {
-      requireKnownKeys(row, ROW_KEY_SET, rowPath(base, position), ROW_HINTS);
-    }
+    const enrolledOn = row.enrolledOn;
+    const exitedOn = row.exitedOn;
     if (!isId(id)) requireNonEmptyId(id, [...rowPath(base, position), 'id']);
     if (hashes !== null) hashes[position] = hashString(id as string);
     if (typeof units !== 'object' || units === null || Array.isArray(units)) {
       requireRecord(units, [...rowPath(base, position), 'units']);
     }
-    // Every declared level must be there (leafOf checks), so as many keys as levels means no other.
-    let unitKeys = 0;
-    for (const _ in units) unitKeys += 1;
-    if (unitKeys !== depth) requireKnownKeys(units as object, levelSet, [...rowPath(base, position), 'units']);
+    // Every declared level must be there (leafOf checks), and no other key.
+    if (!hasOnlyKeys(units as object, levelNames)) {
+      requireKnownKeys(units as object, levelSet, [...rowPath(base, position), 'units']);
+    }
     const leaf = leafOf(units as Record<string, unknown>, base, position);
     let mask = 0;
     if (groups !== undefined) {
@@ -154,8 +152,22 @@ export function rowReader(
         if (day >= config.periodStart && day <= config.periodEnd) engagements += 1;
       }
     }
+    if (enrolledOn !== undefined || exitedOn !== undefined) checkStay(enrolledOn, exitedOn, base, position);
     sink(leaf, mask, eligible, engagements);
   };
+}
+
+/**
+ * The enrolment dates of a row, which a summary does not use (reach over time does): still checked,
+ * so a damaged date is an error here too — ISO dates, and no leaving before enrolling.
+ */
+function checkStay(enrolledOn: unknown, exitedOn: unknown, base: ErrorPath, position: number): void {
+  const enrolled =
+    enrolledOn === undefined ? null : requireIsoDate(enrolledOn, [...rowPath(base, position), 'enrolledOn']);
+  const exited = exitedOn === undefined ? null : requireIsoDate(exitedOn, [...rowPath(base, position), 'exitedOn']);
+  if (enrolled !== null && exited !== null && exited < enrolled) {
+    invalid([...rowPath(base, position), 'exitedOn'], 'a student cannot leave the roster before enrolling');
+  }
 }
 
 /** A sink adding each row to its cell at once (the accumulator's `add`, one row per call). */

@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+
 import { requireIsoDate } from '../_lib/dates.js';
 import { type ErrorPath, invalid, limitExceeded } from '../_lib/errors.js';
 import { parseOrThrow } from '../_lib/parse.js';
@@ -18,6 +19,7 @@ import {
 } from '../_lib/validate.js';
 import { ReachTarget } from '../framework/ReachTarget.js';
 import { BUILT_IN_POPULATIONS, INTERSECTION_SEPARATOR, MAX_FOCAL_GROUPS, MAX_HISTOGRAM_MAX } from './_config.js';
+import { internalized } from './_rowKeys.js';
 import { type ReachOverTimeOptions, TIME_OPTION_KEYS } from './ReachOverTimeOptions.js';
 import { FOCAL_GROUP_KEYS, PERIOD_KEYS } from './ReachRoster.js';
 
@@ -28,6 +30,8 @@ export const MAX_TIME_DAYS = 3660;
 export interface ReachTimeConfig {
   readonly focalGroups: readonly string[];
   readonly unitLevels: ReadonlySet<string>;
+  /** The same names, internalized, for the per-row key check. */
+  readonly unitLevelNames: readonly string[];
   readonly period: { readonly start: string; readonly end: string };
   readonly asOf: string;
   readonly periodStart: number;
@@ -146,6 +150,7 @@ export function resolveTimeConfig(value: unknown, path: ErrorPath): ReachTimeCon
   return {
     focalGroups,
     unitLevels,
+    unitLevelNames: internalized([...unitLevels]),
     period,
     asOf: options.asOf as string,
     periodStart,

@@ -6,10 +6,12 @@
  * @internal
  * @module
  */
+
 import { isoDateToDay, requireIsoDate } from '../_lib/dates.js';
 import { type ErrorPath, incompatible, invalid } from '../_lib/errors.js';
 import { requireKnownKeys } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
+import { hasOnlyKeys, hasOnlyRowKeys } from './_rowKeys.js';
 import type { ReachTimeConfig } from './_timeConfig.js';
 import { ROW_HINTS, ROW_KEYS } from './ReachRoster.js';
 
@@ -205,25 +207,11 @@ export function addTimeRow(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) requireRecord(value, at());
   const row = value as Record<string, unknown>;
   const { id, units, groups, eligible, engagements, engagedOn, enrolledOn, exitedOn } = row;
-  let keys = 0;
-  for (const _ in row) keys += 1;
-  const known =
-    (id !== undefined ? 1 : 0) +
-    (units !== undefined ? 1 : 0) +
-    (groups !== undefined ? 1 : 0) +
-    (eligible !== undefined ? 1 : 0) +
-    (engagements !== undefined ? 1 : 0) +
-    (engagedOn !== undefined ? 1 : 0) +
-    (enrolledOn !== undefined ? 1 : 0) +
-    (exitedOn !== undefined ? 1 : 0);
-  if (keys !== known || Object.getPrototypeOf(row) !== Object.prototype)
-    requireKnownKeys(row, ROW_KEY_SET, at(), ROW_HINTS);
+  if (!hasOnlyRowKeys(row)) requireKnownKeys(row, ROW_KEY_SET, at(), ROW_HINTS);
   if (typeof id !== 'string' || id.length === 0) requireNonEmptyId(id, at('id'));
   if (units !== undefined || config.unitLevels.size > 0) {
     const record = requireRecord(units, at('units'));
-    let unitKeys = 0;
-    for (const _ in record) unitKeys += 1;
-    if (unitKeys !== config.unitLevels.size) requireKnownKeys(record, config.unitLevels, at('units'));
+    if (!hasOnlyKeys(record, config.unitLevelNames)) requireKnownKeys(record, config.unitLevels, at('units'));
     for (const level of config.unitLevels) {
       const code = record[level];
       if (typeof code !== 'string' || code.length === 0) requireNonEmptyId(code, at('units', level));

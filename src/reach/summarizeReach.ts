@@ -41,9 +41,9 @@ import type { ReachSummary } from './ReachSummary.js';
  *   keys in a row, its `units`, a columnar roster, the options or `period` (with a suggestion:
  *   `reached` → "did you mean `engagements`? a yes/no becomes 1 or 0"), holes in any array,
  *   negative or fractional engagements, duplicate ids, unknown focal groups, focal-group ids
- *   `everyone`, `union`, `none` or containing `&`, unequal column lengths, non-ISO dates, dated
- *   engagements without a period, or a unit missing a declared level. `LIMIT_EXCEEDED` for more
- *   than 8 focal groups, `minEngagements` or `histogramMax` above 1000, more than 2³¹ − 1 rows,
+ *   `everyone`, `union`, `none` or containing `&`, unequal column lengths, non-ISO dates
+ *   (`engagedOn`, `enrolledOn`, `exitedOn`), an exit before enrolment, dated engagements without a
+ *   period, or a unit missing a declared level. `LIMIT_EXCEEDED` for more than 8 focal groups, `minEngagements` or `histogramMax` above 1000, more than 2³¹ − 1 rows,
  *   people or unit-table entries (refused before anything is allocated), or more than 2²⁵ units ×
  *   focal-group combinations (2²⁸ histogram entries) in the counts.
  * @example
