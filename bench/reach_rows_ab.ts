@@ -1,19 +1,34 @@
 /**
- * `npx tsx bench/reach_rows_ab.ts <other checkout> [students]`: the measurements of reach_rows.ts for
- * this checkout (B) and another one (A: e.g. a copy of the commit before a change), in ONE process,
- * alternating A and B call by call (ABBA) — a fair ratio even on a busy machine. Prints medians (ms) and
- * the ratios B / A, of wall time and of the process's CPU time (user + system, garbage-collector
- * threads included): on a machine shared with other jobs the wall time also counts the time the
- * process waited for a core, while the CPU time does not.
+ * `npx tsx bench/reach_rows_ab.ts <other checkout> [students] [runs] [control checkout]`: the
+ * measurements of reach_rows.ts for this checkout (B) and another one (A: e.g. a copy of the commit
+ * before a change), in ONE process, alternating A and B call by call (ABBA) — a fair ratio even on a
+ * busy machine. Each timed call starts after a full garbage collection, so no call pays for the
+ * garbage of the one before it. Prints medians (ms) and the ratios B / A, of wall time and of the
+ * process's CPU time (user + system, garbage-collector threads included): on a machine shared with
+ * other jobs the wall time also counts the time the process waited for a core, while the CPU time
+ * does not.
+ *
+ * With a control checkout (a plain copy of A's files in another directory, e.g.
+ * `mkdir ctl && cp -r <other>/src <other>/package.json ctl/ && ln -s $PWD/node_modules ctl/`), the
+ * row-form summary is also timed for the copy, in the same rotation: A′ / A is what the harness
+ * reports for identical code, the size of its own bias and noise.
  */
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type * as Reach from '../src/reach/index.js';
 
 const other = resolve(process.argv[2] ?? '.');
 const STUDENTS = Number(process.argv[3] ?? 6_000_000);
 const runs = Number(process.argv[4] ?? 5);
+const control = process.argv[5] === undefined ? null : resolve(process.argv[5]);
 const A = (await import(`${other}/src/reach/index.ts`)) as typeof Reach;
 const B = (await import('../src/reach/index.js')) as typeof Reach;
+const C = control === null ? null : ((await import(`${control}/src/reach/index.ts`)) as typeof Reach);
+
+// A full collection before each timed call (the flag exposes `gc` to contexts made after it).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const SCHOOLS_PER_DISTRICT = 9;
 const SCHOOLS = 1_000 * SCHOOLS_PER_DISTRICT;
@@ -53,39 +68,48 @@ function makeRows(columns: Reach.ReachColumns): Reach.ReachRow[] {
   }));
 }
 
-/** Medians of `runs` calls of each, in ABBA order, after one warm-up call of each. */
-function ab(name: string, a: () => unknown, b: () => unknown): void {
-  a();
-  b();
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const ca: number[] = [];
-  const cb: number[] = [];
-  const time = (run: () => unknown, into: number[], cpu: number[]) => {
-    const usage = process.cpuUsage();
-    const start = performance.now();
-    run();
-    into.push(performance.now() - start);
-    const used = process.cpuUsage(usage);
-    cpu.push((used.user + used.system) / 1000);
-  };
-  // ABBA order: whichever runs second pays the first one's garbage (≈ 20% in a control run of
-  // this checkout against itself in fixed AB order).
+interface Timing {
+  readonly wall: number[];
+  readonly cpu: number[];
+}
+
+/** One call of `run`, after a full collection: its wall and CPU time (ms). */
+function time(run: () => unknown, into: Timing): void {
+  collect();
+  const usage = process.cpuUsage();
+  const start = performance.now();
+  run();
+  into.wall.push(performance.now() - start);
+  const used = process.cpuUsage(usage);
+  into.cpu.push((used.user + used.system) / 1000);
+}
+
+const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)] as number;
+
+/**
+ * Medians of `runs` calls of each, rotating the order (A B C, then C B A: ABBA with two), after one
+ * warm-up call of each.
+ */
+function ab(name: string, a: () => unknown, b: () => unknown, c?: () => unknown): void {
+  const calls = c === undefined ? [a, b] : [a, b, c];
+  for (const call of calls) call();
+  const timings: Timing[] = calls.map(() => ({ wall: [], cpu: [] }));
   for (let index = 0; index < runs; index += 1) {
-    if (index % 2 === 0) {
-      time(a, ta, ca);
-      time(b, tb, cb);
-    } else {
-      time(b, tb, cb);
-      time(a, ta, ca);
-    }
+    const order = calls.map((_, at) => at);
+    if (index % 2 === 1) order.reverse();
+    for (const at of order) time(calls[at] as () => unknown, timings[at] as Timing);
   }
-  const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number;
-  const [ma, mb, ua, ub] = [median(ta), median(tb), median(ca), median(cb)];
-  console.log(
+  const [ta, tb, tc] = timings as [Timing, Timing, Timing | undefined];
+  const [ma, mb, ua, ub] = [median(ta.wall), median(tb.wall), median(ta.cpu), median(tb.cpu)];
+  let line =
     `${name}: wall A ${ma.toFixed(1)} ms, B ${mb.toFixed(1)} ms, B/A ${(mb / ma).toFixed(3)}; ` +
-      `CPU A ${ua.toFixed(1)} ms, B ${ub.toFixed(1)} ms, B/A ${(ub / ua).toFixed(3)}`,
-  );
+    `CPU A ${ua.toFixed(1)} ms, B ${ub.toFixed(1)} ms, B/A ${(ub / ua).toFixed(3)}`;
+  if (tc !== undefined) {
+    line +=
+      `; control A′ wall ${median(tc.wall).toFixed(1)} ms, A′/A ${(median(tc.wall) / ma).toFixed(3)}, ` +
+      `CPU A′/A ${(median(tc.cpu) / ua).toFixed(3)}`;
+  }
+  console.log(line);
 }
 
 const columns = makeColumns(STUDENTS, 0x9e3779b9);
@@ -94,6 +118,7 @@ ab(
   `summarizeReach, row form, ${STUDENTS.toLocaleString('en')} rows`,
   () => A.summarizeReach(rows, options),
   () => B.summarizeReach(rows, options),
+  C === null ? undefined : () => C.summarizeReach(rows, options),
 );
 const accA = A.reachAccumulator(options);
 const accB = B.reachAccumulator(options);
