@@ -99,6 +99,9 @@ function insertLeaf(index: LeafIndex, leafPath: readonly string[], leaf: number)
   node.set(leafPath.length === 0 ? '' : (leafPath[leafPath.length - 1] as string), leaf);
 }
 
+/** The default error path of a state (one shared array: `cellFor` runs once per row). */
+const STATE_PATH: ErrorPath = Object.freeze(['state']);
+
 /** A new, empty state. */
 export function emptyState(config: ReachConfig): ReachState {
   return {
@@ -143,7 +146,7 @@ export function leafFor(state: ReachState, leafPath: readonly string[]): number 
  * Makes room for `extra` more cells (capacity at least doubles, so growth is amortized); past
  * {@link MAX_CELLS} cells or {@link MAX_HISTOGRAM_ENTRIES} histogram entries, `LIMIT_EXCEEDED` at `path`.
  */
-export function reserveCells(state: ReachState, extra: number, path: ErrorPath = ['state']): void {
+export function reserveCells(state: ReachState, extra: number, path: ErrorPath = STATE_PATH): void {
   const needed = state.cells + extra;
   if (needed > state.cellLeaf.length) {
     if (needed > MAX_CELLS || needed * state.bins > MAX_HISTOGRAM_ENTRIES) {
@@ -263,7 +266,7 @@ export function foldCell(
 }
 
 /** The cell of (leaf, mask), created empty when new. */
-export function cellFor(state: ReachState, leaf: number, mask: number, path: ErrorPath = ['state']): number {
+export function cellFor(state: ReachState, leaf: number, mask: number, path: ErrorPath = STATE_PATH): number {
   if (state.indexedCells !== state.cells || 2 * (state.cells + 1) > state.cellTable.length) indexCells(state);
   const table = state.cellTable;
   const at = probe(table, leaf, mask, state.cellLeaf, state.cellMask);

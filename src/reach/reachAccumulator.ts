@@ -1,3 +1,4 @@
+import type { ErrorPath } from '../_lib/errors.js';
 import { addColumns } from './_columns.js';
 import { resolveReachConfig } from './_config.js';
 import { finalizeState } from './_finalize.js';
@@ -36,6 +37,11 @@ export interface ReachAccumulator {
   /** The summary of everything added. */
   finalize(state: ReachState): ReachSummary;
 }
+
+/** Error paths of the arguments (shared arrays: `add` runs once per row). */
+const STATE: ErrorPath = Object.freeze(['state']);
+const ROW: ErrorPath = Object.freeze(['row']);
+const COLUMNS: ErrorPath = Object.freeze(['columns']);
 
 /**
  * A reach accumulator for sharded data: `init / add / merge / finalize`. Results from merged shards
@@ -91,9 +97,10 @@ export function reachAccumulator(options: ReachAccumulatorOptions): ReachAccumul
   // (O(1)) on each call and their contents (O(cells)) the first time only, so a row or a small
   // batch into a big state costs what it did; `merge` and `finalize` check in full every time.
   const checked = new WeakSet<ReachState>();
-  const stateOf = (value: unknown, path: readonly string[]): ReachState => {
-    const state = requireState(config, value, path, !checked.has(value as ReachState));
-    checked.add(state);
+  const stateOf = (value: unknown, path: ErrorPath): ReachState => {
+    const seen = checked.has(value as ReachState);
+    const state = requireState(config, value, path, !seen);
+    if (!seen) checked.add(state);
     return state;
   };
   const made = (state: ReachState): ReachState => {
@@ -103,18 +110,18 @@ export function reachAccumulator(options: ReachAccumulatorOptions): ReachAccumul
   return {
     init: () => made(emptyState(config)),
     add(state, row) {
-      const target = stateOf(state, ['state']);
+      const target = stateOf(state, STATE);
       let add = adders.get(target);
       if (add === undefined) {
         add = rowReader(config, target, null, directSink(config, target));
         adders.set(target, add);
       }
-      add(row, ['row'], -1);
+      add(row, ROW, -1);
       return target;
     },
     addColumns(state, columns) {
-      const target = stateOf(state, ['state']);
-      addColumns(config, target, columns, ['columns']);
+      const target = stateOf(state, STATE);
+      addColumns(config, target, columns, COLUMNS);
       return target;
     },
     merge(a, b) {
