@@ -6,7 +6,7 @@ import { requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate
 import { LIBRARY_VERSION } from '../framework/version.js';
 import { evaluateParsed } from './evaluatePitStop.js';
 import { type PitStopInput, readPitStopInput } from './PitStopInput.js';
-import type { PitStopReport } from './PitStopReport.js';
+import type { DistrictSummary, PortfolioCell, PortfolioReport } from './PortfolioReport.js';
 import { type PitStopPolicy, pitStopPolicyDefinition } from './pitStopPolicy.js';
 
 /** One district of a state's portfolio: its id and its pit-stop evidence. @category Portfolio */
@@ -19,53 +19,6 @@ export interface PortfolioDistrict {
 export interface EvaluatePortfolioOptions {
   /** Overrides of {@link DEFAULT_PIT_STOP_POLICY}, for every district (`minCellSize` for the counts). */
   readonly policy?: Partial<PitStopPolicy>;
-}
-
-/** A count of students shown or suppressed. @category Portfolio */
-export interface PortfolioCell {
-  readonly id: string;
-  /** Students in the focal group; `null` when suppressed. */
-  readonly n: number | null;
-  /** Of those, how many were reached; `null` when suppressed. */
-  readonly reached: number | null;
-  /** reached ÷ n; `null` when suppressed or n is 0. */
-  readonly rate: number | null;
-  /** `'small-cell'` (a count below `minCellSize`), `'complementary'` (hidden so others cannot be differenced out), or `null`. */
-  readonly suppressed: 'small-cell' | 'complementary' | null;
-}
-
-/** One district's pit stop, summarized for a state. @category Portfolio */
-export interface DistrictSummary {
-  readonly id: string;
-  /** 1 for the district that most needs support. */
-  readonly rank: number;
-  /** (off course + left behind + fuel) ÷ 3, each 1 for the bad answer, ½ undetermined, 0 otherwise. */
-  readonly needScore: number;
-  readonly components: { readonly offCourse: number; readonly leftBehind: number; readonly fuel: number };
-  readonly onCourse: PitStopReport['onCourse']['decision']['action'];
-  readonly broken: PitStopReport['broken']['decision']['action'];
-  readonly fuel: PitStopReport['fuel']['decision']['action'];
-  readonly leftBehind: PitStopReport['leftBehind']['decision']['action'];
-  readonly route: PitStopReport['route']['decision']['action'];
-  readonly moneyRunsOutOn: string | null;
-  /** Strategies to revise, pause or remove. */
-  readonly strategiesChanging: number;
-  /** Focal groups the left-behind question flagged. */
-  readonly focalGroupsBehind: readonly string[];
-  /** Reach of each focal group, small cells suppressed. */
-  readonly focalGroups: readonly PortfolioCell[];
-}
-
-/** A state's view of its districts' journeys. @category Portfolio */
-export interface PortfolioReport {
-  readonly schemaVersion: 1;
-  /** Districts ordered for support: highest need first, ties by id. */
-  readonly districts: readonly DistrictSummary[];
-  /** Each focal group over every district, small totals suppressed. */
-  readonly focalGroupTotals: readonly PortfolioCell[];
-  readonly notes: readonly Note<'COMPLEMENTARY_SUPPRESSION'>[];
-  readonly policy: PitStopPolicy;
-  readonly version: string;
 }
 
 const OPTION_KEYS = keysOf<EvaluatePortfolioOptions>()('policy');

@@ -820,8 +820,8 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
   ],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
   // pitstop
+  // The first sample is also the stored StageAssessment's (RESULT_SCHEMAS): it has every kind of criterion.
   'pitstop.assessStage': [
-    [{}],
     [
       {
         pilotDecision: 'scale-up',
@@ -833,6 +833,7 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
         sustainabilityChecks: [{ on: '2026-12-01', sustainable: null }],
       },
     ],
+    [{}],
   ],
   'pitstop.definePitStopPolicy': [[], [{ maxDaysBetweenStops: 60 }]],
   'pitstop.evaluatePortfolio': [
@@ -946,6 +947,8 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'pilot.PilotEvidenceSummary': 'pilot.summarizePilotEvidence',
   'pilot.DecidePilotResult': 'pilot.decidePilot',
   'pitstop.PitStopReport': 'pitstop.evaluatePitStop',
+  'pitstop.StageAssessment': 'pitstop.assessStage',
+  'pitstop.PortfolioReport': 'pitstop.evaluatePortfolio',
   'reach.ReachSummary': 'reach.summarizeReach',
   'reach.SuppressedReachReport': 'reach.suppressSmallCells',
 };
