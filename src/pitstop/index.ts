@@ -28,6 +28,7 @@ export {
 } from './PortfolioReport.js';
 export { DEFAULT_PIT_STOP_POLICY, definePitStopPolicy, type PitStopPolicy } from './pitStopPolicy.js';
 export * from './pitStopRules.js';
+export { type ProjectedArrivalsFromReachOptions, projectedArrivalsFromReach } from './projectedArrival.js';
 export {
   parseStageAssessment,
   StageAssessment,

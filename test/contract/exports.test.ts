@@ -846,6 +846,18 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
     ],
     [[]],
   ],
+  'pitstop.projectedArrivalsFromReach': [
+    [reach.reachOverTime(timeRows, { ...timeOptions, target: timeTarget, arriveBy: '2027-05-01', window: 21 })],
+    [
+      JSON.parse(
+        JSON.stringify(reach.reachOverTime(timeRows, { ...timeOptions, target: { ...timeTarget, focalRule: 'each' } })),
+      ),
+      { target: 0 },
+    ],
+    [reach.reachOverTime(timeRows, timeOptions)],
+    // The ticket's target is counted over 2026-08-01..2027-07-31, not the report's period: it cannot tell.
+    [reach.reachOverTime(timeRows, { ...timeOptions, target: timeTarget }), { tripTicket: riverbendTripTicket }],
+  ],
   'pitstop.evaluatePitStop': [
     [SCHEMA_SAMPLES['pitstop.PitStopInput']],
     [
