@@ -1,12 +1,12 @@
 import { invalid } from '../_lib/errors.js';
-import { type Note, note } from '../_lib/notes.js';
 import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
+import { type Cell, isSmallCell, shown, suppressComplementary } from './_portfolioSuppression.js';
 import { evaluateParsed } from './evaluatePitStop.js';
 import { type PitStopInput, readPitStopInput } from './PitStopInput.js';
-import type { DistrictSummary, PortfolioCell, PortfolioReport } from './PortfolioReport.js';
+import type { DistrictSummary, PortfolioReport } from './PortfolioReport.js';
 import { type PitStopPolicy, pitStopPolicyDefinition } from './pitStopPolicy.js';
 
 /** One district of a state's portfolio: its id and its pit-stop evidence. @category Portfolio */
@@ -31,31 +31,6 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const weight = (action: string, bad: string, good: string): number => (action === bad ? 1 : action === good ? 0 : 0.5);
 
-interface Cell {
-  readonly district: number;
-  readonly id: string;
-  readonly n: number;
-  readonly reached: number;
-  suppressed: PortfolioCell['suppressed'];
-}
-
-const shown = (cell: {
-  id: string;
-  n: number;
-  reached: number;
-  suppressed: PortfolioCell['suppressed'];
-}): PortfolioCell =>
-  cell.suppressed === null
-    ? {
-        id: cell.id,
-        n: cell.n,
-        reached: cell.reached,
-        // Never 0 here: a cell (or total) under `minCellSize` (at least 1) is suppressed.
-        rate: cell.reached / cell.n,
-        suppressed: null,
-      }
-    : { id: cell.id, n: null, reached: null, rate: null, suppressed: cell.suppressed };
-
 /**
  * A state's view of many journeys: each district's pit stop ({@link evaluatePitStop}) summarized,
  * a need score, and the districts ordered for support.
@@ -68,9 +43,13 @@ const shown = (cell: {
  *
  * Counts of students are suppressed where small cells would identify them (NCES SLDS Technical
  * Brief 3): a focal group's cell (students, reached) is hidden when the group, the reached or the
- * not reached number fewer than the policy's `minCellSize`; when a group's state total is shown and
- * exactly one district's cell is hidden, the next smallest cell is hidden too (complementary
- * suppression), so the total cannot be differenced back to it; a small total is hidden.
+ * not reached number fewer than the policy's `minCellSize`, and so is a small state total. Then
+ * complementary suppression: further cells of the group (the smallest that will do, ties by
+ * district id) are hidden until the hidden cells, beyond the `minCellSize` each complementary cell
+ * is known to hold, together hold at least `minCellSize` reached and `minCellSize` not-reached
+ * students — so no hidden count can be worked out from the shown cells and the state total, by
+ * differencing or because a hidden sum is 0 — or, when even every cell hidden would not do, the
+ * state total is hidden instead.
  * O(d · p) for d districts of pit-stop cost p. Same input, same report; the input is not mutated.
  *
  * @category Portfolio
@@ -136,8 +115,7 @@ export function evaluatePortfolio(
     const groups = (parsed.reach?.groups ?? []).filter((group) => group.kind === 'focal');
     cells.push(
       groups.map((group) => {
-        const small = (count: number) => count < policy.minCellSize;
-        const hide = small(group.n) || small(group.reached) || small(group.n - group.reached);
+        const hide = isSmallCell(group.n, group.reached, policy.minCellSize);
         return {
           district: index,
           id: group.id,
@@ -150,39 +128,11 @@ export function evaluatePortfolio(
   });
 
   // State totals per focal group, and complementary suppression within each group.
-  const notes: Note<'COMPLEMENTARY_SUPPRESSION'>[] = [];
-  const groupIds = [...new Set(cells.flat().map((cell) => cell.id))].sort();
-  const focalGroupTotals: PortfolioCell[] = groupIds.map((groupId) => {
-    const inGroup = cells.flat().filter((cell) => cell.id === groupId);
-    let n = 0;
-    let reached = 0;
-    for (const cell of inGroup) {
-      n += cell.n;
-      reached += cell.reached;
-    }
-    const small = n < policy.minCellSize || reached < policy.minCellSize || n - reached < policy.minCellSize;
-    const total: { id: string; n: number; reached: number; suppressed: PortfolioCell['suppressed'] } = {
-      id: groupId,
-      n,
-      reached,
-      suppressed: small ? 'small-cell' : null,
-    };
-    if (!small && inGroup.filter((cell) => cell.suppressed !== null).length === 1) {
-      const partner = inGroup
-        .filter((cell) => cell.suppressed === null)
-        .sort((a, b) => a.n - b.n || byId(summaries[a.district]?.id as string, summaries[b.district]?.id as string))[0];
-      // There is one: a lone cell is its own total, so a lone hidden cell makes the total small too.
-      (partner as Cell).suppressed = 'complementary';
-      notes.push(
-        note(
-          'COMPLEMENTARY_SUPPRESSION',
-          `${groupId}: one more district's cell is hidden so the state total cannot reveal a small one`,
-          'districts',
-        ),
-      );
-    }
-    return shown(total);
-  });
+  const { totals: focalGroupTotals, notes } = suppressComplementary(
+    cells,
+    summaries.map((summary) => summary.id),
+    policy.minCellSize,
+  );
 
   const order = summaries
     .map((summary, index) => ({ summary, index }))
