@@ -78,13 +78,10 @@ const CellShape = /* @__PURE__ */ z
       if (cell.n !== null && cell.reached !== null && cell.reached > cell.n) {
         context.issues.push({ code: 'custom', input: cell.reached, path: ['reached'], message: 'reached exceeds n' });
       }
-      if (cell.rate !== null && (cell.n === null || cell.n === 0)) {
-        context.issues.push({
-          code: 'custom',
-          input: cell.rate,
-          path: ['rate'],
-          message: 'a rate needs a count n > 0',
-        });
+      const rate = cell.n === null || cell.reached === null || cell.n === 0 ? null : cell.reached / cell.n;
+      if (cell.rate !== rate) {
+        const message = rate === null ? 'a rate needs the counts, with n > 0' : `the rate is reached ÷ n = ${rate}`;
+        context.issues.push({ code: 'custom', input: cell.rate, path: ['rate'], message });
       }
     }),
   );

@@ -143,6 +143,11 @@ describe('damage the schemas catch inside each result', () => {
       'n',
     ]);
     expectError(
+      () => parsePortfolioReport(copyOf(stored, (c) => (c.focalGroupTotals[0].rate = 0.9))),
+      'INVALID_INPUT',
+      ['focalGroupTotals', 0, 'rate'],
+    );
+    expectError(
       () => parsePortfolioReport(copyOf(stored, (c) => (c.districts[0].components.fuel = 0.7))),
       'INVALID_INPUT',
       ['districts', 0, 'components', 'fuel'],
