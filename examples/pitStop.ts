@@ -17,8 +17,9 @@ import {
   type PitStopInput,
   type PitStopReport,
   type ProjectedArrival,
+  projectedArrivalsFromReach,
 } from 'scaling-navigator/pitstop';
-import { summarizeReach } from 'scaling-navigator/reach';
+import { type ReachOverTimeReport, summarizeReach } from 'scaling-navigator/reach';
 import {
   riverbendDecisions,
   riverbendFactorRatings,
@@ -36,7 +37,14 @@ import {
 
 /**
  * The evidence Riverbend brings to its June 2026 pit stop. `projectedArrivals` is where a
- * reach-over-time projection goes (one entry per reach target, `target: 'reach:<index>'`).
+ * reach-over-time projection goes: `projectedArrivalsFromReach(reachOverTime(roster, { target,
+ * arriveBy, … }), { tripTicket })` (one entry per reach target, `target: 'reach:<index>'`).
+ *
+ * The demo passes none, and not for want of a function: Riverbend's reach target is counted over
+ * the 2026–27 school year (2026-08-01 to 2027-07-31), which starts after this June 2026 pit stop,
+ * and its roster holds 2025–26 counts without dates. A pace scenario needs dated engagements in the
+ * target's own period, so the honest answer is the engine's: on course stays `undetermined`
+ * (`pitstop/no-projection`) until the January 2027 pit stop has a term of 2026–27 data.
  */
 export function riverbendPitStopInput(projectedArrivals: readonly ProjectedArrival[] = []): PitStopInput {
   const ticket = parseTripTicket(riverbendTripTicket);
@@ -64,41 +72,11 @@ export function riverbendPitStopInput(projectedArrivals: readonly ProjectedArriv
 }
 
 /**
- * A reach-over-time projection's arrival, as `ProjectedArrival` for the reach target at `index`:
- * met by `arriveBy` when every check (everyone and the focal groups) is met or on pace, not when
- * any is not at this pace or has no pace; the date is the latest check's projected date (`null`
- * when one never arrives at this pace), the interval the latest earliest and latest dates. Written
- * against the shape of the projection's checks, so it takes any projection with that shape.
+ * A reach-over-time report's projected arrival of Riverbend's reach target, checked against the
+ * trip ticket (its shares, focal rule, period and `arriveBy`), for {@link riverbendPitStopInput}.
  */
-export function projectedArrivalFromPace(
-  arrival: {
-    readonly checks: readonly {
-      readonly status: 'met' | 'on-pace' | 'not-at-this-pace' | 'no-pace';
-      readonly projectedOn: string | null;
-      readonly earliestOn: string | null;
-      readonly latestOn: string | null;
-    }[];
-  },
-  index: number,
-  asOf: string,
-): ProjectedArrival {
-  const latest = (dates: readonly (string | null)[]): string | null =>
-    dates.includes(null) ? null : ([...(dates as string[])].sort().at(-1) ?? null);
-  const open = arrival.checks.filter((check) => check.status !== 'met');
-  const metByArriveBy = open.some((check) => check.status === 'not-at-this-pace' || check.status === 'no-pace')
-    ? false
-    : arrival.checks.length > 0
-      ? true
-      : null;
-  return {
-    target: `reach:${index}`,
-    date: open.length === 0 ? asOf : latest(open.map((check) => check.projectedOn)),
-    metByArriveBy,
-    interval:
-      open.length === 0
-        ? [asOf, asOf]
-        : [latest(open.map((check) => check.earliestOn)), latest(open.map((check) => check.latestOn))],
-  };
+export function riverbendProjectedArrivals(report: ReachOverTimeReport): ProjectedArrival[] {
+  return projectedArrivalsFromReach(report, { tripTicket: riverbendTripTicket, target: 0 });
 }
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);

@@ -77,7 +77,7 @@ export const MODULES: readonly ModuleSpec[] = [
   {
     name: 'pitstop',
     summary:
-      "The pit stop: evaluatePitStop (the four checklist questions answered from data, keep / revise / pause / remove per strategy, additions screened for every partner, the route and the next stop), assessStage (pilot → expansion → tight → institutionalized, with the evidence for the next stage) and evaluatePortfolio (a state's districts ordered by a need score, small cells suppressed); PIT_STOP_RULES.",
+      "The pit stop: evaluatePitStop (the four checklist questions answered from data, keep / revise / pause / remove per strategy, additions screened for every partner, the route and the next stop), projectedArrivalsFromReach (a reach-over-time projection as the pit stop's projected arrival), assessStage (pilot → expansion → tight → institutionalized, with the evidence for the next stage) and evaluatePortfolio (a state's districts ordered by a need score, small cells suppressed with complementary cells so no hidden count can be worked out); stored-result schemas PitStopReport, StageAssessment and PortfolioReport with parse / safeParse; PIT_STOP_RULES.",
     sizeLimit: '60 kB',
   },
 ];

@@ -4,10 +4,11 @@ import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { IsoDate } from '../framework/_schemaParts.js';
 import type { Decision } from '../framework/Decision.js';
 import { StrategyId } from '../framework/strategies.js';
-import { BooleanOrNull, decisionSchema, FiniteOrNull, noteSchema } from '../learning/_resultSchemas.js';
+import { BooleanOrNull, FiniteOrNull, noteSchema } from '../learning/_resultSchemas.js';
 import { STRATEGY_STATUSES, type StrategyStatus } from '../strategies/StrategySet.js';
+import { pitStopDecisionSchema } from './_resultParts.js';
 import { type PitStopPolicy, PitStopPolicySchema } from './pitStopPolicy.js';
-import { PIT_STOP_RULES, type PitStopRule } from './pitStopRules.js';
+import type { PIT_STOP_RULES, PitStopRule } from './pitStopRules.js';
 
 /** A pit-stop decision: the library's `Decision` citing {@link PIT_STOP_RULES}. @category Pit stops */
 export type PitStopDecision<Action extends string> = Decision<Action, PitStopRule, PitStopPolicy>;
@@ -185,9 +186,7 @@ const NOTE_CODES = [
   'PROJECTION_UNKNOWN_TARGET',
 ] as const satisfies readonly PitStopNoteCode[];
 
-const RULE_IDS = /* @__PURE__ */ PIT_STOP_RULES.map((rule) => rule.id);
-const decision = <const A extends string>(actions: readonly A[]) =>
-  decisionSchema(actions, RULE_IDS, PitStopPolicySchema as z.ZodMiniType<PitStopPolicy>);
+const decision = pitStopDecisionSchema;
 const Day = IsoDate;
 const DayOrNull = z.nullable(IsoDate);
 const Strings = z.array(z.string());

@@ -13,6 +13,7 @@ import { type Reason, reason } from './_course.js';
 import type { PitStopDecision } from './PitStopReport.js';
 import { type PitStopPolicy, pitStopPolicyDefinition } from './pitStopPolicy.js';
 import type { PitStopRule } from './pitStopRules.js';
+import type { StageAssessment, StageCriterion } from './StageAssessment.js';
 
 /**
  * What a pilot can lead to (REL Appalachia's pilot guide), as the pilot decision's action:
@@ -55,37 +56,6 @@ export interface StageEvidence {
 export interface AssessStageOptions {
   /** Overrides of {@link DEFAULT_PIT_STOP_POLICY} (echoed; no threshold of it applies here). */
   readonly policy?: Partial<PitStopPolicy>;
-}
-
-/** One piece of evidence a stage asks for. @category Stages */
-export interface StageCriterion {
-  /** The stage it is evidence for. */
-  readonly stage: Exclude<ScalingStageId, 'pilot'>;
-  readonly criterion:
-    | 'pilot-decision'
-    | 'depth-met'
-    | 'fidelity-at-scale'
-    | 'no-superficial-spread'
-    | 'sustainable'
-    | 'sustained-after-leadership-change';
-  /** Met, not met, or `null` when the evidence is missing. */
-  readonly met: boolean | null;
-}
-
-/** Where an innovation stands among the stages to scale. @category Stages */
-export interface StageAssessment {
-  readonly schemaVersion: 1;
-  /** The furthest stage whose evidence (and every earlier stage's) is met; `'pilot'` at least. */
-  readonly stage: ScalingStageId;
-  /** The next stage and whether its evidence is there: `'ready'`, `'not-ready'` or `'undetermined'`; `null` once institutionalized. */
-  readonly next: {
-    readonly stage: Exclude<ScalingStageId, 'pilot'>;
-    readonly decision: PitStopDecision<'ready' | 'not-ready'>;
-  } | null;
-  /** Every criterion of every stage, in stage order. */
-  readonly criteria: readonly StageCriterion[];
-  readonly policy: PitStopPolicy;
-  readonly version: string;
 }
 
 const OPTION_KEYS = keysOf<AssessStageOptions>()('policy');

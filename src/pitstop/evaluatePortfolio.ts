@@ -1,12 +1,12 @@
 import { invalid } from '../_lib/errors.js';
-import { type Note, note } from '../_lib/notes.js';
 import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
+import { type Cell, isSmallCell, shown, suppressComplementary } from './_portfolioSuppression.js';
 import { evaluateParsed } from './evaluatePitStop.js';
 import { type PitStopInput, readPitStopInput } from './PitStopInput.js';
-import type { PitStopReport } from './PitStopReport.js';
+import type { DistrictSummary, PortfolioReport } from './PortfolioReport.js';
 import { type PitStopPolicy, pitStopPolicyDefinition } from './pitStopPolicy.js';
 
 /** One district of a state's portfolio: its id and its pit-stop evidence. @category Portfolio */
@@ -21,53 +21,6 @@ export interface EvaluatePortfolioOptions {
   readonly policy?: Partial<PitStopPolicy>;
 }
 
-/** A count of students shown or suppressed. @category Portfolio */
-export interface PortfolioCell {
-  readonly id: string;
-  /** Students in the focal group; `null` when suppressed. */
-  readonly n: number | null;
-  /** Of those, how many were reached; `null` when suppressed. */
-  readonly reached: number | null;
-  /** reached ÷ n; `null` when suppressed or n is 0. */
-  readonly rate: number | null;
-  /** `'small-cell'` (a count below `minCellSize`), `'complementary'` (hidden so others cannot be differenced out), or `null`. */
-  readonly suppressed: 'small-cell' | 'complementary' | null;
-}
-
-/** One district's pit stop, summarized for a state. @category Portfolio */
-export interface DistrictSummary {
-  readonly id: string;
-  /** 1 for the district that most needs support. */
-  readonly rank: number;
-  /** (off course + left behind + fuel) ÷ 3, each 1 for the bad answer, ½ undetermined, 0 otherwise. */
-  readonly needScore: number;
-  readonly components: { readonly offCourse: number; readonly leftBehind: number; readonly fuel: number };
-  readonly onCourse: PitStopReport['onCourse']['decision']['action'];
-  readonly broken: PitStopReport['broken']['decision']['action'];
-  readonly fuel: PitStopReport['fuel']['decision']['action'];
-  readonly leftBehind: PitStopReport['leftBehind']['decision']['action'];
-  readonly route: PitStopReport['route']['decision']['action'];
-  readonly moneyRunsOutOn: string | null;
-  /** Strategies to revise, pause or remove. */
-  readonly strategiesChanging: number;
-  /** Focal groups the left-behind question flagged. */
-  readonly focalGroupsBehind: readonly string[];
-  /** Reach of each focal group, small cells suppressed. */
-  readonly focalGroups: readonly PortfolioCell[];
-}
-
-/** A state's view of its districts' journeys. @category Portfolio */
-export interface PortfolioReport {
-  readonly schemaVersion: 1;
-  /** Districts ordered for support: highest need first, ties by id. */
-  readonly districts: readonly DistrictSummary[];
-  /** Each focal group over every district, small totals suppressed. */
-  readonly focalGroupTotals: readonly PortfolioCell[];
-  readonly notes: readonly Note<'COMPLEMENTARY_SUPPRESSION'>[];
-  readonly policy: PitStopPolicy;
-  readonly version: string;
-}
-
 const OPTION_KEYS = keysOf<EvaluatePortfolioOptions>()('policy');
 const DISTRICT_KEYS = keysOf<PortfolioDistrict>()('id', 'pitStop');
 /** The most districts one portfolio holds. */
@@ -77,31 +30,6 @@ const MAX_DISTRICTS = 100_000;
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const weight = (action: string, bad: string, good: string): number => (action === bad ? 1 : action === good ? 0 : 0.5);
-
-interface Cell {
-  readonly district: number;
-  readonly id: string;
-  readonly n: number;
-  readonly reached: number;
-  suppressed: PortfolioCell['suppressed'];
-}
-
-const shown = (cell: {
-  id: string;
-  n: number;
-  reached: number;
-  suppressed: PortfolioCell['suppressed'];
-}): PortfolioCell =>
-  cell.suppressed === null
-    ? {
-        id: cell.id,
-        n: cell.n,
-        reached: cell.reached,
-        // Never 0 here: a cell (or total) under `minCellSize` (at least 1) is suppressed.
-        rate: cell.reached / cell.n,
-        suppressed: null,
-      }
-    : { id: cell.id, n: null, reached: null, rate: null, suppressed: cell.suppressed };
 
 /**
  * A state's view of many journeys: each district's pit stop ({@link evaluatePitStop}) summarized,
@@ -115,9 +43,13 @@ const shown = (cell: {
  *
  * Counts of students are suppressed where small cells would identify them (NCES SLDS Technical
  * Brief 3): a focal group's cell (students, reached) is hidden when the group, the reached or the
- * not reached number fewer than the policy's `minCellSize`; when a group's state total is shown and
- * exactly one district's cell is hidden, the next smallest cell is hidden too (complementary
- * suppression), so the total cannot be differenced back to it; a small total is hidden.
+ * not reached number fewer than the policy's `minCellSize`, and so is a small state total. Then
+ * complementary suppression: further cells of the group (the smallest that will do, ties by
+ * district id) are hidden until the hidden cells, beyond the `minCellSize` each complementary cell
+ * is known to hold, together hold at least `minCellSize` reached and `minCellSize` not-reached
+ * students — so no hidden count can be worked out from the shown cells and the state total, by
+ * differencing or because a hidden sum is 0 — or, when even every cell hidden would not do, the
+ * state total is hidden instead.
  * O(d · p) for d districts of pit-stop cost p. Same input, same report; the input is not mutated.
  *
  * @category Portfolio
@@ -183,8 +115,7 @@ export function evaluatePortfolio(
     const groups = (parsed.reach?.groups ?? []).filter((group) => group.kind === 'focal');
     cells.push(
       groups.map((group) => {
-        const small = (count: number) => count < policy.minCellSize;
-        const hide = small(group.n) || small(group.reached) || small(group.n - group.reached);
+        const hide = isSmallCell(group.n, group.reached, policy.minCellSize);
         return {
           district: index,
           id: group.id,
@@ -197,39 +128,11 @@ export function evaluatePortfolio(
   });
 
   // State totals per focal group, and complementary suppression within each group.
-  const notes: Note<'COMPLEMENTARY_SUPPRESSION'>[] = [];
-  const groupIds = [...new Set(cells.flat().map((cell) => cell.id))].sort();
-  const focalGroupTotals: PortfolioCell[] = groupIds.map((groupId) => {
-    const inGroup = cells.flat().filter((cell) => cell.id === groupId);
-    let n = 0;
-    let reached = 0;
-    for (const cell of inGroup) {
-      n += cell.n;
-      reached += cell.reached;
-    }
-    const small = n < policy.minCellSize || reached < policy.minCellSize || n - reached < policy.minCellSize;
-    const total: { id: string; n: number; reached: number; suppressed: PortfolioCell['suppressed'] } = {
-      id: groupId,
-      n,
-      reached,
-      suppressed: small ? 'small-cell' : null,
-    };
-    if (!small && inGroup.filter((cell) => cell.suppressed !== null).length === 1) {
-      const partner = inGroup
-        .filter((cell) => cell.suppressed === null)
-        .sort((a, b) => a.n - b.n || byId(summaries[a.district]?.id as string, summaries[b.district]?.id as string))[0];
-      // There is one: a lone cell is its own total, so a lone hidden cell makes the total small too.
-      (partner as Cell).suppressed = 'complementary';
-      notes.push(
-        note(
-          'COMPLEMENTARY_SUPPRESSION',
-          `${groupId}: one more district's cell is hidden so the state total cannot reveal a small one`,
-          'districts',
-        ),
-      );
-    }
-    return shown(total);
-  });
+  const { totals: focalGroupTotals, notes } = suppressComplementary(
+    cells,
+    summaries.map((summary) => summary.id),
+    policy.minCellSize,
+  );
 
   const order = summaries
     .map((summary, index) => ({ summary, index }))

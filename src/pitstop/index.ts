@@ -19,5 +19,19 @@ export {
   safeParsePitStopInput,
 } from './PitStopInput.js';
 export * from './PitStopReport.js';
+export {
+  type DistrictSummary,
+  type PortfolioCell,
+  PortfolioReport,
+  parsePortfolioReport,
+  safeParsePortfolioReport,
+} from './PortfolioReport.js';
 export { DEFAULT_PIT_STOP_POLICY, definePitStopPolicy, type PitStopPolicy } from './pitStopPolicy.js';
 export * from './pitStopRules.js';
+export { type ProjectedArrivalsFromReachOptions, projectedArrivalsFromReach } from './projectedArrival.js';
+export {
+  parseStageAssessment,
+  StageAssessment,
+  type StageCriterion,
+  safeParseStageAssessment,
+} from './StageAssessment.js';

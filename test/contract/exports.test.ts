@@ -820,8 +820,8 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
   ],
   'reach.suppressSmallCells': [[reachSummary], [reachSummary, { hierarchy: ['district'], policy: { minCellSize: 5 } }]],
   // pitstop
+  // The first sample is also the stored StageAssessment's (RESULT_SCHEMAS): it has every kind of criterion.
   'pitstop.assessStage': [
-    [{}],
     [
       {
         pilotDecision: 'scale-up',
@@ -833,6 +833,7 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
         sustainabilityChecks: [{ on: '2026-12-01', sustainable: null }],
       },
     ],
+    [{}],
   ],
   'pitstop.definePitStopPolicy': [[], [{ maxDaysBetweenStops: 60 }]],
   'pitstop.evaluatePortfolio': [
@@ -844,6 +845,18 @@ const TABLE: Record<string, readonly ArgumentList[]> = {
       { policy: { minCellSize: 5 } },
     ],
     [[]],
+  ],
+  'pitstop.projectedArrivalsFromReach': [
+    [reach.reachOverTime(timeRows, { ...timeOptions, target: timeTarget, arriveBy: '2027-05-01', window: 21 })],
+    [
+      JSON.parse(
+        JSON.stringify(reach.reachOverTime(timeRows, { ...timeOptions, target: { ...timeTarget, focalRule: 'each' } })),
+      ),
+      { target: 0 },
+    ],
+    [reach.reachOverTime(timeRows, timeOptions)],
+    // The ticket's target is counted over 2026-08-01..2027-07-31, not the report's period: it cannot tell.
+    [reach.reachOverTime(timeRows, { ...timeOptions, target: timeTarget }), { tripTicket: riverbendTripTicket }],
   ],
   'pitstop.evaluatePitStop': [
     [SCHEMA_SAMPLES['pitstop.PitStopInput']],
@@ -946,6 +959,8 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'pilot.PilotEvidenceSummary': 'pilot.summarizePilotEvidence',
   'pilot.DecidePilotResult': 'pilot.decidePilot',
   'pitstop.PitStopReport': 'pitstop.evaluatePitStop',
+  'pitstop.StageAssessment': 'pitstop.assessStage',
+  'pitstop.PortfolioReport': 'pitstop.evaluatePortfolio',
   'reach.ReachSummary': 'reach.summarizeReach',
   'reach.SuppressedReachReport': 'reach.suppressSmallCells',
 };
