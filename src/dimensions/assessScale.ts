@@ -1,7 +1,7 @@
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import type { Note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord, requireUniqueId } from '../_lib/validate.js';
 import { Measure, type MeasureInput } from '../framework/Measure.js';
@@ -167,14 +167,17 @@ export function assessScale(
   const atScale = judgeAtScale(counts, policy, notes);
   const sustainable = judgeSustainable(dimensions, policy, notes);
 
-  return sealResult({
-    schemaVersion: 1,
-    dimensions,
-    weakest,
-    atScale,
-    sustainable,
-    measuresWithoutDimension,
-    notes,
-    policy,
-  });
+  return sealResult(
+    {
+      schemaVersion: 1,
+      dimensions,
+      weakest,
+      atScale,
+      sustainable,
+      measuresWithoutDimension,
+      notes,
+      policy,
+    },
+    RESULT_KINDS.scaleAssessment,
+  );
 }

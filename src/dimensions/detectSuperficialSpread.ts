@@ -3,7 +3,7 @@ import { requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
@@ -263,7 +263,10 @@ export function detectSuperficialSpread(
     decision = decide('no-superficial-spread', [reason('dimensions/no-superficial-interval', evidence)], policy);
   }
 
-  return sealResult({ schemaVersion: 1, decision, intervals, flaggedCount: flagged.length, notes, policy });
+  return sealResult(
+    { schemaVersion: 1, decision, intervals, flaggedCount: flagged.length, notes, policy },
+    RESULT_KINDS.superficialSpread,
+  );
 }
 
 const policySchema = /* @__PURE__ */ z.strictObject(superficialSpreadPolicyFields);

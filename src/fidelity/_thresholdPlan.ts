@@ -11,7 +11,7 @@ import { type Note, note } from '../_lib/notes.js';
 import { createRandom } from '../_lib/random.js';
 import { sortOrder } from '../_lib/rank.js';
 import { completeRows, readNanPolicy, type Series } from '../_lib/series.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireArray, requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
@@ -355,27 +355,30 @@ export function planThreshold(data: FidelityThresholdData, options: FidelityThre
       );
     }
 
-    return sealResult({
-      schemaVersion: 1,
-      outcomeType,
-      n,
-      nDropped: rows.nDropped,
-      candidates,
-      associatedLevel: pointCut === null ? null : (candidates[bestIndex] as ThresholdCut),
-      test: {
-        statistic: noResidualForm ? null : maxObserved,
-        pValue,
-        scheme: testScheme(outcomeType, layout),
-        permutations: policy.permutations,
-        seed,
+    return sealResult(
+      {
+        schemaVersion: 1,
+        outcomeType,
+        n,
+        nDropped: rows.nDropped,
+        candidates,
+        associatedLevel: pointCut === null ? null : (candidates[bestIndex] as ThresholdCut),
+        test: {
+          statistic: noResidualForm ? null : maxObserved,
+          pValue,
+          scheme: testScheme(outcomeType, layout),
+          permutations: policy.permutations,
+          seed,
+        },
+        decision: decide(action, [why], policy),
+        interval,
+        fixedGates,
+        ...(layout === null ? {} : { design: describeDesign(layout, outcomeType) }),
+        notes,
+        policy,
       },
-      decision: decide(action, [why], policy),
-      interval,
-      fixedGates,
-      ...(layout === null ? {} : { design: describeDesign(layout, outcomeType) }),
-      notes,
-      policy,
-    });
+      RESULT_KINDS.fidelityThreshold,
+    );
   };
   return {
     permutations: permutations === null ? 0 : policy.permutations,

@@ -1,7 +1,7 @@
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { criticalT } from '../_lib/tQuantile.js';
 import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
@@ -367,14 +367,17 @@ export function analyzeFidelityOutcome(
       );
     }
   }
-  return sealResult({
-    schemaVersion: 1,
-    correlation,
-    partial,
-    bands: summarizeBands(fidelity, outcomeValues, policy.bands, confidenceLevel),
-    clustering,
-    ...(clusters === undefined ? {} : { mixedModel }),
-    notes,
-    policy,
-  });
+  return sealResult(
+    {
+      schemaVersion: 1,
+      correlation,
+      partial,
+      bands: summarizeBands(fidelity, outcomeValues, policy.bands, confidenceLevel),
+      clustering,
+      ...(clusters === undefined ? {} : { mixedModel }),
+      notes,
+      policy,
+    },
+    RESULT_KINDS.fidelityOutcome,
+  );
 }

@@ -1,6 +1,6 @@
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import {
   readConfidenceLevel,
@@ -290,66 +290,69 @@ export function componentContributions(
     });
   const ranks = new Map(order.map((entry, position) => [entry.index, position + 1]));
 
-  return sealResult({
-    schemaVersion: 1,
-    adjust,
-    policy,
-    components: analyses.map((analysis, index): ComponentContribution => {
-      const adjustedPValue = adjusted[index] ?? null;
-      const { estimate, widened } = analysis;
-      let action: 'supported' | 'not-supported' | 'undetermined';
-      let why: DecisionReason<ComponentRule>;
-      if (estimate === null || adjustedPValue === null || widened === null) {
-        action = 'undetermined';
-        why = ruleReason(COMPONENT_RULES, noEstimateRule(analysis.why), {
-          n: analysis.correlation.n,
-          note: analysis.why,
-        });
-      } else if (estimate > 0 && adjustedPValue < policy.alpha) {
-        action = 'supported';
-        why = ruleReason(COMPONENT_RULES, 'fidelity/contributes', {
-          estimate,
-          adjustedPValue,
-          alpha: policy.alpha,
-          adjust,
-        });
-      } else if (widened[1] < policy.minimumMeaningfulEffect) {
-        action = 'not-supported';
-        why = ruleReason(COMPONENT_RULES, 'fidelity/below-minimum-effect', {
-          estimate,
-          upperBound: widened[1],
-          intervalLevel: widenedLevel,
-          minimumMeaningfulEffect: policy.minimumMeaningfulEffect,
-        });
-      } else {
-        action = 'undetermined';
-        why = ruleReason(COMPONENT_RULES, 'fidelity/inconclusive', {
-          estimate,
-          adjustedPValue,
-          upperBound: widened[1],
-          minimumMeaningfulEffect: policy.minimumMeaningfulEffect,
-        });
-      }
-      return {
-        id: analysis.component.id,
-        rank: ranks.get(index) as number,
-        correlation: analysis.correlation,
-        partial: analysis.partial,
-        pValue: analysis.pValue,
-        adjustedPValue,
-        widenedInterval: widened,
-        ...('mixedModel' in analysis ? { mixedModel: analysis.mixedModel } : {}),
-        decision: decide(action, [why], policy),
-      };
-    }),
-    ...(design.covariates.length > 0 || design.clusters !== null
-      ? {
-          design: {
-            covariates: design.covariates.length,
-            clusters: design.clusters === null ? null : new Set(design.clusters).size,
-            judgedOn: design.clusters === null ? ('partial-correlation' as const) : ('mixed-model-within' as const),
-          },
+  return sealResult(
+    {
+      schemaVersion: 1,
+      adjust,
+      policy,
+      components: analyses.map((analysis, index): ComponentContribution => {
+        const adjustedPValue = adjusted[index] ?? null;
+        const { estimate, widened } = analysis;
+        let action: 'supported' | 'not-supported' | 'undetermined';
+        let why: DecisionReason<ComponentRule>;
+        if (estimate === null || adjustedPValue === null || widened === null) {
+          action = 'undetermined';
+          why = ruleReason(COMPONENT_RULES, noEstimateRule(analysis.why), {
+            n: analysis.correlation.n,
+            note: analysis.why,
+          });
+        } else if (estimate > 0 && adjustedPValue < policy.alpha) {
+          action = 'supported';
+          why = ruleReason(COMPONENT_RULES, 'fidelity/contributes', {
+            estimate,
+            adjustedPValue,
+            alpha: policy.alpha,
+            adjust,
+          });
+        } else if (widened[1] < policy.minimumMeaningfulEffect) {
+          action = 'not-supported';
+          why = ruleReason(COMPONENT_RULES, 'fidelity/below-minimum-effect', {
+            estimate,
+            upperBound: widened[1],
+            intervalLevel: widenedLevel,
+            minimumMeaningfulEffect: policy.minimumMeaningfulEffect,
+          });
+        } else {
+          action = 'undetermined';
+          why = ruleReason(COMPONENT_RULES, 'fidelity/inconclusive', {
+            estimate,
+            adjustedPValue,
+            upperBound: widened[1],
+            minimumMeaningfulEffect: policy.minimumMeaningfulEffect,
+          });
         }
-      : {}),
-  });
+        return {
+          id: analysis.component.id,
+          rank: ranks.get(index) as number,
+          correlation: analysis.correlation,
+          partial: analysis.partial,
+          pValue: analysis.pValue,
+          adjustedPValue,
+          widenedInterval: widened,
+          ...('mixedModel' in analysis ? { mixedModel: analysis.mixedModel } : {}),
+          decision: decide(action, [why], policy),
+        };
+      }),
+      ...(design.covariates.length > 0 || design.clusters !== null
+        ? {
+            design: {
+              covariates: design.covariates.length,
+              clusters: design.clusters === null ? null : new Set(design.clusters).size,
+              judgedOn: design.clusters === null ? ('partial-correlation' as const) : ('mixed-model-within' as const),
+            },
+          }
+        : {}),
+    },
+    RESULT_KINDS.componentContributions,
+  );
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { incompatible } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { readStored, sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, readStored, sealResult } from '../_lib/stored.js';
 import { readOptions } from '../_lib/strict.js';
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
@@ -95,17 +95,20 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
         ),
       );
     }
-    return sealResult({
-      schemaVersion: 1,
-      decision,
-      predictionHeld:
-        rule === 'learning/too-few-units' || rule === 'learning/no-attainment'
-          ? null
-          : rule === 'learning/prediction-held' || rule === 'learning/effect-uncertain',
-      study,
-      notes,
-      policy,
-    });
+    return sealResult(
+      {
+        schemaVersion: 1,
+        decision,
+        predictionHeld:
+          rule === 'learning/too-few-units' || rule === 'learning/no-attainment'
+            ? null
+            : rule === 'learning/prediction-held' || rule === 'learning/effect-uncertain',
+        study,
+        notes,
+        policy,
+      },
+      RESULT_KINDS.pdsaDecision,
+    );
   };
 
   const { attainment } = study;

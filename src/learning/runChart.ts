@@ -1,5 +1,5 @@
 import { type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { requireOneOf } from '../_lib/validate.js';
 import { BIT, type Context, SIGNAL_RULES } from './_runChartContext.js';
@@ -221,16 +221,19 @@ export function runChart(values: RunChartValues, options: RunChartOptions = {}):
   }
 
   const last = phases[phases.length - 1] as RunChartPhase;
-  return sealResult({
-    schemaVersion: 1,
-    ...analysisOf(last),
-    n,
-    nMissing: phases.reduce((sum, phase) => sum + phase.nMissing, 0),
-    nExcluded: phases.reduce((sum, phase) => sum + phase.nExcluded, 0),
-    ruleSet,
-    phases,
-    points,
-    notes: phases.flatMap((phase) => phase.notes),
-    policy,
-  });
+  return sealResult(
+    {
+      schemaVersion: 1,
+      ...analysisOf(last),
+      n,
+      nMissing: phases.reduce((sum, phase) => sum + phase.nMissing, 0),
+      nExcluded: phases.reduce((sum, phase) => sum + phase.nExcluded, 0),
+      ruleSet,
+      phases,
+      points,
+      notes: phases.flatMap((phase) => phase.notes),
+      policy,
+    },
+    RESULT_KINDS.runChart,
+  );
 }

@@ -1,5 +1,5 @@
 import { type Note, note } from '../_lib/notes.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { type EffectSizeResult, effectSize, proportionInterval } from '../stats/index.js';
 import { finiteOrNull, plusZero } from './_resultSchemas.js';
@@ -173,29 +173,32 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
     };
   }
 
-  return sealResult({
-    schemaVersion: 1,
-    cycleId: cycle.id,
-    strategyId: cycle.plan.strategyId,
-    design: cycle.do.design,
-    measure: cycle.plan.measure,
-    predictedChange,
-    reference: referenceSummary,
-    tested: testedSummary,
-    observedChange,
-    difference,
-    attainment,
-    direction:
-      rawChange === null ? null : rawChange * sign > 0 ? 'as-predicted' : rawChange * sign < 0 ? 'opposite' : 'none',
-    unitsPlanned: cycle.plan.sample.size,
-    unitsUnpaired,
-    unitsImproved,
-    effectSize: effect,
-    firstObservedOn,
-    lastObservedOn,
-    notes,
-    policy,
-  });
+  return sealResult(
+    {
+      schemaVersion: 1,
+      cycleId: cycle.id,
+      strategyId: cycle.plan.strategyId,
+      design: cycle.do.design,
+      measure: cycle.plan.measure,
+      predictedChange,
+      reference: referenceSummary,
+      tested: testedSummary,
+      observedChange,
+      difference,
+      attainment,
+      direction:
+        rawChange === null ? null : rawChange * sign > 0 ? 'as-predicted' : rawChange * sign < 0 ? 'opposite' : 'none',
+      unitsPlanned: cycle.plan.sample.size,
+      unitsUnpaired,
+      unitsImproved,
+      effectSize: effect,
+      firstObservedOn,
+      lastObservedOn,
+      notes,
+      policy,
+    },
+    RESULT_KINDS.pdsaStudy,
+  );
 }
 
 /**

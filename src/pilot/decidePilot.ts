@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { readOptions } from '../_lib/strict.js';
 import { decide } from '../framework/_rules.js';
 import type { Decision } from '../framework/Decision.js';
@@ -190,7 +190,10 @@ export function decidePilot(evidence: PilotEvidenceInput, options: PilotOptions 
   const reasons = [deciding, ...advisoryReasons(summary, parsed, forward)];
   const notes: Note<DecidePilotNoteCode>[] =
     action === 'undetermined' ? [note('UNDETERMINED', entry.description, 'decision')] : [];
-  return sealResult({ schemaVersion: 1, decision: decide(action, reasons, policy), summary, notes, policy });
+  return sealResult(
+    { schemaVersion: 1, decision: decide(action, reasons, policy), summary, notes, policy },
+    RESULT_KINDS.pilotDecision,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { limitExceeded } from '../_lib/errors.js';
 import { standardNormalCdf } from '../_lib/inference.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { type ComputedEffect, type EffectContext, outcomeEffect } from './_outcomeEffect.js';
 import { essaTier, plainSummaries, summarizeAttrition, summarizeMde } from './_summaryParts.js';
@@ -119,18 +119,21 @@ export function summarizeParsed(evidence: PilotEvidence, policy: PilotPolicy): P
       : evidence.assignment.unit === 'school' && context.clusters !== null
         ? context.clusters
         : null;
-  return sealResult({
-    schemaVersion: 1 as const,
-    evidenceId: evidence.id,
-    design: evidence.design,
-    outcomes,
-    attrition,
-    minimumDetectableEffect: summarizeMde(outcomes, evidence, context.clusters, clusterAssigned, policy, notes),
-    essaTier: essaTier(evidence, outcomes, attrition.low, siteCount, policy),
-    ...plain,
-    notes,
-    policy,
-  });
+  return sealResult(
+    {
+      schemaVersion: 1 as const,
+      evidenceId: evidence.id,
+      design: evidence.design,
+      outcomes,
+      attrition,
+      minimumDetectableEffect: summarizeMde(outcomes, evidence, context.clusters, clusterAssigned, policy, notes),
+      essaTier: essaTier(evidence, outcomes, attrition.low, siteCount, policy),
+      ...plain,
+      notes,
+      policy,
+    },
+    RESULT_KINDS.pilotSummary,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
-import { isSealedResult, readStored, type StoredType } from '../_lib/stored.js';
+import { readStored, type StoredType, sealedKind } from '../_lib/stored.js';
 import { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
 import { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
 import { readReview } from '../factors/_readReview.js';
@@ -175,13 +175,14 @@ const RUN_CHART_TYPE: StoredType<RunChartResult> = { name: 'run chart', version:
 /** Reads the input at `path`: the envelope by zod, each stored result with `readStored`. @internal */
 export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStopInput {
   // Results this library made are taken as they are: the envelope sees a placeholder, so the
-  // document walk before zod never descends into a sealed reach summary or factor review.
+  // document walk before zod never descends into a sealed reach summary or factor review (each is
+  // then read as its own type: a sealed result of another kind is validated, and fails).
   const sealedParts = new Map<string, unknown>();
   let document = input;
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     for (const key of TOP_STORED_KEYS) {
       const value = Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
-      if (isSealedResult(value)) sealedParts.set(key, value);
+      if (sealedKind(value) !== null) sealedParts.set(key, value);
     }
     if (sealedParts.size > 0) {
       document = { ...input };

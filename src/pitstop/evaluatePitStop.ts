@@ -1,5 +1,5 @@
 import type { Note } from '../_lib/notes.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { compareReviews } from '../factors/compareReviews.js';
 import { suggestStrategies } from '../factors/suggestStrategies.js';
@@ -149,7 +149,7 @@ export function evaluatePitStop(input: PitStopInput, options: EvaluatePitStopOpt
   const given = readOptions<EvaluatePitStopOptions>(options, OPTION_KEYS, ['options']);
   const policy = pitStopPolicyDefinition.resolve(given.policy, ['options', 'policy']);
   const parsed = readPitStopInput(input, ['input']);
-  return sealResult(evaluateParsed(parsed, policy));
+  return sealResult(evaluateParsed(parsed, policy), RESULT_KINDS.pitStopReport);
 }
 
 /** The report of an input already read. @internal */

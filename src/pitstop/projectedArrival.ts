@@ -1,11 +1,10 @@
 import { invalid } from '../_lib/errors.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { isSealedResult } from '../_lib/stored.js';
+import { readStored } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { requireNumber } from '../_lib/validate.js';
 import { TripTicket, type TripTicketInput } from '../framework/TripTicket.js';
-import type { ReachOverTimeReport } from '../reach/ReachOverTimeReport.js';
-import { ReachOverTimeReportSchema } from './_reachTimeSchema.js';
+import { REACH_OVER_TIME_TYPE, type ReachOverTimeReport } from '../reach/ReachOverTimeReport.js';
 import type { ProjectedArrival } from './PitStopInput.js';
 
 /** Options for {@link projectedArrivalsFromReach}. @category Pit stops */
@@ -79,7 +78,7 @@ export function projectedArrivalsFromReach(
   options: ProjectedArrivalsFromReachOptions = {},
 ): ProjectedArrival[] {
   const given = readOptions<ProjectedArrivalsFromReachOptions>(options, OPTION_KEYS, ['options']);
-  const read = isSealedResult(report) ? report : parseOrThrow(ReachOverTimeReportSchema, report, ['report']);
+  const read = readStored(report, REACH_OVER_TIME_TYPE, ['report']);
   const index = requireNumber(given.target ?? 0, ['options', 'target'], { integer: true, min: 0 });
   const ticket =
     given.tripTicket === undefined ? undefined : parseOrThrow(TripTicket, given.tripTicket, ['options', 'tripTicket']);

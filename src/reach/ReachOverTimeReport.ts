@@ -1,4 +1,8 @@
+import type * as z from 'zod/mini';
 import type { Note } from '../_lib/notes.js';
+import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
+import type { StoredType } from '../_lib/stored.js';
+import { ReachOverTimeReportSchema } from './_reachOverTimeSchema.js';
 
 /**
  * Why an estimate of {@link reachOverTime} is `null`, or what a reader should know:
@@ -190,3 +194,64 @@ export interface ReachOverTimeReport {
   readonly arrival: ReachArrival | null;
   readonly notes: readonly Note<ReachOverTimeNoteCode>[];
 }
+
+/**
+ * The schema of a {@link ReachOverTimeReport} (zod/mini), for a report read back from storage:
+ * strict at every depth, finite numbers, whole counts, shares in [0, 1], and each arrival check's
+ * status consistent with its dates and the deadline.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { ReachOverTimeReport, reachOverTime } from 'scaling-navigator/reach';
+ * const roster = [{ id: 'a', units: { school: 'S1' }, engagedOn: ['2024-09-03'] }];
+ * const report = reachOverTime(roster, { focalGroups: [], unitLevels: ['school'], period: { start: '2024-09-02', end: '2025-06-30' }, asOf: '2024-09-06' });
+ * ReachOverTimeReport.safeParse(JSON.parse(JSON.stringify(report))).success //=> true
+ * ReachOverTimeReport.safeParse({ ...report, excluded: 0.5 }).success //=> false
+ * ```
+ */
+export const ReachOverTimeReport: z.ZodMiniType<ReachOverTimeReport> = ReachOverTimeReportSchema;
+
+/** How {@link readStored} reads a reach-over-time report. @internal */
+export const REACH_OVER_TIME_TYPE: StoredType<ReachOverTimeReport> = {
+  name: 'reach-over-time report',
+  version: 1,
+  schema: ReachOverTimeReport,
+};
+
+/**
+ * Validates a stored or received reach-over-time report (e.g. JSON from a journey's store) against
+ * the shape {@link reachOverTime} writes: strict at every depth, finite numbers, whole counts,
+ * shares in [0, 1], and each arrival check's status consistent with its dates and the deadline.
+ * The input is not mutated.
+ *
+ * @category Reach
+ * @throws ScalingNavigatorError `INVALID_INPUT` at the first problem, with its path; `issues` lists
+ * every problem.
+ * @example
+ * ```ts
+ * import { parseReachOverTimeReport, reachOverTime } from 'scaling-navigator/reach';
+ * const roster = [{ id: 'a', units: { school: 'S1' }, engagedOn: ['2024-09-03'] }];
+ * const report = reachOverTime(roster, { focalGroups: [], unitLevels: ['school'], period: { start: '2024-09-02', end: '2025-06-30' }, asOf: '2024-09-06' });
+ * parseReachOverTimeReport(JSON.parse(JSON.stringify(report))).rows //=> 1
+ * parseReachOverTimeReport({ ...report, rows: -1 }) //=> throws INVALID_INPUT at ['rows']
+ * ```
+ */
+export const parseReachOverTimeReport: (input: unknown) => ReachOverTimeReport =
+  /* @__PURE__ */ schemaParsers(ReachOverTimeReport).parse;
+
+/**
+ * Like {@link parseReachOverTimeReport}, but returns the error instead of throwing.
+ *
+ * @category Reach
+ * @example
+ * ```ts
+ * import { reachOverTime, safeParseReachOverTimeReport } from 'scaling-navigator/reach';
+ * const roster = [{ id: 'a', units: { school: 'S1' }, engagedOn: ['2024-09-03'] }];
+ * const report = reachOverTime(roster, { focalGroups: [], unitLevels: ['school'], period: { start: '2024-09-02', end: '2025-06-30' }, asOf: '2024-09-06' });
+ * const result = safeParseReachOverTimeReport({ ...report, schemaVersion: 2 });
+ * result.success ? null : result.error.path //=> ['schemaVersion']
+ * ```
+ */
+export const safeParseReachOverTimeReport: (input: unknown) => SafeParseResult<ReachOverTimeReport> =
+  /* @__PURE__ */ schemaParsers(ReachOverTimeReport).safeParse;

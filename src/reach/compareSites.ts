@@ -2,7 +2,7 @@ import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { plusZero } from '../_lib/plusZero.js';
 import { createRandom } from '../_lib/random.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { readOptions, requireDenseArray } from '../_lib/strict.js';
 import { requireArray, requireNonEmptyId, requireNumber, requireOneOf, requireUniqueId } from '../_lib/validate.js';
 import {
@@ -276,21 +276,24 @@ export function compareSites(
               ),
     };
   }
-  return sealResult({
-    schemaVersion: 1,
-    weight,
-    policy,
-    sites: [...(siteList as string[])],
-    covariates: compared,
-    reference: {
-      method: exact ? 'exact' : 'monte-carlo',
-      choices: Number.isFinite(choices) ? choices : null,
-      draws: exact ? choices : draws,
-      seed: exact ? null : (seed as number),
+  return sealResult(
+    {
+      schemaVersion: 1,
+      weight,
+      policy,
+      sites: [...(siteList as string[])],
+      covariates: compared,
+      reference: {
+        method: exact ? 'exact' : 'monte-carlo',
+        choices: Number.isFinite(choices) ? choices : null,
+        draws: exact ? choices : draws,
+        seed: exact ? null : (seed as number),
+      },
+      regions: regions.map((region) => ({ id: region.id, schools: region.members.length, sites: region.k })),
+      coverage: { regions: regions.length, covered: regions.length - uncovered.length, uncovered },
+      resources,
+      notes,
     },
-    regions: regions.map((region) => ({ id: region.id, schools: region.members.length, sites: region.k })),
-    coverage: { regions: regions.length, covered: regions.length - uncovered.length, uncovered },
-    resources,
-    notes,
-  });
+    RESULT_KINDS.siteComparison,
+  );
 }

@@ -11,6 +11,7 @@ export * from './compareSites.js';
 export * from './evaluateReachTarget.js';
 export type * from './ReachOverTimeOptions.js';
 export type * from './ReachOverTimeReport.js';
+export { parseReachOverTimeReport, ReachOverTimeReport, safeParseReachOverTimeReport } from './ReachOverTimeReport.js';
 export type { ReachAccumulatorOptions, ReachColumns, ReachRow, SummarizeReachOptions } from './ReachRoster.js';
 export type * from './ReachSummary.js';
 export { parseReachSummary, ReachSummary, safeParseReachSummary } from './ReachSummary.js';

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { sealResult } from '../_lib/stored.js';
+import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { requireArray } from '../_lib/validate.js';
 import { requireDenseIfArray } from '../factors/_resultParts.js';
 import { decide, ruleReason } from '../framework/_rules.js';
@@ -213,14 +213,17 @@ export function screenStrategies(
 
   const withAction = (action: 'pass' | 'fail' | 'undetermined') =>
     strategies.filter((entry) => entry.decision.action === action).map((entry) => entry.id);
-  return sealResult({
-    schemaVersion: 1,
-    strategies,
-    passed: withAction('pass'),
-    failed: withAction('fail'),
-    undetermined: withAction('undetermined'),
-    powerDisagreements,
-    notes,
-    version: LIBRARY_VERSION,
-  });
+  return sealResult(
+    {
+      schemaVersion: 1,
+      strategies,
+      passed: withAction('pass'),
+      failed: withAction('fail'),
+      undetermined: withAction('undetermined'),
+      powerDisagreements,
+      notes,
+      version: LIBRARY_VERSION,
+    },
+    RESULT_KINDS.strategyScreening,
+  );
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { isSealedResult, readStored, sealResult } from '../../src/_lib/stored.js';
+import { isSealedResult, RESULT_KINDS, readStored, sealedKind, sealResult } from '../../src/_lib/stored.js';
 import { expectError } from '../_support/expectError.js';
 
 const Thing = z.strictObject({ schemaVersion: z.literal(2), count: z.int(), label: z.string() });
 const THING = {
-  name: 'thing',
+  name: RESULT_KINDS.runChart,
   version: 2,
   schema: Thing,
   upcast: { 1: (value: Record<string, unknown>) => ({ ...value, schemaVersion: 2, label: 'from v1' }) },
@@ -13,8 +13,13 @@ const THING = {
 
 describe('stored results (src/_lib/stored.ts)', () => {
   it('passes its own sealed results through untouched, frozen', () => {
-    const own = sealResult({ schemaVersion: 2 as const, count: 3, label: 'x', nested: { a: [1] } });
-    expect(isSealedResult(own)).toBe(true);
+    const own = sealResult(
+      { schemaVersion: 2 as const, count: 3, label: 'x', nested: { a: [1] } },
+      RESULT_KINDS.runChart,
+    );
+    expect(isSealedResult(own, RESULT_KINDS.runChart)).toBe(true);
+    expect(sealedKind(own)).toBe('run chart');
+    expect(sealedKind({ ...own })).toBe(null);
     expect(Object.isFrozen(own.nested.a)).toBe(true);
     expect(readStored(own, THING as never, ['summary'])).toBe(own);
     // An edited copy is not its own: it is validated.
@@ -22,6 +27,15 @@ describe('stored results (src/_lib/stored.ts)', () => {
       'summary',
       'count',
     ]);
+  });
+
+  it('trusts a sealed result only where its own kind is expected', () => {
+    // A result of another kind, even one this library made, is validated like any other value.
+    const other = sealResult({ schemaVersion: 2 as const, count: 3, label: 'x' }, RESULT_KINDS.reachSummary);
+    expect(isSealedResult(other, RESULT_KINDS.runChart)).toBe(false);
+    expect(readStored(other, THING, ['summary'])).toEqual({ schemaVersion: 2, count: 3, label: 'x' });
+    const wrong = sealResult({ schemaVersion: 2 as const, count: 'three' }, RESULT_KINDS.reachSummary);
+    expectError(() => readStored(wrong, THING, ['summary']), 'INVALID_INPUT', ['summary', 'count']);
   });
 
   it('upcasts known older versions and refuses newer or unknown ones', () => {

@@ -963,6 +963,7 @@ const RESULT_SCHEMAS: Record<string, string> = {
   'pitstop.PortfolioReport': 'pitstop.evaluatePortfolio',
   'reach.ReachSummary': 'reach.summarizeReach',
   'reach.SuppressedReachReport': 'reach.suppressSmallCells',
+  'reach.ReachOverTimeReport': 'reach.reachOverTime',
 };
 for (const [schemaName, functionName] of Object.entries(RESULT_SCHEMAS)) {
   const fn = exportedFunctions.get(functionName);

@@ -217,7 +217,7 @@ describe('projectedArrivalsFromReach', () => {
     expectError(() => projectedArrivalsFromReach(handMade([])), 'INVALID_INPUT', ['report', 'arrival', 'checks']);
     expectError(
       () => projectedArrivalsFromReach({ ...handMade([onPace]), schemaVersion: 2 } as never),
-      'INVALID_INPUT',
+      'INCOMPATIBLE',
       ['report', 'schemaVersion'],
     );
     expectError(() => projectedArrivalsFromReach(null as never), 'INVALID_INPUT', ['report']);

@@ -53,7 +53,7 @@ describe.each([
   it('carries schemaVersion 1, is sealed (deeply frozen, the library’s own) and parses after a JSON round trip', () => {
     const result = make();
     expect(result.schemaVersion).toBe(1);
-    expect(isSealedResult(result)).toBe(true);
+    expect(isSealedResult(result, type.name)).toBe(true);
     expect(deeplyFrozen(result)).toBe(true);
     expect(parse(copyOf(result))).toEqual(copyOf(result));
     expect(safeParse(copyOf(result))).toEqual({ success: true, data: copyOf(result) });

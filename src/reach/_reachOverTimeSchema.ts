@@ -1,16 +1,15 @@
 /**
- * The schema a {@link ReachOverTimeReport} not made by this library (stored, hand-made) is checked
- * against before {@link projectedArrivalsFromReach} reads its arrival: strict at every depth, finite
- * numbers, whole counts, shares in [0, 1], and a status consistent with its dates. (The reach module
- * has no exported schema of the report; this is the shape `reachOverTime` writes.)
+ * The schema of a {@link ReachOverTimeReport} read back from storage or built by hand: strict at
+ * every depth, finite numbers, whole counts, shares in [0, 1], and each arrival check's status
+ * consistent with its dates and the deadline.
  *
  * @internal
  * @module
  */
 import * as z from 'zod/mini';
 import { IsoDate, Share } from '../framework/_schemaParts.js';
-import { Count, noteSchema } from '../learning/_resultSchemas.js';
-import type { ReachArrivalCheck, ReachOverTimeNoteCode, ReachOverTimeReport } from '../reach/ReachOverTimeReport.js';
+import { Count, notesSchema } from './_reachSummarySchema.js';
+import type { ReachArrivalCheck, ReachOverTimeNoteCode, ReachOverTimeReport } from './ReachOverTimeReport.js';
 
 const DayOrNull = z.nullable(IsoDate);
 const ShareOrNull = z.nullable(Share);
@@ -30,7 +29,7 @@ const NOTE_CODES = Object.keys({
   ENGAGEMENTS_OUTSIDE_ENROLMENT: true,
   ANALYSIS_ENDS_AT_PERIOD_END: true,
   PACE_SCENARIO: true,
-} satisfies Record<ReachOverTimeNoteCode, true>) as ReachOverTimeNoteCode[];
+} satisfies Record<ReachOverTimeNoteCode, true>) as [ReachOverTimeNoteCode, ...ReachOverTimeNoteCode[]];
 
 const Check = z
   .strictObject({
@@ -157,5 +156,5 @@ export const ReachOverTimeReportSchema = /* @__PURE__ */ z.strictObject({
   populations: z.array(Population),
   comparisons: z.array(Comparison),
   arrival: z.nullable(Arrival),
-  notes: z.array(noteSchema(NOTE_CODES)),
+  notes: notesSchema(NOTE_CODES),
 }) as unknown as z.ZodMiniType<ReachOverTimeReport>;
