@@ -87,12 +87,13 @@ function time(run: () => unknown, into: Timing): void {
 const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)] as number;
 
 /**
- * Medians of `runs` calls of each, rotating the order (A B C, then C B A: ABBA with two), after one
- * warm-up call of each.
+ * Medians of `runs` calls of each, rotating the order (A B C, then C B A: ABBA with two), after
+ * three rounds of warm-up calls (the first code to run on the rows can see their hidden classes
+ * change and be deoptimized; three rounds let every version settle before timing).
  */
 function ab(name: string, a: () => unknown, b: () => unknown, c?: () => unknown): void {
   const calls = c === undefined ? [a, b] : [a, b, c];
-  for (const call of calls) call();
+  for (let round = 0; round < 3; round += 1) for (const call of calls) call();
   const timings: Timing[] = calls.map(() => ({ wall: [], cpu: [] }));
   for (let index = 0; index < runs; index += 1) {
     const order = calls.map((_, at) => at);
