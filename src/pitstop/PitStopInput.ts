@@ -150,7 +150,13 @@ export type PitStopInput = z.input<typeof PitStopInput>;
 /** The pit-stop evidence as the library holds it (defaults applied). @category Pit stops */
 export type ParsedPitStopInput = z.output<typeof PitStopInput>;
 
-const envelope = /* @__PURE__ */ shape((() => z.unknown()) as Part);
+/**
+ * The envelope, compiled (zod's `compile`: generated code for the valid case; any input it does not
+ * accept goes to zod's own parser, so errors and their paths are zod's). Built on first use.
+ */
+let envelope: z.ZodMiniType<ParsedPitStopInput> | undefined;
+const envelopeSchema = (): z.ZodMiniType<ParsedPitStopInput> =>
+  (envelope ??= z.compile(shape((() => z.unknown()) as Part)) as unknown as z.ZodMiniType<ParsedPitStopInput>);
 
 /** The storable parts at the top of the input. */
 const TOP_STORED_KEYS = [
@@ -188,7 +194,7 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
       for (const key of sealedParts.keys()) (document as Record<string, unknown>)[key] = SEALED;
     }
   }
-  const parsed = parseOrThrow(envelope, document, path) as Record<string, unknown> & ParsedPitStopInput;
+  const parsed = parseOrThrow(envelopeSchema(), document, path) as Record<string, unknown> & ParsedPitStopInput;
   for (const [key, value] of sealedParts) parsed[key] = value;
   const at = (key: string) => [...path, key];
   const out: Record<string, unknown> = { ...parsed };
