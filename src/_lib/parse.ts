@@ -131,24 +131,35 @@ const MAX_DOCUMENT_DEPTH = 200;
  */
 function scanDocument(value: unknown, prefix: ErrorPath): boolean {
   let negativeZero = false;
-  const stack: { value: unknown; path: readonly (string | number)[]; depth: number }[] = [
-    { value, path: [], depth: 0 },
-  ];
+  // Each node keeps its parent and key, not its path: the path is spelled out only for an error.
+  interface Node {
+    readonly value: unknown;
+    readonly parent: Node | null;
+    readonly key: string | number;
+    readonly depth: number;
+  }
+  const pathOf = (node: Node | null, last?: number): ErrorPath => {
+    const keys: (string | number)[] = last === undefined ? [] : [last];
+    for (let at = node; at !== null && at.parent !== null; at = at.parent) keys.push(at.key);
+    return [...prefix, ...keys.reverse()];
+  };
+  const stack: Node[] = [{ value, parent: null, key: '', depth: 0 }];
   while (stack.length > 0) {
-    const { value: node, path, depth } = stack.pop() as (typeof stack)[number];
+    const current = stack.pop() as Node;
+    const { value: node, depth } = current;
     if (typeof node === 'number') {
       if (node === 0 && 1 / node < 0) negativeZero = true;
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
     if (depth > MAX_DOCUMENT_DEPTH) {
-      throw new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...path], 'nested too deeply (or a cycle)');
+      throw new ScalingNavigatorError('INVALID_INPUT', pathOf(current), 'nested too deeply (or a cycle)');
     }
     if (Array.isArray(node)) {
       if (node.length > MAX_DOCUMENT_ARRAY_LENGTH) {
         throw new ScalingNavigatorError(
           'LIMIT_EXCEEDED',
-          [...prefix, ...path],
+          pathOf(current),
           `has ${node.length} entries; a document's arrays hold at most ${MAX_DOCUMENT_ARRAY_LENGTH}`,
         );
       }
@@ -156,13 +167,16 @@ function scanDocument(value: unknown, prefix: ErrorPath): boolean {
         if (!(index in node)) {
           throw new ScalingNavigatorError(
             'INVALID_INPUT',
-            [...prefix, ...path, index],
+            pathOf(current, index),
             'a hole in the array: write null for a missing value',
           );
         }
         const entry = node[index];
-        if (typeof entry === 'object' || typeof entry === 'number')
-          stack.push({ value: entry, path: [...path, index], depth: depth + 1 });
+        if (entry === 0) {
+          if (1 / entry < 0) negativeZero = true;
+        } else if (typeof entry === 'object' && entry !== null) {
+          stack.push({ value: entry, parent: current, key: index, depth: depth + 1 });
+        }
       }
       continue;
     }
@@ -170,9 +184,13 @@ function scanDocument(value: unknown, prefix: ErrorPath): boolean {
     if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
     for (const key of Object.keys(node)) {
       const entry = (node as Record<string, unknown>)[key];
-      if (entry === undefined) negativeZero = true; // an explicit undefined: the output drops the key
-      if (typeof entry === 'object' || typeof entry === 'number')
-        stack.push({ value: entry, path: [...path, key], depth: depth + 1 });
+      if (entry === undefined)
+        negativeZero = true; // an explicit undefined: the output drops the key
+      else if (entry === 0) {
+        if (1 / entry < 0) negativeZero = true;
+      } else if (typeof entry === 'object' && entry !== null) {
+        stack.push({ value: entry, parent: current, key, depth: depth + 1 });
+      }
     }
   }
   return negativeZero;

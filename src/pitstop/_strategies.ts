@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { FactorReviewComparison } from '../factors/compareReviews.js';
+import type { RoadblockShifts } from '../factors/_roadblockShifts.js';
 import type { StrategySuggestions } from '../factors/suggestStrategies.js';
 import { decide } from '../framework/_rules.js';
 import type { StrategyId } from '../framework/strategies.js';
@@ -109,7 +109,7 @@ const CHANGE_KIND = { keep: 'kept', revise: 'revised', pause: 'paused', remove: 
 export function decideStrategies(
   input: ParsedPitStopInput,
   leftBehind: LeftBehindAnswer,
-  comparison: FactorReviewComparison<string> | null,
+  comparison: RoadblockShifts | null,
   suggestions: StrategySuggestions<string> | null,
   policy: PitStopPolicy,
 ): StrategyFindings {
