@@ -130,6 +130,59 @@ const MAX_DOCUMENT_DEPTH = 200;
  * output writes −0 as 0 and leaves such keys out, so it is plain JSON).
  */
 function scanDocument(value: unknown, prefix: ErrorPath): boolean {
+  const found = quickScan(value);
+  // A problem is located (with its path) by the full walk, which throws it.
+  return found === PROBLEM ? locateProblem(value, prefix) : found === CLEAN;
+}
+
+/** What {@link quickScan} found: nothing, a −0 or `undefined` for the output to clean, or a problem. */
+const NOTHING = 0;
+const CLEAN = 1;
+const PROBLEM = 2;
+
+/** The walk of {@link scanDocument} without paths (a stack of values and depths): the common, valid case. */
+function quickScan(value: unknown): typeof NOTHING | typeof CLEAN | typeof PROBLEM {
+  let found: typeof NOTHING | typeof CLEAN = NOTHING;
+  if (typeof value === 'number') return value === 0 && 1 / value < 0 ? CLEAN : NOTHING;
+  if (typeof value !== 'object' || value === null) return NOTHING;
+  const values: object[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const node = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > MAX_DOCUMENT_DEPTH) return PROBLEM;
+    if (Array.isArray(node)) {
+      if (node.length > MAX_DOCUMENT_ARRAY_LENGTH) return PROBLEM;
+      for (let index = 0; index < node.length; index += 1) {
+        if (!(index in node)) return PROBLEM;
+        const entry: unknown = node[index];
+        if (entry === 0) {
+          if (1 / entry < 0) found = CLEAN;
+        } else if (typeof entry === 'object' && entry !== null) {
+          values.push(entry);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const proto = Object.getPrototypeOf(node);
+    if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
+    for (const key of Object.keys(node)) {
+      const entry: unknown = (node as Record<string, unknown>)[key];
+      if (entry === undefined) found = CLEAN;
+      else if (entry === 0) {
+        if (1 / entry < 0) found = CLEAN;
+      } else if (typeof entry === 'object' && entry !== null) {
+        values.push(entry);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return found;
+}
+
+/** The walk of {@link scanDocument} that spells out paths, for a document {@link quickScan} found a problem in. */
+function locateProblem(value: unknown, prefix: ErrorPath): boolean {
   let negativeZero = false;
   // Each node keeps its parent and key, not its path: the path is spelled out only for an error.
   interface Node {

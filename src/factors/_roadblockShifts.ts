@@ -46,7 +46,8 @@ export type RoadblockShifts = Pick<
  */
 export function roadblockShifts(before: ReviewView, now: ReviewView, policy: FactorReviewPolicy): RoadblockShifts {
   requireTimeOrder(before, now);
-  const beforeById = new Map(before.factors.map((factor) => [factor.id, factor]));
+  const beforeById = new Map<string, ReviewView['factors'][number]>();
+  for (const factor of before.factors) beforeById.set(factor.id, factor);
   const becameRoadblocks: string[] = [];
   const worsenedRoadblocks: string[] = [];
   for (const factor of now.factors) {

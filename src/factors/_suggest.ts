@@ -150,7 +150,18 @@ export function suggestParsed(
   unranked.forEach(({ suggestion }, index) => {
     const previous = suggestions[index - 1];
     const rank = previous !== undefined && compare(previous, suggestion) === 0 ? previous.rank : index + 1;
-    suggestions.push({ ...suggestion, rank });
+    // Field by field, in the order a spread gives (rank last): a spread here is many times slower.
+    suggestions.push({
+      id: suggestion.id,
+      approach: suggestion.approach,
+      label: suggestion.label,
+      score: suggestion.score,
+      severity: suggestion.severity,
+      leverage: suggestion.leverage,
+      inStrategySet: suggestion.inStrategySet,
+      answers: suggestion.answers,
+      rank,
+    });
   });
 
   const notes: Note<StrategySuggestionsNoteCode>[] = [];

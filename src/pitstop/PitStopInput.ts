@@ -211,8 +211,10 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
   }
   return {
     ...(out as ParsedPitStopInput),
+    // Field by field (the schema's keys, in its order): a spread of each entry is slow.
     strategyEvidence: parsed.strategyEvidence.map((entry, index) => ({
-      ...entry,
+      strategyId: entry.strategyId,
+      effects: entry.effects,
       runCharts: entry.runCharts.map((chart, chartIndex) => ({
         ...chart,
         chart: readStored(chart.chart, RUN_CHART_TYPE, [

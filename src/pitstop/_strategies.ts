@@ -83,7 +83,13 @@ interface Effect {
 
 /** The effects of a strategy: the given ones, and each PDSA study's Hedges' g signed so positive is as predicted. */
 function effectsOf(evidence: Evidence): Effect[] {
-  const effects: Effect[] = evidence.effects.map((effect) => ({ ...effect, from: 'effect' as const }));
+  // Built field by field: a spread of parsed objects is many times slower.
+  const effects: Effect[] = evidence.effects.map((effect) => ({
+    measure: effect.measure,
+    estimate: effect.estimate,
+    interval: effect.interval,
+    from: 'effect' as const,
+  }));
   for (const study of evidence.pdsa) {
     const sign = study.predictedChange < 0 ? -1 : 1;
     const g = study.effectSize.hedgesG ?? study.effectSize.estimate;
@@ -151,7 +157,15 @@ export function decideStrategies(
       if (late > policy.overdueAfterDays) {
         const evidence = { strategy: id, step: step.what, when: step.when, daysLate: late };
         broken.push(reason('pitstop/step-overdue', evidence));
-        revise.push(reason('pitstop/fix-broken-strategy', { ...evidence, problem: 'step-overdue' }));
+        revise.push(
+          reason('pitstop/fix-broken-strategy', {
+            strategy: id,
+            step: step.what,
+            when: step.when,
+            daysLate: late,
+            problem: 'step-overdue',
+          }),
+        );
       }
     }
     // Effects with intervals (given, or from PDSA studies).
@@ -160,7 +174,8 @@ export function decideStrategies(
     if (evidence !== undefined) {
       for (const effect of effectsOf(evidence)) {
         informed = true;
-        const [lower, upper] = effect.interval ?? [null, null];
+        const lower = effect.interval === null ? null : effect.interval[0];
+        const upper = effect.interval === null ? null : effect.interval[1];
         const shown = {
           strategy: id,
           measure: effect.measure,
