@@ -11,7 +11,7 @@ import type { DecisionReason, Guidance } from '../framework/Decision.js';
 import { SCALE_DIMENSION_IDS } from '../framework/scaleDimensions.js';
 import { evaluateReachTargetParsed } from '../reach/_targetCheck.js';
 import type { ReachTargetEvaluation } from '../reach/evaluateReachTarget.js';
-import { policyOverSummary, type ReachPolicy } from '../reach/reachPolicy.js';
+import { policyOfReadSummary, type ReachPolicy } from '../reach/reachPolicy.js';
 import { addDays, dayOf } from './_days.js';
 import type { ParsedPitStopInput } from './PitStopInput.js';
 import type { BigPush, FuelAnswer, OnCourseAnswer, PitStopNoteCode, TargetStatus } from './PitStopReport.js';
@@ -38,12 +38,12 @@ export function evaluateReachTargets(
 ): readonly (ReachTargetEvaluation | null)[] {
   const summary = input.reach;
   if (summary === undefined) return input.tripTicket.destination.reach.map(() => null);
-  // The summary was read (readStored) and each target parsed with the ticket: checked once, not per
-  // target. The summary's policy is resolved once, when the first target's checks reach it.
+  // The summary was read (readStored, its policy included) and each target parsed with the ticket:
+  // checked once, not per target. The policy is taken once, when the first target's checks reach it.
   const level = summary.unitLevels[summary.unitLevels.length - 1] ?? null;
   let policy: ReachPolicy | undefined;
   const resolvePolicy = () => {
-    policy ??= policyOverSummary(summary.policy, undefined, ['summary', 'policy'], ['options', 'policy']);
+    policy ??= policyOfReadSummary(summary.policy);
     return policy;
   };
   return input.tripTicket.destination.reach.map((target, index) => {

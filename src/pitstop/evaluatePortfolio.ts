@@ -76,6 +76,9 @@ const MAX_DISTRICTS = 100_000;
 /** Code-unit order of ids (no locale: the same order on every host). */
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The strategy actions that change the set. */
+const CHANGING: ReadonlySet<string> = new Set(['revise', 'pause', 'remove']);
+
 const weight = (action: string, bad: string, good: string): number => (action === bad ? 1 : action === good ? 0 : 0.5);
 
 interface Cell {
@@ -175,9 +178,7 @@ export function evaluatePortfolio(
       leftBehind: report.leftBehind.decision.action,
       route: report.route.decision.action,
       moneyRunsOutOn: report.fuel.moneyRunsOutOn,
-      strategiesChanging: report.strategies.filter((entry) =>
-        ['revise', 'pause', 'remove'].includes(entry.decision.action),
-      ).length,
+      strategiesChanging: report.strategies.filter((entry) => CHANGING.has(entry.decision.action)).length,
       focalGroupsBehind: report.leftBehind.focalGroups.filter((group) => group.behind).map((group) => group.id),
     });
     const groups = (parsed.reach?.groups ?? []).filter((group) => group.kind === 'focal');
