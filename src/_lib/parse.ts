@@ -130,25 +130,91 @@ const MAX_DOCUMENT_DEPTH = 200;
  * output writes −0 as 0 and leaves such keys out, so it is plain JSON).
  */
 function scanDocument(value: unknown, prefix: ErrorPath): boolean {
+  const found = quickScan(value);
+  // A problem is located (with its path) by the full walk, which throws it.
+  return found === PROBLEM ? locateProblem(value, prefix) : found === CLEAN;
+}
+
+/** What {@link quickScan} found: nothing, a −0 or `undefined` for the output to clean, or a problem. */
+const NOTHING = 0;
+const CLEAN = 1;
+const PROBLEM = 2;
+
+/** The walk of {@link scanDocument} without paths (a stack of values and depths): the common, valid case. */
+function quickScan(value: unknown): typeof NOTHING | typeof CLEAN | typeof PROBLEM {
+  let found: typeof NOTHING | typeof CLEAN = NOTHING;
+  if (typeof value === 'number') return value === 0 && 1 / value < 0 ? CLEAN : NOTHING;
+  if (typeof value !== 'object' || value === null) return NOTHING;
+  const values: object[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const node = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > MAX_DOCUMENT_DEPTH) return PROBLEM;
+    if (Array.isArray(node)) {
+      if (node.length > MAX_DOCUMENT_ARRAY_LENGTH) return PROBLEM;
+      for (let index = 0; index < node.length; index += 1) {
+        const entry: unknown = node[index];
+        // A hole reads as undefined: only then is `in` (slower) asked.
+        if (entry === undefined) {
+          if (!(index in node)) return PROBLEM;
+        } else if (entry === 0) {
+          if (1 / entry < 0) found = CLEAN;
+        } else if (typeof entry === 'object' && entry !== null) {
+          values.push(entry);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const proto = Object.getPrototypeOf(node);
+    if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
+    for (const key of Object.keys(node)) {
+      const entry: unknown = (node as Record<string, unknown>)[key];
+      if (entry === undefined) found = CLEAN;
+      else if (entry === 0) {
+        if (1 / entry < 0) found = CLEAN;
+      } else if (typeof entry === 'object' && entry !== null) {
+        values.push(entry);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return found;
+}
+
+/** The walk of {@link scanDocument} that spells out paths, for a document {@link quickScan} found a problem in. */
+function locateProblem(value: unknown, prefix: ErrorPath): boolean {
   let negativeZero = false;
-  const stack: { value: unknown; path: readonly (string | number)[]; depth: number }[] = [
-    { value, path: [], depth: 0 },
-  ];
+  // Each node keeps its parent and key, not its path: the path is spelled out only for an error.
+  interface Node {
+    readonly value: unknown;
+    readonly parent: Node | null;
+    readonly key: string | number;
+    readonly depth: number;
+  }
+  const pathOf = (node: Node | null, last?: number): ErrorPath => {
+    const keys: (string | number)[] = last === undefined ? [] : [last];
+    for (let at = node; at !== null && at.parent !== null; at = at.parent) keys.push(at.key);
+    return [...prefix, ...keys.reverse()];
+  };
+  const stack: Node[] = [{ value, parent: null, key: '', depth: 0 }];
   while (stack.length > 0) {
-    const { value: node, path, depth } = stack.pop() as (typeof stack)[number];
+    const current = stack.pop() as Node;
+    const { value: node, depth } = current;
     if (typeof node === 'number') {
       if (node === 0 && 1 / node < 0) negativeZero = true;
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
     if (depth > MAX_DOCUMENT_DEPTH) {
-      throw new ScalingNavigatorError('INVALID_INPUT', [...prefix, ...path], 'nested too deeply (or a cycle)');
+      throw new ScalingNavigatorError('INVALID_INPUT', pathOf(current), 'nested too deeply (or a cycle)');
     }
     if (Array.isArray(node)) {
       if (node.length > MAX_DOCUMENT_ARRAY_LENGTH) {
         throw new ScalingNavigatorError(
           'LIMIT_EXCEEDED',
-          [...prefix, ...path],
+          pathOf(current),
           `has ${node.length} entries; a document's arrays hold at most ${MAX_DOCUMENT_ARRAY_LENGTH}`,
         );
       }
@@ -156,13 +222,16 @@ function scanDocument(value: unknown, prefix: ErrorPath): boolean {
         if (!(index in node)) {
           throw new ScalingNavigatorError(
             'INVALID_INPUT',
-            [...prefix, ...path, index],
+            pathOf(current, index),
             'a hole in the array: write null for a missing value',
           );
         }
         const entry = node[index];
-        if (typeof entry === 'object' || typeof entry === 'number')
-          stack.push({ value: entry, path: [...path, index], depth: depth + 1 });
+        if (entry === 0) {
+          if (1 / entry < 0) negativeZero = true;
+        } else if (typeof entry === 'object' && entry !== null) {
+          stack.push({ value: entry, parent: current, key: index, depth: depth + 1 });
+        }
       }
       continue;
     }
@@ -170,9 +239,13 @@ function scanDocument(value: unknown, prefix: ErrorPath): boolean {
     if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
     for (const key of Object.keys(node)) {
       const entry = (node as Record<string, unknown>)[key];
-      if (entry === undefined) negativeZero = true; // an explicit undefined: the output drops the key
-      if (typeof entry === 'object' || typeof entry === 'number')
-        stack.push({ value: entry, path: [...path, key], depth: depth + 1 });
+      if (entry === undefined)
+        negativeZero = true; // an explicit undefined: the output drops the key
+      else if (entry === 0) {
+        if (1 / entry < 0) negativeZero = true;
+      } else if (typeof entry === 'object' && entry !== null) {
+        stack.push({ value: entry, parent: current, key, depth: depth + 1 });
+      }
     }
   }
   return negativeZero;

@@ -1,8 +1,8 @@
-import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import type { FactorCategoryId } from '../framework/factors.js';
 import { type ReviewView, readReview } from './_readReview.js';
+import { minus, movementOf, requireTimeOrder } from './_roadblockShifts.js';
 import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
 import { type FactorReviewPolicy, resolveFactorReviewPolicy } from './factorReviewPolicy.js';
 import type { FactorVerdict } from './factorVerdicts.js';
@@ -118,9 +118,6 @@ function changeNotes(id: string, a: ViewFactor | undefined, b: ViewFactor | unde
   return [side(a, 'previous'), side(b, 'current')].filter((entry) => entry !== null);
 }
 
-/** `a − b`, never −0 (a hand-built review may carry −0; `+ 0` turns it into 0). */
-const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b + 0);
-
 /**
  * Compares two factor reviews of the same journey (the Carnegie framework: influential factors change along the
  * way, and such changes are what bring on unplanned pit stops): what moved and by how much, what
@@ -165,12 +162,7 @@ export function compareReviews<Custom extends string = never>(
   const now = readReview(current, ['current']);
   const given = readOptions<CompareReviewsOptions>(options, COMPARE_REVIEWS_OPTION_KEYS, ['options']);
   const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
-  if (before.reviewedOn !== null && now.reviewedOn !== null && now.reviewedOn < before.reviewedOn) {
-    invalid(
-      ['current', 'reviewedOn'],
-      `the current review (${now.reviewedOn}) is dated before the previous one (${before.reviewedOn}); pass them in time order`,
-    );
-  }
+  requireTimeOrder(before, now);
 
   const beforeById = new Map(before.factors.map((factor) => [factor.id, factor]));
   const nowIds = new Set(now.factors.map((factor) => factor.id));
@@ -186,17 +178,11 @@ export function compareReviews<Custom extends string = never>(
       .map((factor) => ({ id: factor.id, category: factor.category, a: factor, b: undefined })),
   ];
 
-  const { tolerance } = policy;
   const factors: FactorChange<string>[] = pairs.map(({ id, category, a, b }) => {
     const previousMean = a?.mean ?? null;
     const currentMean = b?.mean ?? null;
     const change = minus(currentMean, previousMean);
-    let movement: FactorMovement | null = null;
-    if (change !== null) {
-      if (change >= policy.minChange - tolerance) movement = 'toward-support';
-      else if (change <= -policy.minChange + tolerance) movement = 'toward-roadblock';
-      else movement = 'steady';
-    }
+    const movement = movementOf(change, policy);
     const previousAction = a?.decision.action ?? 'undetermined';
     const currentAction = b?.decision.action ?? 'undetermined';
     return {

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
-import { type Note, note } from '../_lib/notes.js';
+import type { Note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { Id } from '../framework/_schemaParts.js';
 import type { SourceCitation } from '../framework/sources.js';
-import { STRATEGIES, type StrategyApproachId, StrategyId } from '../framework/strategies.js';
+import { type StrategyApproachId, StrategyId } from '../framework/strategies.js';
 import { readReview } from './_readReview.js';
 import { requireDenseIfArray } from './_resultParts.js';
+import { addRow, builtInIndex, suggestParsed } from './_suggest.js';
 import type { FactorReview, ReviewedFactorId } from './FactorReview.js';
 import { type FactorReviewPolicy, resolveFactorReviewPolicy } from './factorReviewPolicy.js';
 import {
@@ -184,43 +185,9 @@ export interface StrategySuggestions<Custom extends string = never> {
   readonly policy: FactorReviewPolicy;
 }
 
-interface Row {
-  readonly id: SuggestionAnswer<string>['id'];
-  readonly factorId: string;
-  readonly when: FactorMatchCondition;
-  readonly strategyId: StrategyId;
-  readonly strength: 1 | 2;
-  readonly rationale: string;
-  readonly source: SourceCitation | null;
-}
-
-const CONDITION_ORDER: Readonly<Record<FactorMatchCondition, number>> = { roadblock: 0, mixed: 1, support: 2 };
-
 const OptionalBoolean = /* @__PURE__ */ z.optional(z.boolean());
 const OptionalStrategyIds = /* @__PURE__ */ z.optional(z.array(StrategyId));
 const OptionalAdditionalMatches = /* @__PURE__ */ z.optional(z.array(AdditionalFactorMatch));
-
-/** Rows by factor and condition (`factorId \u0000 when`), in table order. */
-type RowIndex = Map<string, Row[]>;
-
-function addRow(index: RowIndex, row: Row): void {
-  const key = `${row.factorId}\u0000${row.when}`;
-  const list = index.get(key);
-  if (list === undefined) index.set(key, [row]);
-  else list.push(row);
-}
-
-let builtIn: { readonly rowIds: ReadonlySet<string>; readonly rowsFor: RowIndex } | null = null;
-
-/** The index of the built-in factor → strategy table, built on first use (the table is frozen). */
-function builtInIndex(): { readonly rowIds: ReadonlySet<string>; readonly rowsFor: RowIndex } {
-  if (builtIn === null) {
-    const rowsFor: RowIndex = new Map();
-    for (const row of FACTOR_STRATEGY_MATCHES) addRow(rowsFor, row);
-    builtIn = { rowIds: new Set(FACTOR_STRATEGY_MATCHES.map((row) => row.id)), rowsFor };
-  }
-  return builtIn;
-}
 
 /**
  * Suggests strategies of the typology for a factor review: those that answer its roadblocks (and
@@ -294,120 +261,6 @@ export function suggestStrategies<Custom extends string = never>(
     });
     rowsFor = extended;
   }
-
-  const split = new Set(view.roleDisagreements.map((entry) => entry.id));
-  const answersByStrategy = new Map<StrategyId, { answer: SuggestionAnswer<string>; order: number }[]>();
-  const unanswered: UnansweredFactor<string>[] = [];
-  view.factors.forEach((factor, order) => {
-    const conditions: FactorMatchCondition[] = [];
-    const { action } = factor.decision;
-    if (action === 'roadblock') conditions.push('roadblock');
-    if (action === 'mixed' || split.has(factor.id)) conditions.push('mixed');
-    if (action === 'support' && leverageSupports !== false) conditions.push('support');
-    let answeredConcern = false;
-    for (const condition of conditions) {
-      for (const row of rowsFor.get(`${factor.id}\u0000${condition}`) ?? []) {
-        if (condition !== 'support') answeredConcern = true;
-        const list = answersByStrategy.get(row.strategyId) ?? [];
-        list.push({
-          order,
-          answer: {
-            id: row.id,
-            factorId: factor.id,
-            as: condition,
-            mean: factor.mean,
-            strength: row.strength,
-            rationale: row.rationale,
-            source: row.source,
-          },
-        });
-        answersByStrategy.set(row.strategyId, list);
-      }
-    }
-    if (!answeredConcern && conditions.some((condition) => condition !== 'support')) {
-      unanswered.push({ id: factor.id, action, mean: factor.mean });
-    }
-  });
-
-  const unranked = STRATEGIES.flatMap((strategy, catalogIndex) => {
-    const list = answersByStrategy.get(strategy.id);
-    if (list === undefined) return [];
-    let score = 0;
-    let severity = 0;
-    let leverage = 0;
-    for (const { answer } of list) {
-      if (answer.as === 'support') leverage += answer.strength;
-      else score += answer.strength;
-      if (answer.as === 'roadblock') severity += answer.strength * Math.abs(answer.mean ?? 0);
-    }
-    const answers = [...list]
-      .sort(
-        (a, b) =>
-          CONDITION_ORDER[a.answer.as] - CONDITION_ORDER[b.answer.as] ||
-          b.answer.strength - a.answer.strength ||
-          a.order - b.order,
-      )
-      .map((entry) => entry.answer);
-    return [
-      {
-        catalogIndex,
-        suggestion: {
-          id: strategy.id,
-          approach: strategy.approach,
-          label: strategy.label,
-          score,
-          severity,
-          leverage,
-          inStrategySet: strategySet.has(strategy.id),
-          answers,
-        },
-      },
-    ];
-  });
-
-  const compare = (
-    a: { score: number; severity: number; leverage: number },
-    b: { score: number; severity: number; leverage: number },
-  ): number => {
-    if (a.score !== b.score) return b.score - a.score;
-    if (Math.abs(a.severity - b.severity) > policy.tolerance) return b.severity - a.severity;
-    return b.leverage - a.leverage;
-  };
-  unranked.sort((a, b) => compare(a.suggestion, b.suggestion) || a.catalogIndex - b.catalogIndex);
-  const suggestions: StrategySuggestion<string>[] = [];
-  unranked.forEach(({ suggestion }, index) => {
-    const previous = suggestions[index - 1];
-    const rank = previous !== undefined && compare(previous, suggestion) === 0 ? previous.rank : index + 1;
-    suggestions.push({ ...suggestion, rank });
-  });
-
-  const notes: Note<StrategySuggestionsNoteCode>[] = [];
-  if (suggestions.length === 0 && unanswered.length === 0) {
-    notes.push(
-      note(
-        'NOTHING_TO_ANSWER',
-        'the review has no roadblock, split factor or leveraged support to answer',
-        'suggestions',
-      ),
-    );
-  }
-  if (unanswered.length > 0) {
-    notes.push(
-      note(
-        'UNANSWERED_FACTORS',
-        `no row answers ${unanswered.map((factor) => `"${factor.id}"`).join(', ')}; find the team's own response or add rows with additionalMatches`,
-        'unanswered',
-      ),
-    );
-  }
-  const result: StrategySuggestions<string> = {
-    reviewedOn: view.reviewedOn,
-    suggestions,
-    unanswered,
-    leverageSupports: leverageSupports !== false,
-    notes,
-    policy,
-  };
   // The factor ids come from the review, whose ids `Custom` names.
-  return result as unknown as StrategySuggestions<Custom>;
+  return suggestParsed(view, policy, leverageSupports, strategySet, rowsFor) as unknown as StrategySuggestions<Custom>;
 }

@@ -150,7 +150,13 @@ export type PitStopInput = z.input<typeof PitStopInput>;
 /** The pit-stop evidence as the library holds it (defaults applied). @category Pit stops */
 export type ParsedPitStopInput = z.output<typeof PitStopInput>;
 
-const envelope = /* @__PURE__ */ shape((() => z.unknown()) as Part);
+/**
+ * The envelope, compiled (zod's `compile`: generated code for the valid case; any input it does not
+ * accept goes to zod's own parser, so errors and their paths are zod's). Built on first use.
+ */
+let envelope: z.ZodMiniType<ParsedPitStopInput> | undefined;
+const envelopeSchema = (): z.ZodMiniType<ParsedPitStopInput> =>
+  (envelope ??= z.compile(shape((() => z.unknown()) as Part)) as unknown as z.ZodMiniType<ParsedPitStopInput>);
 
 /** The storable parts at the top of the input. */
 const TOP_STORED_KEYS = [
@@ -172,6 +178,16 @@ const SPREAD_TYPE: StoredType<SuperficialSpreadReport> = {
 };
 const RUN_CHART_TYPE: StoredType<RunChartResult> = { name: 'run chart', version: 1, schema: RunChartResult };
 
+/** How each storable part at the top of the input is read (after the envelope). */
+const STORED_PARTS: readonly (readonly [string, (value: unknown, where: ErrorPath) => unknown])[] = [
+  ['scale', (value, where) => readStored(value, SCALE_TYPE, where)],
+  ['superficialSpread', (value, where) => readStored(value, SPREAD_TYPE, where)],
+  ['reach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
+  ['previousReach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
+  ['factorReview', readReview],
+  ['previousFactorReview', readReview],
+];
+
 /** Reads the input at `path`: the envelope by zod, each stored result with `readStored`. @internal */
 export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStopInput {
   // Results this library made are taken as they are: the envelope sees a placeholder, so the
@@ -189,41 +205,38 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
       for (const key of sealedParts.keys()) (document as Record<string, unknown>)[key] = SEALED;
     }
   }
-  const parsed = parseOrThrow(envelope, document, path) as Record<string, unknown> & ParsedPitStopInput;
+  const parsed = parseOrThrow(envelopeSchema(), document, path) as Record<string, unknown> & ParsedPitStopInput;
   for (const [key, value] of sealedParts) parsed[key] = value;
-  const at = (key: string) => [...path, key];
-  const out: Record<string, unknown> = { ...parsed };
-  const storedParts: readonly [string, (value: unknown, where: ErrorPath) => unknown][] = [
-    ['scale', (value, where) => readStored(value, SCALE_TYPE, where)],
-    ['superficialSpread', (value, where) => readStored(value, SPREAD_TYPE, where)],
-    ['reach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
-    ['previousReach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
-    ['factorReview', readReview],
-    ['previousFactorReview', readReview],
-  ];
-  for (const [key, read] of storedParts) {
-    if (parsed[key] !== undefined) out[key] = read(parsed[key], at(key));
+  // The parsed envelope is zod's fresh output: each stored part is read into it in place.
+  for (const [key, read] of STORED_PARTS) {
+    if (parsed[key] !== undefined) parsed[key] = read(parsed[key], [...path, key]);
   }
-  return {
-    ...(out as ParsedPitStopInput),
-    strategyEvidence: parsed.strategyEvidence.map((entry, index) => ({
-      ...entry,
-      runCharts: entry.runCharts.map((chart, chartIndex) => ({
-        ...chart,
-        chart: readStored(chart.chart, RUN_CHART_TYPE, [
-          ...path,
-          'strategyEvidence',
-          index,
-          'runCharts',
-          chartIndex,
-          'chart',
-        ]),
-      })),
-      pdsa: entry.pdsa.map((study, studyIndex) =>
-        readStored(study, PDSA_STUDY_TYPE, [...path, 'strategyEvidence', index, 'pdsa', studyIndex]),
-      ),
-    })),
-  };
+  parsed.strategyEvidence = parsed.strategyEvidence.map((entry, index) =>
+    entry.runCharts.length === 0 && entry.pdsa.length === 0
+      ? entry
+      : {
+          // Field by field (the schema's keys, in its order).
+          strategyId: entry.strategyId,
+          effects: entry.effects,
+          runCharts: entry.runCharts.map((chart, chartIndex) => ({
+            measure: chart.measure,
+            kind: chart.kind,
+            direction: chart.direction,
+            chart: readStored(chart.chart, RUN_CHART_TYPE, [
+              ...path,
+              'strategyEvidence',
+              index,
+              'runCharts',
+              chartIndex,
+              'chart',
+            ]),
+          })),
+          pdsa: entry.pdsa.map((study, studyIndex) =>
+            readStored(study, PDSA_STUDY_TYPE, [...path, 'strategyEvidence', index, 'pdsa', studyIndex]),
+          ),
+        },
+  );
+  return parsed;
 }
 
 /**

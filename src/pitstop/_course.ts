@@ -7,9 +7,11 @@
 import { ScalingNavigatorError } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { decide, ruleReason } from '../framework/_rules.js';
-import type { DecisionReason } from '../framework/Decision.js';
+import type { DecisionReason, Guidance } from '../framework/Decision.js';
 import { SCALE_DIMENSION_IDS } from '../framework/scaleDimensions.js';
-import { evaluateReachTarget, type ReachTargetEvaluation } from '../reach/evaluateReachTarget.js';
+import { evaluateReachTargetParsed } from '../reach/_targetCheck.js';
+import type { ReachTargetEvaluation } from '../reach/evaluateReachTarget.js';
+import { policyOfReadSummary, type ReachPolicy } from '../reach/reachPolicy.js';
 import { addDays, dayOf } from './_days.js';
 import type { ParsedPitStopInput } from './PitStopInput.js';
 import type { BigPush, FuelAnswer, OnCourseAnswer, PitStopNoteCode, TargetStatus } from './PitStopReport.js';
@@ -17,8 +19,14 @@ import type { PitStopPolicy } from './pitStopPolicy.js';
 import { PIT_STOP_RULES, type PitStopRule } from './pitStopRules.js';
 
 export type Reason = DecisionReason<PitStopRule>;
-export const reason = (rule: PitStopRule, evidence: Reason['evidence']): Reason =>
-  ruleReason(PIT_STOP_RULES, rule, evidence);
+/** Each rule's guidance by id, built on first use (a report cites dozens of reasons). */
+let guidanceById: ReadonlyMap<string, Guidance> | undefined;
+export const reason = (rule: PitStopRule, evidence: Reason['evidence']): Reason => {
+  guidanceById ??= new Map(PIT_STOP_RULES.map((entry) => [entry.id, entry.guidance]));
+  const guidance = guidanceById.get(rule);
+  // An id outside the catalog: ruleReason says so.
+  return guidance === undefined ? ruleReason(PIT_STOP_RULES, rule, evidence) : { rule, evidence, guidance };
+};
 
 /** The last day an ISO date can name (9999-12-31). */
 const LAST_DAY = 2_932_896;
@@ -29,10 +37,18 @@ export function evaluateReachTargets(
   notes: Note<PitStopNoteCode>[],
 ): readonly (ReachTargetEvaluation | null)[] {
   const summary = input.reach;
+  if (summary === undefined) return input.tripTicket.destination.reach.map(() => null);
+  // The summary was read (readStored, its policy included) and each target parsed with the ticket:
+  // checked once, not per target. The policy is taken once, when the first target's checks reach it.
+  const level = summary.unitLevels[summary.unitLevels.length - 1] ?? null;
+  let policy: ReachPolicy | undefined;
+  const resolvePolicy = () => {
+    policy ??= policyOfReadSummary(summary.policy);
+    return policy;
+  };
   return input.tripTicket.destination.reach.map((target, index) => {
-    if (summary === undefined) return null;
     try {
-      return evaluateReachTarget(summary, target);
+      return evaluateReachTargetParsed(summary, target, level, 10, resolvePolicy);
     } catch (error) {
       if (!(error instanceof ScalingNavigatorError)) throw error;
       notes.push(
@@ -58,7 +74,17 @@ export function answerOnCourse(
   const targets: TargetStatus[] = [];
   const withProjection = (status: Omit<TargetStatus, 'projectedOn' | 'metByArriveBy'>): TargetStatus => {
     const projection = projections.get(status.id);
-    return { ...status, projectedOn: projection?.date ?? null, metByArriveBy: projection?.metByArriveBy ?? null };
+    // Field by field (a spread here costs more than the rest of the target's check).
+    return {
+      id: status.id,
+      kind: status.kind,
+      target: status.target,
+      value: status.value,
+      met: status.met,
+      shortfall: status.shortfall,
+      projectedOn: projection?.date ?? null,
+      metByArriveBy: projection?.metByArriveBy ?? null,
+    };
   };
   for (const dimension of SCALE_DIMENSION_IDS) {
     const target = ticket.destination.dimensions[dimension];

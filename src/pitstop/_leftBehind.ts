@@ -40,12 +40,27 @@ function standings(
       if (met === false && check?.overall.met === true) {
         behind = true;
         reasons.push(
-          reason('pitstop/focal-below-target', { ...evidence, target: groupCheck?.target as number, overallMet: true }),
+          reason('pitstop/focal-below-target', {
+            group: evidence.group,
+            rate: evidence.rate,
+            restRate: evidence.restRate,
+            gap: evidence.gap,
+            target: groupCheck?.target as number,
+            overallMet: true,
+          }),
         );
       }
       if (gap !== null && gap < -policy.maxReachGap) {
         behind = true;
-        reasons.push(reason('pitstop/focal-gap', { ...evidence, maxReachGap: policy.maxReachGap }));
+        reasons.push(
+          reason('pitstop/focal-gap', {
+            group: evidence.group,
+            rate: evidence.rate,
+            restRate: evidence.restRate,
+            gap: evidence.gap,
+            maxReachGap: policy.maxReachGap,
+          }),
+        );
       }
       if (paceGap !== null && paceGap < -policy.maxPaceGap) {
         behind = true;
@@ -92,10 +107,14 @@ export function answerLeftBehind(
     const rolesOf = new Map<string, string[]>();
     for (const member of team) rolesOf.set(member.id, member.roles);
     for (const partner of input.partners ?? []) {
-      if (partner.role !== undefined)
-        rolesOf.set(partner.partnerId, [...(rolesOf.get(partner.partnerId) ?? []), partner.role]);
+      if (partner.role !== undefined) {
+        const roles = rolesOf.get(partner.partnerId);
+        rolesOf.set(partner.partnerId, roles === undefined ? [partner.role] : [...roles, partner.role]);
+      }
     }
-    const allRoles = [...new Set([...rolesOf.values()].flat())].sort();
+    const every = new Set<string>();
+    for (const roles of rolesOf.values()) for (const role of roles) every.add(role);
+    const allRoles = [...every].sort();
     const present = new Set<string>();
     for (const decision of input.decisions) {
       for (const id of decision.decidedBy) for (const role of rolesOf.get(id) ?? []) present.add(role);

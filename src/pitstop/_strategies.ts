@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { FactorReviewComparison } from '../factors/compareReviews.js';
+import type { RoadblockShifts } from '../factors/_roadblockShifts.js';
 import type { StrategySuggestions } from '../factors/suggestStrategies.js';
 import { decide } from '../framework/_rules.js';
 import type { StrategyId } from '../framework/strategies.js';
@@ -83,7 +83,13 @@ interface Effect {
 
 /** The effects of a strategy: the given ones, and each PDSA study's Hedges' g signed so positive is as predicted. */
 function effectsOf(evidence: Evidence): Effect[] {
-  const effects: Effect[] = evidence.effects.map((effect) => ({ ...effect, from: 'effect' as const }));
+  // Built field by field: a spread of parsed objects is many times slower.
+  const effects: Effect[] = evidence.effects.map((effect) => ({
+    measure: effect.measure,
+    estimate: effect.estimate,
+    interval: effect.interval,
+    from: 'effect' as const,
+  }));
   for (const study of evidence.pdsa) {
     const sign = study.predictedChange < 0 ? -1 : 1;
     const g = study.effectSize.hedgesG ?? study.effectSize.estimate;
@@ -109,7 +115,7 @@ const CHANGE_KIND = { keep: 'kept', revise: 'revised', pause: 'paused', remove: 
 export function decideStrategies(
   input: ParsedPitStopInput,
   leftBehind: LeftBehindAnswer,
-  comparison: FactorReviewComparison<string> | null,
+  comparison: RoadblockShifts | null,
   suggestions: StrategySuggestions<string> | null,
   policy: PitStopPolicy,
 ): StrategyFindings {
@@ -151,7 +157,15 @@ export function decideStrategies(
       if (late > policy.overdueAfterDays) {
         const evidence = { strategy: id, step: step.what, when: step.when, daysLate: late };
         broken.push(reason('pitstop/step-overdue', evidence));
-        revise.push(reason('pitstop/fix-broken-strategy', { ...evidence, problem: 'step-overdue' }));
+        revise.push(
+          reason('pitstop/fix-broken-strategy', {
+            strategy: id,
+            step: step.what,
+            when: step.when,
+            daysLate: late,
+            problem: 'step-overdue',
+          }),
+        );
       }
     }
     // Effects with intervals (given, or from PDSA studies).
@@ -160,7 +174,8 @@ export function decideStrategies(
     if (evidence !== undefined) {
       for (const effect of effectsOf(evidence)) {
         informed = true;
-        const [lower, upper] = effect.interval ?? [null, null];
+        const lower = effect.interval === null ? null : effect.interval[0];
+        const upper = effect.interval === null ? null : effect.interval[1];
         const shown = {
           strategy: id,
           measure: effect.measure,

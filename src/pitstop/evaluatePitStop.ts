@@ -1,11 +1,13 @@
 import type { Note } from '../_lib/notes.js';
 import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
-import { compareReviews } from '../factors/compareReviews.js';
-import { suggestStrategies } from '../factors/suggestStrategies.js';
+import { roadblockShifts } from '../factors/_roadblockShifts.js';
+import { suggestParsed } from '../factors/_suggest.js';
+import { type FactorReviewPolicy, resolveFactorReviewPolicy } from '../factors/factorReviewPolicy.js';
+import type { StrategySuggestions } from '../factors/suggestStrategies.js';
 import { decide } from '../framework/_rules.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
-import { screenStrategies } from '../strategies/screenStrategies.js';
+import { screenParsed } from '../strategies/_screen.js';
 import { answerFuel, answerOnCourse, evaluateReachTargets, type Reason, reason } from './_course.js';
 import { addDays } from './_days.js';
 import { answerLeftBehind } from './_leftBehind.js';
@@ -30,7 +32,7 @@ const OPTION_KEYS = keysOf<EvaluatePitStopOptions>()('policy');
 function additionsFor(
   input: ParsedPitStopInput,
   policy: PitStopPolicy,
-  suggestions: ReturnType<typeof suggestStrategies<string>> | null,
+  suggestions: StrategySuggestions<string> | null,
 ): AdditionVerdict[] {
   if (suggestions === null || policy.maxAdditions === 0) return [];
   const inSet = new Set(
@@ -42,7 +44,8 @@ function additionsFor(
     .filter((suggestion) => suggestion.score > 0 && !inSet.has(suggestion.id))
     .slice(0, policy.maxAdditions);
   if (candidates.length === 0) return [];
-  const screening = screenStrategies(
+  // The partners were parsed with the input, and the candidates are distinct typology ids.
+  const screening = screenParsed(
     candidates.map((candidate) => candidate.id),
     input.partners ?? [],
   );
@@ -152,6 +155,10 @@ export function evaluatePitStop(input: PitStopInput, options: EvaluatePitStopOpt
   return sealResult(evaluateParsed(parsed, policy), RESULT_KINDS.pitStopReport);
 }
 
+/** The default factor-review policy (suggestions and comparisons of the reviews), resolved on first use. */
+let factorPolicy: FactorReviewPolicy | undefined;
+const NO_STRATEGIES: ReadonlySet<string> = new Set();
+
 /** The report of an input already read. @internal */
 export function evaluateParsed(parsed: ParsedPitStopInput, policy: PitStopPolicy): PitStopReport {
   const notes: Note<PitStopNoteCode>[] = [];
@@ -160,12 +167,14 @@ export function evaluateParsed(parsed: ParsedPitStopInput, policy: PitStopPolicy
   const fuel = answerFuel(parsed, policy, notes);
   const leftBehind = answerLeftBehind(parsed, reachChecks, policy);
   const review = parsed.factorReview;
+  // The reviews were read with the input; the factor-review policy is the default one, resolved once.
   // Which suggestions the set already holds is worked out in additionsFor (planned or active only).
-  const suggestions = review === undefined ? null : suggestStrategies(review);
+  factorPolicy ??= resolveFactorReviewPolicy(undefined, ['options', 'policy']);
+  const suggestions = review === undefined ? null : suggestParsed(review, factorPolicy, undefined, NO_STRATEGIES);
   const comparison =
     review === undefined || parsed.previousFactorReview === undefined
       ? null
-      : compareReviews(parsed.previousFactorReview, review);
+      : roadblockShifts(parsed.previousFactorReview, review, factorPolicy);
   const findings = decideStrategies(parsed, leftBehind, comparison, suggestions, policy);
   if (parsed.strategySet === undefined) {
     notes.push({

@@ -90,3 +90,16 @@ export function policyOverSummary(
   for (const [key, value] of Object.entries(overrides as object)) if (value !== undefined) merged[key] = value;
   return Object.freeze(merged) as unknown as ReachPolicy;
 }
+
+/**
+ * `policyOverSummary(policy, undefined)` for the policy of a summary already read with `readStored`
+ * (which checked it against the stored policy schema, the rules of {@link defineReachPolicy}), without
+ * parsing it again: the defaults with the summary's values on top, frozen.
+ *
+ * @internal
+ */
+export function policyOfReadSummary(summaryPolicy: ReachPolicy): ReachPolicy {
+  const merged: Record<string, unknown> = { ...definition.defaults };
+  for (const [key, value] of Object.entries(summaryPolicy)) if (value !== undefined) merged[key] = value;
+  return Object.freeze(merged) as unknown as ReachPolicy;
+}
