@@ -169,7 +169,9 @@ function quickScan(value: unknown): typeof NOTHING | typeof CLEAN | typeof PROBL
     }
     const proto = Object.getPrototypeOf(node);
     if (proto !== Object.prototype && proto !== null) continue; // zod judges other objects
-    for (const key of Object.keys(node)) {
+    // Own enumerable keys, as Object.keys gives them, without allocating their list.
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
       const entry: unknown = (node as Record<string, unknown>)[key];
       if (entry === undefined) found = CLEAN;
       else if (entry === 0) {
