@@ -20,7 +20,8 @@ import { parseOrThrow } from './parse.js';
 
 /**
  * The kinds of result this library seals (each the `name` of its {@link StoredType} where it has
- * one): a sealed result is trusted only where its own kind is expected.
+ * one): a sealed result is trusted only where its own kind is expected. Call sites write the kind
+ * as its string (the type checks it), so no bundle carries this table.
  */
 export const RESULT_KINDS = {
   reachSummary: 'reach summary',

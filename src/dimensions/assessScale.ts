@@ -1,7 +1,7 @@
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import type { Note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord, requireUniqueId } from '../_lib/validate.js';
 import { Measure, type MeasureInput } from '../framework/Measure.js';
@@ -178,6 +178,6 @@ export function assessScale(
       notes,
       policy,
     },
-    RESULT_KINDS.scaleAssessment,
+    'scale assessment',
   );
 }

@@ -3,7 +3,7 @@ import { requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNumber, requireRecord } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
@@ -265,7 +265,7 @@ export function detectSuperficialSpread(
 
   return sealResult(
     { schemaVersion: 1, decision, intervals, flaggedCount: flagged.length, notes, policy },
-    RESULT_KINDS.superficialSpread,
+    'superficial-spread report',
   );
 }
 

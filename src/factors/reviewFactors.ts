@@ -3,7 +3,7 @@ import { requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { FACTOR_CATEGORIES, FACTORS } from '../framework/factors.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
@@ -290,5 +290,5 @@ export function reviewFactors<Custom extends string = never>(
     version: LIBRARY_VERSION,
   };
   // The ids are catalog ids or the declared custom ids, which is what `Custom` names.
-  return sealResult(review, RESULT_KINDS.factorReview) as unknown as FactorReview<Custom>;
+  return sealResult(review, 'factor review') as unknown as FactorReview<Custom>;
 }

@@ -11,7 +11,7 @@ import { type Note, note } from '../_lib/notes.js';
 import { createRandom } from '../_lib/random.js';
 import { sortOrder } from '../_lib/rank.js';
 import { completeRows, readNanPolicy, type Series } from '../_lib/series.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { readConfidenceLevel, requireArray, requireNumber, requireOneOf, requireRecord } from '../_lib/validate.js';
 import { decide, ruleReason } from '../framework/_rules.js';
@@ -377,7 +377,7 @@ export function planThreshold(data: FidelityThresholdData, options: FidelityThre
         notes,
         policy,
       },
-      RESULT_KINDS.fidelityThreshold,
+      'fidelity threshold',
     );
   };
   return {

@@ -1,7 +1,7 @@
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { criticalT } from '../_lib/tQuantile.js';
 import { readConfidenceLevel, requireArray, requireOneOf, requireRecord } from '../_lib/validate.js';
@@ -378,6 +378,6 @@ export function analyzeFidelityOutcome(
       notes,
       policy,
     },
-    RESULT_KINDS.fidelityOutcome,
+    'fidelity outcome analysis',
   );
 }

@@ -1,6 +1,6 @@
 import { type ErrorPath, invalid } from '../_lib/errors.js';
 import { isMissing, readNanPolicy, type Series } from '../_lib/series.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import {
   readConfidenceLevel,
@@ -353,6 +353,6 @@ export function componentContributions(
           }
         : {}),
     },
-    RESULT_KINDS.componentContributions,
+    'component contributions',
   );
 }

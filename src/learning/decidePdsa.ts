@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { incompatible } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { RESULT_KINDS, readStored, sealResult } from '../_lib/stored.js';
+import { readStored, sealResult } from '../_lib/stored.js';
 import { readOptions } from '../_lib/strict.js';
 import { decide, ruleReason } from '../framework/_rules.js';
 import type { Decision, DecisionReason } from '../framework/Decision.js';
@@ -107,7 +107,7 @@ export function decideFromStudy(study: PdsaStudy, policy: PdsaPolicy): DecidePds
         notes,
         policy,
       },
-      RESULT_KINDS.pdsaDecision,
+      'PDSA decision',
     );
   };
 

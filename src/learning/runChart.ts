@@ -1,5 +1,5 @@
 import { type NanPolicy, readNanPolicy, type Series } from '../_lib/series.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { requireOneOf } from '../_lib/validate.js';
 import { BIT, type Context, SIGNAL_RULES } from './_runChartContext.js';
@@ -234,6 +234,6 @@ export function runChart(values: RunChartValues, options: RunChartOptions = {}):
       notes: phases.flatMap((phase) => phase.notes),
       policy,
     },
-    RESULT_KINDS.runChart,
+    'run chart',
   );
 }

@@ -1,5 +1,5 @@
 import { type Note, note } from '../_lib/notes.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { type EffectSizeResult, effectSize, proportionInterval } from '../stats/index.js';
 import { finiteOrNull, plusZero } from './_resultSchemas.js';
@@ -197,7 +197,7 @@ export function studyParsedPdsa(cycle: PdsaCycle, policy: PdsaPolicy): PdsaStudy
       notes,
       policy,
     },
-    RESULT_KINDS.pdsaStudy,
+    'PDSA study',
   );
 }
 

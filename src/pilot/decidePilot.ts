@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { readOptions } from '../_lib/strict.js';
 import { decide } from '../framework/_rules.js';
 import type { Decision } from '../framework/Decision.js';
@@ -192,7 +192,7 @@ export function decidePilot(evidence: PilotEvidenceInput, options: PilotOptions 
     action === 'undetermined' ? [note('UNDETERMINED', entry.description, 'decision')] : [];
   return sealResult(
     { schemaVersion: 1, decision: decide(action, reasons, policy), summary, notes, policy },
-    RESULT_KINDS.pilotDecision,
+    'pilot decision',
   );
 }
 

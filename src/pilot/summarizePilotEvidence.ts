@@ -2,7 +2,7 @@ import { limitExceeded } from '../_lib/errors.js';
 import { standardNormalCdf } from '../_lib/inference.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { type ComputedEffect, type EffectContext, outcomeEffect } from './_outcomeEffect.js';
 import { essaTier, plainSummaries, summarizeAttrition, summarizeMde } from './_summaryParts.js';
@@ -132,7 +132,7 @@ export function summarizeParsed(evidence: PilotEvidence, policy: PilotPolicy): P
       notes,
       policy,
     },
-    RESULT_KINDS.pilotSummary,
+    'pilot evidence summary',
   );
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { RESULT_KINDS, readStored, type StoredType, sealResult } from '../_lib/stored.js';
+import { readStored, type StoredType, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
 import { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
@@ -202,8 +202,5 @@ export function assessStage(evidence: StageEvidence, options: AssessStageOptions
     }
     stage = candidate;
   }
-  return sealResult(
-    { schemaVersion: 1, stage, next, criteria, policy, version: LIBRARY_VERSION },
-    RESULT_KINDS.stageAssessment,
-  );
+  return sealResult({ schemaVersion: 1, stage, next, criteria, policy, version: LIBRARY_VERSION }, 'stage assessment');
 }

@@ -1,5 +1,5 @@
 import type { Note } from '../_lib/notes.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { roadblockShifts } from '../factors/_roadblockShifts.js';
 import { suggestParsed } from '../factors/_suggest.js';
@@ -152,7 +152,7 @@ export function evaluatePitStop(input: PitStopInput, options: EvaluatePitStopOpt
   const given = readOptions<EvaluatePitStopOptions>(options, OPTION_KEYS, ['options']);
   const policy = pitStopPolicyDefinition.resolve(given.policy, ['options', 'policy']);
   const parsed = readPitStopInput(input, ['input']);
-  return sealResult(evaluateParsed(parsed, policy), RESULT_KINDS.pitStopReport);
+  return sealResult(evaluateParsed(parsed, policy), 'pit-stop report');
 }
 
 /** The default factor-review policy (suggestions and comparisons of the reviews), resolved on first use. */

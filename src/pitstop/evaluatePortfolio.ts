@@ -1,5 +1,5 @@
 import { invalid } from '../_lib/errors.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
 import { requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
@@ -156,6 +156,6 @@ export function evaluatePortfolio(
   }));
   return sealResult(
     { schemaVersion: 1, districts: ranked, focalGroupTotals, notes, policy, version: LIBRARY_VERSION },
-    RESULT_KINDS.portfolioReport,
+    'portfolio report',
   );
 }

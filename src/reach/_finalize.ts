@@ -9,7 +9,7 @@
 
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { wilsonInto } from '../_lib/wilson.js';
 import type { ReachConfig } from './_config.js';
 import { type Scopes, scopesOf } from './_scopes.js';
@@ -317,7 +317,7 @@ export function finalizeState(config: ReachConfig, state: ReachState): ReachSumm
       intersections: top.intersections,
       units: Object.freeze(units),
     }),
-    RESULT_KINDS.reachSummary,
+    'reach summary',
   );
 }
 

@@ -11,17 +11,17 @@ import { IsoDate, Share } from '../framework/_schemaParts.js';
 import { Count, notesSchema } from './_reachSummarySchema.js';
 import type { ReachArrivalCheck, ReachOverTimeNoteCode, ReachOverTimeReport } from './ReachOverTimeReport.js';
 
-const DayOrNull = z.nullable(IsoDate);
-const ShareOrNull = z.nullable(Share);
-const FiniteOrNull = z.nullable(z.number());
-const NonNegative = z.number().check(z.gte(0));
+const DayOrNull = /* @__PURE__ */ z.nullable(IsoDate);
+const ShareOrNull = /* @__PURE__ */ z.nullable(Share);
+const FiniteOrNull = /* @__PURE__ */ z.nullable(z.number());
+const NonNegative = /* @__PURE__ */ z.number().check(z.gte(0));
 const STATUSES = [
   'met',
   'on-pace',
   'not-at-this-pace',
   'no-pace',
 ] as const satisfies readonly ReachArrivalCheck['status'][];
-const NOTE_CODES = Object.keys({
+const NOTE_CODES = /* @__PURE__ */ Object.keys({
   EMPTY_POPULATION: true,
   NO_EVENTS: true,
   ALL_REACHED: true,
@@ -31,7 +31,7 @@ const NOTE_CODES = Object.keys({
   PACE_SCENARIO: true,
 } satisfies Record<ReachOverTimeNoteCode, true>) as [ReachOverTimeNoteCode, ...ReachOverTimeNoteCode[]];
 
-const Check = z
+const Check = /* @__PURE__ */ z
   .strictObject({
     population: z.string(),
     focalGroups: z.array(z.string()),
@@ -69,7 +69,7 @@ const Check = z
     }),
   );
 
-const Arrival = z
+const Arrival = /* @__PURE__ */ z
   .strictObject({
     basis: z.literal('pace-scenario'),
     window: z.int().check(z.gte(1)),
@@ -93,7 +93,7 @@ const Arrival = z
     }),
   );
 
-const Point = z.strictObject({
+const Point = /* @__PURE__ */ z.strictObject({
   date: IsoDate,
   day: z.int(),
   atRisk: Count,
@@ -106,7 +106,7 @@ const Point = z.strictObject({
   exitIncidence: Share,
 });
 
-const Population = z.strictObject({
+const Population = /* @__PURE__ */ z.strictObject({
   id: z.string(),
   kind: z.enum(['everyone', 'focal-group', 'union', 'none']),
   n: Count,
@@ -129,7 +129,7 @@ const Population = z.strictObject({
   ),
 });
 
-const Comparison = z.strictObject({
+const Comparison = /* @__PURE__ */ z.strictObject({
   id: z.string(),
   against: z.literal('none'),
   observed: z.number(),

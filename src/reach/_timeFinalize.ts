@@ -9,7 +9,7 @@ import { isoDateToDay } from '../_lib/dates.js';
 import { criticalZ } from '../_lib/normalQuantile.js';
 import { type Note, note } from '../_lib/notes.js';
 import { plusZero } from '../_lib/plusZero.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { chiSquare1Upper, poissonInterval } from './_poisson.js';
 import {
   type DayCounts,
@@ -379,5 +379,5 @@ export function finalizeTime(config: ReachTimeConfig, state: ReachTimeState): Re
     arrival: arrival(config, state, everyone, groups, notes),
     notes,
   };
-  return sealResult(result, RESULT_KINDS.reachOverTime);
+  return sealResult(result, 'reach-over-time report');
 }

@@ -2,7 +2,7 @@ import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { plusZero } from '../_lib/plusZero.js';
 import { createRandom } from '../_lib/random.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { readOptions, requireDenseArray } from '../_lib/strict.js';
 import { requireArray, requireNonEmptyId, requireNumber, requireOneOf, requireUniqueId } from '../_lib/validate.js';
 import {
@@ -294,6 +294,6 @@ export function compareSites(
       resources,
       notes,
     },
-    RESULT_KINDS.siteComparison,
+    'site comparison',
   );
 }

@@ -1,6 +1,6 @@
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type Note, note } from '../_lib/notes.js';
-import { isSealedResult, RESULT_KINDS, readStored, sealFrozenResult } from '../_lib/stored.js';
+import { isSealedResult, readStored, sealFrozenResult } from '../_lib/stored.js';
 import { requireArray, requireOneOf } from '../_lib/validate.js';
 import { requireOptions } from './_config.js';
 import { complementCells } from './_span.js';
@@ -91,7 +91,7 @@ export function suppressSmallCells(
   // A summary this library made is frozen throughout; one read from storage is a fresh copy, frozen
   // here because the report shares its pieces (intervals, members, paths, policy).
   const read = readStored(summary, REACH_SUMMARY_TYPE, ['summary']);
-  const report = isSealedResult(summary, RESULT_KINDS.reachSummary) ? read : deepFreeze(read);
+  const report = isSealedResult(summary, 'reach summary') ? read : deepFreeze(read);
   const settings = requireOptions(options, OPTION_KEYS, ['options']);
   const policy = policyOverSummary(report.policy, settings.policy, ['summary', 'policy'], ['options', 'policy']);
   const minCell = policy.minCellSize;
@@ -378,6 +378,6 @@ export function suppressSmallCells(
             ],
       ) as SuppressedReachReport['notes'],
     }),
-    RESULT_KINDS.suppressedReach,
+    'suppressed reach report',
   );
 }

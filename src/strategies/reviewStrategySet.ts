@@ -2,7 +2,7 @@ import { isoDateToDay, requireIsoDate } from '../_lib/dates.js';
 import { invalid } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
 import { requireArray } from '../_lib/validate.js';
 import { requireDenseIfArray } from '../factors/_resultParts.js';
@@ -345,8 +345,5 @@ export function reviewStrategySet(set: StrategySetInput, options: ReviewStrategy
   }
 
   // Set-wide warnings come last; within strategies, in the set's order.
-  return sealResult(
-    { schemaVersion: 1, asOf, strategies, approaches, warnings, notes, policy },
-    RESULT_KINDS.strategySetReview,
-  );
+  return sealResult({ schemaVersion: 1, asOf, strategies, approaches, warnings, notes, policy }, 'strategy-set review');
 }

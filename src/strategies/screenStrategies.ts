@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { invalid } from '../_lib/errors.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { RESULT_KINDS, sealResult } from '../_lib/stored.js';
+import { sealResult } from '../_lib/stored.js';
 import { requireArray } from '../_lib/validate.js';
 import { requireDenseIfArray } from '../factors/_resultParts.js';
 import { STRATEGY_IDS, StrategyId } from '../framework/strategies.js';
@@ -70,5 +70,5 @@ export function screenStrategies(
     // A power of −0 is 0: no output field is ever −0.
     return parsed.power === undefined ? parsed : { ...parsed, power: parsed.power + 0 };
   });
-  return sealResult(screenParsed(strategyIds, partners), RESULT_KINDS.strategyScreening);
+  return sealResult(screenParsed(strategyIds, partners), 'strategy screening');
 }
