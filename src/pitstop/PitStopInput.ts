@@ -152,7 +152,10 @@ export type ParsedPitStopInput = z.output<typeof PitStopInput>;
 
 /**
  * The envelope, compiled (zod's `compile`: generated code for the valid case; any input it does not
- * accept goes to zod's own parser, so errors and their paths are zod's). Built on first use.
+ * accept goes to zod's own parser, so errors and their paths are zod's). Built on first use. Where
+ * code built from strings is refused (a content security policy: Cloudflare Workers, a strict
+ * browser page), zod's compiled schema parses with its ordinary parser: the same answers
+ * (test/dist/noCodeGeneration.test.ts runs the packed package that way).
  */
 let envelope: z.ZodMiniType<ParsedPitStopInput> | undefined;
 const envelopeSchema = (): z.ZodMiniType<ParsedPitStopInput> =>
