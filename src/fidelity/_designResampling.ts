@@ -9,8 +9,8 @@
  */
 import type { RandomSource } from '../_lib/random.js';
 import { cholesky, choleskySolve } from '../_lib/smallMatrix.js';
-import { summarizeCuts } from './_thresholdResampling.js';
-import type { FidelityThresholdResult } from './_thresholdSchema.js';
+import { type BootstrapSettings, type IntervalRun, summarizeCuts } from './_thresholdResampling.js';
+
 import { best, type Prepared, prepare, type ThresholdStatistic } from './_thresholdStatistics.js';
 
 /** Below this many clusters the wild cluster bootstrap draws Webb's six-point weights, else Rademacher. */
@@ -183,12 +183,6 @@ export function designPermutations(
   };
 }
 
-/** Interval draws run in blocks, then summarized. */
-export interface IntervalRun {
-  step(count: number): void;
-  finish(): NonNullable<FidelityThresholdResult['interval']>;
-}
-
 const WEBB = [-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt(1.5)];
 
 /**
@@ -251,12 +245,7 @@ export function clusterBootstrap(
   pointCut: number,
   cluster: Int32Array,
   clusterCount: number,
-  settings: {
-    readonly draws: number;
-    readonly confidenceLevel: number;
-    readonly seed: number;
-    readonly minObservations: number;
-  },
+  settings: BootstrapSettings,
   random: RandomSource,
 ): IntervalRun {
   const { f, y, cuts } = prepared;

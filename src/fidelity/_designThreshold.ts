@@ -12,14 +12,13 @@ import {
   clusterBootstrap,
   covariateAdjuster,
   designPermutations,
-  type IntervalRun,
   type PermutationRun,
   WEBB_BELOW,
   wildClusterBootstrap,
 } from './_designResampling.js';
 import { divideByUnit, outcomeUnit } from './_finite.js';
 import { canonicalRows } from './_thresholdDesign.js';
-import { bootstrapCut } from './_thresholdResampling.js';
+import { type BootstrapSettings, bootstrapCut, type IntervalRun } from './_thresholdResampling.js';
 import type { ThresholdDesign } from './_thresholdSchema.js';
 import type { Prepared, ThresholdStatistic } from './_thresholdStatistics.js';
 
@@ -145,12 +144,7 @@ export function designRuns(
   maxObserved: number,
   pointCut: number,
   policy: { readonly tolerance: number },
-  settings: {
-    readonly draws: number;
-    readonly confidenceLevel: number;
-    readonly seed: number;
-    readonly minObservations: number;
-  },
+  settings: BootstrapSettings,
   random: RandomSource,
 ): { permutations: PermutationRun; interval: IntervalRun } {
   const permutations = designPermutations(

@@ -79,6 +79,20 @@ export function permutationRun(
   };
 }
 
+/** What a bootstrap of the chosen cut reads from the resolved options. */
+export interface BootstrapSettings {
+  readonly draws: number;
+  readonly confidenceLevel: number;
+  readonly seed: number;
+  readonly minObservations: number;
+}
+
+/** Interval draws run in blocks, then summarized. */
+export interface IntervalRun {
+  step(count: number): void;
+  finish(): NonNullable<FidelityThresholdResult['interval']>;
+}
+
 /**
  * The percentile bootstrap of the chosen cut (pairs resampled; inverse-CDF percentiles), with how
  * often the draws agree with `pointCut`.
@@ -87,12 +101,7 @@ export function bootstrapCut(
   prepared: Prepared,
   compute: ThresholdStatistic,
   pointCut: number,
-  settings: {
-    readonly draws: number;
-    readonly confidenceLevel: number;
-    readonly seed: number;
-    readonly minObservations: number;
-  },
+  settings: BootstrapSettings,
   random: RandomSource,
 ): NonNullable<FidelityThresholdResult['interval']> {
   const run = bootstrapRun(prepared, compute, pointCut, settings, random);
@@ -105,14 +114,9 @@ export function bootstrapRun(
   prepared: Prepared,
   compute: ThresholdStatistic,
   pointCut: number,
-  settings: {
-    readonly draws: number;
-    readonly confidenceLevel: number;
-    readonly seed: number;
-    readonly minObservations: number;
-  },
+  settings: BootstrapSettings,
   random: RandomSource,
-): { step(count: number): void; finish(): NonNullable<FidelityThresholdResult['interval']> } {
+): IntervalRun {
   const { f, y, cuts } = prepared;
   const n = f.length;
   const scratch = new Float64Array(cuts.length);

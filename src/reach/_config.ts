@@ -96,14 +96,15 @@ function denseList(value: unknown, path: ErrorPath, max: number): readonly unkno
   return list;
 }
 
-/** Validates {@link SummarizeReachOptions}. */
-export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
-  // Read once, into a fresh object: a getter cannot answer differently later.
-  const options = readOptions<SummarizeReachOptions>(value, OPTION_KEYS, path);
-  const groupList = denseList(options.focalGroups, [...path, 'focalGroups'], MAX_FOCAL_GROUPS);
+/**
+ * The focal-group ids of options (`value` at `path`): ids or `{ id, label?, definition? }`, at most
+ * {@link MAX_FOCAL_GROUPS}, distinct, none a built-in population's nor containing the separator.
+ */
+export function readFocalGroupIds(value: unknown, path: ErrorPath): string[] {
+  const groupList = denseList(value, path, MAX_FOCAL_GROUPS);
   const seenGroups = new Set<string>();
-  const focalGroups = groupList.map((entry, index) => {
-    const groupPath = [...path, 'focalGroups', index];
+  return groupList.map((entry, index) => {
+    const groupPath = [...path, index];
     let id: string;
     if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
       requireKnownKeys(entry, FOCAL_GROUP_KEYS, groupPath);
@@ -117,6 +118,13 @@ export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig
     requireUniqueId(seenGroups, id, groupPath, 'focal group');
     return id;
   });
+}
+
+/** Validates {@link SummarizeReachOptions}. */
+export function resolveReachConfig(value: unknown, path: ErrorPath): ReachConfig {
+  // Read once, into a fresh object: a getter cannot answer differently later.
+  const options = readOptions<SummarizeReachOptions>(value, OPTION_KEYS, path);
+  const focalGroups = readFocalGroupIds(options.focalGroups, [...path, 'focalGroups']);
   const levelList = denseList(options.unitLevels, [...path, 'unitLevels'], 2 ** 31 - 1);
   const seenLevels = new Set<string>();
   const unitLevels = levelList.map((entry, index) => {

@@ -18,10 +18,10 @@ import {
   requireUniqueId,
 } from '../_lib/validate.js';
 import { ReachTarget } from '../framework/ReachTarget.js';
-import { BUILT_IN_POPULATIONS, INTERSECTION_SEPARATOR, MAX_FOCAL_GROUPS, MAX_HISTOGRAM_MAX } from './_config.js';
+import { MAX_HISTOGRAM_MAX, readFocalGroupIds } from './_config.js';
 import { internalized } from './_rowKeys.js';
 import { type ReachOverTimeOptions, TIME_OPTION_KEYS } from './ReachOverTimeOptions.js';
-import { FOCAL_GROUP_KEYS, PERIOD_KEYS } from './ReachRoster.js';
+import { PERIOD_KEYS } from './ReachRoster.js';
 
 /** At most this many days from `period.start` to the end of the analysis (ten years). */
 export const MAX_TIME_DAYS = 3660;
@@ -51,30 +51,6 @@ export interface ReachTimeConfig {
   readonly fingerprint: string;
 }
 
-function readFocalGroups(value: unknown, path: ErrorPath): string[] {
-  const list = requireArray(value, path);
-  requireDenseArray(list, path, MAX_FOCAL_GROUPS);
-  const seen = new Set<string>();
-  return list.map((entry, index) => {
-    const groupPath = [...path, index];
-    let id: string;
-    let idPath: ErrorPath = groupPath;
-    if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
-      requireKnownKeys(entry, FOCAL_GROUP_KEYS, groupPath);
-      idPath = [...groupPath, 'id'];
-      id = requireNonEmptyId((entry as { id?: unknown }).id, idPath);
-    } else {
-      id = requireNonEmptyId(entry, groupPath);
-    }
-    if (BUILT_IN_POPULATIONS.includes(id)) {
-      invalid(idPath, `${JSON.stringify(id)} is a built-in population; name the focal group otherwise`);
-    }
-    if (id.includes(INTERSECTION_SEPARATOR)) invalid(idPath, `a focal group id may not contain "&"`);
-    requireUniqueId(seen, id, groupPath, 'focal group');
-    return id;
-  });
-}
-
 function readWhole(value: unknown, path: ErrorPath, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const count = requireNumber(value, path, { min, integer: true });
@@ -86,7 +62,7 @@ function readWhole(value: unknown, path: ErrorPath, fallback: number, min: numbe
 export function resolveTimeConfig(value: unknown, path: ErrorPath): ReachTimeConfig {
   if (value === undefined) invalid(path, 'reachOverTime needs options: focalGroups, period and asOf');
   const options = readOptions<ReachOverTimeOptions>(value, TIME_OPTION_KEYS, path);
-  const focalGroups = readFocalGroups(options.focalGroups, [...path, 'focalGroups']);
+  const focalGroups = readFocalGroupIds(options.focalGroups, [...path, 'focalGroups']);
   const levelList = options.unitLevels === undefined ? [] : requireArray(options.unitLevels, [...path, 'unitLevels']);
   requireDenseArray(levelList, [...path, 'unitLevels'], 64);
   const unitLevels = new Set<string>();
