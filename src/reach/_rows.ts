@@ -14,6 +14,7 @@ import type { ReachConfig } from './_config.js';
 import { countRows, type DenseScratch, type Kernel } from './_kernels.js';
 import { hasOnlyKeys, hasOnlyRowKeys, internalized } from './_rowKeys.js';
 import { cellFor, type LeafIndex, leafFor, leafIndexOf, type ReachState } from './_state.js';
+import { requireStayOrder, stayDay } from './_stay.js';
 import { type ReachRow, ROW_HINTS, ROW_KEYS } from './ReachRoster.js';
 
 /** The keys of a row, as a Set built once (the key check runs once per row). */
@@ -162,12 +163,9 @@ export function rowReader(
  * so a damaged date is an error here too — ISO dates, and no leaving before enrolling.
  */
 function checkStay(enrolledOn: unknown, exitedOn: unknown, base: ErrorPath, position: number): void {
-  const enrolled =
-    enrolledOn === undefined ? null : requireIsoDate(enrolledOn, [...rowPath(base, position), 'enrolledOn']);
-  const exited = exitedOn === undefined ? null : requireIsoDate(exitedOn, [...rowPath(base, position), 'exitedOn']);
-  if (enrolled !== null && exited !== null && exited < enrolled) {
-    invalid([...rowPath(base, position), 'exitedOn'], 'a student cannot leave the roster before enrolling');
-  }
+  const at = (key: string): ErrorPath => [...rowPath(base, position), key];
+  const enrolled = stayDay(enrolledOn, at, 'enrolledOn', Number.NEGATIVE_INFINITY);
+  requireStayOrder(enrolled, stayDay(exitedOn, at, 'exitedOn', Number.POSITIVE_INFINITY), at);
 }
 
 /** A sink adding each row to its cell at once (the accumulator's `add`, one row per call). */

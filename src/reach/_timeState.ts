@@ -12,6 +12,7 @@ import { type ErrorPath, incompatible, invalid } from '../_lib/errors.js';
 import { requireKnownKeys } from '../_lib/strict.js';
 import { describeValue, requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
 import { hasOnlyKeys, hasOnlyRowKeys } from './_rowKeys.js';
+import { requireStayOrder, stayDay } from './_stay.js';
 import type { ReachTimeConfig } from './_timeConfig.js';
 import { ROW_HINTS, ROW_KEYS } from './ReachRoster.js';
 
@@ -239,9 +240,9 @@ export function addTimeRow(
   if (eligible !== undefined && typeof eligible !== 'boolean') {
     invalid(at('eligible'), `expected true or false, got ${describeValue(eligible)}`);
   }
-  const enrolled = enrolledOn === undefined ? Number.NEGATIVE_INFINITY : dayOf(enrolledOn, at, 'enrolledOn');
-  const exited = exitedOn === undefined ? Number.POSITIVE_INFINITY : dayOf(exitedOn, at, 'exitedOn');
-  if (exited < enrolled) invalid(at('exitedOn'), 'a student cannot leave the roster before enrolling');
+  const enrolled = stayDay(enrolledOn, at, 'enrolledOn', Number.NEGATIVE_INFINITY);
+  const exited = stayDay(exitedOn, at, 'exitedOn', Number.POSITIVE_INFINITY);
+  requireStayOrder(enrolled, exited, at);
   let days: ArrayLike<number> = NO_DAYS;
   if (engagedOn !== undefined) {
     if (!Array.isArray(engagedOn)) requireArray(engagedOn, at('engagedOn'));
@@ -260,10 +261,4 @@ export function addTimeRow(
   }
   adder.add(mask, eligible !== false, enrolled, exited, days, 0, days.length);
   return id as string;
-}
-
-/** The day number of an ISO date, or the error at the row's `key`. */
-function dayOf(value: unknown, at: (...rest: (string | number)[]) => ErrorPath, key: string): number {
-  const day = typeof value === 'string' ? isoDateToDay(value) : null;
-  return day === null ? requireIsoDate(value, at(key)) : day;
 }
