@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
 import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
-import { readStored, type StoredType, sealedKind } from '../_lib/stored.js';
-import { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
-import { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
+import { readStored, sealedKind } from '../_lib/stored.js';
 import { readReview } from '../factors/_readReview.js';
 import { FactorReview } from '../factors/FactorReview.js';
 import { Id, IsoDate } from '../framework/_schemaParts.js';
@@ -15,6 +13,7 @@ import { RunChartResult } from '../learning/RunChartResult.js';
 import { REACH_SUMMARY_TYPE, ReachSummary } from '../reach/ReachSummary.js';
 import { PartnerJudgement } from '../strategies/PartnerJudgement.js';
 import { StrategySet } from '../strategies/StrategySet.js';
+import { RUN_CHART_TYPE, SCALE_SCHEMA, SCALE_TYPE, SPREAD_SCHEMA, SPREAD_TYPE } from './_storedTypes.js';
 
 const nonNegative = z.number().check(z.gte(0));
 
@@ -47,8 +46,6 @@ export type ProjectedArrival = z.infer<typeof ProjectedArrival>;
 type Part = <T>(schema: z.ZodMiniType<T>) => z.ZodMiniType<T>;
 
 /** The stored-result schemas, typed as the results they check (some are declared as their raw zod shapes). */
-const SCALE_SCHEMA = ScaleAssessment as unknown as z.ZodMiniType<ScaleAssessment>;
-const SPREAD_SCHEMA = SuperficialSpreadReport as unknown as z.ZodMiniType<SuperficialSpreadReport>;
 const REVIEW_SCHEMA = FactorReview as unknown as z.ZodMiniType<FactorReview<string>>;
 
 function shape(part: Part) {
@@ -172,14 +169,6 @@ const TOP_STORED_KEYS = [
 ] as const;
 /** What the envelope sees in place of a sealed result. */
 const SEALED = 0;
-
-const SCALE_TYPE: StoredType<ScaleAssessment> = { name: 'scale assessment', version: 1, schema: SCALE_SCHEMA };
-const SPREAD_TYPE: StoredType<SuperficialSpreadReport> = {
-  name: 'superficial-spread report',
-  version: 1,
-  schema: SPREAD_SCHEMA,
-};
-const RUN_CHART_TYPE: StoredType<RunChartResult> = { name: 'run chart', version: 1, schema: RunChartResult };
 
 /** How each storable part at the top of the input is read (after the envelope). */
 const STORED_PARTS: readonly (readonly [string, (value: unknown, where: ErrorPath) => unknown])[] = [

@@ -1,15 +1,16 @@
 import * as z from 'zod/mini';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { parseOrThrow } from '../_lib/parse.js';
-import { readStored, type StoredType, sealResult } from '../_lib/stored.js';
+import { readStored, sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions } from '../_lib/strict.js';
-import { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
-import { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
+import type { SuperficialSpreadReport } from '../dimensions/detectSuperficialSpread.js';
+import type { ScaleAssessment } from '../dimensions/ScaleAssessment.js';
 import { decide } from '../framework/_rules.js';
 import { IsoDate } from '../framework/_schemaParts.js';
 import type { ScalingStageId } from '../framework/scalingStages.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
 import { type Reason, reason } from './_course.js';
+import { SCALE_TYPE, SPREAD_TYPE } from './_storedTypes.js';
 import type { PitStopDecision } from './PitStopReport.js';
 import { type PitStopPolicy, pitStopPolicyDefinition } from './pitStopPolicy.js';
 import type { PitStopRule } from './pitStopRules.js';
@@ -66,16 +67,6 @@ const EvidenceEnvelope = z.strictObject({
   leadershipChanges: z.optional(z.array(IsoDate)),
   sustainabilityChecks: z.optional(z.array(z.strictObject({ on: IsoDate, sustainable: z.nullable(z.boolean()) }))),
 });
-const SCALE_TYPE: StoredType<ScaleAssessment> = {
-  name: 'scale assessment',
-  version: 1,
-  schema: ScaleAssessment as unknown as z.ZodMiniType<ScaleAssessment>,
-};
-const SPREAD_TYPE: StoredType<SuperficialSpreadReport> = {
-  name: 'superficial-spread report',
-  version: 1,
-  schema: SuperficialSpreadReport as unknown as z.ZodMiniType<SuperficialSpreadReport>,
-};
 
 /**
  * Where an innovation stands among the stages REL Appalachia describes — pilot, expansion to
