@@ -1,0 +1,58 @@
+/**
+ * The REML search when the profiled deviance has holes: an outcome fitted exactly by a covariate
+ * leaves a residual sum of squares that is 0 in floating point at some θ and a few ulps at others,
+ * so Brent's root search steps onto θ where the deviance is undefined (its slope is read as NaN).
+ */
+import { describe, expect, it } from 'vitest';
+import { fitProfiled, lmmStatistics, profiledDeviance } from '../../src/_lib/lmm.js';
+import { analyzeFidelityOutcome } from '../../src/fidelity/index.js';
+
+// Five schools (one of three teachers), the outcome a 0/1 copy of the only covariate.
+const fidelity = [0.8, 0, 0, 0.2, 0.5, 0.3, 0.1];
+const outcome = [0, 0, 0, 0, 1, 0, 0];
+const clusters = [0, 1, 1, 1, 2, 3, 4];
+
+/** The design fitMixedModel builds: fidelity within schools, the school mean, the covariate. */
+function statistics() {
+  const cluster = Int32Array.from(clusters);
+  const sums = [0.8, 0.2, 0.5, 0.3, 0.1];
+  const sizes = [1, 3, 1, 1, 1];
+  const mean = Float64Array.from(cluster, (j) => (sums[j] as number) / (sizes[j] as number));
+  const within = Float64Array.from(fidelity, (value, k) => value - (mean[k] as number));
+  return lmmStatistics({
+    y: Float64Array.from(outcome),
+    columns: [within, mean, Float64Array.from(outcome)],
+    cluster,
+    clusterCount: 5,
+  });
+}
+
+describe('fitProfiled: a deviance undefined at some θ', () => {
+  it('still returns the least deviance it saw, never worse than the best grid point', () => {
+    const s = statistics();
+    const grid = [0, ...Array.from({ length: 81 }, (_, k) => 10 ** (-4 + k / 10))].map((theta) =>
+      profiledDeviance(s, theta * theta),
+    );
+    // The holes: some grid points have no deviance (rss exactly 0), most have one.
+    expect(grid.filter((fit) => fit === null).length).toBeGreaterThan(0);
+    expect(grid.filter((fit) => fit !== null).length).toBeGreaterThan(40);
+    const fit = fitProfiled(s);
+    expect(fit).not.toBeNull();
+    const least = Math.min(...grid.map((entry) => entry?.deviance ?? Number.POSITIVE_INFINITY));
+    expect(fit?.deviance as number).toBeLessThanOrEqual(least);
+    expect(Number.isFinite(fit?.phi)).toBe(true);
+    expect(fit?.rss as number).toBeGreaterThan(0);
+  });
+
+  it('the public analysis reads it as an exact fit: covariate slope 1, fidelity 0, no standard errors', () => {
+    const result = analyzeFidelityOutcome({ fidelity, outcome, covariates: [outcome], clusters });
+    const model = result.mixedModel;
+    expect(model).not.toBeNull();
+    if (model === null || model === undefined || !('covariates' in model)) throw new Error('expected a mixed model');
+    expect(model.covariates[0]?.estimate).toBeCloseTo(1, 12);
+    expect(Math.abs(model.within.estimate)).toBeLessThan(1e-30);
+    expect(Math.abs(model.between.estimate)).toBeLessThan(1e-30);
+    expect(model.within.pValue).toBeNull();
+    expect(model.notes.map((entry) => entry.code)).toContain('NO_STANDARD_ERROR');
+  });
+});
