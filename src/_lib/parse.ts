@@ -190,7 +190,7 @@ function locateProblem(value: unknown, prefix: ErrorPath): boolean {
   let negativeZero = false;
   // Each node keeps its parent and key, not its path: the path is spelled out only for an error.
   interface Node {
-    readonly value: unknown;
+    readonly value: object;
     readonly parent: Node | null;
     readonly key: string | number;
     readonly depth: number;
@@ -200,15 +200,12 @@ function locateProblem(value: unknown, prefix: ErrorPath): boolean {
     for (let at = node; at !== null && at.parent !== null; at = at.parent) keys.push(at.key);
     return [...prefix, ...keys.reverse()];
   };
-  const stack: Node[] = [{ value, parent: null, key: '', depth: 0 }];
+  // Only objects are ever on the stack: the root is one (quickScan finds a problem only inside an
+  // object or array), and only object entries are pushed.
+  const stack: Node[] = [{ value: value as object, parent: null, key: '', depth: 0 }];
   while (stack.length > 0) {
     const current = stack.pop() as Node;
     const { value: node, depth } = current;
-    if (typeof node === 'number') {
-      if (node === 0 && 1 / node < 0) negativeZero = true;
-      continue;
-    }
-    if (typeof node !== 'object' || node === null) continue;
     if (depth > MAX_DOCUMENT_DEPTH) {
       throw new ScalingNavigatorError('INVALID_INPUT', pathOf(current), 'nested too deeply (or a cycle)');
     }
