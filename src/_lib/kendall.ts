@@ -167,15 +167,6 @@ function countInversions(a: Float64Array): number {
 }
 
 /**
- * The exact two-sided p-value of Kendall's τ for n untied pairs with c concordant pairs, as scipy's
- * `_kendall_p_exact` (Kendall 1970's recursion on the number of permutations with a given number of
- * inversions). O(n·c). The same as {@link kendallExactPFor} with `'two-sided'`.
- */
-export function kendallExactP(n: number, concordant: number): number {
-  return kendallExactPFor(n, concordant, 'two-sided');
-}
-
-/**
  * The exact p-value of Kendall's τ for n ≥ 3 untied pairs with c concordant pairs under
  * `alternative`, a transcription of scipy's `_kendall_p_exact(n, c, alternative)`: the lower tail
  * P(C ≤ min(c, tot − c)) by Kendall's (1970) recursion, doubled for two sides; one-sided, half of

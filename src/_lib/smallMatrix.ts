@@ -92,19 +92,6 @@ export function traceProduct(a: Float64Array, b: Float64Array, p: number): numbe
   return sum;
 }
 
-/** xᵀ A y. */
-export function bilinear(x: ArrayLike<number>, a: Float64Array, y: ArrayLike<number>, p: number): number {
-  let sum = 0;
-  for (let i = 0; i < p; i += 1) {
-    const xi = x[i] as number;
-    if (xi === 0) continue;
-    let row = 0;
-    for (let j = 0; j < p; j += 1) row += (a[i * p + j] as number) * (y[j] as number);
-    sum += xi * row;
-  }
-  return sum;
-}
-
 /** The inverse of a symmetric 2 × 2 [[a, b], [b, c]], or `null` when singular. */
 export function inverse2(a: number, b: number, c: number): [number, number, number] | null {
   const determinant = a * c - b * b;

@@ -32,5 +32,6 @@ export function normalCdf(x: number, mean = 0, sd = 1): number {
   const sigma = requirePositive(sd, ['sd']);
   const z = (value - mu) / sigma;
   // (x − mean)/sd can overflow to ±∞ for extreme finite arguments; the CDF's limit is then exact.
-  return normalDistributionCdf(Number.isNaN(z) ? 0 : z, 0, 1) + 0;
+  // It is never NaN: x and mean are finite and sd is finite and positive.
+  return normalDistributionCdf(z, 0, 1) + 0;
 }
