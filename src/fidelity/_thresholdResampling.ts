@@ -19,22 +19,10 @@ function shuffle(values: Float64Array, random: RandomSource): void {
 }
 
 /**
- * How many of `permutations` shuffles give a maximal statistic at least `maxObserved` (less the
- * relative `tolerance`): outcomes shuffled (binary), or residuals of the straight-line fit
- * (Freedman–Lane, continuous).
+ * How many shuffles give a maximal statistic at least `maxObserved` (less the relative `tolerance`):
+ * outcomes shuffled (binary), or residuals of the straight-line fit (Freedman–Lane, continuous),
+ * run in blocks of draws: `step(count)` returns the exceedances so far.
  */
-export function permutationExceedances(
-  prepared: Prepared,
-  compute: ThresholdStatistic,
-  outcomeType: 'binary' | 'continuous',
-  maxObserved: number,
-  settings: { readonly permutations: number; readonly tolerance: number },
-  random: RandomSource,
-): number {
-  return permutationRun(prepared, compute, outcomeType, maxObserved, settings, random).step(settings.permutations);
-}
-
-/** {@link permutationExceedances} run in blocks of draws: `step(count)` returns the exceedances so far. */
 export function permutationRun(
   prepared: Prepared,
   compute: ThresholdStatistic,
