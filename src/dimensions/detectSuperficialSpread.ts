@@ -178,9 +178,9 @@ export function detectSuperficialSpread(
 
   const intervals: SpreadDepthInterval[] = [];
   for (let index = 1; index < parsed.length; index += 1) {
-    const before = parsed[index - 1];
-    const after = parsed[index];
-    if (before === undefined || after === undefined) continue;
+    // 1 ≤ index < parsed.length and parsed maps the points, which requireDenseArray checked for holes.
+    const before = parsed[index - 1] as (typeof parsed)[number];
+    const after = parsed[index] as (typeof parsed)[number];
     if (after.day <= before.day) {
       invalid(
         ['history', index, 'date'],
