@@ -48,6 +48,22 @@ describe('roadblockShifts', () => {
   });
 });
 
+describe('roadblockShifts: a custom factor only in the later review', () => {
+  it('is a new roadblock (it had no action before), as compareReviews says', () => {
+    const previous = reviewFactors([rate('complexity', -1, '2025-09-01')]);
+    const current = reviewFactors([rate('team-goals', -2, '2026-01-10')], {
+      customFactors: [{ id: 'team-goals', category: 'improvement-team', label: 'Team goals' }],
+    });
+    const shifts = roadblockShifts(
+      readReview(previous, ['previous']),
+      readReview(current, ['current']),
+      DEFAULT_FACTOR_REVIEW_POLICY,
+    );
+    expect(shifts.becameRoadblocks).toEqual(['team-goals']);
+    expect(shifts.becameRoadblocks).toEqual(compareReviews(previous, current).becameRoadblocks);
+  });
+});
+
 describe('reviewFactors: interactions', () => {
   it('an interaction whose first factor is unrated: bothStrong unknown, the note names that factor', () => {
     const review = reviewFactors([rate('policies', 2, '2025-09-01')], {
@@ -71,6 +87,17 @@ describe('reviewFactors: interactions', () => {
         ],
       },
     ]);
+  });
+
+  it('an interaction with an unknown first factor is refused at that factor', () => {
+    expectError(
+      () =>
+        reviewFactors([], {
+          interactions: [{ id: 'plan', factors: ['no-such-factor', 'leadership'], kind: 'alignment' }],
+        } as never),
+      'INVALID_INPUT',
+      ['options', 'interactions', 0, 'factors', 0],
+    );
   });
 
   it('an interaction with an unknown second factor is refused at that factor', () => {

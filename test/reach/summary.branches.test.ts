@@ -110,6 +110,24 @@ describe('reach states: damage', () => {
     ]);
   });
 
+  it('parseReachState refuses more unit paths than cells can hold, and a path of another depth', () => {
+    const state = acc.init();
+    for (const row of rows) acc.add(state, row);
+    const serialized = json(serializeReachState(state));
+    // A sparse array: its length is checked before any entry is read.
+    expectError(() => parseReachState({ ...serialized, leafPaths: new Array(2 ** 25 + 1) }), 'LIMIT_EXCEEDED', [
+      'json',
+      'leafPaths',
+    ]);
+    const [first, second, ...rest] = serialized.leafPaths;
+    expect(first).toHaveLength(2);
+    expectError(
+      () => parseReachState({ ...serialized, leafPaths: [first, [...(second ?? []), 'extra'], ...rest] }),
+      'INVALID_INPUT',
+      ['json', 'leafPaths', 1],
+    );
+  });
+
   it('parseReachState refuses unit paths that are not arrays', () => {
     const state = acc.init();
     for (const row of rows) acc.add(state, row);

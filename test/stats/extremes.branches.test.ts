@@ -76,3 +76,28 @@ describe("Pearson's r: sums of squares that overflow or underflow", () => {
     }
   });
 });
+
+describe("Pearson's r: an outlying first value (shifted sums ill-conditioned)", () => {
+  it('equals the two-pass r on centred data', () => {
+    // 20,001 pairs; the first x is 1,000 while the rest lie in [0, 1): the sums shifted by the first
+    // pair exceed the centred ones by more than 10⁴, so the centred pass is taken.
+    const n = 20_001;
+    const x = Array.from({ length: n }, (_, i) => (i === 0 ? 1000 : ((i * 7919) % 1000) / 1000));
+    const y = Array.from({ length: n }, (_, i) => (i === 0 ? 3 : ((i * 104_729) % 997) / 997 + (x[i] as number)));
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const mx = mean(x);
+    const my = mean(y);
+    let sxx = 0;
+    let syy = 0;
+    let sxy = 0;
+    for (let i = 0; i < n; i += 1) {
+      const dx = (x[i] as number) - mx;
+      const dy = (y[i] as number) - my;
+      sxx += dx * dx;
+      syy += dy * dy;
+      sxy += dx * dy;
+    }
+    expect(correlate(x, y).estimate).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 10);
+    expect(correlate(Float64Array.from(x), Float64Array.from(y)).estimate).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 10);
+  });
+});
