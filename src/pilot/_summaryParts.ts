@@ -306,7 +306,8 @@ export function plainSummaries(evidence: PilotEvidence, policy: PilotPolicy) {
           member.siteId !== undefined &&
           bestSet.has(member.siteId),
       )
-      .map((member) => ({ id: member.id, role: member.role, siteId: member.siteId ?? null }));
+      // The filter kept only members with a siteId.
+      .map((member) => ({ id: member.id, role: member.role, siteId: member.siteId as string }));
   }
   return {
     fidelity,
