@@ -7,6 +7,14 @@ import { z } from 'zod/mini';
 import { parseOrThrow, toScalingNavigatorError } from '../../src/_lib/parse.js';
 import { expectError } from '../_support/expectError.js';
 
+/** [1, <hole>, 3]. */
+const holey = (): number[] => {
+  const array = new Array<number>(3);
+  array[0] = 1;
+  array[2] = 3;
+  return array;
+};
+
 const thrown = (run: () => unknown): { path: unknown; message: string } => {
   try {
     run();
@@ -53,8 +61,7 @@ describe('parseOrThrow: issues about values the input does not hold', () => {
 describe('parseOrThrow: locating a problem', () => {
   it('walks past objects it leaves to zod and past −0, to the hole', () => {
     // Last key first: the Map is visited (and left to zod) before the array with the hole.
-    const holey = [1, , 3];
-    expectError(() => parseOrThrow(z.unknown(), { b: [-0, holey], a: -0, m: new Map() }, ['d']), 'INVALID_INPUT', [
+    expectError(() => parseOrThrow(z.unknown(), { b: [-0, holey()], a: -0, m: new Map() }, ['d']), 'INVALID_INPUT', [
       'd',
       'b',
       1,
@@ -65,7 +72,7 @@ describe('parseOrThrow: locating a problem', () => {
   it('an enumerable key inherited from Object.prototype is not part of the document', () => {
     const proto = Object.prototype as Record<string, unknown>;
     // A polluted prototype holding a hole-y array: were it walked, every parse would fail.
-    proto.polluted = [1, , 3];
+    proto.polluted = holey();
     try {
       expect(parseOrThrow(z.object({ a: z.number() }), { a: -0 }, [])).toEqual({ a: 0 });
     } finally {
