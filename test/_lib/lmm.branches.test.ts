@@ -56,3 +56,41 @@ describe('fitProfiled: a deviance undefined at some θ', () => {
     expect(model.notes.map((entry) => entry.code)).toContain('NO_STANDARD_ERROR');
   });
 });
+
+/** The design fitMixedModel builds from fidelity, an outcome copied as the covariate, and clusters. */
+function exactFitStatistics(f: number[], y: number[], clusterOf: number[], clusterCount: number) {
+  const cluster = Int32Array.from(clusterOf);
+  const sums = new Float64Array(clusterCount);
+  const sizes = new Float64Array(clusterCount);
+  clusterOf.forEach((j, i) => {
+    sums[j] = (sums[j] as number) + (f[i] as number);
+    sizes[j] = (sizes[j] as number) + 1;
+  });
+  const mean = Float64Array.from(cluster, (j) => (sums[j] as number) / (sizes[j] as number));
+  const within = Float64Array.from(f, (value, k) => value - (mean[k] as number));
+  return lmmStatistics({
+    y: Float64Array.from(y),
+    columns: [within, mean, Float64Array.from(y)],
+    cluster,
+    clusterCount,
+  });
+}
+
+describe('fitProfiled: the golden-section fallback', () => {
+  // Two exact fits found by a seeded search: in the first the grid point below the best has no
+  // deviance (the bracket has no lower end); in the second the golden search meets θ without one.
+  it.each([
+    ['no lower neighbour', [0, 0.2, 0.1, 0, 1, 0.3], [0.5, 1, 4, 2, 0.5, 0], [0, 1, 2, 1, 0, 2], 3],
+    ['a hole inside the search', [0.7, 1, 0.2, 0.9, 0.5, 0.1, 0.4], [0.5, 1, 0, 4, 0, -3, 2], [0, 1, 2, 3, 0, 3, 1], 4],
+  ])('%s: still the least deviance seen, never worse than the grid', (_, f, y, clusterOf, clusterCount) => {
+    const s = exactFitStatistics(f, y, clusterOf, clusterCount);
+    const grid = [0, ...Array.from({ length: 81 }, (_, k) => 10 ** (-4 + k / 10))].map((theta) =>
+      profiledDeviance(s, theta * theta),
+    );
+    const fit = fitProfiled(s);
+    expect(fit).not.toBeNull();
+    const least = Math.min(...grid.map((entry) => entry?.deviance ?? Number.POSITIVE_INFINITY));
+    expect(fit?.deviance as number).toBeLessThanOrEqual(least);
+    expect(Number.isFinite(fit?.phi) && (fit?.phi as number) >= 0).toBe(true);
+  });
+});

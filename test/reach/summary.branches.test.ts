@@ -49,6 +49,16 @@ describe('parseReachSummary: cross-field checks', () => {
     ]);
   });
 
+  it('refuses a histogram without histogramMax + 1 bins', () => {
+    const stored = json(summary);
+    expectError(
+      () =>
+        parseReachSummary({ ...stored, overall: { ...stored.overall, histogram: stored.overall.histogram.slice(1) } }),
+      'INVALID_INPUT',
+      ['overall', 'histogram'],
+    );
+  });
+
   it('refuses a breakdown without one entry per focal group', () => {
     expectError(() => parseReachSummary({ ...json(summary), groups: summary.groups.slice(1) }), 'INVALID_INPUT', [
       'groups',
