@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { FactorCategoryId, FactorId } from '../framework/factors.js';
@@ -319,7 +320,7 @@ export interface FactorReview<Custom extends string = never> {
  * ```
  */
 export const FactorReview = /* @__PURE__ */ FactorReviewShape.check(
-  z.superRefine(checkReview),
+  crossCheck(checkReview),
 ) as unknown as z.ZodMiniType<FactorReview<string>>;
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { checkReviewParts } from './_checkReviewParts.js';
 import { CustomFactor } from './CustomFactor.js';
@@ -31,7 +32,7 @@ export const FactorReviewInput = z
     interactions: z._default(z.array(FactorInteraction), []),
   })
   .check(
-    z.superRefine((review, context) => {
+    crossCheck((review, context) => {
       const issue = checkReviewParts(review);
       if (issue) context.issues.push({ code: 'custom', input: review, path: issue.path, message: issue.message });
     }),

@@ -10,7 +10,8 @@ import type { ErrorPath } from '../_lib/errors.js';
 import { readStored, type StoredType } from '../_lib/stored.js';
 import { FactorReview } from './FactorReview.js';
 
-const FACTOR_REVIEW_TYPE: StoredType<FactorReview<string>> = {
+/** How a factor review is stored: version 1, checked against {@link FactorReview}. @internal */
+export const FACTOR_REVIEW_TYPE: StoredType<FactorReview<string>> = {
   name: 'factor review',
   version: 1,
   schema: FactorReview,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { firstDuplicate, Id, IsoDate } from './_schemaParts.js';
 import { EquityConfigurationId } from './equityConfigurations.js';
@@ -124,7 +125,7 @@ export const TripTicket = z
     }),
   })
   .check(
-    z.superRefine((ticket, context) => {
+    crossCheck((ticket, context) => {
       const issue = (path: (string | number)[], message: string) =>
         context.issues.push({ code: 'custom', input: ticket, path, message });
       const focal = firstDuplicate(ticket.focalGroups.map((group) => group.id));

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
@@ -195,7 +196,7 @@ export const PdsaCycle = z
     ),
   })
   .check(
-    z.superRefine((cycle, context) => {
+    crossCheck((cycle, context) => {
       const issue = (path: (string | number)[], message: string) =>
         context.issues.push({ code: 'custom', input: cycle, path, message });
       const observations = cycle.do.observations;

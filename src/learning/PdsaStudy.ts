@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { StoredType } from '../_lib/stored.js';
@@ -216,7 +217,7 @@ export function checkPdsaStudy(study: PdsaStudy, issue: Issue, at: (string | num
  * ```
  */
 export const PdsaStudy: z.ZodMiniType<PdsaStudy> = /* @__PURE__ */ PdsaStudyShape.check(
-  z.superRefine((study, context) => {
+  crossCheck((study, context) => {
     checkPdsaStudy(study, (path, message) => context.issues.push({ code: 'custom', input: study, path, message }));
   }),
 );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { Decision } from '../framework/Decision.js';
@@ -288,7 +289,7 @@ const RunChartResultShape = /* @__PURE__ */ z.strictObject({
  * ```
  */
 export const RunChartResult: z.ZodMiniType<RunChartResult> = /* @__PURE__ */ RunChartResultShape.check(
-  z.superRefine((result, context) => {
+  crossCheck((result, context) => {
     checkRunChart(result, (path, message) => context.issues.push({ code: 'custom', input: result, path, message }));
   }),
 );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { incompatible } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
@@ -258,7 +259,7 @@ const DecidePdsaResultShape = /* @__PURE__ */ z.strictObject({
  * ```
  */
 export const DecidePdsaResult: z.ZodMiniType<DecidePdsaResult> = /* @__PURE__ */ DecidePdsaResultShape.check(
-  z.superRefine((result, context) => {
+  crossCheck((result, context) => {
     const issue = (path: (string | number)[], message: string) =>
       context.issues.push({ code: 'custom', input: result, path, message });
     checkPdsaStudy(result.study, issue, ['study']);

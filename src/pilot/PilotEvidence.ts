@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id, Share } from '../framework/_schemaParts.js';
@@ -252,7 +253,7 @@ const shape = {
  * ```
  */
 export const PilotEvidence = /* @__PURE__ */ z.strictObject(shape).check(
-  z.superRefine((evidence, context) => {
+  crossCheck((evidence, context) => {
     const issue: Issue = (path, message) => context.issues.push({ code: 'custom', input: evidence, path, message });
     const focal = new Set((evidence.focalGroups ?? []).map((group) => group.id));
     checkUnique(

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type Note, note } from '../_lib/notes.js';
 import { parseOrThrow, type SafeParseResult, schemaParsers } from '../_lib/parse.js';
@@ -111,7 +112,7 @@ export interface DecidePilotResult {
  * ```
  */
 export const DecidePilotResult: z.ZodMiniType<DecidePilotResult> = /* @__PURE__ */ ResultShape.check(
-  z.superRefine((result, context) => {
+  crossCheck((result, context) => {
     const first = result.decision.reasons[0];
     const entry = PILOT_RULES.find((rule) => rule.id === first?.rule);
     if (entry === undefined || entry.action !== result.decision.action) {

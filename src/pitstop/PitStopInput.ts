@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
+import { crossCheck } from '../_lib/crossCheck.js';
+import { type ErrorPath, invalid, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
-import { readStored, sealedKind } from '../_lib/stored.js';
-import { readReview } from '../factors/_readReview.js';
+import { readStored, type StoredType, sealedKind } from '../_lib/stored.js';
+import { FACTOR_REVIEW_TYPE } from '../factors/_readReview.js';
 import { FactorReview } from '../factors/FactorReview.js';
-import { Id, IsoDate } from '../framework/_schemaParts.js';
+import { firstDuplicate, Id, IsoDate } from '../framework/_schemaParts.js';
 import { MEASURE_DIRECTIONS } from '../framework/Measure.js';
 import { StrategyId } from '../framework/strategies.js';
 import { TripTicket } from '../framework/TripTicket.js';
@@ -48,6 +49,39 @@ type Part = <T>(schema: z.ZodMiniType<T>) => z.ZodMiniType<T>;
 /** The stored-result schemas, typed as the results they check (some are declared as their raw zod shapes). */
 const REVIEW_SCHEMA = FactorReview as unknown as z.ZodMiniType<FactorReview<string>>;
 
+/** The lists of the input whose entries are told apart by a key, with what an entry is called. */
+const KEYED_LISTS = [
+  [['team'], 'id', 'team member'],
+  [['decisions'], 'id', 'decision'],
+  [['projectedArrivals'], 'target', 'projected arrival of target'],
+  [['partners'], 'partnerId', 'partner'],
+  [['strategyEvidence'], 'strategyId', 'evidence for strategy'],
+  [['resources', 'oneTimeSupports'], 'id', 'one-time support'],
+  [['resources', 'people'], 'id', 'person'],
+] as const;
+
+/**
+ * Each keyed list names an entry once: a repeated partner, or evidence given twice for one
+ * strategy, would otherwise be read as one of them and the other silently dropped.
+ */
+function checkKeyedLists(input: Record<string, unknown>, context: { readonly issues: z.core.$ZodRawIssue[] }): void {
+  for (const [where, key, what] of KEYED_LISTS) {
+    let list: unknown = input;
+    for (const step of where) list = (list as Record<string, unknown> | undefined)?.[step];
+    if (list === undefined) continue;
+    const entries = list as readonly Record<string, string>[];
+    const repeat = firstDuplicate(entries.map((entry) => entry[key] as string));
+    if (repeat !== undefined) {
+      context.issues.push({
+        code: 'custom',
+        input: entries,
+        path: [...where, repeat.index, key],
+        message: `${what} "${repeat.value}" is listed twice`,
+      });
+    }
+  }
+}
+
 function shape(part: Part) {
   const runChart = z.strictObject({
     /** The measure's id. */
@@ -73,49 +107,51 @@ function shape(part: Part) {
     runCharts: z._default(z.array(runChart), []),
     pdsa: z._default(z.array(part(PdsaStudy)), []),
   });
-  return z.strictObject({
-    asOf: IsoDate,
-    kind: z._default(z.enum(['planned', 'unplanned']), 'planned'),
-    /** What prompted an unplanned stop (a new superintendent, a storm). */
-    trigger: z.optional(z.string()),
-    tripTicket: TripTicket,
-    team: z.optional(z.array(z.strictObject({ id: Id, roles: z.array(Id), voices: z._default(z.array(Id), []) }))),
-    promisedVoices: z.optional(z.array(Id)),
-    decisions: z.optional(z.array(z.strictObject({ id: Id, on: IsoDate, decidedBy: z.array(Id) }))),
-    scale: z.optional(part(SCALE_SCHEMA)),
-    superficialSpread: z.optional(part(SPREAD_SCHEMA)),
-    reach: z.optional(part(ReachSummary)),
-    previousReach: z.optional(part(ReachSummary)),
-    projectedArrivals: z._default(z.array(ProjectedArrival), []),
-    factorReview: z.optional(part(REVIEW_SCHEMA)),
-    previousFactorReview: z.optional(part(REVIEW_SCHEMA)),
-    strategySet: z.optional(StrategySet),
-    partners: z.optional(z.array(PartnerJudgement)),
-    strategyEvidence: z._default(z.array(evidence), []),
-    resources: z.optional(
-      z.strictObject({
-        budgetLeft: z.optional(nonNegative),
-        monthlyBurn: z.optional(nonNegative),
-        oneTimeSupports: z._default(
-          z.array(
-            z.strictObject({
-              id: Id,
-              kind: z.enum(['funds', 'event']),
-              amount: z.optional(nonNegative),
-              endsOn: IsoDate,
-              /** The system that carries the work after it ends, or `null` when none is named. */
-              carriedBy: z.nullable(z.string()),
-            }),
+  return z
+    .strictObject({
+      asOf: IsoDate,
+      kind: z._default(z.enum(['planned', 'unplanned']), 'planned'),
+      /** What prompted an unplanned stop (a new superintendent, a storm). */
+      trigger: z.optional(z.string()),
+      tripTicket: TripTicket,
+      team: z.optional(z.array(z.strictObject({ id: Id, roles: z.array(Id), voices: z._default(z.array(Id), []) }))),
+      promisedVoices: z.optional(z.array(Id)),
+      decisions: z.optional(z.array(z.strictObject({ id: Id, on: IsoDate, decidedBy: z.array(Id) }))),
+      scale: z.optional(part(SCALE_SCHEMA)),
+      superficialSpread: z.optional(part(SPREAD_SCHEMA)),
+      reach: z.optional(part(ReachSummary)),
+      previousReach: z.optional(part(ReachSummary)),
+      projectedArrivals: z._default(z.array(ProjectedArrival), []),
+      factorReview: z.optional(part(REVIEW_SCHEMA)),
+      previousFactorReview: z.optional(part(REVIEW_SCHEMA)),
+      strategySet: z.optional(StrategySet),
+      partners: z.optional(z.array(PartnerJudgement)),
+      strategyEvidence: z._default(z.array(evidence), []),
+      resources: z.optional(
+        z.strictObject({
+          budgetLeft: z.optional(nonNegative),
+          monthlyBurn: z.optional(nonNegative),
+          oneTimeSupports: z._default(
+            z.array(
+              z.strictObject({
+                id: Id,
+                kind: z.enum(['funds', 'event']),
+                amount: z.optional(nonNegative),
+                endsOn: IsoDate,
+                /** The system that carries the work after it ends, or `null` when none is named. */
+                carriedBy: z.nullable(z.string()),
+              }),
+            ),
+            [],
           ),
-          [],
-        ),
-        people: z.optional(z.array(z.strictObject({ id: Id, hoursAvailable: nonNegative }))),
-        hoursNeeded: z.optional(nonNegative),
-      }),
-    ),
-    /** When the journey ends (default: the ticket's `arriveBy`). */
-    journeyEndsOn: z.optional(IsoDate),
-  });
+          people: z.optional(z.array(z.strictObject({ id: Id, hoursAvailable: nonNegative }))),
+          hoursNeeded: z.optional(nonNegative),
+        }),
+      ),
+      /** When the journey ends (default: the ticket's `arriveBy`). */
+      journeyEndsOn: z.optional(IsoDate),
+    })
+    .check(crossCheck(checkKeyedLists as (value: object, context: { readonly issues: z.core.$ZodRawIssue[] }) => void));
 }
 
 /**
@@ -126,8 +162,10 @@ function shape(part: Part) {
  * review (and the previous one), the strategy set with partner judgements and per-strategy evidence
  * (effects with intervals, run charts of linked measures, PDSA studies), and resources. Everything
  * but `asOf` and `tripTicket` may be left out: an answer that needs a missing part is
- * `'undetermined'`. Use {@link parsePitStopInput} to validate (a result this library made is not
- * validated again).
+ * `'undetermined'`. Cross-field rules: each team member, decision, projected target, partner,
+ * strategy's evidence, one-time support and person is listed once (by its id), and the factor review
+ * is not dated before the previous one. Use {@link parsePitStopInput} to validate (a result this
+ * library made is not validated again).
  *
  * @category Pit stops
  * @example
@@ -170,15 +208,30 @@ const TOP_STORED_KEYS = [
 /** What the envelope sees in place of a sealed result. */
 const SEALED = 0;
 
+/**
+ * Each stored type the input holds, with its schema compiled like the envelope (on first use): a
+ * result stored as JSON is validated in full, and the compiled parser does that several times
+ * faster than zod's own (an input it does not accept goes to zod's own parser, so errors are zod's).
+ */
+const compiledTypes = new Map<StoredType<unknown>, StoredType<unknown>>();
+function compiled<T>(type: StoredType<T>): StoredType<T> {
+  let found = compiledTypes.get(type as StoredType<unknown>);
+  if (found === undefined) {
+    found = { ...type, schema: z.compile(type.schema) } as StoredType<unknown>;
+    compiledTypes.set(type as StoredType<unknown>, found);
+  }
+  return found as StoredType<T>;
+}
+
 /** How each storable part at the top of the input is read (after the envelope). */
-const STORED_PARTS: readonly (readonly [string, (value: unknown, where: ErrorPath) => unknown])[] = [
-  ['scale', (value, where) => readStored(value, SCALE_TYPE, where)],
-  ['superficialSpread', (value, where) => readStored(value, SPREAD_TYPE, where)],
-  ['reach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
-  ['previousReach', (value, where) => readStored(value, REACH_SUMMARY_TYPE, where)],
-  ['factorReview', readReview],
-  ['previousFactorReview', readReview],
-];
+const STORED_PARTS: readonly (readonly [string, StoredType<unknown>])[] = [
+  ['scale', SCALE_TYPE],
+  ['superficialSpread', SPREAD_TYPE],
+  ['reach', REACH_SUMMARY_TYPE],
+  ['previousReach', REACH_SUMMARY_TYPE],
+  ['factorReview', FACTOR_REVIEW_TYPE],
+  ['previousFactorReview', FACTOR_REVIEW_TYPE],
+] as readonly (readonly [string, StoredType<unknown>])[];
 
 /** Reads the input at `path`: the envelope by zod, each stored result with `readStored`. @internal */
 export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStopInput {
@@ -200,8 +253,16 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
   const parsed = parseOrThrow(envelopeSchema(), document, path) as Record<string, unknown> & ParsedPitStopInput;
   for (const [key, value] of sealedParts) parsed[key] = value;
   // The parsed envelope is zod's fresh output: each stored part is read into it in place.
-  for (const [key, read] of STORED_PARTS) {
-    if (parsed[key] !== undefined) parsed[key] = read(parsed[key], [...path, key]);
+  for (const [key, type] of STORED_PARTS) {
+    if (parsed[key] !== undefined) parsed[key] = readStored(parsed[key], compiled(type), [...path, key]);
+  }
+  const before = parsed.previousFactorReview?.reviewedOn ?? null;
+  const now = parsed.factorReview?.reviewedOn ?? null;
+  if (before !== null && now !== null && now < before) {
+    invalid(
+      [...path, 'factorReview', 'reviewedOn'],
+      `the factor review (${now}) is dated before the previous one (${before}); pass them in time order`,
+    );
   }
   parsed.strategyEvidence = parsed.strategyEvidence.map((entry, index) =>
     entry.runCharts.length === 0 && entry.pdsa.length === 0
@@ -214,7 +275,7 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
             measure: chart.measure,
             kind: chart.kind,
             direction: chart.direction,
-            chart: readStored(chart.chart, RUN_CHART_TYPE, [
+            chart: readStored(chart.chart, compiled(RUN_CHART_TYPE), [
               ...path,
               'strategyEvidence',
               index,
@@ -224,7 +285,7 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
             ]),
           })),
           pdsa: entry.pdsa.map((study, studyIndex) =>
-            readStored(study, PDSA_STUDY_TYPE, [...path, 'strategyEvidence', index, 'pdsa', studyIndex]),
+            readStored(study, compiled(PDSA_STUDY_TYPE), [...path, 'strategyEvidence', index, 'pdsa', studyIndex]),
           ),
         },
   );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { StoredType } from '../_lib/stored.js';
@@ -63,7 +64,7 @@ const CellShape = /* @__PURE__ */ z
     suppressed: z.nullable(z.enum(['small-cell', 'complementary'])),
   })
   .check(
-    z.superRefine((cell, context) => {
+    crossCheck((cell, context) => {
       const shown = cell.suppressed === null;
       for (const key of ['n', 'reached'] as const) {
         if ((cell[key] === null) === shown) {

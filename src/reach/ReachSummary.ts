@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import type { StoredType } from '../_lib/stored.js';
@@ -212,7 +213,7 @@ export const ReachSummary: z.ZodMiniType<ReachSummary> = /* @__PURE__ */ z
     ),
   })
   .check(
-    z.superRefine((summary, context) => {
+    crossCheck((summary, context) => {
       const issue = (entry: Issue) => context.issues.push({ code: 'custom', input: undefined, ...entry });
       checkUnique(summary.focalGroups, (index) => ['focalGroups', index], 'focal group', issue);
       checkUnique(summary.unitLevels, (index) => ['unitLevels', index], 'unit level', issue);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { groupComparisonShape } from './_reachSummarySchema.js';
@@ -228,7 +229,7 @@ export const SuppressedReachReport: z.ZodMiniType<SuppressedReachReport> = /* @_
     notes: SuppressionNotes,
   })
   .check(
-    z.superRefine((report, context) => {
+    crossCheck((report, context) => {
       const seen = new Set<string>();
       const checkStats = (stats: { n: number | null; reached: number | null }, path: PropertyKey[]) => {
         if (stats.n !== null && stats.reached !== null && stats.reached > stats.n) {

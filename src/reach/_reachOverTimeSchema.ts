@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { IsoDate, Share } from '../framework/_schemaParts.js';
 import { Count, notesSchema } from './_reachSummarySchema.js';
 import type { ReachArrivalCheck, ReachOverTimeNoteCode, ReachOverTimeReport } from './ReachOverTimeReport.js';
@@ -51,7 +52,7 @@ const Check = /* @__PURE__ */ z
     status: z.enum(STATUSES),
   })
   .check(
-    z.superRefine((check, context) => {
+    crossCheck((check, context) => {
       const issue = (path: string, message: string) =>
         context.issues.push({ code: 'custom', input: check, path: [path], message });
       const remaining = Math.max(0, check.needed - check.reached);
@@ -78,7 +79,7 @@ const Arrival = /* @__PURE__ */ z
     checks: z.array(Check).check(z.minLength(1)),
   })
   .check(
-    z.superRefine((arrival, context) => {
+    crossCheck((arrival, context) => {
       arrival.checks.forEach((check, index) => {
         const projected = check.projectedOn;
         if (projected === null || (check.status === 'on-pace') === projected <= arrival.deadline) return;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id, IsoDate } from '../framework/_schemaParts.js';
 import { StrategyId } from '../framework/strategies.js';
@@ -87,7 +88,7 @@ export const PartnerJudgement = z
     judgements: z._default(z.array(StrategyJudgement), []),
   })
   .check(
-    z.superRefine((partner, context) => {
+    crossCheck((partner, context) => {
       const seen = new Set<string>();
       partner.judgements.forEach((judgement, index) => {
         if (seen.has(judgement.strategyId)) {

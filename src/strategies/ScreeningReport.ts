@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { decisionSchema, noteSchema } from '../factors/_resultParts.js';
@@ -191,7 +192,7 @@ function checkScreening(report: z.output<typeof ScreeningReportShape>, context: 
  * ```
  */
 export const ScreeningReport = /* @__PURE__ */ ScreeningReportShape.check(
-  z.superRefine(checkScreening),
+  crossCheck(checkScreening),
 ) as unknown as z.ZodMiniType<ScreeningReport>;
 
 /**

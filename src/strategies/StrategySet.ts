@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import { deepFreeze } from '../_lib/deepFreeze.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Id, IsoDate } from '../framework/_schemaParts.js';
@@ -286,7 +287,7 @@ export const StrategySet = z
     entries: z.array(StrategySetEntry),
   })
   .check(
-    z.superRefine((set, context) => {
+    crossCheck((set, context) => {
       const issue = (path: (string | number)[], message: string) =>
         context.issues.push({ code: 'custom', input: set, path, message });
       const seen = new Set<string>();

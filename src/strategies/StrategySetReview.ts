@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossCheck } from '../_lib/crossCheck.js';
 import type { Note } from '../_lib/notes.js';
 import { type SafeParseResult, schemaParsers } from '../_lib/parse.js';
 import { Count, Evidence, GuidanceSchema, noteSchema } from '../factors/_resultParts.js';
@@ -176,7 +177,7 @@ function checkSetReview(review: z.output<typeof StrategySetReviewShape>, context
  * ```
  */
 export const StrategySetReview = /* @__PURE__ */ StrategySetReviewShape.check(
-  z.superRefine(checkSetReview),
+  crossCheck(checkSetReview),
 ) as unknown as z.ZodMiniType<StrategySetReview>;
 
 /**
