@@ -110,10 +110,60 @@ export function checkReview(review: Parsed, context: Issues): void {
     review.roleDisagreements.map((entry) => entry.id),
     'roleDisagreements',
   );
+  checkInteractions(review, fail);
   const { given, used, superseded, afterAsOf } = review.ratingCounts;
   if (used + superseded + afterAsOf !== given) {
     fail(['ratingCounts', 'given'], 'used, superseded and afterAsOf do not add up to the ratings given');
   }
+}
+
+/**
+ * The declared and candidate interactions of a stored review agree with its factors: each joins two
+ * different factors of the review, each declared one is listed once, and the means, actions and
+ * categories they repeat are the factors' own (as `reviewFactors` writes them).
+ */
+function checkInteractions(review: Parsed, fail: (path: (string | number)[], message: string) => void): void {
+  const byId = new Map(review.factors.map((factor) => [factor.id, factor]));
+  const interactionIds = new Set<string>();
+  review.interactions.forEach((interaction, index) => {
+    if (interactionIds.has(interaction.id))
+      fail(['interactions', index, 'id'], `interaction "${interaction.id}" appears twice`);
+    interactionIds.add(interaction.id);
+    if (interaction.factors[0] === interaction.factors[1]) {
+      fail(['interactions', index, 'factors', 1], 'an interaction joins two different factors');
+    }
+    interaction.factors.forEach((id, side) => {
+      const factor = byId.get(id);
+      if (factor === undefined)
+        fail(['interactions', index, 'factors', side], `factor "${id}" is not in the review's factors`);
+      else if (interaction.means[side] !== factor.mean) {
+        fail(['interactions', index, 'means', side], `the review gives "${id}" the mean ${String(factor.mean)}`);
+      } else if (interaction.actions[side] !== factor.decision.action) {
+        fail(['interactions', index, 'actions', side], `the review decides "${id}" ${factor.decision.action}`);
+      }
+    });
+  });
+  review.candidateInteractions.forEach((candidate, index) => {
+    const [first, second] = candidate.factors;
+    if (candidate.id !== `${first}+${second}`) {
+      fail(['candidateInteractions', index, 'id'], `a candidate interaction is named "${first}+${second}"`);
+    }
+    if (first === second)
+      fail(['candidateInteractions', index, 'factors', 1], 'an interaction joins two different factors');
+    candidate.factors.forEach((id, side) => {
+      const factor = byId.get(id);
+      if (factor === undefined) {
+        fail(['candidateInteractions', index, 'factors', side], `factor "${id}" is not in the review's factors`);
+      } else if (candidate.categories[side] !== factor.category) {
+        fail(['candidateInteractions', index, 'categories', side], `"${id}" belongs to "${factor.category}"`);
+      } else if (candidate.means[side] !== factor.mean) {
+        fail(
+          ['candidateInteractions', index, 'means', side],
+          `the review gives "${id}" the mean ${String(factor.mean)}`,
+        );
+      }
+    });
+  });
 }
 
 const Pair = <T extends z.ZodMiniType>(item: T) => z.tuple([item, item]);
