@@ -31,10 +31,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // `npm test` runs with --coverage. Floors sit a little below what the whole suite reached when
-    // they were last raised (lines 99.58%, branches 97.64%, functions 99.58%, statements 99.26%,
-    // after the pilot, pit-stop, mixed-model, reach-over-time and scale-out work and their branch
-    // tests), leaving room for the few branches that random property inputs reach only sometimes:
-    // raise them as the suite grows, never lower them.
+    // they were last raised (lines 99.88%, branches 98.56%, functions 99.93%, statements 99.77%,
+    // after every branch that only random property inputs reached got a fixed-input test: those
+    // branches had moved branch coverage by ±0.07% from run to run, and a run at 97.17% failed the
+    // old 97.2% floor). The room left is for branches that random inputs still reach only
+    // sometimes: cover such a branch with a fixed input, raise the floors as the suite grows,
+    // never lower them.
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
@@ -44,7 +46,7 @@ export default defineConfig({
       exclude: ['src/reach/bigQueryUdaf.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      thresholds: { lines: 99.4, branches: 97.2, functions: 99.5, statements: 99.0 },
+      thresholds: { lines: 99.7, branches: 98.2, functions: 99.8, statements: 99.5 },
     },
   },
 });
