@@ -103,12 +103,8 @@ export interface ProfiledFit {
   readonly rss: number;
 }
 
-/**
- * The profiled REML deviance of lme4 at φ = θ²:
- * log|L_θ|² + log|R_X|² + (n − p)(1 + log(2π·r²/(n − p))), and its derivative in φ; `null` when
- * X'(I + φZZ')⁻¹X is not positive definite or the residual sum of squares is 0.
- */
-export function profiledDeviance(s: LmmStatistics, phi: number): ProfiledFit | null {
+/** X'(I + φZZ')⁻¹X, X'(I + φZZ')⁻¹y and log|I + φZZ'| at φ, from the statistics. O(J·p²). */
+function normalEquations(s: LmmStatistics, phi: number): { a: Float64Array; c: Float64Array; logDetL: number } {
   const { p, clusterCount: J, sizes, means, meanY } = s;
   const a = Float64Array.from(s.within);
   const c = Float64Array.from(s.withinXy);
@@ -125,6 +121,17 @@ export function profiledDeviance(s: LmmStatistics, phi: number): ProfiledFit | n
     }
   }
   for (let r = 0; r < p; r += 1) for (let k = 0; k < r; k += 1) a[k * p + r] = a[r * p + k] as number;
+  return { a, c, logDetL };
+}
+
+/**
+ * The profiled REML deviance of lme4 at φ = θ²:
+ * log|L_θ|² + log|R_X|² + (n − p)(1 + log(2π·r²/(n − p))), and its derivative in φ; `null` when
+ * X'(I + φZZ')⁻¹X is not positive definite or the residual sum of squares is 0.
+ */
+export function profiledDeviance(s: LmmStatistics, phi: number): ProfiledFit | null {
+  const { p, clusterCount: J, sizes, means, meanY } = s;
+  const { a, c, logDetL } = normalEquations(s, phi);
   const factor = cholesky(a, p);
   if (factor === null) return null;
   const beta = choleskySolve(factor, p, c);
@@ -305,11 +312,42 @@ export interface LmmFit {
   readonly remlCriterion: number;
 }
 
-/** Fits the model; `null` when X is rank-deficient or the fit leaves no residual variance. */
-export function fitRandomIntercept(design: LmmDesign): LmmFit | null {
+/**
+ * A fit is read as exact when its residual sum of squares at the REML optimum is at most this share
+ * of the outcome's total sum of squares about its mean (R² ≥ 1 − 10⁻¹⁰: residuals below 10⁻⁵ of
+ * the outcome's spread). The residual sum is computed by subtraction from sums of that total's size,
+ * so an exact fit leaves rounding of a few ε·κ (ε ≈ 2.2·10⁻¹⁶, κ the conditioning of the design)
+ * times the total: 10⁻¹⁰ ≈ 4.5·10⁵·ε leaves that margin, while a genuine fit whose residuals are
+ * 10⁻⁵ of the outcome's SD or more is still fitted. Below it σ² is rounding noise, and every standard
+ * error, df and test built on it would be noise too (R: lme4 returns σ² = 0 and fails on the
+ * covariance, "not a positive definite matrix"; lmerTest and pbkrtest stop with that error).
+ */
+export const EXACT_FIT_SHARE = 1e-10;
+
+/** Why there is no fit: X has no full rank (or no residual df), or it reproduces y exactly. */
+export type LmmNoFit = 'RANK_DEFICIENT' | 'EXACT_FIT';
+
+/** The outcome's sum of squares about its mean: within clusters plus the cluster means'. */
+function totalSumOfSquares(s: LmmStatistics): number {
+  let total = s.withinYy;
+  for (let j = 0; j < s.clusterCount; j += 1) total += (s.sizes[j] as number) * (s.meanY[j] as number) ** 2;
+  return total;
+}
+
+/**
+ * Fits the model, or says why there is none: `'RANK_DEFICIENT'` when X is rank-deficient at every
+ * φ or leaves no residual df, `'EXACT_FIT'` when the fixed effects reproduce the outcome (residual
+ * sum of squares at most {@link EXACT_FIT_SHARE} of its total, or 0 at every φ).
+ */
+export function fitRandomIntercept(design: LmmDesign): LmmFit | LmmNoFit {
   const statistics = lmmStatistics(design);
   const fit = fitProfiled(statistics);
-  if (fit === null) return null;
+  if (fit === null) {
+    // No deviance anywhere: either X'(I + φZZ')⁻¹X is singular or the residuals are exactly 0.
+    const full = statistics.n > statistics.p && cholesky(normalEquations(statistics, 1).a, statistics.p) !== null;
+    return full ? 'EXACT_FIT' : 'RANK_DEFICIENT';
+  }
+  if (fit.rss <= EXACT_FIT_SHARE * totalSumOfSquares(statistics)) return 'EXACT_FIT';
   const sigma2 = fit.rss / (statistics.n - statistics.p);
   const inverse = choleskyInverse(fit.factor, statistics.p);
   const covariance = inverse.map((value) => value * sigma2);

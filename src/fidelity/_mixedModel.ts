@@ -25,8 +25,11 @@ export interface ModelTerm {
   readonly values: ArrayLike<number | null | undefined>;
 }
 
-/** Why there is no mixed model. */
-export type NoModel = 'NOT_IDENTIFIED' | 'NOT_REPRESENTABLE';
+/**
+ * Why there is no mixed model: `EXACT_FIT` (reported as a `NOT_IDENTIFIED` note) when the fixed
+ * effects reproduce the outcome, leaving σ² at rounding level and every test noise.
+ */
+export type NoModel = 'NOT_IDENTIFIED' | 'EXACT_FIT' | 'NOT_REPRESENTABLE';
 
 function present(value: number | null | undefined): value is number {
   return typeof value === 'number' && !Number.isNaN(value);
@@ -111,7 +114,8 @@ export function fitMixedModel(
   const columns = [within, clusterMean, ...covariateColumns.map((entry) => entry.column)];
   if (n < 3 || J < 2) return { why: 'NOT_IDENTIFIED' };
   const fit = fitRandomIntercept({ y, columns, cluster, clusterCount: J });
-  if (fit === null) return { why: 'NOT_IDENTIFIED' };
+  if (fit === 'RANK_DEFICIENT') return { why: 'NOT_IDENTIFIED' };
+  if (fit === 'EXACT_FIT') return { why: 'EXACT_FIT' };
   const p = fit.statistics.p;
   const coefficients = Array.from({ length: p - 1 }, (_, k) => k + 1);
   const dfs = coefficientDf(fit, coefficients, J < KENWARD_ROGER_BELOW);

@@ -32,7 +32,8 @@ import { type FidelityPolicy, FidelityPolicySchema } from './fidelityPolicy.js';
  * - `NO_ICC`: an ICC(1) could not be estimated, so no design effect.
  * - `NO_CORRELATION`: the correlation itself has no estimate (see its note).
  * - `NOT_IDENTIFIED`: the mixed model cannot be fitted (fidelity does not vary within clusters, the
- *   cluster means, baseline or covariates are collinear, or no residual df is left).
+ *   cluster means, baseline or covariates are collinear, no residual df is left, or they reproduce
+ *   the outcome exactly — residual sum of squares at most 10⁻¹⁰ of the outcome's total).
  * - `NOT_REPRESENTABLE`: a band's SD or interval, or an estimate of the mixed model, lies beyond the
  *   largest double (outcomes spanning more than ≈ 1.8e308), so it is `null`.
  *
