@@ -80,6 +80,45 @@ function checkKeyedLists(input: Record<string, unknown>, context: { readonly iss
       });
     }
   }
+  checkDecisions(input as { asOf: string } & Pick<ParsedPitStopInput, 'team' | 'partners' | 'decisions'>, context);
+}
+
+/**
+ * Each decision was taken by the pit stop's date, and, when the team is given, by people it names
+ * (team members or partners): an id that names no one would count no role as present.
+ */
+function checkDecisions(
+  input: { asOf: string } & Pick<ParsedPitStopInput, 'team' | 'partners' | 'decisions'>,
+  context: { readonly issues: z.core.$ZodRawIssue[] },
+): void {
+  const decisions = input.decisions ?? [];
+  const people =
+    input.team === undefined
+      ? null
+      : new Set([
+          ...input.team.map((member) => member.id),
+          ...(input.partners ?? []).map((partner) => partner.partnerId),
+        ]);
+  decisions.forEach((decision, index) => {
+    if (decision.on > input.asOf) {
+      context.issues.push({
+        code: 'custom',
+        input: decision,
+        path: ['decisions', index, 'on'],
+        message: `${decision.on} is after the pit stop (${input.asOf}): leave out decisions taken after it`,
+      });
+    }
+    decision.decidedBy.forEach((id, position) => {
+      if (people !== null && !people.has(id)) {
+        context.issues.push({
+          code: 'custom',
+          input: decision,
+          path: ['decisions', index, 'decidedBy', position],
+          message: `"${id}" is neither a team member nor a partner`,
+        });
+      }
+    });
+  });
 }
 
 function shape(part: Part) {
@@ -163,8 +202,9 @@ function shape(part: Part) {
  * (effects with intervals, run charts of linked measures, PDSA studies), and resources. Everything
  * but `asOf` and `tripTicket` may be left out: an answer that needs a missing part is
  * `'undetermined'`. Cross-field rules: each team member, decision, projected target, partner,
- * strategy's evidence, one-time support and person is listed once (by its id), and the factor review
- * is not dated before the previous one. Use {@link parsePitStopInput} to validate (a result this
+ * strategy's evidence, one-time support and person is listed once (by its id); no decision is dated
+ * after `asOf`, and with a team, each decision's `decidedBy` names team members or partners; the
+ * factor review is not dated before the previous one. Use {@link parsePitStopInput} to validate (a result this
  * library made is not validated again).
  *
  * @category Pit stops

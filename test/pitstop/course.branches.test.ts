@@ -78,7 +78,7 @@ describe('evaluatePitStop: on-course, fuel and left-behind branches', () => {
     expect(report.fuel.hoursAvailable).toBe(Number.MAX_VALUE);
   });
 
-  it('a focal group no one belongs to has no rate and no gap; a decider outside the team brings no role', () => {
+  it('a focal group no one belongs to has no rate and no gap; a partner without a role brings no role to a decision', () => {
     const reach = summarizeReach(roster({ poverty: 0.85, el: 0.84, other: 0.86 }), {
       focalGroups: ['poverty', 'el', 'migrant'],
       unitLevels: ['district'],
@@ -89,6 +89,7 @@ describe('evaluatePitStop: on-course, fuel and left-behind branches', () => {
       tripTicket: { ...healthyInput().tripTicket, focalGroups },
       reach,
       previousReach: reach,
+      partners: [...(healthyInput().partners ?? []), { partnerId: 'visitor', judgements: [] }],
       decisions: [{ id: 'set-route', on: '2026-01-20', decidedBy: ['asst-super', 'coach', 'liaison', 'visitor'] }],
     });
     const migrant = report.leftBehind.focalGroups.find((group) => group.id === 'migrant');

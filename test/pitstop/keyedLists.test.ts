@@ -104,6 +104,37 @@ describe('keyed lists of the pit stop', () => {
   }
 });
 
+describe('decisions', () => {
+  it('name people of the team or partners, when the team is given', () => {
+    const unknown = edited((input) => {
+      input.decisions = [{ id: 'route', on: '2026-01-20', decidedBy: ['coach', 'nobody'] }];
+    });
+    expectError(() => evaluatePitStop(unknown), 'INVALID_INPUT', ['input', 'decisions', 0, 'decidedBy', 1]);
+    // A partner id counts as a person (partners have roles too).
+    const byPartner = edited((input) => {
+      input.decisions = [{ id: 'route', on: '2026-01-20', decidedBy: [input.partners[0].partnerId] }];
+    });
+    expect(safeParsePitStopInput(byPartner).success).toBe(true);
+    // Without a team there is no one to check against: the question is undetermined instead.
+    const noTeam = edited((input) => {
+      input.team = undefined;
+      input.decisions = [{ id: 'route', on: '2026-01-20', decidedBy: ['nobody'] }];
+    });
+    expect(evaluatePitStop(noTeam).leftBehind.missing).toContain('team');
+  });
+
+  it('are not dated after the pit stop', () => {
+    const later = edited((input) => {
+      input.decisions = [{ id: 'route', on: '2026-02-02', decidedBy: ['coach'] }];
+    });
+    expectError(() => evaluatePitStop(later), 'INVALID_INPUT', ['input', 'decisions', 0, 'on']);
+    const sameDay = edited((input) => {
+      input.decisions = [{ id: 'route', on: input.asOf, decidedBy: ['coach'] }];
+    });
+    expect(safeParsePitStopInput(sameDay).success).toBe(true);
+  });
+});
+
 describe('the two factor reviews', () => {
   const current = review('2026-01-25', -2);
   const previous = review('2025-10-01', 2);
