@@ -135,6 +135,41 @@ describe('analyzeFidelityOutcome: terms that reproduce the outcome exactly', () 
   });
 });
 
+describe('the cut is about the outcome’s mean, not about zero', () => {
+  it('a genuine fit shifted by 10⁶ is still fitted, with the same slopes; the exact fit shifted is still no model', () => {
+    const c = fixture.noisy[fixture.noisy.length - 1] as NoisyCase;
+    const { fidelity, outcome, covariate, clusters } = c.data;
+    const base = analyzeFidelityOutcome({ fidelity, outcome, covariates: [covariate], clusters }).mixedModel;
+    const shifted = analyzeFidelityOutcome({
+      fidelity,
+      outcome: outcome.map((value) => value + 1e6),
+      covariates: [covariate],
+      clusters,
+    }).mixedModel;
+    if (base === null || base === undefined || shifted === null || shifted === undefined) throw new Error('no model');
+    const pairs = [
+      [shifted.within, base.within],
+      [shifted.between, base.between],
+      [shifted.covariates[0], base.covariates[0]],
+    ] as const;
+    for (const [moved, original] of pairs) {
+      if (moved === undefined || original === undefined) throw new Error('a term is missing');
+      expectClose(moved.estimate, original.estimate, original.term, { relative: 1e-4, absolute: 1e-9 });
+      expectClose(moved.standardError, original.standardError, `${original.term} SE`, { relative: 1e-3, absolute: 0 });
+    }
+    const exact = (fixture.exact[0] as ExactCase).data;
+    const lifted = exact.outcome.map((value) => value + 1e6);
+    expectNoModel(
+      analyzeFidelityOutcome({
+        fidelity: exact.fidelity,
+        outcome: lifted,
+        covariates: [lifted],
+        clusters: exact.clusters,
+      }),
+    );
+  });
+});
+
 describe('analyzeFidelityOutcome: an almost exact but genuine fit is still fitted', () => {
   it.each(fixture.noisy.map((c) => [c.name, c] as const))('%s: agrees with R', (_, c) => {
     expect(c.residualShare).toBeGreaterThan(100 * EXACT_FIT_SHARE);
