@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { crossCheck } from '../_lib/crossCheck.js';
 import { type ErrorPath, invalid, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
-import { readStored, type StoredType, sealedKind } from '../_lib/stored.js';
+import { readStored, type StoredType } from '../_lib/stored.js';
 import { FACTOR_REVIEW_TYPE } from '../factors/_readReview.js';
 import { FactorReview } from '../factors/FactorReview.js';
 import { firstDuplicate, Id, IsoDate } from '../framework/_schemaParts.js';
@@ -245,8 +245,8 @@ const TOP_STORED_KEYS = [
   'factorReview',
   'previousFactorReview',
 ] as const;
-/** What the envelope sees in place of a sealed result. */
-const SEALED = 0;
+/** What the envelope sees in place of a stored part (read after it, by its own reader). */
+const STORED = 0;
 
 /**
  * Each stored type the input holds, with its schema compiled like the envelope (on first use): a
@@ -275,23 +275,24 @@ const STORED_PARTS: readonly (readonly [string, StoredType<unknown>])[] = [
 
 /** Reads the input at `path`: the envelope by zod, each stored result with `readStored`. @internal */
 export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStopInput {
-  // Results this library made are taken as they are: the envelope sees a placeholder, so the
-  // document walk before zod never descends into a sealed reach summary or factor review (each is
-  // then read as its own type: a sealed result of another kind is validated, and fails).
-  const sealedParts = new Map<string, unknown>();
+  // Each stored part is read once, by its own reader: the envelope sees a placeholder, so the
+  // document walk before zod never descends into a reach summary or factor review (a sealed one is
+  // then taken as it is, and anything else, a sealed result of another kind included, is walked and
+  // validated by `readStored`, with the part's path).
+  const storedParts = new Map<string, unknown>();
   let document = input;
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     for (const key of TOP_STORED_KEYS) {
       const value = Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
-      if (sealedKind(value) !== null) sealedParts.set(key, value);
+      if (value !== undefined) storedParts.set(key, value);
     }
-    if (sealedParts.size > 0) {
+    if (storedParts.size > 0) {
       document = { ...input };
-      for (const key of sealedParts.keys()) (document as Record<string, unknown>)[key] = SEALED;
+      for (const key of storedParts.keys()) (document as Record<string, unknown>)[key] = STORED;
     }
   }
   const parsed = parseOrThrow(envelopeSchema(), document, path) as Record<string, unknown> & ParsedPitStopInput;
-  for (const [key, value] of sealedParts) parsed[key] = value;
+  for (const [key, value] of storedParts) parsed[key] = value;
   // The parsed envelope is zod's fresh output: each stored part is read into it in place.
   for (const [key, type] of STORED_PARTS) {
     if (parsed[key] !== undefined) parsed[key] = readStored(parsed[key], compiled(type), [...path, key]);
