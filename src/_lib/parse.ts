@@ -142,8 +142,13 @@ const PROBLEM = 2;
 
 /** The walk of {@link scanDocument} without paths: the common, valid case. */
 function quickScan(value: unknown): typeof NOTHING | typeof CLEAN | typeof PROBLEM {
-  if (typeof value === 'number') return value === 0 && 1 / value < 0 ? CLEAN : NOTHING;
-  return typeof value === 'object' && value !== null ? scanNode(value, 0) : NOTHING;
+  return scanValue(value, 0);
+}
+
+/** What one value at `depth` holds: a −0 to clean, an object to walk, or nothing to see. */
+function scanValue(value: unknown, depth: number): typeof NOTHING | typeof CLEAN | typeof PROBLEM {
+  if (value === 0) return 1 / value < 0 ? CLEAN : NOTHING;
+  return typeof value === 'object' && value !== null ? scanNode(value, depth) : NOTHING;
 }
 
 /**
@@ -158,15 +163,10 @@ function scanNode(node: object, depth: number): typeof NOTHING | typeof CLEAN | 
     for (let index = 0; index < node.length; index += 1) {
       const entry: unknown = node[index];
       // A hole reads as undefined: only then is `in` (slower) asked.
-      if (entry === undefined) {
-        if (!(index in node)) return PROBLEM;
-      } else if (entry === 0) {
-        if (1 / entry < 0) found = CLEAN;
-      } else if (typeof entry === 'object' && entry !== null) {
-        const inner = scanNode(entry, depth + 1);
-        if (inner === PROBLEM) return PROBLEM;
-        if (inner === CLEAN) found = CLEAN;
-      }
+      if (entry === undefined && !(index in node)) return PROBLEM;
+      const inner = scanValue(entry, depth + 1);
+      if (inner === PROBLEM) return PROBLEM;
+      if (inner === CLEAN) found = CLEAN;
     }
     return found;
   }
@@ -176,14 +176,10 @@ function scanNode(node: object, depth: number): typeof NOTHING | typeof CLEAN | 
   for (const key in node) {
     if (!Object.hasOwn(node, key)) continue;
     const entry: unknown = (node as Record<string, unknown>)[key];
-    if (entry === undefined) found = CLEAN;
-    else if (entry === 0) {
-      if (1 / entry < 0) found = CLEAN;
-    } else if (typeof entry === 'object' && entry !== null) {
-      const inner = scanNode(entry, depth + 1);
-      if (inner === PROBLEM) return PROBLEM;
-      if (inner === CLEAN) found = CLEAN;
-    }
+    // A key set to `undefined`: the parsed output leaves it out.
+    const inner = entry === undefined ? CLEAN : scanValue(entry, depth + 1);
+    if (inner === PROBLEM) return PROBLEM;
+    if (inner === CLEAN) found = CLEAN;
   }
   return found;
 }
