@@ -5,12 +5,10 @@
  * @module
  */
 import { note } from '../_lib/notes.js';
+import { byText } from '../_lib/textOrder.js';
 import type { CountedRating, FactorReviewEntry, RoleDisagreement, RoleRating } from './FactorReview.js';
 import type { FactorReviewPolicy } from './factorReviewPolicy.js';
 import { meanOf } from './factorVerdicts.js';
-
-/** Text order, independent of the locale. @internal */
-export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The ratings of each role, sorted by role; raters without a role are left out. @internal */
 export function rolesOf(counted: readonly CountedRating[]): RoleRating[] {

@@ -32,6 +32,7 @@
  * @module
  */
 import { type Note, note } from '../_lib/notes.js';
+import { byText } from '../_lib/textOrder.js';
 import type { PortfolioCell } from './PortfolioReport.js';
 
 /** A district's focal-group cell while suppression decides it (`district`: the district's index). */
@@ -42,9 +43,6 @@ export interface Cell {
   readonly reached: number;
   suppressed: PortfolioCell['suppressed'];
 }
-
-/** Code-unit order of ids (no locale: the same order on every host). */
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Whether a count (students, reached or not reached) is under the minimum. */
 export const isSmallCell = (n: number, reached: number, minCell: number): boolean =>
@@ -86,7 +84,7 @@ export function suppressComplementary(
     }
   }
   const notes: Note<'COMPLEMENTARY_SUPPRESSION'>[] = [];
-  const totals = [...byGroup.keys()].sort(byId).map((groupId) => {
+  const totals = [...byGroup.keys()].sort(byText).map((groupId) => {
     const inGroup = byGroup.get(groupId) as Cell[];
     let n = 0;
     let reached = 0;
@@ -114,7 +112,7 @@ export function suppressComplementary(
     if (hidden === 0) return shown(total);
     const open = inGroup
       .filter((cell) => cell.suppressed === null)
-      .sort((a, b) => a.n - b.n || byId(districtIds[a.district] as string, districtIds[b.district] as string));
+      .sort((a, b) => a.n - b.n || byText(districtIds[a.district] as string, districtIds[b.district] as string));
     const safe = (count: number, r: number, u: number) => count >= 2 && r >= minCell && u >= minCell;
     // A complementary cell adds its counts less the minimum its reason gives away (never less than 0).
     const gain = (cell: Cell) => [cell.reached - minCell, cell.n - cell.reached - minCell] as const;

@@ -1,6 +1,7 @@
 import { invalid } from '../_lib/errors.js';
 import { sealResult } from '../_lib/stored.js';
 import { keysOf, readOptions, requireDenseArray, requireKnownKeys } from '../_lib/strict.js';
+import { byText } from '../_lib/textOrder.js';
 import { requireArray, requireNonEmptyId, requireRecord } from '../_lib/validate.js';
 import { LIBRARY_VERSION } from '../framework/version.js';
 import { type Cell, isSmallCell, shown, suppressComplementary } from './_portfolioSuppression.js';
@@ -25,9 +26,6 @@ const OPTION_KEYS = keysOf<EvaluatePortfolioOptions>()('policy');
 const DISTRICT_KEYS = keysOf<PortfolioDistrict>()('id', 'pitStop');
 /** The most districts one portfolio holds. */
 const MAX_DISTRICTS = 100_000;
-
-/** Code-unit order of ids (no locale: the same order on every host). */
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The strategy actions that change the set. */
 const CHANGING: ReadonlySet<string> = new Set(['revise', 'pause', 'remove']);
@@ -137,7 +135,7 @@ export function evaluatePortfolio(
 
   const order = summaries
     .map((summary, index) => ({ summary, index }))
-    .sort((a, b) => b.summary.needScore - a.summary.needScore || byId(a.summary.id, b.summary.id));
+    .sort((a, b) => b.summary.needScore - a.summary.needScore || byText(a.summary.id, b.summary.id));
   const ranked: DistrictSummary[] = order.map(({ summary, index }, position) => ({
     // Field by field, in the summary's order (a spread of a thousand summaries is slow).
     id: summary.id,
