@@ -44,14 +44,25 @@ export function defineRules<const Id extends string, const Action extends string
   return deepFreeze(entries);
 }
 
+/** Each catalog's guidance by rule id, built on its first lookup (a report cites dozens of reasons). */
+const guidanceByCatalog = new WeakMap<readonly RuleEntry<string>[], ReadonlyMap<string, Guidance>>();
+
 /**
  * The one guidance lookup: the guidance of rule `id` in `catalog`.
  *
  * @internal
  */
 export function ruleGuidance<Id extends string>(catalog: readonly RuleEntry<Id>[], id: Id): Guidance {
-  for (const entry of catalog) if (entry.id === id) return entry.guidance;
-  throw new ScalingNavigatorError('INVALID_INPUT', ['rule'], `no rule ${id} in the catalog`);
+  let byId = guidanceByCatalog.get(catalog);
+  if (byId === undefined) {
+    byId = new Map(catalog.map((entry) => [entry.id, entry.guidance]));
+    guidanceByCatalog.set(catalog, byId);
+  }
+  const guidance = byId.get(id);
+  if (guidance === undefined) {
+    throw new ScalingNavigatorError('INVALID_INPUT', ['rule'], `no rule ${id} in the catalog`);
+  }
+  return guidance;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { ScalingNavigatorError } from '../_lib/errors.js';
 import { type Note, note } from '../_lib/notes.js';
 import { decide, ruleReason } from '../framework/_rules.js';
-import type { DecisionReason, Guidance } from '../framework/Decision.js';
+import type { DecisionReason } from '../framework/Decision.js';
 import { SCALE_DIMENSION_IDS } from '../framework/scaleDimensions.js';
 import { evaluateReachTargetParsed } from '../reach/_targetCheck.js';
 import type { ReachTargetEvaluation } from '../reach/evaluateReachTarget.js';
@@ -19,14 +19,8 @@ import type { PitStopPolicy } from './pitStopPolicy.js';
 import { PIT_STOP_RULES, type PitStopRule } from './pitStopRules.js';
 
 export type Reason = DecisionReason<PitStopRule>;
-/** Each rule's guidance by id, built on first use (a report cites dozens of reasons). */
-let guidanceById: ReadonlyMap<string, Guidance> | undefined;
-export const reason = (rule: PitStopRule, evidence: Reason['evidence']): Reason => {
-  guidanceById ??= new Map(PIT_STOP_RULES.map((entry) => [entry.id, entry.guidance]));
-  const guidance = guidanceById.get(rule);
-  // An id outside the catalog: ruleReason says so.
-  return guidance === undefined ? ruleReason(PIT_STOP_RULES, rule, evidence) : { rule, evidence, guidance };
-};
+export const reason = (rule: PitStopRule, evidence: Reason['evidence']): Reason =>
+  ruleReason(PIT_STOP_RULES, rule, evidence);
 
 /** The last day an ISO date can name (9999-12-31). */
 const LAST_DAY = 2_932_896;
