@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { invalid } from '../_lib/errors.js';
+import { type ErrorPath, invalid } from '../_lib/errors.js';
 import type { ReviewView } from './_readReview.js';
 import type { FactorMovement, FactorReviewComparison } from './compareReviews.js';
 import type { FactorReviewPolicy } from './factorReviewPolicy.js';
@@ -14,11 +14,11 @@ import type { FactorReviewPolicy } from './factorReviewPolicy.js';
 export const minus = (a: number | null, b: number | null): number | null =>
   a === null || b === null ? null : a - b + 0;
 
-/** The current review may not be dated before the previous one (`INVALID_INPUT` at the current `reviewedOn`). */
-export function requireTimeOrder(before: ReviewView, now: ReviewView): void {
+/** The current review may not be dated before the previous one (`INVALID_INPUT` at `at`, the current review's `reviewedOn`). */
+export function requireTimeOrder(before: ReviewView, now: ReviewView, at: ErrorPath): void {
   if (before.reviewedOn !== null && now.reviewedOn !== null && now.reviewedOn < before.reviewedOn) {
     invalid(
-      ['current', 'reviewedOn'],
+      at,
       `the current review (${now.reviewedOn}) is dated before the previous one (${before.reviewedOn}); pass them in time order`,
     );
   }
@@ -39,13 +39,13 @@ export type RoadblockShifts = Pick<
 >;
 
 /**
- * `compareReviews` of two reviews already read (`readReview`), the policy resolved, for the
- * roadblock lists alone (the same ids, in the same order; the same error for reviews out of time order).
+ * `compareReviews` of two reviews already read (`readReview`) and checked to be in time order
+ * ({@link requireTimeOrder}), the policy resolved, for the roadblock lists alone (the same ids, in
+ * the same order).
  *
  * @internal
  */
 export function roadblockShifts(before: ReviewView, now: ReviewView, policy: FactorReviewPolicy): RoadblockShifts {
-  requireTimeOrder(before, now);
   const beforeById = new Map<string, ReviewView['factors'][number]>();
   for (const factor of before.factors) beforeById.set(factor.id, factor);
   const becameRoadblocks: string[] = [];

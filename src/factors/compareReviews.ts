@@ -162,7 +162,7 @@ export function compareReviews<Custom extends string = never>(
   const now = readReview(current, ['current']);
   const given = readOptions<CompareReviewsOptions>(options, COMPARE_REVIEWS_OPTION_KEYS, ['options']);
   const policy = resolveFactorReviewPolicy(given.policy, ['options', 'policy']);
-  requireTimeOrder(before, now);
+  requireTimeOrder(before, now, ['current', 'reviewedOn']);
 
   const beforeById = new Map(before.factors.map((factor) => [factor.id, factor]));
   const nowIds = new Set(now.factors.map((factor) => factor.id));

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { crossCheck } from '../_lib/crossCheck.js';
-import { type ErrorPath, invalid, ScalingNavigatorError } from '../_lib/errors.js';
+import { type ErrorPath, ScalingNavigatorError } from '../_lib/errors.js';
 import { parseOrThrow, type SafeParseResult } from '../_lib/parse.js';
 import { readStored, type StoredType } from '../_lib/stored.js';
 import { FACTOR_REVIEW_TYPE } from '../factors/_readReview.js';
-import { FactorReview } from '../factors/FactorReview.js';
+import { requireTimeOrder } from '../factors/_roadblockShifts.js';
 import { firstDuplicate, Id, IsoDate } from '../framework/_schemaParts.js';
 import { MEASURE_DIRECTIONS } from '../framework/Measure.js';
 import { StrategyId } from '../framework/strategies.js';
@@ -46,8 +46,10 @@ export type ProjectedArrival = z.infer<typeof ProjectedArrival>;
 /** What a storable part of the input is checked against: the full schema, or (for the envelope) anything, read with `readStored` afterwards. */
 type Part = <T>(schema: z.ZodMiniType<T>) => z.ZodMiniType<T>;
 
-/** The stored-result schemas, typed as the results they check (some are declared as their raw zod shapes). */
-const REVIEW_SCHEMA = FactorReview as unknown as z.ZodMiniType<FactorReview<string>>;
+/** Where a cross-field rule of the input pushes its problems. */
+type Issues = { readonly issues: z.core.$ZodRawIssue[] };
+/** A cross-field rule of the envelope. */
+type EnvelopeRule = (value: object, context: Issues) => void;
 
 /** The lists of the input whose entries are told apart by a key, with what an entry is called. */
 const KEYED_LISTS = [
@@ -64,7 +66,7 @@ const KEYED_LISTS = [
  * Each keyed list names an entry once: a repeated partner, or evidence given twice for one
  * strategy, would otherwise be read as one of them and the other silently dropped.
  */
-function checkKeyedLists(input: Record<string, unknown>, context: { readonly issues: z.core.$ZodRawIssue[] }): void {
+function checkKeyedLists(input: Record<string, unknown>, context: Issues): void {
   for (const [where, key, what] of KEYED_LISTS) {
     let list: unknown = input;
     for (const step of where) list = (list as Record<string, unknown> | undefined)?.[step];
@@ -80,7 +82,6 @@ function checkKeyedLists(input: Record<string, unknown>, context: { readonly iss
       });
     }
   }
-  checkDecisions(input as { asOf: string } & Pick<ParsedPitStopInput, 'team' | 'partners' | 'decisions'>, context);
 }
 
 /**
@@ -88,8 +89,8 @@ function checkKeyedLists(input: Record<string, unknown>, context: { readonly iss
  * (team members or partners): an id that names no one would count no role as present.
  */
 function checkDecisions(
-  input: { asOf: string } & Pick<ParsedPitStopInput, 'team' | 'partners' | 'decisions'>,
-  context: { readonly issues: z.core.$ZodRawIssue[] },
+  input: Pick<ParsedPitStopInput, 'asOf' | 'team' | 'partners' | 'decisions'>,
+  context: Issues,
 ): void {
   const decisions = input.decisions ?? [];
   const people =
@@ -146,51 +147,54 @@ function shape(part: Part) {
     runCharts: z._default(z.array(runChart), []),
     pdsa: z._default(z.array(part(PdsaStudy)), []),
   });
-  return z
-    .strictObject({
-      asOf: IsoDate,
-      kind: z._default(z.enum(['planned', 'unplanned']), 'planned'),
-      /** What prompted an unplanned stop (a new superintendent, a storm). */
-      trigger: z.optional(z.string()),
-      tripTicket: TripTicket,
-      team: z.optional(z.array(z.strictObject({ id: Id, roles: z.array(Id), voices: z._default(z.array(Id), []) }))),
-      promisedVoices: z.optional(z.array(Id)),
-      decisions: z.optional(z.array(z.strictObject({ id: Id, on: IsoDate, decidedBy: z.array(Id) }))),
-      scale: z.optional(part(SCALE_SCHEMA)),
-      superficialSpread: z.optional(part(SPREAD_SCHEMA)),
-      reach: z.optional(part(ReachSummary)),
-      previousReach: z.optional(part(ReachSummary)),
-      projectedArrivals: z._default(z.array(ProjectedArrival), []),
-      factorReview: z.optional(part(REVIEW_SCHEMA)),
-      previousFactorReview: z.optional(part(REVIEW_SCHEMA)),
-      strategySet: z.optional(StrategySet),
-      partners: z.optional(z.array(PartnerJudgement)),
-      strategyEvidence: z._default(z.array(evidence), []),
-      resources: z.optional(
-        z.strictObject({
-          budgetLeft: z.optional(nonNegative),
-          monthlyBurn: z.optional(nonNegative),
-          oneTimeSupports: z._default(
-            z.array(
-              z.strictObject({
-                id: Id,
-                kind: z.enum(['funds', 'event']),
-                amount: z.optional(nonNegative),
-                endsOn: IsoDate,
-                /** The system that carries the work after it ends, or `null` when none is named. */
-                carriedBy: z.nullable(z.string()),
-              }),
+  return (
+    z
+      .strictObject({
+        asOf: IsoDate,
+        kind: z._default(z.enum(['planned', 'unplanned']), 'planned'),
+        /** What prompted an unplanned stop (a new superintendent, a storm). */
+        trigger: z.optional(z.string()),
+        tripTicket: TripTicket,
+        team: z.optional(z.array(z.strictObject({ id: Id, roles: z.array(Id), voices: z._default(z.array(Id), []) }))),
+        promisedVoices: z.optional(z.array(Id)),
+        decisions: z.optional(z.array(z.strictObject({ id: Id, on: IsoDate, decidedBy: z.array(Id) }))),
+        scale: z.optional(part(SCALE_SCHEMA)),
+        superficialSpread: z.optional(part(SPREAD_SCHEMA)),
+        reach: z.optional(part(ReachSummary)),
+        previousReach: z.optional(part(ReachSummary)),
+        projectedArrivals: z._default(z.array(ProjectedArrival), []),
+        factorReview: z.optional(part(FACTOR_REVIEW_TYPE.schema)),
+        previousFactorReview: z.optional(part(FACTOR_REVIEW_TYPE.schema)),
+        strategySet: z.optional(StrategySet),
+        partners: z.optional(z.array(PartnerJudgement)),
+        strategyEvidence: z._default(z.array(evidence), []),
+        resources: z.optional(
+          z.strictObject({
+            budgetLeft: z.optional(nonNegative),
+            monthlyBurn: z.optional(nonNegative),
+            oneTimeSupports: z._default(
+              z.array(
+                z.strictObject({
+                  id: Id,
+                  kind: z.enum(['funds', 'event']),
+                  amount: z.optional(nonNegative),
+                  endsOn: IsoDate,
+                  /** The system that carries the work after it ends, or `null` when none is named. */
+                  carriedBy: z.nullable(z.string()),
+                }),
+              ),
+              [],
             ),
-            [],
-          ),
-          people: z.optional(z.array(z.strictObject({ id: Id, hoursAvailable: nonNegative }))),
-          hoursNeeded: z.optional(nonNegative),
-        }),
-      ),
-      /** When the journey ends (default: the ticket's `arriveBy`). */
-      journeyEndsOn: z.optional(IsoDate),
-    })
-    .check(crossCheck(checkKeyedLists as (value: object, context: { readonly issues: z.core.$ZodRawIssue[] }) => void));
+            people: z.optional(z.array(z.strictObject({ id: Id, hoursAvailable: nonNegative }))),
+            hoursNeeded: z.optional(nonNegative),
+          }),
+        ),
+        /** When the journey ends (default: the ticket's `arriveBy`). */
+        journeyEndsOn: z.optional(IsoDate),
+      })
+      // Typed by the input they read (the envelope's own output type is built from this schema).
+      .check(crossCheck(checkKeyedLists as EnvelopeRule), crossCheck(checkDecisions as EnvelopeRule))
+  );
 }
 
 /**
@@ -236,15 +240,6 @@ let envelope: z.ZodMiniType<ParsedPitStopInput> | undefined;
 const envelopeSchema = (): z.ZodMiniType<ParsedPitStopInput> =>
   (envelope ??= z.compile(shape((() => z.unknown()) as Part)) as unknown as z.ZodMiniType<ParsedPitStopInput>);
 
-/** The storable parts at the top of the input. */
-const TOP_STORED_KEYS = [
-  'scale',
-  'superficialSpread',
-  'reach',
-  'previousReach',
-  'factorReview',
-  'previousFactorReview',
-] as const;
 /** What the envelope sees in place of a stored part (read after it, by its own reader). */
 const STORED = 0;
 
@@ -263,7 +258,7 @@ function compiled<T>(type: StoredType<T>): StoredType<T> {
   return found as StoredType<T>;
 }
 
-/** How each storable part at the top of the input is read (after the envelope). */
+/** The storable parts at the top of the input, and how each is read (after the envelope). */
 const STORED_PARTS: readonly (readonly [string, StoredType<unknown>])[] = [
   ['scale', SCALE_TYPE],
   ['superficialSpread', SPREAD_TYPE],
@@ -279,31 +274,23 @@ export function readPitStopInput(input: unknown, path: ErrorPath): ParsedPitStop
   // document walk before zod never descends into a reach summary or factor review (a sealed one is
   // then taken as it is, and anything else, a sealed result of another kind included, is walked and
   // validated by `readStored`, with the part's path).
-  const storedParts = new Map<string, unknown>();
+  const storedParts: (readonly [string, unknown, StoredType<unknown>])[] = [];
   let document = input;
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    for (const key of TOP_STORED_KEYS) {
+    for (const [key, type] of STORED_PARTS) {
       const value = Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
-      if (value !== undefined) storedParts.set(key, value);
+      if (value !== undefined) storedParts.push([key, value, type]);
     }
-    if (storedParts.size > 0) {
+    if (storedParts.length > 0) {
       document = { ...input };
-      for (const key of storedParts.keys()) (document as Record<string, unknown>)[key] = STORED;
+      for (const [key] of storedParts) (document as Record<string, unknown>)[key] = STORED;
     }
   }
   const parsed = parseOrThrow(envelopeSchema(), document, path) as Record<string, unknown> & ParsedPitStopInput;
-  for (const [key, value] of storedParts) parsed[key] = value;
   // The parsed envelope is zod's fresh output: each stored part is read into it in place.
-  for (const [key, type] of STORED_PARTS) {
-    if (parsed[key] !== undefined) parsed[key] = readStored(parsed[key], compiled(type), [...path, key]);
-  }
-  const before = parsed.previousFactorReview?.reviewedOn ?? null;
-  const now = parsed.factorReview?.reviewedOn ?? null;
-  if (before !== null && now !== null && now < before) {
-    invalid(
-      [...path, 'factorReview', 'reviewedOn'],
-      `the factor review (${now}) is dated before the previous one (${before}); pass them in time order`,
-    );
+  for (const [key, value, type] of storedParts) parsed[key] = readStored(value, compiled(type), [...path, key]);
+  if (parsed.previousFactorReview !== undefined && parsed.factorReview !== undefined) {
+    requireTimeOrder(parsed.previousFactorReview, parsed.factorReview, [...path, 'factorReview', 'reviewedOn']);
   }
   parsed.strategyEvidence = parsed.strategyEvidence.map((entry, index) =>
     entry.runCharts.length === 0 && entry.pdsa.length === 0
