@@ -116,13 +116,16 @@ export function suppressComplementary(
     const safe = (count: number, r: number, u: number) => count >= 2 && r >= minCell && u >= minCell;
     // A complementary cell adds its counts less the minimum its reason gives away (never less than 0).
     const gain = (cell: Cell) => [cell.reached - minCell, cell.n - cell.reached - minCell] as const;
-    let all = [hidden, slackReached, slackNot] as const;
+    // Every open cell hidden too:
+    let allReached = slackReached;
+    let allNot = slackNot;
     for (const cell of open) {
       const [r, u] = gain(cell);
-      all = [all[0] + 1, all[1] + r, all[2] + u];
+      allReached += r;
+      allNot += u;
     }
     let added = 0;
-    if (!safe(...all)) {
+    if (!safe(hidden + open.length, allReached, allNot)) {
       // Even every cell hidden would give too much away: the total goes instead, and with it every sum.
       total.suppressed = 'complementary';
     }
@@ -153,7 +156,8 @@ export function suppressComplementary(
       added += 1;
     }
     if (added > 0 || total.suppressed !== null) {
-      const what = `${added} more district cell${added === 1 ? '' : 's'}${total.suppressed === null ? '' : ' and the state total'}`;
+      const what =
+        total.suppressed === null ? `${added} more district cell${added === 1 ? '' : 's'}` : 'the state total';
       notes.push(
         note(
           'COMPLEMENTARY_SUPPRESSION',

@@ -221,7 +221,7 @@ describe('portfolio suppression: cases the earlier rule leaked', () => {
       suppressed: 'complementary',
     });
     expect(report.notes[0]?.message).toBe(
-      'el: 0 more district cells and the state total hidden, so that no hidden count can be worked out from the shown ones and the state total',
+      'el: the state total hidden, so that no hidden count can be worked out from the shown ones and the state total',
     );
   });
 
