@@ -48,13 +48,13 @@ const CASES: readonly {
   {
     name: 'a partner',
     edit: (input) => (input.partners = [...input.partners, { ...input.partners[0], judgements: [] }]),
-    at: ['partners', input().partners.length, 'partnerId'],
+    at: ['partners', (healthyInput().partners ?? []).length, 'partnerId'],
   },
   {
     name: 'the evidence for one strategy',
     edit: (input) =>
       (input.strategyEvidence = [...input.strategyEvidence, { ...input.strategyEvidence[0], effects: [] }]),
-    at: ['strategyEvidence', input().strategyEvidence.length, 'strategyId'],
+    at: ['strategyEvidence', (healthyInput().strategyEvidence ?? []).length, 'strategyId'],
   },
   {
     name: 'a one-time support',
@@ -74,10 +74,6 @@ const CASES: readonly {
     at: ['resources', 'people', 1, 'id'],
   },
 ];
-
-function input(): Loose {
-  return healthyInput() as Loose;
-}
 
 describe('keyed lists of the pit stop', () => {
   it('accept the healthy input, whose lists name each entry once', () => {
@@ -139,9 +135,20 @@ describe('the two factor reviews', () => {
   const current = review('2026-01-25', -2);
   const previous = review('2025-10-01', 2);
 
-  it('are read in time order', () => {
+  it('are read in time order: leadership, a roadblock since the previous review, asks both strategies to change', () => {
     const report = evaluatePitStop({ ...healthyInput(), factorReview: current, previousFactorReview: previous });
-    expect(report.onCourse.decision.action).not.toBe('undetermined');
+    expect(report.strategies.map((entry) => [entry.id, entry.decision.action])).toEqual([
+      ['proof-point', 'revise'],
+      ['local-champions', 'revise'],
+    ]);
+    for (const entry of report.strategies) {
+      expect(entry.decision.reasons).toEqual([
+        expect.objectContaining({
+          rule: 'pitstop/conditions-changed',
+          evidence: { strategy: entry.id, factor: 'leadership', since: '2025-10-01', reviewedOn: '2026-01-25' },
+        }),
+      ]);
+    }
   });
 
   it('refuse a current review dated before the previous one, at the current review, with the argument path', () => {
