@@ -47,3 +47,21 @@ export function toTimeColumns(rows: readonly ReachRow[], focalGroups: readonly s
   });
   return { groupMasks, engagementOffsets, engagementDays: Int32Array.from(days), enrolledOn, exitedOn, eligible };
 }
+
+/**
+ * The pace scenario of the arrival tests: 100 students (every other one in `el`), 20 reached on
+ * days 1…20 of `periodStart` (one a day), then 10 in days 31…40 (one a day); the 80/50 target.
+ */
+export function paceScenario(periodStart: string): {
+  rows: ReachRow[];
+  target: { population: { unit: 'students' }; overall: number; focal: number; focalRule: 'each' };
+} {
+  const start = dayOf(periodStart);
+  const rows: ReachRow[] = Array.from({ length: 100 }, (_, i) => ({
+    id: `s${i}`,
+    units: {},
+    groups: i % 2 === 0 ? ['el'] : [],
+    engagedOn: i < 20 ? [isoOf(start + i)] : i < 30 ? [isoOf(start + 30 + (i - 20))] : [],
+  }));
+  return { rows, target: { population: { unit: 'students' }, overall: 0.8, focal: 0.5, focalRule: 'each' } };
+}

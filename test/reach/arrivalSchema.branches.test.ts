@@ -1,19 +1,13 @@
 /** parseReachOverTimeReport's cross-checks of a projected arrival: remaining, status, projected dates. */
 import { describe, expect, it } from 'vitest';
-import { parseReachOverTimeReport, type ReachRow, reachOverTime } from '../../src/reach/index.js';
+import { parseReachOverTimeReport, reachOverTime } from '../../src/reach/index.js';
 import { expectError } from '../_support/expectError.js';
-import { dayOf, isoOf } from './_timeSupport.js';
+import { dayOf, isoOf, paceScenario } from './_timeSupport.js';
 
 const period = { start: '2024-09-02', end: '2025-06-30' };
 const start = dayOf(period.start);
 // 100 students; 20 reached on days 1…20, 10 more on days 31…40; asOf = day 40.
-const rows: ReachRow[] = Array.from({ length: 100 }, (_, i) => ({
-  id: `s${i}`,
-  units: {},
-  groups: i % 2 === 0 ? ['el'] : [],
-  engagedOn: i < 20 ? [isoOf(start + i)] : i < 30 ? [isoOf(start + 30 + (i - 20))] : [],
-}));
-const target = { population: { unit: 'students' as const }, overall: 0.8, focal: 0.5, focalRule: 'each' as const };
+const { rows, target } = paceScenario(period.start);
 const report = reachOverTime(rows, {
   focalGroups: ['el'],
   period,

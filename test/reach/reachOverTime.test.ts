@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { gammaP, poissonInterval } from '../../src/reach/_poisson.js';
 import { type ReachRow, reachOverTime, reachTimeAccumulator } from '../../src/reach/index.js';
 import { expectError } from '../_support/expectError.js';
-import { dayOf, isoOf, toTimeColumns } from './_timeSupport.js';
+import { dayOf, isoOf, paceScenario, toTimeColumns } from './_timeSupport.js';
 
 const period = { start: '2024-09-02', end: '2025-06-30' };
 const base = { focalGroups: ['el'], period, asOf: '2024-09-06', every: 1 };
@@ -131,13 +131,7 @@ describe('projected arrival: a pace scenario', () => {
   // 100 students; 20 reached on days 1…20 (one a day), then 10 in the last 10 days of a 40-day
   // window (one a day from day 31); asOf = day 40.
   const start = dayOf(period.start);
-  const rows: ReachRow[] = Array.from({ length: 100 }, (_, i) => ({
-    id: `s${i}`,
-    units: {},
-    groups: i % 2 === 0 ? ['el'] : [],
-    engagedOn: i < 20 ? [isoOf(start + i)] : i < 30 ? [isoOf(start + 30 + (i - 20))] : [],
-  }));
-  const target = { population: { unit: 'students' as const }, overall: 0.8, focal: 0.5, focalRule: 'each' as const };
+  const { rows, target } = paceScenario(period.start);
   const result = reachOverTime(rows, { ...base, asOf: isoOf(start + 39), window: 10, target, arriveBy: '2024-12-31' });
   it('needed, remaining, the pace and its exact interval', () => {
     const overall = result.arrival?.checks[0];

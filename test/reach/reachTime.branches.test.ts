@@ -192,3 +192,27 @@ describe('arrival deadline: the earliest of period.end, the target’s period.en
     expect(report.arrival?.deadline).toBe('2024-12-20');
   });
 });
+
+describe('reach over time: rows', () => {
+  it('a row may leave out units when there are no unit levels: the same report as units {}', () => {
+    const { units: _units, ...bare } = row;
+    expect(reachOverTime([bare as ReachRow], base)).toEqual(reachOverTime([row], base));
+  });
+
+  it("a row's groups that are not an array are refused at the row's groups", () => {
+    expectError(() => reachOverTime([{ ...row, groups: 'el' } as never], base), 'INVALID_INPUT', [
+      'roster',
+      0,
+      'groups',
+    ]);
+  });
+});
+
+describe('parseReachTimeState', () => {
+  it('a serialized state from a newer version is INCOMPATIBLE at its schemaVersion', () => {
+    const acc = reachTimeAccumulator(base);
+    const json = JSON.parse(JSON.stringify(serializeReachTimeState(acc.add(acc.init(), row))));
+    expect(acc.finalize(parseReachTimeState(json))).toEqual(reachOverTime([row], base));
+    expectError(() => parseReachTimeState({ ...json, schemaVersion: 2 }), 'INCOMPATIBLE', ['json', 'schemaVersion']);
+  });
+});
